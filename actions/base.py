@@ -1,0 +1,86 @@
+"""Shared glue for actions that answer from the career knowledge file."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.career import answers
+from bot.career.answers import Answer
+from bot.career.loader import default_store
+from bot.career.models import Career
+
+DomainDict = Dict[str, Any]
+
+
+def current_career() -> Career:
+    """The career the bot answers about (reloaded if its file changed)."""
+    return default_store().primary()
+
+
+def entity_values(tracker: Tracker, entity: str) -> List[str]:
+    """Values of one entity type in the latest user message."""
+    return [str(e.get("value")) for e in tracker.latest_message.get("entities", []) if e.get("entity") == entity]
+
+
+def other_occupation(tracker: Tracker) -> Optional[str]:
+    """The other career the latest message asks about, if it names one and not ours."""
+    if entity_values(tracker, "career"):
+        return None
+    found = entity_values(tracker, "occupation")
+    return found[0] if found else None
+
+
+def send(dispatcher: CollectingDispatcher, answer: Answer) -> None:
+    """Send an Answer (text and buttons) to the student."""
+    dispatcher.utter_message(text=answer.text, buttons=[b.as_dict() for b in answer.buttons])
+
+
+def utter_other_career(dispatcher: CollectingDispatcher, career: Career, occupation: str) -> None:
+    """Say honestly that the bot only knows its own careers."""
+    dispatcher.utter_message(
+        response="utter_other_career", occupation=occupation, known_careers=career.career.plural
+    )
+
+
+def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> List[EventType]:
+    """Answer one topic from the knowledge file, guarding against other careers.
+
+    If the message names another occupation ("how much do nurses make?"), the
+    bot says it doesn't know about that career rather than giving our figures.
+    If the knowledge file has nothing for the topic, it says it doesn't know.
+    """
+    career = current_career()
+    occupation = other_occupation(tracker)
+    if occupation:
+        utter_other_career(dispatcher, career, occupation)
+        return []
+    reply = answers.answer(career, topic)
+    if reply is None:
+        dispatcher.utter_message(response="utter_unknown_detail", career_plural=career.career.plural)
+        return []
+    send(dispatcher, reply)
+    return [SlotSet("last_topic", topic)]
+
+
+class TopicAction(Action, ABC):
+    """Answers one knowledge topic; subclasses only name the topic."""
+
+    @property
+    @abstractmethod
+    def topic(self) -> str:
+        """Key into bot.career.answers.TOPICS."""
+
+    def name(self) -> str:
+        """``action_answer_<topic>``."""
+        return f"action_answer_{self.topic}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Answer the topic from the knowledge file."""
+        return answer_topic(dispatcher, tracker, self.topic)

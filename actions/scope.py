@@ -1,0 +1,48 @@
+"""Questions outside what the knowledge file covers: other careers, unknown details."""
+
+from __future__ import annotations
+
+from typing import List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import DomainDict, current_career, entity_values, utter_other_career
+
+
+class ActionOtherCareer(Action):
+    """Honest reply to a question about another career: no figures of ours."""
+
+    def name(self) -> str:
+        """Action name."""
+        return "action_other_career"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Say the bot only knows its own careers so far."""
+        career = current_career()
+        named = entity_values(tracker, "occupation")
+        utter_other_career(dispatcher, career, named[0] if named else "that career")
+        return []
+
+
+class ActionAnswerUnknownDetail(Action):
+    """A question about this career that the knowledge file doesn't answer."""
+
+    def name(self) -> str:
+        """Action name."""
+        return "action_answer_unknown_detail"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Say the bot doesn't know rather than guess."""
+        career = current_career()
+        occupation = entity_values(tracker, "occupation")
+        if occupation and not entity_values(tracker, "career"):
+            utter_other_career(dispatcher, career, occupation[0])
+        else:
+            dispatcher.utter_message(response="utter_unknown_detail", career_plural=career.career.plural)
+        return []

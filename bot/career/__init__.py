@@ -1,0 +1,1 @@
+"""Career knowledge: typed models, loading, and the sentences built from them."""

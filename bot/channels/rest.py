@@ -1,0 +1,95 @@
+"""REST channel (``/webhooks/rest/webhook``) with clear errors for bad requests.
+
+Stock Rasa answers an empty body with 500, shares one conversation between all
+clients that omit ``sender``, and logs message text on errors. This channel
+returns 400 with a reason for malformed requests, requires a ``sender``, applies
+the shared guards (message limits, apology instead of silence), and logs no text.
+Oversized bodies are refused with 413 by Sanic (REQUEST_MAX_SIZE, set by the launcher).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, Dict, Optional, Tuple
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.channels.guard import OnNewMessage, cap_action_timeout, handle_message
+
+logger = logging.getLogger(__name__)
+
+MAX_SENDER_LENGTH = 128
+
+
+def _error(status: int, message: str) -> HTTPResponse:
+    return response.json({"error": message}, status=status)
+
+
+def parse_body(raw: bytes) -> Tuple[Optional[Dict[str, Any]], Optional[str]]:
+    """Parse and check a webhook body: (payload, None) or (None, reason for a 400)."""
+    if not raw:
+        return None, "The request body is empty. Send JSON like {\"sender\": \"student-1\", \"message\": \"hi\"}."
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, "The request body is not valid UTF-8 text."
+    try:
+        payload = json.loads(text)
+    except ValueError:
+        return None, "The request body is not valid JSON."
+    if not isinstance(payload, dict):
+        return None, "The request body must be a JSON object with 'sender' and 'message'."
+    sender = payload.get("sender")
+    if not isinstance(sender, str) or not sender.strip():
+        return None, "'sender' is required: a conversation id string, one per student."
+    if len(sender) > MAX_SENDER_LENGTH:
+        return None, f"'sender' must be at most {MAX_SENDER_LENGTH} characters."
+    if "message" not in payload:
+        return None, "'message' is required: the student's text."
+    if not isinstance(payload["message"], str):
+        return None, "'message' must be a string."
+    metadata = payload.get("metadata")
+    if metadata is not None and not isinstance(metadata, dict):
+        return None, "'metadata' must be a JSON object if given."
+    return payload, None
+
+
+class SafeRestInput(RestInput):
+    """Rasa's REST channel with request validation and the shared guards."""
+
+    @classmethod
+    def name(cls) -> str:
+        """Keeps the standard URL: /webhooks/rest/webhook."""
+        return "rest"
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        """Health, readiness and the webhook."""
+        cap_action_timeout()
+        webhook = Blueprint("careerbot_rest", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            payload, problem = parse_body(request.body)
+            if payload is None:
+                return _error(400, problem or "Bad request.")
+            collector = CollectingOutputChannel()
+            message = UserMessage(
+                payload["message"],
+                collector,
+                payload["sender"],
+                input_channel=self.name(),
+                metadata=payload.get("metadata"),
+            )
+            await handle_message(on_new_message, message)
+            return response.json(collector.messages)
+
+        return webhook

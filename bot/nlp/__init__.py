@@ -1,0 +1,1 @@
+"""spaCy pipeline for NLU, built locally (no model download)."""

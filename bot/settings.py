@@ -1,0 +1,106 @@
+"""Settings from the environment, with safe defaults for one school server.
+
+Every setting is an environment variable (so nothing secret lives in git);
+`make run` and the launcher pass them on to the Rasa and action servers.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import List, Optional
+
+from bot.paths import VAR_DIR
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise SystemExit(f"ERROR: environment variable {name} must be a whole number, got {value!r}") from None
+
+
+def _bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    return value in {"1", "true", "yes", "on"}
+
+
+def _list(name: str, default: List[str]) -> List[str]:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return [item.strip().rstrip("/") for item in value.split(",") if item.strip()]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All run-time settings (see README "Settings")."""
+
+    host: str = "0.0.0.0"
+    public_host: str = "localhost"
+    rasa_port: int = 5005
+    action_port: int = 5055
+    web_port: int = 8000
+    profile: str = "embedded"
+    var_dir: Path = VAR_DIR
+    retention_days: int = 30
+    max_message_length: int = 1000
+    max_request_bytes: int = 64 * 1024
+    action_timeout_seconds: int = 10
+    enable_api: bool = False
+    api_token: Optional[str] = None
+    log_level: str = "INFO"
+    allowed_origins: List[str] = field(default_factory=list)
+
+    @property
+    def tracker_db(self) -> Path:
+        """SQLite tracker store file (embedded profile)."""
+        return self.var_dir / "tracker.db"
+
+    @property
+    def rasa_url(self) -> str:
+        """Base URL of the Rasa server as seen from this machine."""
+        return f"http://localhost:{self.rasa_port}"
+
+    @property
+    def rest_url(self) -> str:
+        """The REST channel's webhook."""
+        return f"{self.rasa_url}/webhooks/rest/webhook"
+
+    @property
+    def web_url(self) -> str:
+        """The demo school page."""
+        return f"http://{self.public_host}:{self.web_port}"
+
+
+def load() -> Settings:
+    """Read settings from CAREERBOT_* environment variables."""
+    web_port = _int("CAREERBOT_WEB_PORT", 8000)
+    public_host = os.environ.get("CAREERBOT_PUBLIC_HOST", "localhost")
+    default_origins = [f"http://{public_host}:{web_port}", f"http://127.0.0.1:{web_port}", f"http://localhost:{web_port}"]
+    profile = os.environ.get("CAREERBOT_PROFILE", "embedded").strip() or "embedded"
+    if profile not in {"embedded", "scale"}:
+        raise SystemExit(f"ERROR: CAREERBOT_PROFILE must be 'embedded' or 'scale', got {profile!r}")
+    return Settings(
+        host=os.environ.get("CAREERBOT_HOST", "0.0.0.0"),
+        public_host=public_host,
+        rasa_port=_int("CAREERBOT_RASA_PORT", 5005),
+        action_port=_int("CAREERBOT_ACTION_PORT", 5055),
+        web_port=web_port,
+        profile=profile,
+        var_dir=Path(os.environ.get("CAREERBOT_VAR_DIR", str(VAR_DIR))).resolve(),
+        retention_days=_int("CAREERBOT_RETENTION_DAYS", 30),
+        max_message_length=_int("CAREERBOT_MAX_MESSAGE_LENGTH", 1000),
+        max_request_bytes=_int("CAREERBOT_MAX_REQUEST_BYTES", 64 * 1024),
+        action_timeout_seconds=_int("CAREERBOT_ACTION_TIMEOUT", 10),
+        enable_api=_bool("CAREERBOT_ENABLE_API", False),
+        api_token=os.environ.get("CAREERBOT_API_TOKEN") or None,
+        log_level=os.environ.get("CAREERBOT_LOG_LEVEL", "INFO").upper(),
+        allowed_origins=sorted(set(_list("CAREERBOT_ALLOWED_ORIGINS", default_origins))),
+    )

@@ -1,0 +1,105 @@
+"""Train the Rasa model only when its inputs changed.
+
+The model's name carries a fingerprint of everything training reads (config,
+domain, ``data/``, the spaCy pipeline's patterns, the Rasa version), so an
+unchanged project starts without retraining and without even importing Rasa.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Iterable, List, Optional
+
+from bot.nlp.build_spacy import ensure_pipeline
+from bot.paths import CONFIG_FILE, DATA_DIR, DOMAIN_FILE, MODELS_DIR, ROOT
+
+MODEL_PREFIX = "careerbot-"
+KEEP_MODELS = 3
+
+
+def _files(paths: Iterable[Path]) -> List[Path]:
+    found: List[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in {".yml", ".yaml"})
+        elif path.exists():
+            found.append(path)
+    return found
+
+
+def rasa_version() -> str:
+    """Installed Rasa version, read without importing Rasa (slow)."""
+    from importlib.metadata import version
+
+    return version("rasa")
+
+
+def fingerprint(spacy_fingerprint: str) -> str:
+    """Hash of config.yml, domain.yml, data/ and the spaCy pipeline."""
+    digest = hashlib.sha256()
+    digest.update(f"rasa={rasa_version()};spacy={spacy_fingerprint}".encode())
+    for path in _files([CONFIG_FILE, DOMAIN_FILE, DATA_DIR]):
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def model_path(fp: str) -> Path:
+    """Where the model for a fingerprint lives."""
+    return MODELS_DIR / f"{MODEL_PREFIX}{fp}.tar.gz"
+
+
+def current_model() -> Optional[Path]:
+    """The model matching the current inputs, if it has been trained."""
+    path = model_path(fingerprint(ensure_pipeline()))
+    return path if path.exists() else None
+
+
+def _prune(keep: Path) -> None:
+    models = sorted(MODELS_DIR.glob(f"{MODEL_PREFIX}*.tar.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [m for m in models if m != keep][KEEP_MODELS - 1 :]:
+        old.unlink()
+
+
+def ensure_model(force: bool = False) -> Path:
+    """Return the model for the current inputs, training it first if needed."""
+    spacy_fp = ensure_pipeline()
+    fp = fingerprint(spacy_fp)
+    target = model_path(fp)
+    if target.exists() and not force:
+        return target
+    MODELS_DIR.mkdir(parents=True, exist_ok=True)
+    print(f">> training the Rasa model ({target.name}); this takes a minute or two", flush=True)
+    started = time.monotonic()
+    command = [
+        sys.executable, "-m", "rasa", "train",
+        "--config", str(CONFIG_FILE), "--domain", str(DOMAIN_FILE), "--data", str(DATA_DIR),
+        "--out", str(MODELS_DIR), "--fixed-model-name", target.name[: -len(".tar.gz")],
+    ]
+    stamp = MODELS_DIR / ".spacy-fingerprint"
+    if force or not stamp.exists() or stamp.read_text().strip() != spacy_fp:
+        # Rasa fingerprints the spaCy folder by path only: force a clean train when it changed.
+        command.append("--force")
+    subprocess.run(command, cwd=ROOT, env=rasa_env(), check=True)
+    stamp.write_text(spacy_fp)
+    print(f">> trained in {time.monotonic() - started:.0f} s", flush=True)
+    _prune(target)
+    return target
+
+
+def rasa_env() -> dict:
+    """Environment for every Rasa process: telemetry off, quiet TensorFlow."""
+    env = dict(os.environ)
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    env.setdefault("PYTHONWARNINGS", "ignore")
+    return env
+
+
+if __name__ == "__main__":
+    print(ensure_model(force="--force" in sys.argv))
