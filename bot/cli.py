@@ -5,6 +5,7 @@ Commands:
   train      train the model if data, config or domain changed
   check      validate the knowledge files
   chat       chat in the terminal (starts the bot if it isn't running)
+  test-stories  Rasa's test stories (tests/stories) with --fail-on-prediction-errors
 """
 
 from __future__ import annotations
@@ -42,6 +43,24 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_test_stories(args: argparse.Namespace) -> int:
+    import subprocess
+
+    from bot.paths import ROOT
+    from bot.training import ensure_model, rasa_env
+
+    model = ensure_model()
+    command = [
+        sys.executable, "-m", "rasa", "test", "core",
+        "--model", str(model), "--stories", str(ROOT / "tests" / "stories"),
+        "--fail-on-prediction-errors", "--out", str(ROOT / "results" / "core"),
+    ]
+    result = subprocess.run(command, cwd=ROOT, env=rasa_env())
+    if result.returncode:
+        print("Rasa test stories failed: see results/core/failed_test_stories.yml", file=sys.stderr)
+    return result.returncode
+
+
 def _cmd_chat(args: argparse.Namespace) -> int:
     from bot.terminal import chat
 
@@ -63,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate the knowledge files")
     check.set_defaults(func=_cmd_check)
+
+    stories = commands.add_parser("test-stories", help="rasa test core on tests/stories, failing on any error")
+    stories.set_defaults(func=_cmd_test_stories)
 
     chat = commands.add_parser("chat", help="chat with the bot in this terminal")
     chat.add_argument("--sender", default=None, help="conversation id (default: a new random one)")
