@@ -39,6 +39,14 @@ def knowledge_copy(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def model() -> Path:
+    """The trained model for the current data (trained once, cached by fingerprint)."""
+    from bot.training import ensure_model
+
+    return ensure_model()
+
+
 @pytest.fixture
 def dispatcher() -> CollectingDispatcher:
     """Collects what an action sends."""

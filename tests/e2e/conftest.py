@@ -7,14 +7,7 @@ from typing import Iterator
 
 import pytest
 
-from bot.training import ensure_model
 from tests.support import BotProcess
-
-
-@pytest.fixture(scope="session")
-def model():
-    """The model for the current data (trained once; cached by fingerprint)."""
-    return ensure_model()
 
 
 @pytest.fixture(scope="session")
