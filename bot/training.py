@@ -19,7 +19,7 @@ from bot.nlp.build_spacy import ensure_pipeline
 from bot.paths import CONFIG_FILE, DATA_DIR, DOMAIN_FILE, MODELS_DIR, ROOT
 
 MODEL_PREFIX = "careerbot-"
-KEEP_MODELS = 3
+KEEP_MODELS = 5
 
 
 def _files(paths: Iterable[Path]) -> List[Path]:
