@@ -1,9 +1,10 @@
-"""Start the action server and the Rasa server together, and stop them together.
+"""Start the action server, the Rasa server and the demo web page together, and stop them together.
 
 ``python -m bot run`` (what ``make run`` calls): validate the knowledge files,
-train if the inputs changed, start both servers with the settings from the
-environment, wait until they answer, print how to chat, and on Ctrl-C stop
-both cleanly. If either server dies, the other is stopped too.
+train if the inputs changed, serve the demo school page with the chat widget
+(``bot.webserver``, in this process), start both servers with the settings from
+the environment, wait until they answer, print how to chat, and on Ctrl-C stop
+everything cleanly. If either server dies, the other is stopped too.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from bot.career.loader import KnowledgeError, load_all
 from bot.paths import CREDENTIALS_FILE, ENDPOINTS_FILE, ROOT
 from bot.settings import Settings
 from bot.training import ensure_model, rasa_env
+from bot.webserver import WebError, WebServer
 
 SCALE_ENDPOINTS = ROOT / "deploy" / "endpoints.scale.yml"
 
@@ -74,10 +76,15 @@ class Stack:
 
     settings: Settings
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
+    web: Optional[WebServer] = None
 
     def start(self, model: Path, log_dir: Optional[Path] = None) -> None:
-        """Start the action server, then the Rasa server."""
+        """Serve the demo page, then start the action server and the Rasa server."""
         settings = self.settings
+        try:
+            self.web = WebServer(settings).start()
+        except WebError as error:
+            raise LaunchError(str(error)) from None
         env = server_env(settings)
         endpoints = SCALE_ENDPOINTS if settings.profile == "scale" else ENDPOINTS_FILE
         python = sys.executable
@@ -143,7 +150,10 @@ class Stack:
         return None
 
     def stop(self, timeout: float = 15.0) -> None:
-        """Stop both servers: SIGTERM, then SIGKILL after a grace period."""
+        """Stop both servers (SIGTERM, then SIGKILL after a grace period) and the web page."""
+        if self.web is not None:
+            self.web.stop()
+            self.web = None
         for process in self.processes.values():
             if process.poll() is None:
                 try:
@@ -167,12 +177,13 @@ def banner(settings: Settings, seconds: float) -> str:
     lines = [
         "",
         f"Career bot is ready (started in {seconds:.0f} s).",
+        f"  Web page:  {settings.web_url}   (demo school page with the chat widget)",
         f"  REST:      POST {settings.rest_url}",
         f"             curl -s -X POST {settings.rest_url} -H 'Content-Type: application/json' \\",
         "                  -d '{\"sender\": \"student-1\", \"message\": \"how much do they make?\"}'",
         "  Terminal:  make chat   (in another terminal)",
         f"  Conversations are stored in {settings.tracker_db if settings.profile == 'embedded' else 'PostgreSQL (scale profile)'}",
-        "Press Ctrl-C to stop both servers.",
+        "Press Ctrl-C to stop the servers and the web page.",
         "",
     ]
     return "\n".join(lines)

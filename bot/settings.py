@@ -57,6 +57,7 @@ class Settings:
     api_token: Optional[str] = None
     log_level: str = "INFO"
     allowed_origins: List[str] = field(default_factory=list)
+    socket_url: Optional[str] = None
 
     @property
     def tracker_db(self) -> Path:
@@ -103,4 +104,5 @@ def load() -> Settings:
         api_token=os.environ.get("CAREERBOT_API_TOKEN") or None,
         log_level=os.environ.get("CAREERBOT_LOG_LEVEL", "INFO").upper(),
         allowed_origins=sorted(set(_list("CAREERBOT_ALLOWED_ORIGINS", default_origins))),
+        socket_url=os.environ.get("CAREERBOT_SOCKET_URL", "").strip() or None,
     )
