@@ -134,6 +134,11 @@
         connectingText: "Connecting…",
         showFullScreenButton: false,
         showCloseButton: true,
+        // rasa-webchat "types" each bot message for 30 ms a character (0.8 to 3 s);
+        // shorter here so a long answer doesn't keep a student waiting.
+        customMessageDelay: function (text) {
+          return Math.min(1500, Math.max(400, String(text || "").length * 8));
+        },
         withRules: false
       },
       null
