@@ -5,9 +5,10 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
-TEST_SYSTEM_PACKAGES := chromium postgresql redis-server
+WEBCHAT := node_modules/rasa-webchat/lib/index.js
+TEST_SYSTEM_PACKAGES := chromium fonts-noto-color-emoji postgresql redis-server
 
-.PHONY: help install run chat train test test-unit test-e2e check lint lock clean
+.PHONY: help install install-web system-packages run chat train test test-unit test-e2e check lint lock clean
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -17,10 +18,21 @@ $(INSTALLED): requirements.txt constraints.txt scripts/setup-venv.sh
 
 install: $(INSTALLED) ## Create .venv (Python 3.10) with the locked packages
 
-run: install ## Set up, train if data changed, start the bot (REST on :5005); Ctrl-C stops it
+# The website chat widget (rasa-webchat) from npm, exactly as locked in package-lock.json.
+$(WEBCHAT): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || scripts/install-system-packages.sh nodejs npm
+	npm ci --no-audit --no-fund
+	@touch $(WEBCHAT)
+
+install-web: $(WEBCHAT) ## Install the chat widget's npm packages (npm ci from the lock file)
+
+system-packages: ## Debian packages the tests need (Chromium for the browser tests, ...), only those missing
+	scripts/install-system-packages.sh $(TEST_SYSTEM_PACKAGES)
+
+run: install install-web ## Set up, train if data changed, start the bot (REST :5005, demo page :8000); Ctrl-C stops it
 	$(PY) -m bot run
 
-chat: install ## Chat with the bot in this terminal (starts it if it isn't running)
+chat: install install-web ## Chat with the bot in this terminal (starts it if it isn't running)
 	$(PY) -m bot chat
 
 train: install ## Train the model if data, config or domain changed
@@ -30,7 +42,7 @@ check: install ## Validate the knowledge files and Rasa's training data
 	$(PY) -m bot check
 	$(PY) -m rasa data validate --data data --domain domain.yml --config config.yml
 
-test: install ## Set up and run the whole test suite (what CI runs)
+test: install install-web system-packages ## Set up and run the whole test suite (what CI runs)
 	$(PY) -m bot check
 	$(PY) -m bot train
 	$(PY) -m rasa data validate --data data --domain domain.yml --config config.yml

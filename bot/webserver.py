@@ -61,7 +61,7 @@ def load_bundle(path: Path = WEBCHAT_BUNDLE) -> bytes:
 
 
 def socket_url(settings: Settings, host_header: Optional[str]) -> str:
-    """The URL the widget connects to: ``CAREERBOT_SOCKET_URL``, or the page's host on the Rasa port."""
+    """Return the URL the widget connects to: ``CAREERBOT_SOCKET_URL``, or the page's host on the Rasa port."""
     if settings.socket_url:
         return settings.socket_url.rstrip("/")
     hostname = settings.public_host
@@ -76,7 +76,7 @@ def socket_url(settings: Settings, host_header: Optional[str]) -> str:
 
 
 def content_security_policy(socket: str) -> str:
-    """The demo page's policy: scripts only from us, connections only to us and the bot's socket."""
+    """Build the demo page's policy: scripts only from us, connections only to us and the bot's socket."""
     ws = re.sub(r"^http", "ws", socket)
     return (
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -86,7 +86,7 @@ def content_security_policy(socket: str) -> str:
 
 
 def resolve_static(url_path: str, root: Path = WEB_DIR) -> Optional[Path]:
-    """The file under ``root`` for a URL path, or None (no dot-files, nothing outside ``root``)."""
+    """Find the file under ``root`` for a URL path, or None (no dot-files, nothing outside ``root``)."""
     parts = [part for part in unquote(url_path).split("/") if part]
     if any(part.startswith(".") or "\\" in part or "\x00" in part for part in parts):
         return None
@@ -112,7 +112,7 @@ class WebServer:
         self.httpd: Optional[ThreadingHTTPServer] = None
         self.thread: Optional[threading.Thread] = None
 
-    def start(self) -> "WebServer":
+    def start(self) -> WebServer:
         """Bind the port and serve in a daemon thread."""
         handler = _make_handler(self)
         try:
@@ -138,13 +138,13 @@ class WebServer:
             self.thread = None
 
     def respond(self, url_path: str, host_header: Optional[str]) -> Tuple[int, Dict[str, str], bytes]:
-        """Status, headers and body for a GET of ``url_path``."""
+        """Return status, headers and body for a GET of ``url_path``."""
         headers = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "Cache-Control": "no-cache"}
         if url_path == "/careerbot/webchat.js":
             return 200, {**headers, "Content-Type": TYPES[".js"]}, self.bundle
         if url_path == "/careerbot/config.js":
             config = {"socketUrl": socket_url(self.settings, host_header), "socketPath": "/socket.io/"}
-            body = f"window.CareerBotConfig = {json.dumps(config)};\n".encode("utf-8")
+            body = f"window.CareerBotConfig = {json.dumps(config)};\n".encode()
             return 200, {**headers, "Content-Type": TYPES[".js"]}, body
         target = resolve_static(url_path, self.web_dir)
         if target is None:
@@ -184,7 +184,7 @@ def _make_handler(server: WebServer) -> type:
         def send_error(self, code: int, message: Optional[str] = None, explain: Optional[str] = None) -> None:
             """Plain errors (unsupported methods, bad requests) without echoing the request."""
             self.send_response(code)
-            body = f"{HTTPStatus(code).phrase}.\n".encode("utf-8")
+            body = f"{HTTPStatus(code).phrase}.\n".encode()
             self.send_header("Content-Type", TYPES[".txt"])
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Connection", "close")

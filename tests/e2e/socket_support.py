@@ -33,8 +33,8 @@ class ChatSocket:
         # websocket-client sends its own Origin (the server's URL) unless told which one to send.
         extra = {"origin": origin} if origin else {}
         self.client = socketio.Client(reconnection=False, websocket_extra_options=extra)
-        self.received: "queue.Queue[Message]" = queue.Queue()
-        self.confirmed: "queue.Queue[str]" = queue.Queue()
+        self.received: queue.Queue[Message] = queue.Queue()
+        self.confirmed: queue.Queue[str] = queue.Queue()
         self.client.on("bot_uttered", self._on_bot)
         self.client.on("session_confirm", self._on_confirm)
         self.session_id: Optional[str] = None
@@ -45,7 +45,7 @@ class ChatSocket:
     def _on_confirm(self, session_id: str) -> None:
         self.confirmed.put(session_id)
 
-    def connect(self) -> "ChatSocket":
+    def connect(self) -> ChatSocket:
         """Open the socket (websocket by default, or HTTP long-polling) sending our Origin header."""
         headers = {"Origin": self.origin} if self.origin and self.transport == "polling" else {}
         self.client.connect(
