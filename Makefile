@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 WEBCHAT := node_modules/rasa-webchat/lib/index.js
 TEST_SYSTEM_PACKAGES := chromium fonts-noto-color-emoji postgresql redis-server
+# Passed on to scripts/find-python310.sh (e.g. make run PYTHON310=/opt/python3.10/bin/python3).
+export PYTHON310
 
 .PHONY: help install install-web system-packages run chat train test test-unit test-e2e check lint lock clean
 
