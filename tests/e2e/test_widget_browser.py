@@ -48,6 +48,15 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+@pytest.fixture(autouse=True)
+def bot_log_on_failure(request: pytest.FixtureRequest, bot: BotProcess) -> Iterator[None]:
+    """If a test fails, print what the bot logged during it (pytest shows it with the failure)."""
+    start, failed_before = len(bot.log()), request.session.testsfailed
+    yield
+    if request.session.testsfailed > failed_before:
+        print(f"--- bot log during {request.node.name} ---\n{bot.log()[start:][-6000:]}")
+
+
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
     """A fresh browser profile (own sessionStorage) per test, desktop size."""
@@ -127,6 +136,26 @@ def test_student_asks_a_question_and_clicks_a_button(context: BrowserContext, bo
     page.locator(BUTTONS, has_text="Job outlook").click()
     bot_says(page, "2 percent")
     screenshot(page, "desktop-conversation")
+
+
+def test_pathway_flow_by_buttons_reaches_the_plan(context: BrowserContext, bot: BotProcess) -> None:
+    """The education pathway in the widget: its questions come with buttons, and clicking them ends in the plan."""
+    page = open_demo_page(context, bot)
+    open_chat(page)
+    ask(page, "make me a plan")
+    bot_says(page, "Where are you now?")
+    high_school = page.locator(BUTTONS, has_text="High school")
+    expect(high_school).to_be_visible(timeout=WAIT_MS)
+    screenshot(page, "desktop-pathway-question")
+    high_school.click()
+    bot_says(page, "Which side sounds more like you?")
+    business = page.locator(BUTTONS, has_text="Business / people side")
+    expect(business).to_be_visible(timeout=WAIT_MS)
+    business.click()
+    bot_says(page, "step-by-step plan")
+    bot_says(page, "business administration")
+    expect(page.locator(USER_TEXT, has_text="High school")).to_be_visible()  # the clicked choices show as the student's
+    screenshot(page, "desktop-pathway-plan")
 
 
 def test_user_text_is_shown_as_text_never_html(context: BrowserContext, bot: BotProcess) -> None:
