@@ -90,7 +90,6 @@ class SafeSocketIOInput(SocketIOInput):
         sio = AsyncServer(
             async_mode="sanic",
             cors_allowed_origins=engine_origins(settings.allowed_origins),
-            max_http_buffer_size=settings.max_request_bytes,
             logger=False,
             engineio_logger=False,
         )

@@ -164,11 +164,19 @@ def test_empty_message_gets_friendly_reply(chat: ChatSocket, message: str) -> No
     _still_answers(chat)
 
 
-def test_ten_thousand_characters_get_limit_reply(chat: ChatSocket) -> None:
-    """10,000 characters: a friendly reply naming the limit."""
-    reply = text_of(chat.any_reply("pay " * 2500))
+@pytest.mark.parametrize("length", [1_001, 10_000, 100_000])
+def test_long_messages_get_limit_reply(chat: ChatSocket, length: int) -> None:
+    """Over 1,000 characters (up to 100,000 over the websocket): a friendly reply naming the limit."""
+    reply = text_of(chat.any_reply(("pay " * (length // 4 + 1))[:length]))
     assert "too long" in reply and "1,000" in reply
     _still_answers(chat)
+
+
+def test_message_text_is_not_logged(bot: BotProcess, chat: ChatSocket) -> None:
+    """What a student types over the widget's channel never appears in the bot's log."""
+    assert chat.any_reply("zebrafish-7319 salary?")  # answered (whatever NLU makes of it)
+    assert chat.any_reply("x" * 2000 + " zebrafish-7319")  # refused as too long
+    assert "zebrafish-7319" not in bot.log()
 
 
 @pytest.mark.parametrize(

@@ -117,6 +117,11 @@ def test_page_and_widget_come_only_from_our_servers(context: BrowserContext, bot
     assert any(f":{bot.rasa_port}/socket.io/" in url for url in requested)
 
 
+def test_banner_prints_the_demo_page_address(bot: BotProcess) -> None:
+    """`make run` (python -m bot run) prints where the demo page is."""
+    assert f"Web page:  http://localhost:{bot.web_port}" in bot.log()
+
+
 def test_student_asks_a_question_and_clicks_a_button(context: BrowserContext, bot: BotProcess) -> None:
     """Desktop: welcome with topic buttons, a typed question gets the pay figure, a button gets the outlook."""
     page = open_demo_page(context, bot)
