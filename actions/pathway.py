@@ -40,7 +40,9 @@ def _turn(tracker: Tracker) -> pathway.Turn:
         for e in message.get("entities", [])
         if str(e.get("entity", "")).startswith(prefix)
     }
-    return pathway.Turn(str(message.get("text") or ""), str((message.get("intent") or {}).get("name") or ""), entities)
+    # The career's own name ("production manager") is not an answer ("production").
+    text = pathway.without_phrases(str(message.get("text") or ""), current_career().career.aliases)
+    return pathway.Turn(text, str((message.get("intent") or {}).get("name") or ""), entities)
 
 
 def _requested(tracker: Tracker) -> Optional[str]:

@@ -57,7 +57,7 @@ def _cmd_test_stories(args: argparse.Namespace) -> int:
     ]
     result = subprocess.run(command, cwd=ROOT, env=rasa_env())
     if result.returncode:
-        print("Rasa test stories failed: see results/core/failed_test_stories.yml", file=sys.stderr)
+        print("Rasa test stories failed: the failing story is printed above.", file=sys.stderr)
     return result.returncode
 
 

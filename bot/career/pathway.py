@@ -47,6 +47,19 @@ def _contains(haystack: str, phrase: str) -> bool:
     return bool(phrase) and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", haystack) is not None
 
 
+def without_phrases(text: str, phrases: Sequence[str]) -> str:
+    """The text with whole-word mentions of these phrases removed (longest first).
+
+    Used to drop the career's own name before reading answers, so "I want to be
+    an industrial production manager" isn't read as "I work in production".
+    """
+    said = normalize(text)
+    for phrase in sorted((normalize(p) for p in phrases), key=len, reverse=True):
+        if phrase:
+            said = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", said)
+    return " ".join(said.split())
+
+
 def _years(text: str) -> Optional[float]:
     match = _YEARS.search(text)
     if not match:
