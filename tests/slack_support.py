@@ -12,12 +12,16 @@ import hashlib
 import hmac
 import itertools
 import json
+import shutil
+import subprocess
 import threading
 import time
 import urllib.parse
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable, Dict, List, Optional
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterator, List, Optional
 
 import requests
 
@@ -84,7 +88,7 @@ class FakeSlackApi:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/api/"
 
-    def start(self) -> "FakeSlackApi":
+    def start(self) -> FakeSlackApi:
         api = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -102,7 +106,8 @@ class FakeSlackApi:
                 if error:
                     answer = json.dumps({"ok": False, "error": error}).encode()
                 else:
-                    answer = json.dumps({"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"}).encode()
+                    ok = {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"}
+                    answer = json.dumps(ok).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json; charset=utf-8")
                 self.send_header("Content-Length", str(len(answer)))
@@ -230,3 +235,33 @@ def click_body(user: str, channel: str, button: Dict[str, Any], message_ts: Opti
         ],
     }
     return urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
+
+
+@contextmanager
+def redis_server(folder: Path) -> Iterator[str]:
+    """An ephemeral redis-server (Debian package ``redis-server``) on a free port; yields its URL."""
+    import pytest
+    import redis
+
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.fail("redis-server is not installed: run `scripts/install-system-packages.sh redis-server`")
+    port = free_port()
+    process = subprocess.Popen(
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(folder)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+    )
+    client = redis.Redis(port=port)
+    deadline = time.monotonic() + 30
+    try:
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                assert process.poll() is None and time.monotonic() < deadline, "redis-server did not start"
+                time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(10)

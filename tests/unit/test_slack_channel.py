@@ -20,17 +20,19 @@ from bot.channels.slack import (
     ignore_reason,
     is_direct_message_channel,
     message_keys,
+    signature_is_valid,
     slack_escape,
     text_blocks,
 )
 from bot.launcher import effective_credentials
 from bot.settings import Settings
-from tests.slack_support import BOT_USER, event_body
+from tests.slack_support import BOT_USER, event_body, signature
 
 
 def _payload(**event_fields) -> dict:
     user = event_fields.pop("user", "USTUDENT")
-    return json.loads(event_body(user, event_fields.pop("text", "how much do they make?"), channel="D1", **event_fields))
+    text = event_fields.pop("text", "how much do they make?")
+    return json.loads(event_body(user, text, channel="D1", **event_fields))
 
 
 # --------------------------------------------------------------------------- start-up
@@ -172,6 +174,27 @@ async def test_memory_of_seen_events_is_bounded() -> None:
 )
 def test_clean_text_gives_the_students_words(raw: str, mention: bool, expected: str) -> None:
     assert clean_text(raw, [BOT_USER], mention) == expected
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"timestamp": "yesterday"},
+        {"timestamp": str(1_700_000_000 - 301)},
+        {"timestamp": str(1_700_000_000 + 301)},
+        {"signature": ""},
+        {"signature": "v1=abc"},
+        {"secret": "another-apps-secret"},
+        {"body": b'{"type": "event_callback", "x": 2}'},
+    ],
+)
+def test_signature_check_refuses_anything_slack_did_not_sign_just_now(change: dict) -> None:
+    secret, now, body = "s3cret", 1_700_000_000, b'{"type": "event_callback", "x": 1}'
+    good = {"secret": secret, "timestamp": str(now - 299), "body": body}
+    good["signature"] = signature(body, good["timestamp"], secret)
+    assert signature_is_valid(good["secret"], good["timestamp"], good["body"], good["signature"], now=now)
+    bad = {**good, **change}
+    assert not signature_is_valid(bad["secret"], bad["timestamp"], bad["body"], bad["signature"], now=now)
 
 
 def test_reply_text_is_escaped_for_slack() -> None:
