@@ -314,6 +314,42 @@ def test_slack_refusing_a_reply_is_logged_with_a_hint(slack: Slack, student: str
     slack.say(new_id("U"), new_id("D"), "salary?", expect=PAY)
 
 
+def test_pathway_by_typing_only(slack: Slack, student: str, dm: str) -> None:
+    """The whole education pathway works with typed answers in a DM."""
+    slack.say(student, dm, "can you make me a plan?", expect="Where are you now?")
+    slack.say(student, dm, "high school", expect="Which side sounds more like you?")
+    plan = slack.say(student, dm, "business and people", expect="step-by-step plan")
+    for fact in ["business administration", "first-line supervisor", "MBA", "Why:"]:
+        assert fact in plan.text
+
+
+def test_pathway_by_clicking_buttons(slack: Slack, student: str, dm: str) -> None:
+    """The same flow by clicking the Slack buttons of each question."""
+    stage = slack.say(student, dm, "make me a plan", expect="Where are you now?")
+    assert slack.click(student, dm, stage.button("High school")).status_code == 200
+    side = slack.reply(dm, "Which side sounds more like you?")[-1]
+    assert slack.click(student, dm, side.button("Business / people side")).status_code == 200
+    plan = slack.reply(dm, "step-by-step plan")[-1]
+    assert "business administration" in plan.text and "High school" in plan.text
+
+
+def test_two_students_in_one_channel_do_not_share_a_pathway(slack: Slack) -> None:
+    """Two students run the pathway at the same time in one channel; each gets the plan for their own answers."""
+    channel, ana, ben = new_id("C"), new_id("U"), new_id("U")
+    mention = {"event_type": "app_mention", "channel_type": "channel"}
+    slack.say(ana, channel, f"<@{BOT_USER}> make me a plan", expect="Where are you now?", **mention)
+    slack.say(ben, channel, f"<@{BOT_USER}> make me a plan", expect="Where are you now?", **mention)
+    slack.say(ana, channel, f"<@{BOT_USER}> high school", expect="Which side sounds more like you?", **mention)
+    ben_asked = slack.say(ben, channel, f"<@{BOT_USER}> I'm a college student", expect="major", **mention)
+    assert "Which side" not in ben_asked.text
+    ana_plan = slack.say(ana, channel, f"<@{BOT_USER}> the technical side", expect="step-by-step plan", **mention)
+    assert "High school" in ana_plan.text and "College student" not in ana_plan.text
+    # Ben clicks a button under his own question: his conversation, his plan.
+    assert slack.click(ben, channel, ben_asked.button("Business")).status_code == 200
+    ben_plan = slack.reply(channel, "College student")[-1]
+    assert "business administration" in ben_plan.text and ben_plan is not ana_plan
+
+
 def test_logs_contain_no_message_text(slack: Slack) -> None:
     """After all the conversations above, nothing the students typed is in the server logs."""
     slack.say(new_id("U"), new_id("D"), "what's the salary?", expect=PAY)
