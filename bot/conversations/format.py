@@ -280,6 +280,8 @@ class _Reader:
 def _yaml_hint(problem: str) -> str:
     if "\t" in problem or "'\\t'" in problem:
         return " Use spaces, not tabs, to indent."
+    if "quoted scalar" in problem:
+        return " A quote (\" or ') is opened here but never closed."
     if "mapping values are not allowed" in problem:
         return " If a phrase contains a colon (:), put the phrase in quotes."
     if "expected <block end>" in problem or "did not find expected" in problem:
@@ -295,6 +297,8 @@ def parse_text(text: str, path: Path) -> ConversationFile:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark is not None and "end of stream" in str(error.problem):
+            mark = error.context_mark  # an unclosed quote: point at where it opened, not at the file's end
         line = int(mark.line) + 1 if mark is not None else 1
         problem = " ".join(str(part) for part in (error.context, error.problem) if part)
         raise ConversationFormatError(path, line, f"this is not valid YAML ({problem}).{_yaml_hint(problem)}") from None
