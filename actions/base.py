@@ -59,12 +59,39 @@ def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str)
     if occupation:
         utter_other_career(dispatcher, career, occupation)
         return []
-    reply = answers.answer(career, topic)
+    reply = answers.answer(career, topic, tracker.latest_message.get("text") or "")
     if reply is None:
         dispatcher.utter_message(response="utter_unknown_detail", career_plural=career.career.plural)
         return []
     send(dispatcher, reply)
     return [SlotSet("last_topic", topic)]
+
+
+def topic_for_intent(intent: str) -> Optional[str]:
+    """The knowledge topic an ``ask_<topic>`` intent asks about, if any."""
+    topic = intent[len("ask_"):] if intent.startswith("ask_") else ""
+    return topic if topic in answers.TOPICS else None
+
+
+def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, intent: str) -> List[EventType]:
+    """Answer any question intent the way its own rule would (used mid-pathway for digressions)."""
+    topic = topic_for_intent(intent)
+    if topic:
+        return answer_topic(dispatcher, tracker, topic)
+    career = current_career()
+    if intent == "tell_more":
+        following = answers.more_topic(tracker.get_slot("last_topic"))
+        return answer_topic(dispatcher, tracker, following) if following else []
+    if intent == "ask_other_career":
+        named = entity_values(tracker, "occupation")
+        utter_other_career(dispatcher, career, named[0] if named else "that career")
+    elif intent == "ask_unknown_detail":
+        dispatcher.utter_message(response="utter_unknown_detail", career_plural=career.career.plural)
+    elif intent == "help":
+        dispatcher.utter_message(response="utter_help")
+    elif intent == "bot_challenge":
+        dispatcher.utter_message(response="utter_bot_challenge")
+    return []
 
 
 class TopicAction(Action, ABC):

@@ -306,9 +306,22 @@ MORE_AFTER: Dict[str, str] = {
 }
 
 
-def answer(career: Career, topic: str) -> Optional[Answer]:
-    """The answer for a topic name (see TOPICS); None when the knowledge file has none."""
-    return TOPICS[topic](career)
+# Topics after which the bot offers the step-by-step pathway plan as a button.
+PLAN_OFFER_AFTER = frozenset({"education", "graduate_degree", "without_degree", "courses", "career_cluster"})
+
+
+def answer(career: Career, topic: str, text: str = "") -> Optional[Answer]:
+    """The answer for a topic (see TOPICS); None when the knowledge file has none.
+
+    ``text`` is the student's message: for "skills" it picks out one named skill.
+    Education answers also offer the pathway plan as a button.
+    """
+    skill_id = find_skill(career, text) if topic == "skills" and text else None
+    reply = one_skill(career, skill_id) if skill_id else TOPICS[topic](career)
+    if reply is not None and topic in PLAN_OFFER_AFTER:
+        offer = Button(career.pathways.offer_button, "/want_career")
+        reply = Answer(reply.text, (*reply.buttons, offer))
+    return reply
 
 
 def more_topic(last_topic: Optional[str]) -> Optional[str]:

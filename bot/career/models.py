@@ -205,6 +205,118 @@ class Advancement(Sourced):
     promotion: str = NonEmptyStr
 
 
+class PathwayOption(_Model):
+    """One answer to a pathway question: its value, button label and typed variants."""
+
+    value: str = NonEmptyStr
+    label: str = NonEmptyStr
+    aliases: List[str] = Field(default_factory=list)
+    weak_aliases: List[str] = Field(default_factory=list)
+    max_years: Optional[float] = None
+
+
+class PathwayQuestion(_Model):
+    """A question of the pathway conversation."""
+
+    ask: str = NonEmptyStr
+    help: str = NonEmptyStr
+    options: List[PathwayOption] = Field(..., min_items=2)
+    fallback_option: Optional[str] = None
+    yes_no: bool = False
+
+    @root_validator(skip_on_failure=True)
+    def _fallback_is_an_option(cls, values: dict) -> dict:  # noqa: N805
+        fallback = values.get("fallback_option")
+        if fallback and fallback not in {o.value for o in values["options"]}:
+            raise ValueError(f"fallback_option {fallback!r} is not one of the options")
+        return values
+
+    def option(self, value: str) -> Optional[PathwayOption]:
+        """The option with this value, if any."""
+        return next((o for o in self.options if o.value == value), None)
+
+
+class PathwayStep(_Model):
+    """One step of a plan: what to do and why (from the career facts)."""
+
+    do: str = NonEmptyStr
+    why: str = NonEmptyStr
+
+
+class PathwayPlan(_Model):
+    """Which steps a student gets, for which answers."""
+
+    when: Dict[str, str]
+    steps: List[str] = Field(..., min_items=3, max_items=6)
+
+    @validator("when")
+    def _has_conditions(cls, when: Dict[str, str]) -> Dict[str, str]:  # noqa: N805
+        if "stage" not in when:
+            raise ValueError("every plan needs at least a 'stage' condition")
+        return when
+
+
+class Pathways(Sourced):
+    """The education pathway: questions, starting points, steps and plans."""
+
+    offer_button: str = NonEmptyStr
+    questions: Dict[str, PathwayQuestion]
+    starting_points: Dict[str, List[str]]
+    steps: Dict[str, PathwayStep]
+    plans: List[PathwayPlan] = Field(..., min_items=1)
+
+    @root_validator(skip_on_failure=True)
+    def _consistent(cls, values: dict) -> dict:  # noqa: N805
+        """Questions, starting points, steps and plans refer to each other correctly,
+        and every combination of answers has a plan."""
+        questions: Dict[str, PathwayQuestion] = values["questions"]
+        if "stage" not in questions:
+            raise ValueError("questions: a 'stage' question is required")
+        stages = {o.value for o in questions["stage"].options}
+        starting = values["starting_points"]
+        if set(starting) != stages:
+            raise ValueError(f"starting_points must list exactly the stage options: {', '.join(sorted(stages))}")
+        for stage, asked in starting.items():
+            for question in asked:
+                if question not in questions or question == "stage":
+                    raise ValueError(f"starting_points.{stage}: unknown question {question!r}")
+        for index, plan in enumerate(values["plans"]):
+            for step in plan.steps:
+                if step not in values["steps"]:
+                    raise ValueError(f"plans.{index}.steps: unknown step {step!r}")
+            for question, answer in plan.when.items():
+                if question not in questions or questions[question].option(answer) is None:
+                    raise ValueError(f"plans.{index}.when: {question}={answer!r} is not a possible answer")
+        for answers in _all_answer_combinations(questions, starting):
+            if _best_plan(values["plans"], answers) is None:
+                described = ", ".join(f"{k}={v}" for k, v in answers.items())
+                raise ValueError(f"plans: no plan matches the answers {described}")
+        return values
+
+    def questions_for(self, stage: Optional[str]) -> List[str]:
+        """The questions asked, in order, for a starting point."""
+        return ["stage"] + (self.starting_points.get(stage, []) if stage else [])
+
+    def plan_for(self, answers: Dict[str, str]) -> Optional[PathwayPlan]:
+        """The most specific plan whose conditions all hold for these answers."""
+        return _best_plan(self.plans, answers)
+
+
+def _all_answer_combinations(questions: Dict[str, "PathwayQuestion"], starting: Dict[str, List[str]]) -> List[Dict[str, str]]:
+    combos: List[Dict[str, str]] = []
+    for stage, asked in starting.items():
+        partial: List[Dict[str, str]] = [{"stage": stage}]
+        for question in asked:
+            partial = [{**p, question: o.value} for p in partial for o in questions[question].options]
+        combos += partial
+    return combos
+
+
+def _best_plan(plans: List["PathwayPlan"], answers: Dict[str, str]) -> Optional["PathwayPlan"]:
+    matching = [p for p in plans if all(answers.get(k) == v for k, v in p.when.items())]
+    return max(matching, key=lambda p: len(p.when), default=None)
+
+
 class Career(_Model):
     """A whole career knowledge file."""
 
@@ -219,7 +331,7 @@ class Career(_Model):
     outlook: Outlook
     education: Education
     advancement: Advancement
-    pathways: Optional[dict] = None
+    pathways: Pathways
 
     @validator("sources")
     def _some_sources(cls, sources: Dict[str, Source]) -> Dict[str, Source]:  # noqa: N805

@@ -15,6 +15,11 @@ SENT_BY_CODE = {
     "utter_empty_message",
     "utter_message_too_long",
     "utter_technical_problem",
+    "utter_pathway_not_understood",
+    "utter_pathway_offer_stop",
+    "utter_pathway_gave_up",
+    "utter_pathway_plan_outro",
+    "utter_restart",  # sent by Rasa's built-in action_restart
 }
 
 
