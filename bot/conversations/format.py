@@ -210,6 +210,9 @@ class _Reader:
         if isinstance(node, SequenceNode):
             if not node.value:
                 raise self.fail(node, f"{what} is an empty list.")
+            for item in node.value:
+                if isinstance(item, MappingNode):
+                    raise self.fail(item, f"an item of {what} contains a colon (:); put that phrase in quotes.")
             return tuple(self.text(item, f"an item of {what}") for item in _join_split_numbers(node))
         raise self.fail(node, f"{what} should be a phrase or a list of phrases like [$107,560, May 2022].")
 
@@ -291,10 +294,41 @@ def _yaml_hint(problem: str) -> str:
     return " Check the indentation and quotes around this line."
 
 
+_TEXT_KEYS = {
+    spelling
+    for table in (CONVERSATION_KEYS, TURN_KEYS)
+    for name, spellings in table.items()
+    if name != "turns"
+    for spelling in spellings
+}
+_KEY_LINE = re.compile(r"^(?P<lead>\s*(?:-\s+)?)(?P<key>[A-Za-z][A-Za-z _-]*?):[ \t]+(?P<value>\S.*?)\s*$")
+
+
+def quote_colons(text: str) -> str:
+    """Quote a one-line value that contains ': ' (``comment: Why: pay matters``), which YAML would refuse.
+
+    Only values of the format's own text keys are touched, and only when they
+    aren't quoted or a list already; line numbers stay the same.
+    """
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        match = _KEY_LINE.match(line)
+        if not match or _canonical(match["key"]) not in _TEXT_KEYS:
+            continue
+        value = match["value"]
+        if value[0] in "\"'[{|>&*!%@`#" or ": " not in value and not value.endswith(":"):
+            continue
+        if " #" in value:
+            continue  # a comment at the end of the line: leave it to YAML (and its error message)
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+        lines[index] = f'{match["lead"]}{match["key"]}: "{escaped}"'
+    return "\n".join(lines)
+
+
 def parse_text(text: str, path: Path) -> ConversationFile:
     """Read conversations from YAML text (``path`` is used in error messages)."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(quote_colons(text), Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if error.context_mark is not None and "end of stream" in str(error.problem):

@@ -95,12 +95,33 @@ def test_unknown_key_names_file_line_and_suggests(tmp_path: Path) -> None:
 
 
 def test_bad_yaml_names_file_and_line(tmp_path: Path) -> None:
-    """Broken YAML (a phrase with an unquoted colon) is an error on its line, with a hint."""
-    text = "conversations:\n  - title: Pay\n    turns:\n      - student: salary?\n        must mention: Note: pay\n"
+    """Broken YAML (a key indented differently from the turn's other keys) is an error on its line, with a hint."""
+    text = "conversations:\n  - title: Pay\n    turns:\n      - student: salary?\n       must mention: pay\n"
     error = _error(tmp_path, text)
     assert error.line == 5
     assert "not valid YAML" in error.problem
-    assert "quotes" in error.problem
+    assert "indented alike" in error.problem
+
+
+def test_colons_in_text_are_forgiven(tmp_path: Path) -> None:
+    """'comment: Why: …' or 'student: note: …' would be invalid YAML; the loader reads them as the text typed."""
+    text = (
+        "conversations:\n  - title: Pay: the basics\n    comment: Why: pay is asked most\n    turns:\n"
+        '      - student: note: how much do they "make"?\n        must mention: Source: BLS\n'
+    )
+    conversation = load_file(_write(tmp_path, text)).conversations[0]
+    assert conversation.title == "Pay: the basics"
+    assert conversation.comment == "Why: pay is asked most"
+    assert conversation.turns[0].student == 'note: how much do they "make"?'
+    assert conversation.turns[0].must_mention == ("Source: BLS",)
+
+
+def test_colon_in_a_list_item_asks_for_quotes(tmp_path: Path) -> None:
+    """In a one-per-line list, a phrase with a colon must be quoted; the error says so on its line."""
+    text = "conversations:\n  - title: Pay\n    turns:\n      - student: hi\n        must mention:\n          - Why: x\n"
+    error = _error(tmp_path, text)
+    assert error.line == 6
+    assert "put that phrase in quotes" in error.problem
 
 
 def test_tabs_get_a_hint(tmp_path: Path) -> None:
