@@ -28,7 +28,7 @@ from bot.settings import Settings
 READY_LINE = "Career bot is ready"
 
 
-class BotUnavailable(Exception):
+class BotUnavailableError(Exception):
     """No bot to talk to: the message says why and where to look."""
 
 
@@ -42,14 +42,14 @@ class BotEndpoint:
 
 
 def free_port() -> int:
-    """A TCP port nobody listens on right now."""
+    """Return a TCP port nobody listens on right now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
 def rest_url(base_url: str) -> str:
-    """The REST webhook of a Rasa server given its base URL (or the webhook itself)."""
+    """Return the REST webhook URL for a Rasa server's base URL (or the webhook URL itself)."""
     base = base_url.rstrip("/")
     return base if base.endswith("/webhooks/rest/webhook") else f"{base}/webhooks/rest/webhook"
 
@@ -101,11 +101,11 @@ class PrivateBot:
         deadline = time.monotonic() + timeout
         while READY_LINE not in self.log():
             if self.process.poll() is not None:
-                raise BotUnavailable(f"The bot stopped while starting (exit code {self.process.returncode}):\n"
+                raise BotUnavailableError(f"The bot stopped while starting (exit code {self.process.returncode}):\n"
                                      f"{self.log_tail()}")
             if time.monotonic() > deadline:
                 self.stop()
-                raise BotUnavailable(f"The bot was not ready after {timeout:.0f} s:\n{self.log_tail()}")
+                raise BotUnavailableError(f"The bot was not ready after {timeout:.0f} s:\n{self.log_tail()}")
             time.sleep(0.5)
 
     def log(self) -> str:
@@ -139,7 +139,7 @@ def bot_for_run(settings: Settings, url: Optional[str] = None, own: bool = False
     if url:
         target = rest_url(url)
         if not answers(target):
-            raise BotUnavailable(f"No bot answers at {target}.")
+            raise BotUnavailableError(f"No bot answers at {target}.")
         yield BotEndpoint(target, started_here=False)
         return
     if not own and answers(settings.rest_url):

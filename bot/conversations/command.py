@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
-from bot.conversations.botserver import BotUnavailable, bot_for_run
+from bot.conversations.botserver import BotUnavailableError, bot_for_run
 from bot.conversations.format import DEFAULT_DIR, display_path, load_all
 from bot.conversations.report import render_text, status_line, write_html
 from bot.conversations.runner import rest_chat, run_files
@@ -47,7 +47,7 @@ def run_tests(
                 files, rest_chat(bot.rest_url), bot.rest_url, title_filter,
                 progress=lambda result: print(status_line(result), flush=True),
             )
-    except BotUnavailable as error:
+    except BotUnavailableError as error:
         print(f"ERROR: {error}", file=sys.stderr)
         return 2
     print()

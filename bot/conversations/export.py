@@ -48,7 +48,7 @@ class ChatTurn:
 
 
 def turns_from_events(events: Iterable[Dict[str, Any]]) -> List[ChatTurn]:
-    """The student/bot turns of a tracker's events (as dicts), from its last restart on.
+    """Group a tracker's events (as dicts) into student/bot turns, from the last restart on.
 
     A student message equal to the payload of a button in the previous reply is
     recorded as a click on that button's title.
@@ -68,7 +68,8 @@ def turns_from_events(events: Iterable[Dict[str, Any]]) -> List[ChatTurn]:
                 turns[-1].replies.append(str(event["text"]))
             data = event.get("data") or {}
             for button in data.get("buttons") or []:
-                turns[-1].buttons.append({"title": str(button.get("title", "")), "payload": str(button.get("payload", ""))})
+                title, payload = str(button.get("title", "")), str(button.get("payload", ""))
+                turns[-1].buttons.append({"title": title, "payload": payload})
     return turns
 
 
@@ -98,7 +99,7 @@ _WORD_STRIP = "'\"“”‘’,.;:!?()"
 
 
 def figures_in(text: str) -> List[str]:
-    """Money, percentages, large numbers and dates in ``text`` (at most three, most telling first).
+    """Find money, percentages, large numbers and dates in ``text`` (at most three, most telling first).
 
     Bare years count only when there is no other figure ("from 2022 to 2032" says less than "2 percent").
     """
@@ -124,7 +125,7 @@ class _Candidate:
 
 
 def generic_words(corpus: Sequence[str], share: float = 0.3) -> frozenset:
-    """Words in at least ``share`` of the bot's replies ("industrial", "production"): they tell nothing apart."""
+    """Find words in at least ``share`` of the bot's replies ("industrial"): they tell nothing apart."""
     counts: Dict[str, int] = {}
     for doc in corpus:
         for word in set(re.findall(r"[a-z']+", normalize(doc))):
@@ -133,7 +134,7 @@ def generic_words(corpus: Sequence[str], share: float = 0.3) -> frozenset:
 
 
 def _windows(text: str, generic: frozenset) -> List[_Candidate]:
-    """Candidate phrases: 2–5 consecutive words inside one clause, not starting or ending on a small word."""
+    """List candidate phrases: 2–5 consecutive words in one clause, not starting or ending on a small word."""
     candidates: List[_Candidate] = []
     haystack = normalize(text)
     position = 0
@@ -160,7 +161,7 @@ def _windows(text: str, generic: frozenset) -> List[_Candidate]:
 
 
 def distinctive_phrases(text: str, corpus: Sequence[str], count: int = 1, avoid: Sequence[str] = ()) -> List[str]:
-    """Short phrases of ``text`` that appear in as few of the bot's other replies (``corpus``) as possible.
+    """Pick short phrases of ``text`` that appear in as few of the bot's other replies (``corpus``) as possible.
 
     Phrases containing anything in ``avoid`` (figures already checked) are skipped.
     """
@@ -172,7 +173,9 @@ def distinctive_phrases(text: str, corpus: Sequence[str], count: int = 1, avoid:
 
     scored = sorted(
         _windows(text, generic_words(corpus)),
-        key=lambda c: (frequency(c.phrase), -min(c.content, 2), not c.at_start, -min(c.content, 3), abs(c.size - 3), c.position),
+        key=lambda c: (
+            frequency(c.phrase), -min(c.content, 2), not c.at_start, -min(c.content, 3), abs(c.size - 3), c.position
+        ),
     )
     chosen: List[str] = []
     segments = set()
@@ -192,7 +195,7 @@ def distinctive_phrases(text: str, corpus: Sequence[str], count: int = 1, avoid:
 
 
 def reference_replies() -> List[str]:
-    """What the bot can say: every knowledge answer and every domain response (to judge distinctiveness)."""
+    """Collect what the bot can say: every knowledge answer and domain response (to judge distinctiveness)."""
     replies: List[str] = []
     with DOMAIN_FILE.open(encoding="utf-8") as handle:
         domain = yaml.safe_load(handle) or {}
@@ -213,7 +216,7 @@ def reference_replies() -> List[str]:
 
 
 def checks_for(turn: ChatTurn, corpus: Sequence[str]) -> Dict[str, List[str]]:
-    """The checks an exported turn gets from the bot's actual reply."""
+    """Pick the checks for an exported turn from the bot's actual reply."""
     text = turn.reply_text
     figures = figures_in(text)
     words = len(text.split())
@@ -231,7 +234,7 @@ def checks_for(turn: ChatTurn, corpus: Sequence[str]) -> Dict[str, List[str]]:
 
 
 def _scalar(text: str) -> str:
-    """``text`` as a YAML value: plain when the loader reads it back unchanged, else double-quoted."""
+    """Write ``text`` as a YAML value: plain when the loader reads it back unchanged, else double-quoted."""
     if text == text.strip() and "\n" not in text and not text.startswith(("[", "{", "-", "?", "!", "&", "*", "|", ">")):
         try:
             node = yaml.compose(f"k: {text}", Loader=yaml.SafeLoader)
@@ -245,7 +248,7 @@ def _scalar(text: str) -> str:
 
 
 def render_test(conversation_id: str, turns: Sequence[ChatTurn], title: str, corpus: Sequence[str]) -> str:
-    """The conversation test file for a chat, with comments showing the full replies."""
+    """Write the conversation test file for a chat, with comments showing the full replies."""
     today = time.strftime("%Y-%m-%d")
     lines = [
         f"# Saved from chat {conversation_id} on {today} by `python -m bot export-test`.",
@@ -277,14 +280,14 @@ def render_test(conversation_id: str, turns: Sequence[ChatTurn], title: str, cor
 
 
 def endpoints_file(settings: Settings) -> Path:
-    """The endpoints file the bot runs with for this profile."""
+    """Return the endpoints file the bot runs with for this profile."""
     from bot.launcher import SCALE_ENDPOINTS
 
     return SCALE_ENDPOINTS if settings.profile == "scale" else ENDPOINTS_FILE
 
 
 def tracker_store(settings: Settings) -> Any:
-    """Rasa's tracker store as the bot is configured to use it (endpoints file of the profile)."""
+    """Open Rasa's tracker store as the bot is configured to use it (endpoints file of the profile)."""
     os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
     return _tracker_store(settings)
 
@@ -328,7 +331,7 @@ def _tracker_store(settings: Settings) -> Any:
 
 
 def load_events(conversation_id: str, settings: Settings) -> List[Dict[str, Any]]:
-    """The events of a conversation's latest session, read through Rasa's tracker store API."""
+    """Read the events of a conversation's latest session through Rasa's tracker store API."""
     store = tracker_store(settings)
     tracker = asyncio.run(store.retrieve(conversation_id))
     if tracker is None or not any(e.as_dict().get("event") == "user" for e in tracker.events):
@@ -338,7 +341,7 @@ def load_events(conversation_id: str, settings: Settings) -> List[Dict[str, Any]
 
 
 def recent_conversations(settings: Settings, limit: int = 20) -> List[str]:
-    """'id  last active  N student messages' for the most recent chats (no message text: students are minors)."""
+    """List 'id  last active  N student messages' for recent chats (no message text: students are minors)."""
     store = tracker_store(settings)
 
     async def collect() -> List[tuple]:

@@ -56,12 +56,12 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 
 
 def normalize(text: str) -> str:
-    """Text as compared by the checks: case-insensitive, curly quotes straight, spaces collapsed."""
+    """Prepare text for comparison: case-insensitive, curly quotes straight, spaces collapsed."""
     return " ".join(text.translate(_QUOTES).casefold().split())
 
 
 def display_path(path: Path) -> str:
-    """A path as shown to people: relative to the project when inside it."""
+    """Show a path to people: relative to the project when inside it."""
     try:
         return str(path.resolve().relative_to(ROOT))
     except ValueError:
@@ -90,14 +90,14 @@ class Turn:
     must_offer_buttons: Tuple[str, ...] = ()
 
     def describe(self) -> str:
-        """What the student does, in words ('student says "hi"')."""
+        """Say what the student does, in words ('student says "hi"')."""
         if self.click is not None:
             return f'student clicks the "{self.click}" button'
         return f'student says "{self.student}"'
 
     @property
     def check_count(self) -> int:
-        """How many checks this turn has."""
+        """Count this turn's checks."""
         return len(self.must_mention) + len(self.must_not_mention) + len(self.must_offer_buttons)
 
 
@@ -113,7 +113,7 @@ class Conversation:
 
     @property
     def location(self) -> str:
-        """'tests/conversations/pay.yml, line 3'."""
+        """Return 'tests/conversations/pay.yml, line 3'."""
         return f"{display_path(self.path)}, line {self.line}"
 
 
@@ -134,7 +134,7 @@ def _canonical(key: str) -> str:
 
 
 def _join_split_numbers(node: SequenceNode) -> List[Node]:
-    """Items of a list, re-joining figures YAML split at a comma in ``[$107,560, May 2022]``.
+    """Return a list's items, re-joining figures YAML split at a comma in ``[$107,560, May 2022]``.
 
     In a bracketed list YAML reads every comma as a separator, even inside
     "107,560". Items separated by a bare comma (no space after it) are put back
@@ -148,7 +148,8 @@ def _join_split_numbers(node: SequenceNode) -> List[Node]:
             buffer = item.start_mark.buffer
             between = buffer[previous.end_mark.index:item.start_mark.index] if buffer is not None else None
             if between == ",":
-                items[-1] = ScalarNode(previous.tag, f"{previous.value},{item.value}", previous.start_mark, item.end_mark)
+                joined = f"{previous.value},{item.value}"
+                items[-1] = ScalarNode(previous.tag, joined, previous.start_mark, item.end_mark)
                 continue
         items.append(item)
     return items
@@ -164,7 +165,7 @@ class _Reader:
         return ConversationFormatError(self.path, _line(node), problem)
 
     def mapping(self, node: Node, what: str, allowed: Dict[str, Tuple[str, ...]], example: str) -> Dict[str, Node]:
-        """A mapping's values by canonical key; unknown or repeated keys are errors."""
+        """Return a mapping's values by canonical key; unknown or repeated keys are errors."""
         if not isinstance(node, MappingNode):
             raise self.fail(node, f"{what} should be a set of 'key: value' lines, for example '{example}'.")
         spellings = {spelling: name for name, names in allowed.items() for spelling in names}
@@ -195,7 +196,7 @@ class _Reader:
         return f'unknown key "{key}" in {what}.{hint} Allowed: {", ".join(names)}.'
 
     def text(self, node: Node, what: str) -> str:
-        """A single non-empty piece of text, exactly as typed."""
+        """Return a single non-empty piece of text, exactly as typed."""
         if not isinstance(node, ScalarNode):
             raise self.fail(node, f"{what} should be one piece of text, not a list or a set of keys.")
         value = str(node.value).strip()
@@ -204,7 +205,7 @@ class _Reader:
         return value
 
     def phrases(self, node: Node, what: str) -> Tuple[str, ...]:
-        """One phrase or a list of phrases."""
+        """Return one phrase or a list of phrases."""
         if isinstance(node, ScalarNode):
             return (self.text(node, what),)
         if isinstance(node, SequenceNode):
@@ -377,5 +378,5 @@ def load_all(paths: Sequence[Path]) -> Tuple[List[ConversationFile], List[Conver
 
 
 def slug(text: str) -> str:
-    """A file-name-safe version of a title or id."""
+    """Make a file-name-safe version of a title or id."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "conversation"

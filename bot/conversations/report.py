@@ -19,7 +19,7 @@ from bot.conversations.runner import ConversationResult, RunResult, TurnResult
 
 
 def status_line(result: ConversationResult) -> str:
-    """'PASS  title  (file)' for the progress list."""
+    """Return 'PASS  title  (file)' for the progress list."""
     word = "PASS" if result.passed else "FAIL"
     return f"  {word}  {result.conversation.title}  ({display_path(result.conversation.path)})"
 
@@ -33,7 +33,7 @@ def _wrap(text: str, width: int = 100) -> str:
 
 
 def failure_details(result: ConversationResult) -> str:
-    """What went wrong in a failed conversation, for a counselor."""
+    """Explain what went wrong in a failed conversation, for a counselor."""
     conversation = result.conversation
     lines = [f"FAIL  {conversation.title}", f"      {conversation.location}"]
     if conversation.comment:
@@ -59,7 +59,7 @@ def failure_details(result: ConversationResult) -> str:
 
 
 def summary_line(run: RunResult) -> str:
-    """'31 of 32 conversations passed, 1 failed.'"""
+    """Summarise a run: '31 of 32 conversations passed, 1 failed.'."""
     total = len(run.results)
     failed = len(run.failed)
     if not total:
@@ -70,7 +70,7 @@ def summary_line(run: RunResult) -> str:
 
 
 def render_text(run: RunResult) -> str:
-    """The whole report as text (failures in detail, then the summary)."""
+    """Render the whole report as text (failures in detail, then the summary)."""
     parts: List[str] = []
     if run.failed:
         parts.append("Failures:\n")
@@ -124,9 +124,11 @@ def _turn_html(number: int, turn: TurnResult) -> str:
     parts = [f'<div class="turn{"" if turn.passed else " bad"}">',
              f'<div><span class="label">Turn {number} · line {turn.turn.line}</span></div>', f"<div>{what}</div>"]
     if turn.sent is not None:
-        parts.append(f'<div class="label">Bot:</div><div class="bot">{_e(turn.reply_text) or "<em>(nothing)</em>"}</div>')
+        said = _e(turn.reply_text) or "<em>(nothing)</em>"
+        parts.append(f'<div class="label">Bot:</div><div class="bot">{said}</div>')
         if turn.buttons:
-            parts.append("<div>" + "".join(f'<span class="button">{_e(b.title)}</span>' for b in turn.buttons) + "</div>")
+            chips = "".join(f'<span class="button">{_e(b.title)}</span>' for b in turn.buttons)
+            parts.append(f"<div>{chips}</div>")
     checks = [f'<li class="bad">{_e(p)}</li>' for p in turn.problems] + [
         f'<li class="ok">{_e(c)}</li>' for c in turn.passed_checks
     ]
@@ -151,17 +153,17 @@ def _conversation_html(index: int, result: ConversationResult) -> str:
         parts.append(f'<p class="turn bad">{_e(result.error)}</p>')
     for number, turn in enumerate(result.turns, start=1):
         parts.append(_turn_html(number, turn))
-    for number, turn in enumerate(conversation.turns[len(result.turns):], start=len(result.turns) + 1):
+    for number, skipped in enumerate(conversation.turns[len(result.turns):], start=len(result.turns) + 1):
         parts.append(
-            f'<div class="turn notrun"><span class="label">Turn {number} · line {turn.line} · not run</span>'
-            f"<div>{_e(turn.describe())}</div></div>"
+            f'<div class="turn notrun"><span class="label">Turn {number} · line {skipped.line} · not run</span>'
+            f"<div>{_e(skipped.describe())}</div></div>"
         )
     parts.append("</div></details>")
     return "".join(parts)
 
 
 def render_html(run: RunResult) -> str:
-    """The report as one HTML page with inline styles and no external assets."""
+    """Render the report as one HTML page with inline styles and no external assets."""
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(run.started))
     ok = run.passed
     body: List[str] = [

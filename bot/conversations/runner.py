@@ -36,7 +36,7 @@ class ChatError(Exception):
 
 
 def rest_chat(url: str, timeout: float = 60) -> Chat:
-    """A ``Chat`` over the REST channel at ``url`` (the webhook URL)."""
+    """Make a ``Chat`` over the REST channel at ``url`` (the webhook URL)."""
 
     def send(sender: str, message: str) -> List[Message]:
         try:
@@ -54,7 +54,7 @@ def rest_chat(url: str, timeout: float = 60) -> Chat:
 
 
 def technical_problem_text() -> Optional[str]:
-    """The apology the channel sends when the bot produced no reply (from domain.yml), if defined."""
+    """Return the apology the channel sends when the bot produced no reply (from domain.yml), if any."""
     with DOMAIN_FILE.open(encoding="utf-8") as handle:
         domain = yaml.safe_load(handle) or {}
     variants = (domain.get("responses") or {}).get("utter_technical_problem") or []
@@ -193,7 +193,8 @@ def run_conversation(
         if turn.click is not None:
             button = next((b for b in previous_buttons if normalize(b.title) == normalize(turn.click)), None)
             if button is None:
-                where = "the bot's previous reply" if turn is not conversation.turns[0] else "a reply (this is the first turn)"
+                first = turn is conversation.turns[0]
+                where = "a reply (this is the first turn)" if first else "the bot's previous reply"
                 turn_result.problems.append(
                     f"There is no button {_quote(turn.click)} to click in {where}; "
                     f"{_offered(previous_buttons)}."

@@ -21,7 +21,8 @@ def _check(turn: Turn, texts: List[str], buttons: Optional[List[str]] = None) ->
 
 def test_mentions_match_whatever_the_case_and_quotes() -> None:
     """'must mention' ignores case and curly quotes; every check that holds is listed as passed."""
-    turn = Turn(line=3, student="pay?", must_mention=("$107,560", "bureau of labor statistics", "Industrial production"))
+    phrases = ("$107,560", "bureau of labor statistics", "Industrial production")
+    turn = Turn(line=3, student="pay?", must_mention=phrases)
     result = _check(turn, [PAY])
     assert result.passed
     assert len(result.passed_checks) == 3

@@ -95,7 +95,10 @@ def test_checks_cover_figures_and_buttons() -> None:
 )
 def test_written_file_reads_back_exactly(tmp_path: Path, message: str) -> None:
     """Whatever a student typed, the written file loads and says exactly that."""
-    turns = [ChatTurn(message, replies=["Sorry, I can't help with that."]), ChatTurn("/ask_pay", click="Pay", replies=[PAY])]
+    turns = [
+        ChatTurn(message, replies=["Sorry, I can't help with that."]),
+        ChatTurn("/ask_pay", click="Pay", replies=[PAY]),
+    ]
     text = render_test("abc-123", turns, "Saved: a title with: colon", reference_replies())
     loaded = parse_text(text, tmp_path / "saved.yml")
     conversation = loaded.conversations[0]

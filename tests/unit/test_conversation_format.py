@@ -118,7 +118,8 @@ def test_colons_in_text_are_forgiven(tmp_path: Path) -> None:
 
 def test_colon_in_a_list_item_asks_for_quotes(tmp_path: Path) -> None:
     """In a one-per-line list, a phrase with a colon must be quoted; the error says so on its line."""
-    text = "conversations:\n  - title: Pay\n    turns:\n      - student: hi\n        must mention:\n          - Why: x\n"
+    text = "conversations:\n  - title: Pay\n    turns:\n      - student: hi\n"
+    text += "        must mention:\n          - Why: x\n"
     error = _error(tmp_path, text)
     assert error.line == 6
     assert "put that phrase in quotes" in error.problem
