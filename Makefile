@@ -6,6 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 TEST_SYSTEM_PACKAGES := chromium postgresql redis-server
+# Passed on to scripts/find-python310.sh (e.g. make run PYTHON310=/opt/python3.10/bin/python3).
+export PYTHON310
 
 .PHONY: help install run chat train test test-unit test-e2e test-conversations export-test check lint lock clean
 
