@@ -318,6 +318,8 @@ def _tracker_store(settings: Settings) -> Any:
     from rasa.utils.endpoints import read_endpoint_config
 
     endpoints = endpoints_file(settings)
+    if not endpoints.exists():
+        raise ExportError(f"{display_path(endpoints)} is missing: it says where conversations are stored.")
     config = read_endpoint_config(str(endpoints), "tracker_store")
     if config is None:
         raise ExportError(f"{display_path(endpoints)} has no tracker_store: conversations are not stored anywhere.")
