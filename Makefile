@@ -9,7 +9,7 @@ TEST_SYSTEM_PACKAGES := chromium postgresql redis-server
 # Passed on to scripts/find-python310.sh (e.g. make run PYTHON310=/opt/python3.10/bin/python3).
 export PYTHON310
 
-.PHONY: help install run chat train test test-unit test-e2e test-conversations export-test check lint lock clean
+.PHONY: help install system-test-deps run chat train test test-unit test-e2e test-conversations export-test check lint lock clean
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -32,7 +32,10 @@ check: install ## Validate the knowledge files and Rasa's training data
 	$(PY) -m bot check
 	$(PY) -m rasa data validate --data data --domain domain.yml --config config.yml
 
-test: install ## Set up and run the whole test suite (what CI runs)
+system-test-deps: ## Install the Debian packages the tests use (Chromium, PostgreSQL, Redis) if missing
+	scripts/install-system-packages.sh $(TEST_SYSTEM_PACKAGES)
+
+test: install system-test-deps ## Set up and run the whole test suite (what CI runs)
 	$(PY) -m bot check
 	$(PY) -m bot train
 	$(PY) -m rasa data validate --data data --domain domain.yml --config config.yml

@@ -21,9 +21,9 @@ SLOT_PREFIX = "pathway_"
 # Intents that leave the flow (the form is rejected so the stop/goodbye/restart rules apply).
 LEAVE_INTENTS = frozenset({"stop", "goodbye", "restart"})
 # Intents that are answered in the middle of the flow, which then continues.
-DIGRESSION_INTENTS = frozenset({"help", "bot_challenge", "tell_more", "ask_other_career", "ask_unknown_detail"})
+DIGRESSION_INTENTS = frozenset({"help", "bot_challenge", "tell_more", "ask_other_career", "ask_unknown_detail", "thank"})
 # Intents that are neither an answer nor a mistake: the question is simply asked again.
-NEUTRAL_INTENTS = frozenset({"greet", "thank", "want_career", "what_next", "affirm", "deny"})
+NEUTRAL_INTENTS = frozenset({"greet", "want_career", "what_next", "affirm", "deny"})
 # Intents whose free text may be taken as "something else" for questions with a fallback option.
 STATEMENT_INTENTS = frozenset({"inform", "nlu_fallback"})
 

@@ -138,6 +138,7 @@ def test_correction_replaces_answers_that_no_longer_apply(flow: Pathways) -> Non
         ("stage", Turn("what's the weather", "out_of_scope"), "invalid"),
         ("degree", Turn("yes", "affirm"), "answer"),
         ("stage", Turn("yes", "affirm"), "neutral"),
+        ("stage", Turn("thanks", "thank"), "digression"),
         ("major", Turn("marine biology", "inform"), "answer"),
         ("major", Turn("engineering", "ask_major"), "answer"),
     ],
