@@ -18,15 +18,17 @@ def _listening(port: int) -> bool:
 
 
 def test_ctrl_c_stops_both_servers_cleanly(model, tmp_path) -> None:
-    """After Ctrl-C (SIGINT) the launcher exits 0 and neither server is listening."""
+    """After Ctrl-C (SIGINT) the launcher exits 0 and neither server (nor the demo page) is listening."""
     bot = BotProcess(tmp_path / "var").start()
     try:
         assert "REST:" in bot.log() and "make chat" in bot.log()
         assert "$107,560" in text_of(bot.say("launcher-test", "how much do they make"))
         assert _listening(bot.rasa_port) and _listening(bot.action_port)
+        assert _listening(bot.web_port), "the demo page is served too"
     finally:
         code = bot.stop()
     assert code == 0
     assert "Stopped." in bot.log()
     assert not _listening(bot.rasa_port)
     assert not _listening(bot.action_port)
+    assert not _listening(bot.web_port)
