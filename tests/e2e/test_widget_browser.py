@@ -36,9 +36,13 @@ USER_TEXT = ".rw-from-client .rw-message-text"
 BUTTONS = ".rw-replies .rw-reply"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium (installed by `make test`; Playwright's own browser download is never used)."""
+    """Debian's Chromium (installed by `make test`; Playwright's own browser download is never used).
+
+    Module-scoped on purpose: Playwright's sync API runs an event loop in this thread while it is open,
+    which would break the async tests (pytest-asyncio) of every module after this one.
+    """
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) or "
                     "`scripts/install-system-packages.sh chromium`.")

@@ -24,6 +24,7 @@ from bot.channels.slack import (
     slack_escape,
     text_blocks,
 )
+from bot.channels.socketio import SafeSocketIOInput
 from bot.launcher import effective_credentials
 from bot.settings import Settings
 from tests.slack_support import BOT_USER, event_body, signature
@@ -47,14 +48,14 @@ def test_without_slack_secrets_the_bot_starts_without_slack(tmp_path: Path, monk
     """No SLACK_* variables: Rasa gets only the REST channel (and no error about unset variables)."""
     monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
     monkeypatch.delenv("SLACK_SIGNING_SECRET", raising=False)
-    assert [type(channel) for channel in _channels(tmp_path)] == [SafeRestInput]
+    assert [type(channel) for channel in _channels(tmp_path)] == [SafeRestInput, SafeSocketIOInput]
 
 
 def test_one_slack_secret_alone_does_not_enable_slack(tmp_path: Path, monkeypatch) -> None:
     """Only the token set: still no Slack (Rasa's Slack connector refuses to run without a signing secret)."""
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "")
-    assert [type(channel) for channel in _channels(tmp_path)] == [SafeRestInput]
+    assert [type(channel) for channel in _channels(tmp_path)] == [SafeRestInput, SafeSocketIOInput]
 
 
 def test_with_slack_secrets_the_slack_channel_gets_them_from_the_environment(tmp_path: Path, monkeypatch) -> None:
@@ -65,7 +66,7 @@ def test_with_slack_secrets_the_slack_channel_gets_them_from_the_environment(tmp
     monkeypatch.delenv("CAREERBOT_REDIS_URL", raising=False)
     channels = _channels(tmp_path)
     slack = [channel for channel in channels if isinstance(channel, SchoolSlackInput)]
-    assert len(slack) == 1 and len(channels) == 2
+    assert len(slack) == 1 and len(channels) == 3
     assert slack[0].slack_token == "xoxb-from-env"
     assert slack[0].slack_signing_secret == "secret-from-env"
     assert slack[0].conversation_granularity == "sender"
