@@ -10,10 +10,12 @@ Rasa 3.6's own ``SocketIOInput`` has three problems for a school website:
 - it trusts whatever ``session_id`` each message carries, crashes on malformed
   events and bypasses our shared guards (limits, apology, private logs).
 
-``SafeSocketIOInput`` keeps Rasa's event names, URL (``/socket.io``) and output
-channel, and fixes those: rooms are joined properly, only the origins in
+``SafeSocketIOInput`` keeps Rasa's event names, URL (``/socket.io``) and message
+format, and fixes those: rooms are joined properly, only the origins in
 ``CAREERBOT_ALLOWED_ORIGINS`` may connect, each socket is bound to the session it
-was confirmed, and every message goes through ``bot.channels.guard``.
+was confirmed, and every message goes through ``bot.channels.guard``. Its output
+keeps the bot's line breaks, which rasa-webchat's Markdown rendering would
+otherwise turn into spaces (a plan's numbered steps would run together).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import uuid
 from typing import Any, Callable, Dict, List, Optional, Union
 
 import rasa.core.channels.channel
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -61,6 +63,20 @@ def valid_session_id(value: Any) -> Optional[str]:
     return None
 
 
+def hard_line_breaks(text: str) -> str:
+    """Make each single newline a Markdown hard break (two spaces + newline), so the widget shows it."""
+    return re.sub(r"[ \t]*\n", "  \n", text)
+
+
+class WidgetOutput(SocketIOOutput):
+    """Rasa's socket.io output with the bot's line breaks kept in the widget."""
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:
+        if isinstance(response, dict) and isinstance(response.get("text"), str):
+            response = {**response, "text": hard_line_breaks(response["text"])}
+        await super()._send_message(socket_id, response)
+
+
 def parse_metadata(value: Any) -> Dict[str, Any]:
     """Return the widget's ``customData`` (a JSON object, or a string holding one); drop anything else."""
     if isinstance(value, str):
@@ -81,6 +97,10 @@ class SafeSocketIOInput(SocketIOInput):
 
     sessions: Dict[str, str]
     """Socket id -> the session id it was confirmed (messages are filed under that one)."""
+
+    def get_output_channel(self) -> Optional[OutputChannel]:
+        """Return the output for messages the server pushes outside a turn (e.g. reminders)."""
+        return WidgetOutput(self.sio, self.bot_message_evt) if self.sio is not None else None
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         """Create the socket.io server (attached at ``socketio_path``) and a health route."""
@@ -148,7 +168,7 @@ class SafeSocketIOInput(SocketIOInput):
             text = payload.get("message")
             message = UserMessage(
                 text if isinstance(text, str) else None,
-                SocketIOOutput(sio, self.bot_message_evt),
+                WidgetOutput(sio, self.bot_message_evt),
                 sender_id,
                 input_channel=self.name(),
                 metadata=parse_metadata(payload.get(self.metadata_key)),

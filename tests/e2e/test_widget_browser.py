@@ -101,6 +101,8 @@ def ask(page: Page, question: str) -> None:
 
 
 def screenshot(page: Page, name: str) -> Path:
+    """Save a screenshot in artifacts/widget/ once the bot has finished "typing"."""
+    expect(page.locator(".rw-dot")).to_have_count(0, timeout=WAIT_MS)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
@@ -162,7 +164,8 @@ def test_pathway_flow_by_buttons_reaches_the_plan(context: BrowserContext, bot: 
     expect(business).to_be_visible(timeout=WAIT_MS)
     business.click()
     bot_says(page, "step-by-step plan")
-    bot_says(page, "business administration")
+    plan = bot_says(page, "business administration").inner_text()
+    assert re.search(r"\n2\. ", plan), f"the plan's steps should start on their own lines: {plan!r}"
     expect(page.locator(USER_TEXT, has_text="High school")).to_be_visible()  # the clicked choices show as the student's
     screenshot(page, "desktop-pathway-plan")
 

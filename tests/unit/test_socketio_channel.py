@@ -7,7 +7,13 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.channels.socketio import SafeSocketIOInput, engine_origins, parse_metadata, valid_session_id
+from bot.channels.socketio import (
+    SafeSocketIOInput,
+    engine_origins,
+    hard_line_breaks,
+    parse_metadata,
+    valid_session_id,
+)
 from bot.paths import CREDENTIALS_FILE
 
 
@@ -58,3 +64,16 @@ def test_credentials_configure_the_widget_channel() -> None:
     assert config["metadata_key"] == "customData"
     channel = SafeSocketIOInput.from_credentials(config)
     assert isinstance(channel, SafeSocketIOInput) and channel.session_persistence is True
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Your plan:\n1. Take math.\n2. Apply.", "Your plan:  \n1. Take math.  \n2. Apply."),
+        ("• one \n• two", "• one  \n• two"),
+        ("one line", "one line"),
+    ],
+)
+def test_line_breaks_survive_markdown(text: str, expected: str) -> None:
+    """Single newlines become Markdown hard breaks, so the widget shows steps and bullets on their own lines."""
+    assert hard_line_breaks(text) == expected
