@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from typing import Any, Awaitable, Callable, Dict, Optional
 
@@ -28,6 +29,22 @@ def _responses() -> Dict[str, str]:
 def reply_text(name: str, **values: Any) -> str:
     """A domain response's text with ``{placeholders}`` filled in."""
     return _responses()[name].format(**values)
+
+
+# C0 control characters except tab/newline/carriage return, DEL, and lone UTF-16 surrogates (which JSON
+# escapes like "\ud800" produce): they mean nothing to NLU, PostgreSQL refuses NUL in a conversation id,
+# and a lone surrogate cannot be encoded as UTF-8 (logs, files, databases).
+_UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def has_unsafe_characters(text: str) -> bool:
+    """True if the text has control characters or lone surrogates (see clean_text)."""
+    return bool(_UNSAFE_CHARACTERS.search(text))
+
+
+def clean_text(text: Optional[str]) -> Optional[str]:
+    """The message without control characters and lone surrogates (every channel's text passes here)."""
+    return _UNSAFE_CHARACTERS.sub("", text) if text else text
 
 
 def limit_reply(text: Optional[str], max_length: int) -> Optional[str]:
@@ -62,6 +79,7 @@ class CountingOutputChannel(OutputChannel):
 async def handle_message(on_new_message: OnNewMessage, message: UserMessage) -> None:
     """Run one student turn with the shared guards.
 
+    - Control characters and lone surrogates are removed from the text first.
     - Empty/whitespace or longer than the limit: answered here, never parsed.
     - The turn ended without any bot reply (action server down, internal
       error): the student gets an apology instead of silence.
@@ -69,6 +87,7 @@ async def handle_message(on_new_message: OnNewMessage, message: UserMessage) -> 
     """
     settings = settings_module.load()
     output = message.output_channel
+    message.text = clean_text(message.text)
     canned = limit_reply(message.text, settings.max_message_length)
     if canned is not None:
         await output.send_text_message(message.sender_id, canned)
