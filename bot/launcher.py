@@ -36,6 +36,12 @@ class LaunchError(Exception):
     """The bot could not start; the message says why."""
 
 
+def check_settings(settings: Settings) -> None:
+    """Refuse unsafe combinations before anything starts."""
+    if settings.enable_api and not settings.api_token:
+        raise LaunchError("CAREERBOT_ENABLE_API=true needs CAREERBOT_API_TOKEN (the API must not be open).")
+
+
 def check_knowledge() -> None:
     """Refuse to start on an invalid knowledge file (message names file and field)."""
     try:
@@ -114,12 +120,17 @@ class Stack:
                 self._spawn(name)
 
     def _spawn(self, name: str) -> None:
+        env = server_env(self.settings)
+        if name == "action server":
+            # The body limit is for students' requests to Rasa. Rasa sends the action server the whole
+            # conversation, which outgrows 64 KB after a few dozen turns: keep Sanic's default there.
+            env.pop("SANIC_REQUEST_MAX_SIZE", None)
         out = None
         if self._log_dir is not None:
             self._log_dir.mkdir(parents=True, exist_ok=True)
             out = (self._log_dir / f"{name.replace(' ', '-')}.log").open("ab")
         self.processes[name] = subprocess.Popen(
-            self._commands[name], cwd=ROOT, env=server_env(self.settings), stdout=out,
+            self._commands[name], cwd=ROOT, env=env, stdout=out,
             stderr=subprocess.STDOUT if out else None, start_new_session=True,
         )
 
@@ -255,6 +266,7 @@ def banner(settings: Settings, seconds: float) -> str:
 def run(settings: Settings, train: bool = True) -> int:
     """Validate, train if needed, start both servers and wait for Ctrl-C."""
     try:
+        check_settings(settings)
         check_knowledge()
         model = ensure_model() if train else None
         if model is None:

@@ -53,6 +53,7 @@ class Settings:
     max_message_length: int = 1000
     max_request_bytes: int = 64 * 1024
     action_timeout_seconds: int = 10
+    max_concurrent_turns: int = 4
     enable_api: bool = False
     api_token: Optional[str] = None
     log_level: str = "INFO"
@@ -150,6 +151,7 @@ def load() -> Settings:
         max_message_length=_int("CAREERBOT_MAX_MESSAGE_LENGTH", 1000),
         max_request_bytes=_int("CAREERBOT_MAX_REQUEST_BYTES", 64 * 1024),
         action_timeout_seconds=_int("CAREERBOT_ACTION_TIMEOUT", 10),
+        max_concurrent_turns=max(1, _int("CAREERBOT_MAX_CONCURRENT_TURNS", 4)),
         enable_api=_bool("CAREERBOT_ENABLE_API", False),
         api_token=os.environ.get("CAREERBOT_API_TOKEN") or None,
         log_level=os.environ.get("CAREERBOT_LOG_LEVEL", "INFO").upper(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from functools import lru_cache
@@ -76,6 +77,17 @@ class CountingOutputChannel(OutputChannel):
         await self.inner.send_response(recipient_id, message)
 
 
+_turn_slots: Optional[asyncio.Semaphore] = None
+
+
+def _slots(limit: int) -> asyncio.Semaphore:
+    """The process-wide limit on turns processed at once (created inside the server's event loop)."""
+    global _turn_slots
+    if _turn_slots is None:
+        _turn_slots = asyncio.Semaphore(limit)
+    return _turn_slots
+
+
 async def handle_message(on_new_message: OnNewMessage, message: UserMessage) -> None:
     """Run one student turn with the shared guards.
 
@@ -83,6 +95,10 @@ async def handle_message(on_new_message: OnNewMessage, message: UserMessage) -> 
     - Empty/whitespace or longer than the limit: answered here, never parsed.
     - The turn ended without any bot reply (action server down, internal
       error): the student gets an apology instead of silence.
+    - At most CAREERBOT_MAX_CONCURRENT_TURNS turns run inside Rasa at once; the others wait their turn
+      first. Rasa does NLU and prediction on its one event loop, so with dozens of turns interleaved
+      every action server reply waits behind them and runs into the action timeout; queueing turns
+      instead keeps throughput the same and each turn quick once it starts.
     - Exceptions are logged without the message text.
     """
     settings = settings_module.load()
@@ -96,7 +112,8 @@ async def handle_message(on_new_message: OnNewMessage, message: UserMessage) -> 
     counting.name = output.name  # type: ignore[method-assign]
     message.output_channel = counting
     try:
-        await on_new_message(message)
+        async with _slots(settings.max_concurrent_turns):
+            await on_new_message(message)
     except Exception as error:  # noqa: BLE001 - any failure must still answer the student
         logger.error("Turn failed (%s); sending an apology. Message text not logged.", type(error).__name__)
     if counting.sent == 0:
