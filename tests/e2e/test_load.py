@@ -19,7 +19,7 @@ STUDENTS = 50
 SCRIPT = [
     "hi", "what do they do?", "tell me more", "how much do they make?", "tell me more",
     "what skills do they need?", "what's the job outlook?", "how many openings?", "do i need a degree?",
-    "i want to become an industrial production manager", "high school", "business and people",
+    "make me a plan", "high school", "business and people",
     "what should i do next?", "where do they work?", "will robots replace them?",
     "how much does a software engineer make?", "thanks", "what can i ask?", "are you a bot?", "bye",
 ]

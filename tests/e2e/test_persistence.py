@@ -17,7 +17,7 @@ def test_pathway_and_follow_up_continue_after_restart(tmp_path: Path) -> None:
     var_dir = tmp_path / "var"
     first = BotProcess(var_dir).start()
     try:
-        assert "Where are you now?" in text_of(first.say("path", "I want to become an industrial production manager"))
+        assert "Where are you now?" in text_of(first.say("path", "make me a plan"))
         assert "Which side sounds more like you?" in text_of(first.say("path", "I'm in high school"))
         assert "$107,560" in text_of(first.say("topic", "how much do they make?"))
     finally:
@@ -37,5 +37,5 @@ def test_pathway_and_follow_up_continue_after_restart(tmp_path: Path) -> None:
 
     url = f"sqlite:///{var_dir / 'tracker.db'}"
     assert user_texts(events_of(url, "path")) == [
-        "I want to become an industrial production manager", "I'm in high school", "the technical side",
+        "make me a plan", "I'm in high school", "the technical side",
     ]

@@ -89,7 +89,7 @@ def test_scale_profile_uses_postgresql_and_redis(monkeypatch: pytest.MonkeyPatch
     assert endpoints.tracker_store.type == "SQL"
     assert endpoints.tracker_store.kwargs["dialect"] == "postgresql"
     assert endpoints.tracker_store.url == "db.internal" and endpoints.tracker_store.kwargs["port"] == "6543"
-    assert endpoints.lock_store.type == "redis" and endpoints.lock_store.url == "redis.internal"
+    assert endpoints.lock_store.type == "bot.locks.AtomicRedisLockStore" and endpoints.lock_store.url == "redis.internal"
     assert endpoints.model is None
     assert settings.tracker_store_url == "postgresql://careerbot@db.internal:6543/careerbot"
 
@@ -135,7 +135,8 @@ def test_helm_values_are_safe() -> None:
     # Scale-out as tested in tests/scale: PostgreSQL tracker store + Redis lock store, several replicas.
     assert app["endpoints"]["trackerStore"]["enabled"] is True
     assert app["endpoints"]["trackerStore"]["dialect"] == "postgresql"
-    assert app["endpoints"]["lockStore"]["enabled"] is True and app["endpoints"]["lockStore"]["type"] == "redis"
+    assert app["endpoints"]["lockStore"]["enabled"] is True
+    assert app["endpoints"]["lockStore"]["type"] == "bot.locks.AtomicRedisLockStore"
     assert values["replicaCount"] >= 2
     for secret_key in ("postgresqlPassword",):
         assert not values.get("global", {}).get("postgresql", {}).get(secret_key), "passwords belong in a Secret"
