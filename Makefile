@@ -7,7 +7,10 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 TEST_SYSTEM_PACKAGES := chromium postgresql redis-server
 
-.PHONY: help install run chat train test test-unit test-e2e check lint lock clean
+# `make run PROFILE=scale` (or CAREERBOT_PROFILE=scale in the environment) selects PostgreSQL + Redis.
+PROFILE ?= $(if $(CAREERBOT_PROFILE),$(CAREERBOT_PROFILE),embedded)
+
+.PHONY: help install run chat train test test-unit test-e2e test-scale check lint lock clean purge forget
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -17,8 +20,8 @@ $(INSTALLED): requirements.txt constraints.txt scripts/setup-venv.sh
 
 install: $(INSTALLED) ## Create .venv (Python 3.10) with the locked packages
 
-run: install ## Set up, train if data changed, start the bot (REST on :5005); Ctrl-C stops it
-	$(PY) -m bot run
+run: install ## Set up, train if data changed, start the bot (REST on :5005); PROFILE=scale for PostgreSQL+Redis
+	CAREERBOT_PROFILE=$(PROFILE) $(PY) -m bot run
 
 chat: install ## Chat with the bot in this terminal (starts it if it isn't running)
 	$(PY) -m bot chat
@@ -31,6 +34,7 @@ check: install ## Validate the knowledge files and Rasa's training data
 	$(PY) -m rasa data validate --data data --domain domain.yml --config config.yml
 
 test: install ## Set up and run the whole test suite (what CI runs)
+	scripts/install-system-packages.sh $(TEST_SYSTEM_PACKAGES)
 	$(PY) -m bot check
 	$(PY) -m bot train
 	$(PY) -m rasa data validate --data data --domain domain.yml --config config.yml
@@ -39,6 +43,17 @@ test: install ## Set up and run the whole test suite (what CI runs)
 
 test-unit: install ## Only the fast tests (no model, no servers)
 	$(PY) -m pytest tests/unit
+
+test-scale: install ## Only the scale-out tests (PostgreSQL + Redis from Debian packages, two Rasa servers)
+	scripts/install-system-packages.sh postgresql redis-server
+	$(PY) -m pytest tests/scale
+
+purge: install ## Delete conversations idle longer than CAREERBOT_RETENTION_DAYS (default 30); PROFILE=scale for PostgreSQL
+	CAREERBOT_PROFILE=$(PROFILE) $(PY) -m bot purge
+
+forget: install ## Delete one conversation: make forget ID=<conversation id> (PROFILE=scale for PostgreSQL)
+	@test -n "$(ID)" || { echo "usage: make forget ID=<conversation id>" >&2; exit 2; }
+	CAREERBOT_PROFILE=$(PROFILE) $(PY) -m bot forget "$(ID)"
 
 lint: install ## Ruff and mypy
 	$(VENV)/bin/ruff check bot actions tests

@@ -219,6 +219,7 @@ class Supervisor:
     """
 
     stack: Stack
+    backoff_seconds: float = 1.0
     restarts: List[float] = field(default_factory=list)
     restart_at: Optional[float] = None
 
@@ -236,7 +237,7 @@ class Supervisor:
             if len(self.restarts) >= RESTART_LIMIT:
                 raise LaunchError(f"The action server keeps stopping ({len(self.restarts)} restarts in "
                                   f"{RESTART_WINDOW_SECONDS:.0f} s); stopping the bot.")
-            delay = float(2 ** len(self.restarts))  # 1, 2, 4, 8, 16 s
+            delay = self.backoff_seconds * 2 ** len(self.restarts)  # 1, 2, 4, 8, 16 s
             self.restart_at = now + delay
             print(f"WARNING: the action server stopped (exit code {code}); restarting it in {delay:.0f} s. "
                   "Students get a short apology until it is back.", file=sys.stderr, flush=True)

@@ -43,6 +43,8 @@ def parse_body(raw: bytes) -> Tuple[Optional[Dict[str, Any]], Optional[str]]:
         payload = json.loads(text)
     except ValueError:
         return None, "The request body is not valid JSON."
+    except RecursionError:
+        return None, "The request body is JSON nested too deeply."
     if not isinstance(payload, dict):
         return None, "The request body must be a JSON object with 'sender' and 'message'."
     sender = payload.get("sender")
