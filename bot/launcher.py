@@ -66,6 +66,9 @@ def server_env(settings: Settings) -> Dict[str, str]:
     """Environment for both servers: settings the YAML files refer to, limits, no telemetry."""
     env = rasa_env()
     env.update(settings.endpoint_env())
+    if settings.profile == "scale":
+        # Several Rasa servers must share the Slack channel's memory of answered events too.
+        env.setdefault("CAREERBOT_REDIS_URL", settings.redis_url)
     env.update(
         {
             "SANIC_REQUEST_MAX_SIZE": str(settings.max_request_bytes),

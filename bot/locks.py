@@ -42,7 +42,7 @@ class AtomicRedisLockStore(RedisLockStore):
             kwargs = {"host": endpoint_config.url or "localhost", **endpoint_config.kwargs, **kwargs}
         super().__init__(**kwargs)
 
-    def _transact(self, conversation_id: str, change: "Change[T]") -> T:
+    def _transact(self, conversation_id: str, change: Change[T]) -> T:
         """Apply ``change`` to the stored lock atomically, retrying if another server got there first."""
         key = self.key_prefix + conversation_id
         with self.red.pipeline() as pipe:

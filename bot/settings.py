@@ -88,6 +88,14 @@ class Settings:
         return f"sqlite:///{self.tracker_db}"
 
     @property
+    def redis_url(self) -> str:
+        """redis:// URL of the scale profile's Redis (also used by the Slack channel's de-duplication)."""
+        from urllib.parse import quote
+
+        auth = f":{quote(self.redis_password, safe='')}@" if self.redis_password else ""
+        return f"redis://{auth}{self.redis_host}:{self.redis_port}/{self.redis_db}"
+
+    @property
     def tracker_store_label(self) -> str:
         """Where conversations are stored, for people (no password)."""
         if self.profile == "scale":

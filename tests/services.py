@@ -60,7 +60,7 @@ class PostgresServer:
             argv = ["runuser", "-u", self._as_user, "--", *argv]
         return subprocess.run(argv, capture_output=True, text=True, timeout=120, cwd=self._base)
 
-    def start(self) -> "PostgresServer":
+    def start(self) -> PostgresServer:
         bin_dir = postgres_bin_dir()
         require("PostgreSQL (initdb, pg_ctl)", bin_dir is not None)
         assert bin_dir is not None
@@ -136,7 +136,7 @@ class RedisServer:
     _dir: Optional[Path] = None
     _process: Optional[subprocess.Popen] = None
 
-    def start(self) -> "RedisServer":
+    def start(self) -> RedisServer:
         binary = shutil.which("redis-server")
         require("Redis (redis-server)", binary is not None)
         assert binary is not None

@@ -21,7 +21,9 @@ def sql_store(url: str) -> Any:
     return SQLTrackerStore(Domain.empty(), host=url)
 
 
-async def save_conversation(store: Any, sender: str, turns: List[str], last_at: float, first_at: Optional[float] = None) -> None:
+async def save_conversation(
+    store: Any, sender: str, turns: List[str], last_at: float, first_at: Optional[float] = None
+) -> None:
     """Store a conversation of user turns (each answered by action_listen), timed first_at..last_at."""
     from rasa.shared.core.events import ActionExecuted, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker

@@ -28,10 +28,12 @@ def _still_answers(bot: BotProcess) -> None:
         (b'{"sender": "x", "message": "\\udfff"}', "lone surrogate"),
         (b'{"sender": "a\\u0000b", "message": "hi"}', "control characters"),
         (b'{"sender": "' + b"s" * 129 + b'", "message": "hi"}', "at most 128"),
-        (b'{"sender": "x", "message": "hi", "metadata": {"a": ' + b"[" * 30000 + b"]" * 30000 + b"}}", "nested too deeply"),
+        (b'{"sender": "x", "message": "hi", "metadata": {"a": ' + b"[" * 30000 + b"]" * 30000 + b"}}",
+         "nested too deeply"),
         (b'{"sender": "x", "message": "hi", "metadata": "not an object"}', "metadata"),
     ],
-    ids=["lone-high-surrogate", "lone-low-surrogate", "nul-in-sender", "long-sender", "deep-nesting", "metadata-string"],
+    ids=["lone-high-surrogate", "lone-low-surrogate", "nul-in-sender", "long-sender", "deep-nesting",
+         "metadata-string"],
 )
 def test_invalid_requests_get_a_clear_400(bot: BotProcess, body: bytes, reason: str) -> None:
     reply = _post(bot, body)

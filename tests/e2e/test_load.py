@@ -48,7 +48,7 @@ def test_fifty_concurrent_students_lose_nothing(bot: BotProcess) -> None:
     run = uuid.uuid4().hex[:8]
     senders = [f"load-{run}-{n}" for n in range(STUDENTS)]
     with ThreadPoolExecutor(max_workers=STUDENTS) as pool:
-        results = dict(zip(senders, pool.map(lambda s: _student(bot, s), senders)))
+        results = dict(zip(senders, pool.map(lambda s: _student(bot, s), senders), strict=True))
     errors = {sender: problems for sender, problems in results.items() if problems}
     assert not errors, errors
 

@@ -15,11 +15,11 @@ pytestmark = pytest.mark.e2e
 
 
 def test_message_text_never_reaches_the_logs(tmp_path: Path) -> None:
-    """A unique marker typed in every kind of turn appears in neither server's log."""
+    """A unique marker typed in every kind of turn appears in neither server's log, nor does the conversation id."""
     marker = f"zq{uuid.uuid4().hex[:10]}"
+    sender = f"private-{uuid.uuid4().hex[:10]}"
     bot = BotProcess(tmp_path / "var").start()
     try:
-        sender = "private-logs"
         messages = [
             f"how much do they make {marker}",
             f"what does a {marker} engineer earn?",          # another career: the occupation entity
@@ -51,3 +51,4 @@ def test_message_text_never_reaches_the_logs(tmp_path: Path) -> None:
     assert "Failed to run custom action" in log or "Encountered an exception" in log, "the error path was not taken"
     assert "Rasa server is up and running" in log, "the log capture is not working"
     assert marker not in log.lower()
+    assert sender not in log, "conversation ids (for Slack: the member id) stay out of the logs too"

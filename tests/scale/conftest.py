@@ -1,4 +1,4 @@
-"""The scale-out profile for real: PostgreSQL + Redis from Debian's packages and two bots (Rasa + action server each)."""
+"""The scale-out profile for real: PostgreSQL + Redis from Debian's packages, two bots (Rasa + action server)."""
 
 from __future__ import annotations
 

@@ -67,7 +67,9 @@ class _NoLockStore(RedisLockStore):
     """A lock store that excludes nobody: the control showing the counter test can fail."""
 
     @asynccontextmanager
-    async def lock(self, conversation_id: str, lock_lifetime: float = 60, wait_time_in_seconds: float = 1) -> AsyncIterator[None]:
+    async def lock(
+        self, conversation_id: str, lock_lifetime: float = 60, wait_time_in_seconds: float = 1
+    ) -> AsyncIterator[None]:
         yield None
 
 

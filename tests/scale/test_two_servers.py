@@ -19,6 +19,7 @@ from tests.support import BotProcess, text_of
 pytestmark = pytest.mark.e2e
 
 ROUNDS = 10
+Servers = Tuple[BotProcess, BotProcess]
 
 # (server index, message, something the reply must contain)
 SCRIPT: List[Tuple[int, str, str]] = [
@@ -42,7 +43,7 @@ def _signature(events: List[Dict[str, Any]]) -> List[Tuple[Any, ...]]:
     return result
 
 
-def test_conversation_continues_across_two_servers(two_servers: Tuple[BotProcess, BotProcess], scale_db_url: str) -> None:
+def test_conversation_continues_across_two_servers(two_servers: Servers, scale_db_url: str) -> None:
     """Pathway question on A, answer on B, plan on A; pay on A then 'tell me more' on B.
 
     The stored events match, one for one, the same conversation held on a single server: nothing lost or doubled.
@@ -62,7 +63,7 @@ def test_conversation_continues_across_two_servers(two_servers: Tuple[BotProcess
     assert len({(e["type_name"], e["timestamp"], str(e["data"])) for e in moved}) == len(moved), "duplicated events"
 
 
-def test_simultaneous_turns_on_both_servers_are_serialised(two_servers: Tuple[BotProcess, BotProcess], scale_db_url: str) -> None:
+def test_simultaneous_turns_on_both_servers_are_serialised(two_servers: Servers, scale_db_url: str) -> None:
     """The same student sends to A and B at the same moment, ten times: the Redis lock keeps every turn whole.
 
     With Rasa's own RedisLockStore this lost turns (8 of 10 stored); see bot/locks.py.
@@ -95,7 +96,7 @@ def test_simultaneous_turns_on_both_servers_are_serialised(two_servers: Tuple[Bo
         assert turn[-1]["type_name"] == "action" and turn[-1]["action_name"] == "action_listen", kinds
 
 
-def test_bad_input_is_stored_safely_in_postgresql(two_servers: Tuple[BotProcess, BotProcess], scale_db_url: str) -> None:
+def test_bad_input_is_stored_safely_in_postgresql(two_servers: Servers, scale_db_url: str) -> None:
     """NUL and other control characters (PostgreSQL refuses NUL in text) don't break a turn on the scale profile."""
     sender = f"nul-{uuid.uuid4().hex[:8]}"
     assert "$107,560" in text_of(two_servers[0].say(sender, "how much do they\u0000 make?\u0007"))
@@ -106,7 +107,7 @@ def test_bad_input_is_stored_safely_in_postgresql(two_servers: Tuple[BotProcess,
 
 
 def test_forget_deletes_a_live_conversation_from_postgresql(
-    two_servers: Tuple[BotProcess, BotProcess], scale_db_url: str, scale_env: Dict[str, str]
+    two_servers: Servers, scale_db_url: str, scale_env: Dict[str, str]
 ) -> None:
     """`python -m bot forget ID` on the scale profile: the events are gone and the bot starts that student afresh."""
     sender = f"forget-{uuid.uuid4().hex[:8]}"

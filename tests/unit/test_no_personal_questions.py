@@ -18,10 +18,11 @@ PERSONAL = (
     r"zip ?code|postcode|instagram|snapchat|tiktok|discord|username|password|parents?|social security)"
 )
 REQUESTS = [
-    re.compile(rf"\b(what('s| is| are)|tell me|give me|send me|share|type|enter|provide|need|may i have|can i (have|get))"
-               rf"\b[^.?!]{{0,30}}\byour {PERSONAL}\b", re.IGNORECASE),
+    re.compile(rf"\b(what('s| is| are)|tell me|give me|send me|share|type|enter|provide|need|may i have|"
+               rf"can i (have|get))\b[^.?!]{{0,30}}\byour {PERSONAL}\b", re.IGNORECASE),
     re.compile(rf"\byour {PERSONAL}\s*\?", re.IGNORECASE),
-    re.compile(r"\b(where do you live|how old are you|who are you\b|what grade is your|which school do you)", re.IGNORECASE),
+    re.compile(r"\b(where do you live|how old are you|who are you\b|what grade is your|which school do you)",
+               re.IGNORECASE),
     re.compile(r"\b(e-?mail|call|text|message|dm) me\b", re.IGNORECASE),
 ]
 

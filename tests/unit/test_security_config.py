@@ -89,7 +89,8 @@ def test_scale_profile_uses_postgresql_and_redis(monkeypatch: pytest.MonkeyPatch
     assert endpoints.tracker_store.type == "SQL"
     assert endpoints.tracker_store.kwargs["dialect"] == "postgresql"
     assert endpoints.tracker_store.url == "db.internal" and endpoints.tracker_store.kwargs["port"] == "6543"
-    assert endpoints.lock_store.type == "bot.locks.AtomicRedisLockStore" and endpoints.lock_store.url == "redis.internal"
+    assert endpoints.lock_store.type == "bot.locks.AtomicRedisLockStore"
+    assert endpoints.lock_store.url == "redis.internal"
     assert endpoints.model is None
     assert settings.tracker_store_url == "postgresql://careerbot@db.internal:6543/careerbot"
 
@@ -140,3 +141,11 @@ def test_helm_values_are_safe() -> None:
     assert values["replicaCount"] >= 2
     for secret_key in ("postgresqlPassword",):
         assert not values.get("global", {}).get("postgresql", {}).get(secret_key), "passwords belong in a Secret"
+
+
+def test_scale_profile_shares_redis_with_the_slack_channel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the scale profile the Slack channel's de-duplication uses the same Redis (unless set explicitly)."""
+    monkeypatch.delenv("CAREERBOT_REDIS_URL", raising=False)
+    scale = _settings(tmp_path, profile="scale", redis_host="redis.internal", redis_password="pw")
+    assert server_env(scale)["CAREERBOT_REDIS_URL"] == "redis://:pw@redis.internal:6379/1"
+    assert "CAREERBOT_REDIS_URL" not in server_env(_settings(tmp_path))

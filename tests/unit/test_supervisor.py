@@ -1,4 +1,5 @@
-"""The launcher's supervisor: a stopped action server is restarted with backoff; a crash loop or Rasa stopping ends the bot."""
+"""The launcher's supervisor: a stopped action server is restarted with backoff; a crash loop or Rasa stopping
+ends the bot."""
 
 from __future__ import annotations
 
