@@ -53,6 +53,7 @@ class PostgresServer:
     data_dir: Optional[Path] = None
     _base: Optional[Path] = None
     _as_user: Optional[str] = None
+    _bin_dir: Optional[Path] = None
 
     def _run(self, *command: str) -> subprocess.CompletedProcess:
         argv = list(command)
@@ -114,7 +115,7 @@ class PostgresServer:
         return self.url(name)
 
     def stop(self) -> None:
-        if self.data_dir is not None and self.data_dir.exists():
+        if self._bin_dir is not None and self.data_dir is not None and self.data_dir.exists():
             self._run(str(self._bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "-w", "stop")
         if self._base is not None:
             shutil.rmtree(self._base, ignore_errors=True)
