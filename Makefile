@@ -10,7 +10,10 @@ TEST_SYSTEM_PACKAGES := chromium fonts-noto-color-emoji postgresql redis-server
 # Passed on to scripts/find-python310.sh (e.g. make run PYTHON310=/opt/python3.10/bin/python3).
 export PYTHON310
 
-.PHONY: help install install-web system-test-deps run chat train test test-unit test-e2e test-conversations export-test check lint lock clean
+# `make run PROFILE=scale` (or CAREERBOT_PROFILE=scale in the environment) selects PostgreSQL + Redis.
+PROFILE ?= $(if $(CAREERBOT_PROFILE),$(CAREERBOT_PROFILE),embedded)
+
+.PHONY: help install install-web system-test-deps run chat train test test-unit test-e2e test-scale test-conversations export-test check lint lock clean purge forget
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -28,8 +31,8 @@ $(WEBCHAT): package.json package-lock.json
 
 install-web: $(WEBCHAT) ## Install the chat widget's npm packages (npm ci from the lock file)
 
-run: install install-web ## Set up, train if data changed, start the bot (REST :5005, demo page :8000); Ctrl-C stops it
-	$(PY) -m bot run
+run: install install-web ## Set up, train if data changed, start the bot (REST :5005, demo page :8000); PROFILE=scale for PostgreSQL+Redis
+	CAREERBOT_PROFILE=$(PROFILE) $(PY) -m bot run
 
 chat: install install-web ## Chat with the bot in this terminal (starts it if it isn't running)
 	$(PY) -m bot chat
@@ -60,6 +63,17 @@ export-test: install ## Save a chat as a conversation test: make export-test ID=
 
 test-unit: install ## Only the fast tests (no model, no servers)
 	$(PY) -m pytest tests/unit
+
+test-scale: install ## Only the scale-out tests (PostgreSQL + Redis from Debian packages, two Rasa servers)
+	scripts/install-system-packages.sh postgresql redis-server
+	$(PY) -m pytest tests/scale
+
+purge: install ## Delete conversations idle longer than CAREERBOT_RETENTION_DAYS (default 30); PROFILE=scale for PostgreSQL
+	CAREERBOT_PROFILE=$(PROFILE) $(PY) -m bot purge
+
+forget: install ## Delete one conversation: make forget ID=<conversation id> (PROFILE=scale for PostgreSQL)
+	@test -n "$(ID)" || { echo "usage: make forget ID=<conversation id>" >&2; exit 2; }
+	CAREERBOT_PROFILE=$(PROFILE) $(PY) -m bot forget "$(ID)"
 
 lint: install ## Ruff and mypy
 	$(VENV)/bin/ruff check bot actions tests

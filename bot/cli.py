@@ -6,6 +6,8 @@ Commands:
   check      validate the knowledge files
   chat       chat in the terminal (starts the bot if it isn't running)
   test-stories  Rasa's test stories (tests/stories) with --fail-on-prediction-errors
+  purge      delete conversations idle longer than CAREERBOT_RETENTION_DAYS (default 30)
+  forget ID  delete one conversation by its id
   conversations  counselor conversation tests (tests/conversations) against the real bot
   export-test    save a stored chat as a conversation test file
 """
@@ -69,6 +71,46 @@ def _cmd_chat(args: argparse.Namespace) -> int:
     return chat(settings_module.load(), sender=args.sender)
 
 
+def _cmd_purge(args: argparse.Namespace) -> int:
+    from bot.retention import RetentionError, expired_conversations, purge
+
+    settings = settings_module.load()
+    days = args.days if args.days is not None else settings.retention_days
+    if days < 1:
+        print("ERROR: --days must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        if args.dry_run:
+            count = len(expired_conversations(settings.tracker_store_url, days))
+            print(f"{count} conversation(s) idle for more than {days} days would be deleted "
+                  f"from the {settings.tracker_store_label}.")
+            return 0
+        result = purge(settings.tracker_store_url, days)
+    except RetentionError as error:
+        print(f"ERROR: {error}", file=sys.stderr)
+        return 2
+    print(f"Deleted {result.conversations} conversation(s) ({result.events} events) idle for more than "
+          f"{days} days from the {settings.tracker_store_label}.")
+    return 0
+
+
+def _cmd_forget(args: argparse.Namespace) -> int:
+    from bot.retention import RetentionError, forget
+
+    settings = settings_module.load()
+    try:
+        deleted = forget(settings.tracker_store_url, args.conversation_id)
+    except RetentionError as error:
+        print(f"ERROR: {error}", file=sys.stderr)
+        return 2
+    if not deleted:
+        print(f"No stored conversation with id {args.conversation_id!r} in the {settings.tracker_store_label}.",
+              file=sys.stderr)
+        return 1
+    print(f"Deleted conversation {args.conversation_id!r} ({deleted} events) from the {settings.tracker_store_label}.")
+    return 0
+
+
 def _cmd_conversations(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -126,6 +168,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     stories = commands.add_parser("test-stories", help="rasa test core on tests/stories, failing on any error")
     stories.set_defaults(func=_cmd_test_stories)
+
+    purge = commands.add_parser("purge", help="delete conversations older than the retention period")
+    purge.add_argument("--days", type=int, default=None, help="override CAREERBOT_RETENTION_DAYS")
+    purge.add_argument("--dry-run", action="store_true", help="only count what would be deleted")
+    purge.set_defaults(func=_cmd_purge)
+
+    forget = commands.add_parser("forget", help="delete one conversation by id (a student's request)")
+    forget.add_argument("conversation_id", help="the conversation id (REST 'sender', widget session id, ...)")
+    forget.set_defaults(func=_cmd_forget)
 
     conversations = commands.add_parser(
         "conversations", help="run the counselor conversation tests against the real bot"

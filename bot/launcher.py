@@ -4,7 +4,9 @@
 train if the inputs changed, serve the demo school page with the chat widget
 (``bot.webserver``, in this process), start both servers with the settings from
 the environment, wait until they answer, print how to chat, and on Ctrl-C stop
-everything cleanly. If either server dies, the other is stopped too.
+everything cleanly. A stopped action server is restarted (students get a short
+apology meanwhile); if the Rasa server stops, everything stops. Conversations
+idle longer than the retention period are purged at start and once a day.
 """
 
 from __future__ import annotations
@@ -35,6 +37,12 @@ class LaunchError(Exception):
     """The bot could not start; the message says why."""
 
 
+def check_settings(settings: Settings) -> None:
+    """Refuse unsafe combinations before anything starts."""
+    if settings.enable_api and not settings.api_token:
+        raise LaunchError("CAREERBOT_ENABLE_API=true needs CAREERBOT_API_TOKEN (the API must not be open).")
+
+
 def check_knowledge() -> None:
     """Refuse to start on an invalid knowledge file (message names file and field)."""
     try:
@@ -58,11 +66,12 @@ def effective_credentials(settings: Settings) -> Path:
 def server_env(settings: Settings) -> Dict[str, str]:
     """Environment for both servers: settings the YAML files refer to, limits, no telemetry."""
     env = rasa_env()
+    env.update(settings.endpoint_env())
+    if settings.profile == "scale":
+        # Several Rasa servers must share the Slack channel's memory of answered events too.
+        env.setdefault("CAREERBOT_REDIS_URL", settings.redis_url)
     env.update(
         {
-            "CAREERBOT_ACTION_PORT": str(settings.action_port),
-            "CAREERBOT_RASA_PORT": str(settings.rasa_port),
-            "CAREERBOT_VAR_DIR": str(settings.var_dir),
             "SANIC_REQUEST_MAX_SIZE": str(settings.max_request_bytes),
             "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
         }
@@ -77,21 +86,19 @@ class Stack:
     settings: Settings
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
     web: Optional[WebServer] = None
+    _commands: Dict[str, List[str]] = field(default_factory=dict)
+    _log_dir: Optional[Path] = None
 
-    def start(self, model: Path, log_dir: Optional[Path] = None) -> None:
-        """Serve the demo page, then start the action server and the Rasa server."""
+    def commands(self, model: Path) -> Dict[str, List[str]]:
+        """The command line of each server (the Rasa server loads only this local model file)."""
         settings = self.settings
-        try:
-            self.web = WebServer(settings).start()
-        except WebError as error:
-            raise LaunchError(str(error)) from None
-        env = server_env(settings)
         endpoints = SCALE_ENDPOINTS if settings.profile == "scale" else ENDPOINTS_FILE
         python = sys.executable
         commands: Dict[str, List[str]] = {
             "action server": [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
             "rasa server": [
-                python, "-m", "rasa", "run",
+                # bot.rasa_run is `rasa run` that reads the API token from the environment (never on the command line).
+                python, "-m", "bot.rasa_run",
                 "--model", str(model.resolve()),
                 "--endpoints", str(endpoints),
                 "--credentials", str(effective_credentials(settings)),
@@ -106,19 +113,40 @@ class Stack:
         if settings.enable_api:
             if not settings.api_token:
                 raise LaunchError("CAREERBOT_ENABLE_API=true needs CAREERBOT_API_TOKEN (the API must not be open).")
-            commands["rasa server"] += ["--enable-api", "--auth-token", settings.api_token]
-        # The request limit protects the public REST channel only: the action server receives the whole
-        # tracker with every call, which outgrows 64 KB after about twenty turns.
-        envs = {"rasa server": env, "action server": {k: v for k, v in env.items() if k != "SANIC_REQUEST_MAX_SIZE"}}
-        for name, command in commands.items():
-            out = None
-            if log_dir is not None:
-                log_dir.mkdir(parents=True, exist_ok=True)
-                out = (log_dir / f"{name.replace(' ', '-')}.log").open("ab")
-            self.processes[name] = subprocess.Popen(
-                command, cwd=ROOT, env=envs[name], stdout=out, stderr=subprocess.STDOUT if out else None,
-                start_new_session=True,
-            )
+            commands["rasa server"].append("--enable-api")
+        return commands
+
+    def start(self, model: Path, log_dir: Optional[Path] = None, names: Optional[List[str]] = None) -> None:
+        """Serve the demo page, then start the action server and the Rasa server (or only those named)."""
+        if names is None:
+            try:
+                self.web = WebServer(self.settings).start()
+            except WebError as error:
+                raise LaunchError(str(error)) from None
+        self._commands = self.commands(model)
+        self._log_dir = log_dir
+        for name in self._commands:
+            if names is None or name in names:
+                self._spawn(name)
+
+    def _spawn(self, name: str) -> None:
+        env = server_env(self.settings)
+        if name == "action server":
+            # The body limit is for students' requests to Rasa. Rasa sends the action server the whole
+            # conversation, which outgrows 64 KB after a few dozen turns: keep Sanic's default there.
+            env.pop("SANIC_REQUEST_MAX_SIZE", None)
+        out = None
+        if self._log_dir is not None:
+            self._log_dir.mkdir(parents=True, exist_ok=True)
+            out = (self._log_dir / f"{name.replace(' ', '-')}.log").open("ab")
+        self.processes[name] = subprocess.Popen(
+            self._commands[name], cwd=ROOT, env=env, stdout=out,
+            stderr=subprocess.STDOUT if out else None, start_new_session=True,
+        )
+
+    def restart(self, name: str) -> None:
+        """Start one server again (after it stopped) with the same command."""
+        self._spawn(name)
 
     def wait_ready(self, timeout: float = 180.0) -> float:
         """Block until both servers answer; return the seconds it took."""
@@ -127,7 +155,7 @@ class Stack:
             "action server": f"http://localhost:{self.settings.action_port}/health",
             "rasa server": f"http://localhost:{self.settings.rasa_port}/webhooks/rest/",
         }
-        pending = dict(checks)
+        pending = {name: url for name, url in checks.items() if name in self.processes}
         while pending:
             for name, process in self.processes.items():
                 if process.poll() is not None:
@@ -175,6 +203,63 @@ class Stack:
                 process.wait()
 
 
+PURGE_INTERVAL_SECONDS = 24 * 3600
+RESTART_LIMIT = 5
+RESTART_WINDOW_SECONDS = 300.0
+
+
+def purge_expired(settings: Settings) -> None:
+    """Delete conversations idle longer than the retention period (at start and daily); never fatal."""
+    from bot.retention import RetentionError, purge
+
+    try:
+        result = purge(settings.tracker_store_url, settings.retention_days)
+    except RetentionError as error:
+        print(f"WARNING: retention purge skipped: {error}", file=sys.stderr, flush=True)
+        return
+    if result.conversations:
+        print(f">> retention: deleted {result.conversations} conversation(s) idle for more than "
+              f"{settings.retention_days} days", flush=True)
+
+
+@dataclass
+class Supervisor:
+    """Keeps the stack up: restarts a stopped action server, gives up if Rasa stops.
+
+    While the action server is down, Rasa keeps running and the channel guard
+    answers each turn with a short apology; when it is back, answers resume.
+    More than RESTART_LIMIT restarts within RESTART_WINDOW_SECONDS stops the bot.
+    """
+
+    stack: Stack
+    backoff_seconds: float = 1.0
+    restarts: List[float] = field(default_factory=list)
+    restart_at: Optional[float] = None
+
+    def check(self) -> None:
+        """Look at both servers once; raise LaunchError if the bot must stop."""
+        dead = self.stack.dead()
+        if dead is None:
+            return
+        code = self.stack.processes[dead].returncode
+        if dead != "action server":
+            raise LaunchError(f"The {dead} stopped unexpectedly (exit code {code}); stopping the other one.")
+        now = time.monotonic()
+        if self.restart_at is None:
+            self.restarts = [t for t in self.restarts if now - t < RESTART_WINDOW_SECONDS]
+            if len(self.restarts) >= RESTART_LIMIT:
+                raise LaunchError(f"The action server keeps stopping ({len(self.restarts)} restarts in "
+                                  f"{RESTART_WINDOW_SECONDS:.0f} s); stopping the bot.")
+            delay = self.backoff_seconds * 2 ** len(self.restarts)  # 1, 2, 4, 8, 16 s
+            self.restart_at = now + delay
+            print(f"WARNING: the action server stopped (exit code {code}); restarting it in {delay:.0f} s. "
+                  "Students get a short apology until it is back.", file=sys.stderr, flush=True)
+        if now >= self.restart_at:
+            self.restarts.append(now)
+            self.restart_at = None
+            self.stack.restart("action server")
+
+
 def banner(settings: Settings, seconds: float) -> str:
     """What to print once the bot is up."""
     lines = [
@@ -185,7 +270,8 @@ def banner(settings: Settings, seconds: float) -> str:
         f"             curl -s -X POST {settings.rest_url} -H 'Content-Type: application/json' \\",
         "                  -d '{\"sender\": \"student-1\", \"message\": \"how much do they make?\"}'",
         "  Terminal:  make chat   (in another terminal)",
-        f"  Conversations are stored in {settings.tracker_db if settings.profile == 'embedded' else 'PostgreSQL (scale profile)'}",
+        f"  Conversations are stored in the {settings.tracker_store_label},",
+        f"  and deleted {settings.retention_days} days after their last message (python -m bot purge).",
         "Press Ctrl-C to stop the servers and the web page.",
         "",
     ]
@@ -195,6 +281,7 @@ def banner(settings: Settings, seconds: float) -> str:
 def run(settings: Settings, train: bool = True) -> int:
     """Validate, train if needed, start both servers and wait for Ctrl-C."""
     try:
+        check_settings(settings)
         check_knowledge()
         model = ensure_model() if train else None
         if model is None:
@@ -212,14 +299,18 @@ def run(settings: Settings, train: bool = True) -> int:
 
         signal.signal(signal.SIGINT, _stop)
         signal.signal(signal.SIGTERM, _stop)
+        purge_expired(settings)
         stack.start(model)
         try:
             seconds = stack.wait_ready()
             print(banner(settings, seconds), flush=True)
+            supervisor = Supervisor(stack)
+            next_purge = time.monotonic() + PURGE_INTERVAL_SECONDS
             while not stopping["now"]:
-                dead = stack.dead()
-                if dead:
-                    raise LaunchError(f"The {dead} stopped unexpectedly; stopping the other one.")
+                supervisor.check()
+                if time.monotonic() >= next_purge:
+                    purge_expired(settings)
+                    next_purge = time.monotonic() + PURGE_INTERVAL_SECONDS
                 time.sleep(0.5)
             print("\nStopping…", flush=True)
         finally:

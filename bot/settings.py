@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 from bot.paths import VAR_DIR
 
@@ -53,16 +53,73 @@ class Settings:
     max_message_length: int = 1000
     max_request_bytes: int = 64 * 1024
     action_timeout_seconds: int = 10
+    max_concurrent_turns: int = 4
     enable_api: bool = False
     api_token: Optional[str] = None
     log_level: str = "INFO"
     allowed_origins: List[str] = field(default_factory=list)
     socket_url: Optional[str] = None
+    # Scale-out profile: PostgreSQL tracker store + Redis lock store.
+    db_host: str = "localhost"
+    db_port: int = 5432
+    db_name: str = "careerbot"
+    db_user: str = "careerbot"
+    db_password: str = ""
+    db_login_db: str = "postgres"
+    redis_host: str = "localhost"
+    redis_port: int = 6379
+    redis_db: int = 1
+    redis_password: str = ""
 
     @property
     def tracker_db(self) -> Path:
         """SQLite tracker store file (embedded profile)."""
         return self.var_dir / "tracker.db"
+
+    @property
+    def tracker_store_url(self) -> str:
+        """SQLAlchemy URL of the tracker store this profile uses (for purge/forget)."""
+        if self.profile == "scale":
+            from urllib.parse import quote
+
+            auth = quote(self.db_user, safe="")
+            if self.db_password:
+                auth += ":" + quote(self.db_password, safe="")
+            return f"postgresql://{auth}@{self.db_host}:{self.db_port}/{quote(self.db_name, safe='')}"
+        return f"sqlite:///{self.tracker_db}"
+
+    @property
+    def redis_url(self) -> str:
+        """redis:// URL of the scale profile's Redis (also used by the Slack channel's de-duplication)."""
+        from urllib.parse import quote
+
+        auth = f":{quote(self.redis_password, safe='')}@" if self.redis_password else ""
+        return f"redis://{auth}{self.redis_host}:{self.redis_port}/{self.redis_db}"
+
+    @property
+    def tracker_store_label(self) -> str:
+        """Where conversations are stored, for people (no password)."""
+        if self.profile == "scale":
+            return f"PostgreSQL database {self.db_name!r} on {self.db_host}:{self.db_port}"
+        return f"SQLite file {self.tracker_db}"
+
+    def endpoint_env(self) -> Dict[str, str]:
+        """The variables endpoints.yml / deploy/endpoints.scale.yml refer to, with their values."""
+        return {
+            "CAREERBOT_ACTION_PORT": str(self.action_port),
+            "CAREERBOT_RASA_PORT": str(self.rasa_port),
+            "CAREERBOT_VAR_DIR": str(self.var_dir),
+            "CAREERBOT_DB_HOST": self.db_host,
+            "CAREERBOT_DB_PORT": str(self.db_port),
+            "CAREERBOT_DB_NAME": self.db_name,
+            "CAREERBOT_DB_USER": self.db_user,
+            "CAREERBOT_DB_PASSWORD": self.db_password,
+            "CAREERBOT_DB_LOGIN_DB": self.db_login_db,
+            "CAREERBOT_REDIS_HOST": self.redis_host,
+            "CAREERBOT_REDIS_PORT": str(self.redis_port),
+            "CAREERBOT_REDIS_DB": str(self.redis_db),
+            "CAREERBOT_REDIS_PASSWORD": self.redis_password,
+        }
 
     @property
     def rasa_url(self) -> str:
@@ -88,6 +145,9 @@ def load() -> Settings:
     profile = os.environ.get("CAREERBOT_PROFILE", "embedded").strip() or "embedded"
     if profile not in {"embedded", "scale"}:
         raise SystemExit(f"ERROR: CAREERBOT_PROFILE must be 'embedded' or 'scale', got {profile!r}")
+    retention_days = _int("CAREERBOT_RETENTION_DAYS", 30)
+    if retention_days < 1:
+        raise SystemExit(f"ERROR: CAREERBOT_RETENTION_DAYS must be at least 1, got {retention_days}")
     return Settings(
         host=os.environ.get("CAREERBOT_HOST", "0.0.0.0"),
         public_host=public_host,
@@ -96,13 +156,24 @@ def load() -> Settings:
         web_port=web_port,
         profile=profile,
         var_dir=Path(os.environ.get("CAREERBOT_VAR_DIR", str(VAR_DIR))).resolve(),
-        retention_days=_int("CAREERBOT_RETENTION_DAYS", 30),
+        retention_days=retention_days,
         max_message_length=_int("CAREERBOT_MAX_MESSAGE_LENGTH", 1000),
         max_request_bytes=_int("CAREERBOT_MAX_REQUEST_BYTES", 64 * 1024),
         action_timeout_seconds=_int("CAREERBOT_ACTION_TIMEOUT", 10),
+        max_concurrent_turns=max(1, _int("CAREERBOT_MAX_CONCURRENT_TURNS", 4)),
         enable_api=_bool("CAREERBOT_ENABLE_API", False),
         api_token=os.environ.get("CAREERBOT_API_TOKEN") or None,
         log_level=os.environ.get("CAREERBOT_LOG_LEVEL", "INFO").upper(),
         allowed_origins=sorted(set(_list("CAREERBOT_ALLOWED_ORIGINS", default_origins))),
         socket_url=os.environ.get("CAREERBOT_SOCKET_URL", "").strip() or None,
+        db_host=os.environ.get("CAREERBOT_DB_HOST", "localhost"),
+        db_port=_int("CAREERBOT_DB_PORT", 5432),
+        db_name=os.environ.get("CAREERBOT_DB_NAME", "careerbot"),
+        db_user=os.environ.get("CAREERBOT_DB_USER", "careerbot"),
+        db_password=os.environ.get("CAREERBOT_DB_PASSWORD", ""),
+        db_login_db=os.environ.get("CAREERBOT_DB_LOGIN_DB", "postgres"),
+        redis_host=os.environ.get("CAREERBOT_REDIS_HOST", "localhost"),
+        redis_port=_int("CAREERBOT_REDIS_PORT", 6379),
+        redis_db=_int("CAREERBOT_REDIS_DB", 1),
+        redis_password=os.environ.get("CAREERBOT_REDIS_PASSWORD", ""),
     )

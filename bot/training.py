@@ -93,9 +93,9 @@ def ensure_model(force: bool = False) -> Path:
 
 
 def rasa_env() -> dict:
-    """Environment for every Rasa process: telemetry off, quiet TensorFlow."""
+    """Environment for every Rasa process: telemetry always off (users are minors), quiet TensorFlow."""
     env = dict(os.environ)
-    env.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    env["RASA_TELEMETRY_ENABLED"] = "false"
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     env.setdefault("PYTHONWARNINGS", "ignore")
     return env

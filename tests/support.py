@@ -16,6 +16,7 @@ import requests
 
 from bot.paths import ROOT
 
+READY_BANNER = "Career bot is ready"
 FIGURES = ("107,560", "15,300", "2 percent")
 
 
@@ -36,6 +37,7 @@ class BotProcess:
     action_port: int = field(default_factory=free_port)
     web_port: int = field(default_factory=free_port)
     process: Optional[subprocess.Popen] = None
+    _banners_before: int = field(default=0, repr=False)
 
     @property
     def url(self) -> str:
@@ -65,6 +67,8 @@ class BotProcess:
 
     def start(self, timeout: float = 300) -> BotProcess:
         self.var_dir.mkdir(parents=True, exist_ok=True)
+        # A restart on the same var dir appends to the same log: wait for a banner of this run.
+        self._banners_before = self.log().count(READY_BANNER)
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bot", "run", "--no-train"], cwd=ROOT, env=self.env(),
@@ -79,7 +83,7 @@ class BotProcess:
             assert self.process is not None
             if self.process.poll() is not None:
                 raise RuntimeError(f"bot exited with {self.process.returncode}:\n{self.log()}")
-            if "Career bot is ready" in self.log():
+            if self.log().count(READY_BANNER) > self._banners_before:
                 return
             time.sleep(0.5)
         raise RuntimeError(f"bot not ready after {timeout} s:\n{self.log()}")

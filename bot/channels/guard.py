@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import re
 from functools import lru_cache
 from typing import Any, Awaitable, Callable, Dict, Optional
 
@@ -28,6 +30,22 @@ def _responses() -> Dict[str, str]:
 def reply_text(name: str, **values: Any) -> str:
     """A domain response's text with ``{placeholders}`` filled in."""
     return _responses()[name].format(**values)
+
+
+# C0 control characters except tab/newline/carriage return, DEL, and lone UTF-16 surrogates (which JSON
+# escapes like "\ud800" produce): they mean nothing to NLU, PostgreSQL refuses NUL in a conversation id,
+# and a lone surrogate cannot be encoded as UTF-8 (logs, files, databases).
+_UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def has_unsafe_characters(text: str) -> bool:
+    """True if the text has control characters or lone surrogates (see clean_text)."""
+    return bool(_UNSAFE_CHARACTERS.search(text))
+
+
+def clean_text(text: Optional[str]) -> Optional[str]:
+    """The message without control characters and lone surrogates (every channel's text passes here)."""
+    return _UNSAFE_CHARACTERS.sub("", text) if text else text
 
 
 def limit_reply(text: Optional[str], max_length: int) -> Optional[str]:
@@ -59,16 +77,33 @@ class CountingOutputChannel(OutputChannel):
         await self.inner.send_response(recipient_id, message)
 
 
+_turn_slots: Optional[asyncio.Semaphore] = None
+
+
+def _slots(limit: int) -> asyncio.Semaphore:
+    """The process-wide limit on turns processed at once (created inside the server's event loop)."""
+    global _turn_slots
+    if _turn_slots is None:
+        _turn_slots = asyncio.Semaphore(limit)
+    return _turn_slots
+
+
 async def handle_message(on_new_message: OnNewMessage, message: UserMessage) -> None:
     """Run one student turn with the shared guards.
 
+    - Control characters and lone surrogates are removed from the text first.
     - Empty/whitespace or longer than the limit: answered here, never parsed.
     - The turn ended without any bot reply (action server down, internal
       error): the student gets an apology instead of silence.
+    - At most CAREERBOT_MAX_CONCURRENT_TURNS turns run inside Rasa at once; the others wait their turn
+      first. Rasa does NLU and prediction on its one event loop, so with dozens of turns interleaved
+      every action server reply waits behind them and runs into the action timeout; queueing turns
+      instead keeps throughput the same and each turn quick once it starts.
     - Exceptions are logged without the message text.
     """
     settings = settings_module.load()
     output = message.output_channel
+    message.text = clean_text(message.text)
     canned = limit_reply(message.text, settings.max_message_length)
     if canned is not None:
         await output.send_text_message(message.sender_id, canned)
@@ -77,7 +112,8 @@ async def handle_message(on_new_message: OnNewMessage, message: UserMessage) -> 
     counting.name = output.name  # type: ignore[method-assign]
     message.output_channel = counting
     try:
-        await on_new_message(message)
+        async with _slots(settings.max_concurrent_turns):
+            await on_new_message(message)
     except Exception as error:  # noqa: BLE001 - any failure must still answer the student
         logger.error("Turn failed (%s). Message text not logged.", type(error).__name__)
     if counting.sent == 0:

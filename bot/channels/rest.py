@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any, Dict, Optional, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -19,7 +20,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.guard import OnNewMessage, cap_action_timeout, handle_message
+from bot.channels.guard import OnNewMessage, cap_action_timeout, handle_message, has_unsafe_characters
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ def parse_body(raw: bytes) -> Tuple[Optional[Dict[str, Any]], Optional[str]]:
         payload = json.loads(text)
     except ValueError:
         return None, "The request body is not valid JSON."
+    except RecursionError:
+        return None, "The request body is JSON nested too deeply."
     if not isinstance(payload, dict):
         return None, "The request body must be a JSON object with 'sender' and 'message'."
     sender = payload.get("sender")
@@ -49,10 +52,14 @@ def parse_body(raw: bytes) -> Tuple[Optional[Dict[str, Any]], Optional[str]]:
         return None, "'sender' is required: a conversation id string, one per student."
     if len(sender) > MAX_SENDER_LENGTH:
         return None, f"'sender' must be at most {MAX_SENDER_LENGTH} characters."
+    if has_unsafe_characters(sender):
+        return None, "'sender' must not contain control characters or invalid Unicode (lone surrogates)."
     if "message" not in payload:
         return None, "'message' is required: the student's text."
     if not isinstance(payload["message"], str):
         return None, "'message' must be a string."
+    if re.search("[\ud800-\udfff]", payload["message"]):
+        return None, "'message' is not valid Unicode text (it has a lone surrogate escape such as \\ud800)."
     metadata = payload.get("metadata")
     if metadata is not None and not isinstance(metadata, dict):
         return None, "'metadata' must be a JSON object if given."

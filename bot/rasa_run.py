@@ -1,0 +1,35 @@
+"""``rasa run`` with the HTTP API token taken from the environment.
+
+The launcher starts the Rasa server through this module so that the token
+(CAREERBOT_API_TOKEN) is never on a command line, where every local user could
+read it with ``ps``. All other arguments are passed to ``rasa run`` unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import List, Optional
+
+
+def rasa_argv(args: List[str], token: Optional[str]) -> List[str]:
+    """The argv for Rasa's CLI: ``rasa run ARGS`` plus the token when the API is enabled."""
+    argv = ["rasa", "run", *args]
+    if "--enable-api" in args:
+        if not token:
+            raise SystemExit("ERROR: the Rasa HTTP API needs CAREERBOT_API_TOKEN (it must not be open).")
+        argv += ["--auth-token", token]
+    return argv
+
+
+def main() -> None:
+    """Run Rasa's command line in this process."""
+    token = os.environ.pop("CAREERBOT_API_TOKEN", None)
+    sys.argv = rasa_argv(sys.argv[1:], token)
+    from rasa.__main__ import main as rasa_main
+
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()

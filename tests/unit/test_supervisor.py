@@ -1,0 +1,77 @@
+"""The launcher's supervisor: a stopped action server is restarted with backoff; a crash loop or Rasa stopping
+ends the bot."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Dict, List
+
+import pytest
+
+from bot.launcher import RESTART_LIMIT, LaunchError, Stack, Supervisor
+from bot.settings import load
+
+
+def _stack(tmp_path: Path, commands: Dict[str, List[str]]) -> Stack:
+    from dataclasses import replace
+
+    stack = Stack(replace(load(), var_dir=tmp_path))
+    stack._commands = commands
+    stack._log_dir = tmp_path / "logs"
+    for name in commands:
+        stack._spawn(name)
+    return stack
+
+
+def _wait_dead(stack: Stack, name: str) -> None:
+    deadline = time.monotonic() + 30
+    while stack.processes[name].poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+
+
+SLEEP = [sys.executable, "-c", "import time; time.sleep(60)"]
+CRASH = [sys.executable, "-c", "raise SystemExit(3)"]
+
+
+def test_stopped_action_server_is_restarted(tmp_path: Path) -> None:
+    stack = _stack(tmp_path, {"action server": CRASH, "rasa server": SLEEP})
+    try:
+        supervisor = Supervisor(stack, backoff_seconds=0.01)
+        first = stack.processes["action server"]
+        _wait_dead(stack, "action server")
+        deadline = time.monotonic() + 10
+        while stack.processes["action server"] is first:
+            supervisor.check()
+            assert time.monotonic() < deadline, "not restarted"
+            time.sleep(0.005)
+        assert len(supervisor.restarts) == 1
+        assert stack.processes["rasa server"].poll() is None, "Rasa keeps running"
+    finally:
+        stack.stop(timeout=5)
+
+
+def test_crash_loop_stops_the_bot(tmp_path: Path) -> None:
+    stack = _stack(tmp_path, {"action server": CRASH, "rasa server": SLEEP})
+    try:
+        supervisor = Supervisor(stack, backoff_seconds=0.001)
+        with pytest.raises(LaunchError, match="keeps stopping"):
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                supervisor.check()
+                time.sleep(0.005)
+        assert len(supervisor.restarts) == RESTART_LIMIT
+    finally:
+        stack.stop(timeout=5)
+
+
+def test_rasa_stopping_stops_the_bot(tmp_path: Path) -> None:
+    stack = _stack(tmp_path, {"action server": SLEEP, "rasa server": CRASH})
+    try:
+        _wait_dead(stack, "rasa server")
+        with pytest.raises(LaunchError, match="rasa server stopped unexpectedly"):
+            Supervisor(stack).check()
+    finally:
+        stack.stop(timeout=5)
