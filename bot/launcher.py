@@ -100,13 +100,16 @@ class Stack:
             if not settings.api_token:
                 raise LaunchError("CAREERBOT_ENABLE_API=true needs CAREERBOT_API_TOKEN (the API must not be open).")
             commands["rasa server"] += ["--enable-api", "--auth-token", settings.api_token]
+        # The request limit protects the public REST channel only: the action server receives the whole
+        # tracker with every call, which outgrows 64 KB after about twenty turns.
+        envs = {"rasa server": env, "action server": {k: v for k, v in env.items() if k != "SANIC_REQUEST_MAX_SIZE"}}
         for name, command in commands.items():
             out = None
             if log_dir is not None:
                 log_dir.mkdir(parents=True, exist_ok=True)
                 out = (log_dir / f"{name.replace(' ', '-')}.log").open("ab")
             self.processes[name] = subprocess.Popen(
-                command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT if out else None,
+                command, cwd=ROOT, env=envs[name], stdout=out, stderr=subprocess.STDOUT if out else None,
                 start_new_session=True,
             )
 
