@@ -132,14 +132,21 @@ async def run_load(
     turns_per_client: int,
     failure_texts: Sequence[str] = (),
     label: str = "load",
+    turns_per_conversation: int = 10,
 ) -> LoadResult:
-    """``clients`` students each send ``turns_per_client`` questions, all at once."""
+    """``clients`` students each send ``turns_per_client`` questions, all at once.
+
+    Every ``turns_per_conversation`` turns a simulated student is replaced by a
+    new one (a new conversation), as on a school website where each visitor
+    asks a handful of questions. Without this, one endless conversation would
+    measure Rasa's per-turn cost growing with the length of the tracker.
+    """
     result = LoadResult(clients=clients)
     run_id = uuid.uuid4().hex[:8]
 
     async def student(index: int, session: aiohttp.ClientSession) -> None:
-        sender = f"bench-{label}-{run_id}-{clients}-{index}"
         for turn in range(turns_per_client):
+            sender = f"bench-{label}-{run_id}-{clients}-{index}-{turn // max(1, turns_per_conversation)}"
             question = questions[(index + turn) % len(questions)]
             reply = await send(session, url, sender, question.say)
             problem = classify_error(reply, failure_texts)

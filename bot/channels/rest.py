@@ -19,6 +19,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import rasa_tuning
 from bot.channels.guard import OnNewMessage, cap_action_timeout, handle_message
 
 logger = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ class SafeRestInput(RestInput):
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         """Health, readiness and the webhook."""
         cap_action_timeout()
+        rasa_tuning.install()
         webhook = Blueprint("careerbot_rest", __name__)
 
         @webhook.route("/", methods=["GET"])
