@@ -1,7 +1,8 @@
 """Speed-ups for the Rasa server process, found by profiling `make bench` (see bench/README.md).
 
 ``install()`` is called once when the REST channel is set up (inside the Rasa
-server). Neither change alters what the bot answers:
+server, before the model is loaded). None of the changes alters what the bot
+answers (tests/unit/test_rasa_tuning.py compares predictions with and without):
 
 1. **Action-server replies are validated with a compiled schema.** Rasa checks
    every reply of the action server with ``jsonschema.validate(reply, schema)``,
@@ -16,6 +17,15 @@ server). Neither change alters what the bot answers:
    turn. With a connection pool and WAL a commit is an append to the log; a
    crash of the bot loses nothing, a power cut may lose the last turns
    (acceptable for chat history). Other databases (PostgreSQL) are untouched.
+3. **The spaCy pipeline is loaded once.** Rasa's predict graph has two SpacyNLP
+   nodes (the provider and the message processor) and each loads the same
+   pipeline from disk; the second load now reuses the first.
+4. **DIET's weights are built without tracing a training graph.** To load a
+   TensorFlow model Rasa first trains it for one step on one example (only to
+   create weights of the right shapes, which are then overwritten from the
+   model file). That step ran as a traced ``tf.function``, i.e. Keras built the
+   whole training graph with gradients: about two thirds of model loading. It
+   now runs eagerly; the prediction graph is still traced at load time as before.
 """
 
 from __future__ import annotations
@@ -96,18 +106,65 @@ def _engine_kwargs_with_pool(original: Callable[[Any], Dict[str, Any]]) -> Calla
     return engine_kwargs
 
 
+def _cached_spacy_loader(original: Callable[[str], Any]) -> Callable[[str], Any]:
+    """Wrap ``SpacyNLP.load_model`` so each pipeline path is loaded from disk only once per process."""
+    loaded: Dict[str, Any] = {}
+
+    def load_model(spacy_model_name: str) -> Any:
+        if spacy_model_name not in loaded:
+            loaded[spacy_model_name] = original(spacy_model_name)
+        return loaded[spacy_model_name]
+
+    return load_model
+
+
+def load_rasa_model(
+    cls: Any,
+    model_file_name: str,
+    model_data_example: Any,
+    predict_data_example: Any = None,
+    finetune_mode: bool = False,
+    *args: Any,
+    **kwargs: Any,
+) -> Any:
+    """``RasaModel.load`` with the weight-building step run eagerly (see item 4 above).
+
+    Identical to Rasa 3.6.21's implementation except that the one-example ``fit``
+    runs with ``run_eagerly=True`` and the configured setting is restored before
+    the warm-up prediction (which traces the prediction graph as before).
+    """
+    import tensorflow as tf
+    from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
+    from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
+
+    model = cls(*args, **kwargs)
+    learning_rate = kwargs.get("config", {}).get(LEARNING_RATE, 0.001)
+    run_eagerly = kwargs.get("config", {}).get(RUN_EAGERLY)
+    model.compile(optimizer=tf.keras.optimizers.Adam(learning_rate), run_eagerly=True)
+    model.fit(RasaBatchDataGenerator(model_data_example, batch_size=1), verbose=False)
+    model.load_weights(model_file_name)
+    model._run_eagerly = run_eagerly  # what compile(run_eagerly=...) would have set
+    if not finetune_mode and predict_data_example:
+        model.run_inference(predict_data_example)
+    return model
+
+
 def install() -> None:
-    """Apply both speed-ups (idempotent)."""
+    """Apply the speed-ups (idempotent)."""
     global _installed
     if _installed:
         return
     import rasa.core.tracker_store as tracker_store
     from rasa.core.actions.action import RemoteAction
+    from rasa.nlu.utils.spacy_utils import SpacyNLP
+    from rasa.utils.tensorflow.models import RasaModel
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
     RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
     tracker_store.create_engine_kwargs = _engine_kwargs_with_pool(tracker_store.create_engine_kwargs)
     event.listen(Engine, "connect", _sqlite_pragmas)
+    SpacyNLP.load_model = staticmethod(_cached_spacy_loader(SpacyNLP.load_model))  # type: ignore[method-assign]
+    RasaModel.load = classmethod(load_rasa_model)  # type: ignore[method-assign,assignment]
     _installed = True
     logger.debug("Rasa tuning installed: compiled action-reply schema, SQLite WAL")
