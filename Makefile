@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 TEST_SYSTEM_PACKAGES := chromium postgresql redis-server
 
-.PHONY: help install run chat train test test-unit test-e2e check lint lock clean
+.PHONY: help install run chat train test test-unit test-e2e check lint lock clean bench
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -40,9 +40,12 @@ test: install ## Set up and run the whole test suite (what CI runs)
 test-unit: install ## Only the fast tests (no model, no servers)
 	$(PY) -m pytest tests/unit
 
+bench: install ## Benchmark vs a stock Rasa bot: writes bench/results.md and bench/latency.png (takes ~15 min)
+	$(PY) -m bench.run
+
 lint: install ## Ruff and mypy
-	$(VENV)/bin/ruff check bot actions tests
-	$(VENV)/bin/mypy bot actions
+	$(VENV)/bin/ruff check bot actions bench tests
+	$(VENV)/bin/mypy bot actions bench
 
 lock: ## Re-resolve requirements.txt into constraints.txt (after changing requirements.txt)
 	rm -rf /tmp/careerbot-lock && "$$(scripts/find-python310.sh)" -m venv /tmp/careerbot-lock

@@ -62,7 +62,7 @@ class ItemResult:
 async def run_items(url: str, items: Sequence[Item], concurrency: int = 4) -> List[ItemResult]:
     """Send every item (its turns in order, one new conversation each) and judge the replies."""
     results: List[Optional[ItemResult]] = [None] * len(items)
-    queue: "asyncio.Queue[int]" = asyncio.Queue()
+    queue: asyncio.Queue[int] = asyncio.Queue()
     for index in range(len(items)):
         queue.put_nowait(index)
     run_id = uuid.uuid4().hex[:8]
@@ -87,7 +87,7 @@ async def run_items(url: str, items: Sequence[Item], concurrency: int = 4) -> Li
 
 
 def by_topic(results: Sequence[ItemResult]) -> Dict[str, Tuple[int, int]]:
-    """topic → (items, correct), topics in order of first appearance."""
+    """Count items and correct ones per topic (topics in order of first appearance)."""
     table: Dict[str, Tuple[int, int]] = {}
     for result in results:
         total, correct = table.get(result.topic, (0, 0))
@@ -111,7 +111,7 @@ def clinc_dir() -> Path:
 
 
 def clinc_requests(directory: Optional[Path] = None) -> Dict[str, List[str]]:
-    """The never-trained-on CLINC150 test requests: out-of-scope ones and a sample of other assistants' intents."""
+    """Read the never-trained-on CLINC150 test requests (out-of-scope ones and a sample of other intents)."""
     directory = directory or clinc_dir()
     oos = [line.strip() for line in (directory / "oos_test.txt").read_text(encoding="utf-8").splitlines()]
     inscope: List[str] = []
@@ -124,13 +124,13 @@ def clinc_requests(directory: Optional[Path] = None) -> Dict[str, List[str]]:
 
 
 def _template_pattern(text: str) -> Pattern[str]:
-    """A regex matching a domain response's text with its {placeholders} filled in."""
+    """Build a regex matching a domain response's text with its {placeholders} filled in."""
     parts = re.split(r"\{[a-z_]+\}", normalize_reply(text))
     return re.compile(".+?".join(re.escape(part) for part in parts), re.DOTALL)
 
 
 def response_patterns(domain_file: Path = DOMAIN_FILE) -> Dict[str, List[Pattern[str]]]:
-    """response name → patterns of all its variants (texts from domain.yml)."""
+    """Map each response name to patterns of all its variants (texts from domain.yml)."""
     with domain_file.open(encoding="utf-8") as handle:
         domain = yaml.safe_load(handle) or {}
     patterns: Dict[str, List[Pattern[str]]] = {}
@@ -192,20 +192,20 @@ async def run_scope(url: str, requests: Dict[str, List[str]], concurrency: int =
     patterns = response_patterns()
     results: List[ScopeResult] = []
     run_id = uuid.uuid4().hex[:8]
+    semaphore = asyncio.Semaphore(concurrency)
     async with client_session(concurrency) as session:
+
+        async def one(result: ScopeResult, index: int, text: str) -> None:
+            async with semaphore:
+                reply = await send(session, url, f"bench-oos-{run_id}-{result.name[:5]}-{index}", text)
+            kind = classify_scope_reply(reply, patterns)
+            result.counts[kind] += 1
+            shown = result.examples.setdefault(kind, [])
+            if len(shown) < 5:
+                shown.append((text, " ".join(reply.text.split())[:100]))
+
         for name, texts in requests.items():
             result = ScopeResult(name)
-            semaphore = asyncio.Semaphore(concurrency)
-
-            async def one(index: int, text: str, result: ScopeResult = result, name: str = name) -> None:
-                async with semaphore:
-                    reply = await send(session, url, f"bench-oos-{run_id}-{name[:5]}-{index}", text)
-                kind = classify_scope_reply(reply, patterns)
-                result.counts[kind] += 1
-                shown = result.examples.setdefault(kind, [])
-                if len(shown) < 5:
-                    shown.append((text, " ".join(reply.text.split())[:100]))
-
-            await asyncio.gather(*(one(i, t) for i, t in enumerate(texts)))
+            await asyncio.gather(*(one(result, i, t) for i, t in enumerate(texts)))
             results.append(result)
     return results

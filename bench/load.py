@@ -59,7 +59,7 @@ async def send(session: aiohttp.ClientSession, url: str, sender: str, message: s
 
 
 def client_session(connections: int, timeout: float = TURN_TIMEOUT_SECONDS) -> aiohttp.ClientSession:
-    """An HTTP client with enough keep-alive connections for every simulated student."""
+    """Create an HTTP client with enough keep-alive connections for every simulated student."""
     connector = aiohttp.TCPConnector(limit=max(1, connections), force_close=False)
     return aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=timeout))
 
@@ -166,7 +166,7 @@ async def run_load(
 
 
 async def warm_up(url: str, questions: Sequence[LoadQuestion], turns: int, label: str = "warmup") -> None:
-    """A few unrecorded turns so first-call costs (graph building, caches) stay out of the numbers."""
+    """Send a few unrecorded turns so first-call costs (graph building, caches) stay out of the numbers."""
     async with client_session(1) as session:
         for turn in range(turns):
             await send(session, url, f"bench-{label}-{uuid.uuid4().hex[:8]}", questions[turn % len(questions)].say)

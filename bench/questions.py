@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import yaml
 
@@ -86,7 +86,7 @@ def normalize_reply(text: str) -> str:
 
 
 def normalize_message(text: str) -> str:
-    """A message reduced to lower-case words (for overlap checks against training data)."""
+    """Reduce a message to lower-case words (for overlap checks against training data)."""
     return " ".join(re.sub(r"[^\w']+", " ", text.replace("\u2019", "'").lower()).replace("'", "").split())
 
 
@@ -116,7 +116,7 @@ def _turn(raw: Dict[str, Any], facts: Dict[str, Alternatives], where: str) -> Tu
     )
 
 
-def _load_questions(raw: Sequence[Dict[str, Any]]) -> Tuple[LoadQuestion, ...]:
+def _load_questions(raw: Optional[Sequence[Dict[str, Any]]]) -> Tuple[LoadQuestion, ...]:
     return tuple(LoadQuestion(str(q["say"]), str(q.get("contains") or "")) for q in raw or [])
 
 

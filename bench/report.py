@@ -35,19 +35,19 @@ def gb(value_bytes: Optional[float]) -> str:
 
 
 def pct(part: int, whole: int) -> str:
-    """A share as a percentage with one decimal."""
+    """Format a share as a percentage with one decimal."""
     return "–" if not whole else f"{100.0 * part / whole:.1f}%"
 
 
 def ratio(ours: Optional[float], stock: Optional[float]) -> Optional[float]:
-    """ours ÷ stock, None if either is missing."""
+    """Return ours ÷ stock, None if either is missing."""
     if ours is None or stock is None or stock == 0:
         return None
     return ours / stock
 
 
 def times(value: Optional[float]) -> str:
-    """A ratio as '0.42×'."""
+    """Format a ratio as '0.42×'."""
     return "n/a" if value is None else f"{value:.2f}×"
 
 
@@ -57,22 +57,29 @@ def verdict(ok: Optional[bool]) -> str:
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> List[str]:
-    """A Markdown table."""
+    """Render a Markdown table."""
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
     return lines
 
 
 def level(results: Results, bot: str, clients: int) -> Optional[Dict[str, Any]]:
-    """The load result of one bot at one concurrency level."""
+    """Find the load result of one bot at one concurrency level."""
     for entry in (results.get(bot) or {}).get("load", []):
         if entry["clients"] == clients:
             return entry
     return None
 
 
+def stat(results: Results, bot: str, clients: int, key: str) -> Optional[float]:
+    """Look up one number (p50, p95, throughput, ...) of one bot at one concurrency level."""
+    entry = level(results, bot, clients)
+    value = entry.get(key) if entry else None
+    return None if value is None else float(value)
+
+
 def scope_totals(results: Results) -> Tuple[int, int, int, int]:
-    """(requests, treated as out of scope, of which small talk, leaked figures) over all CLINC files."""
+    """Sum (requests, treated as out of scope, of which small talk, leaked figures) over the CLINC files."""
     total = oos = talk = figures = 0
     for entry in results.get("scope") or []:
         counts = entry["counts"]
@@ -102,18 +109,17 @@ def targets(results: Results) -> List[Tuple[str, str, Optional[bool]]]:
     rows.append(("≥ 90% of CLINC150 requests treated as out of scope",
                  f"{pct(oos, total)} ({oos}/{total}; {talk} of them small talk; {figures} leaked a figure)",
                  (oos / total >= 0.90) if total else None))
-    one_ours, one_stock = level(results, "ours", 1), level(results, "stock", 1)
-    r = ratio(one_ours and one_ours["p50"], one_stock and one_stock["p50"])
-    rows.append(("p50 latency, 1 student ≤ 0.5× stock",
-                 f"{ms(one_ours and one_ours['p50'])} vs {ms(one_stock and one_stock['p50'])} = {times(r)}",
+    one_ours, one_stock = stat(results, "ours", 1, "p50"), stat(results, "stock", 1, "p50")
+    r = ratio(one_ours, one_stock)
+    rows.append(("p50 latency, 1 student ≤ 0.5× stock", f"{ms(one_ours)} vs {ms(one_stock)} = {times(r)}",
                  None if r is None else r <= 0.5))
     ten_ours, ten_stock = level(results, "ours", 10), level(results, "stock", 10)
-    r = ratio(ten_ours and ten_ours["throughput"], ten_stock and ten_stock["throughput"])
+    r = ratio(stat(results, "ours", 10, "throughput"), stat(results, "stock", 10, "throughput"))
     rows.append(("Throughput, 10 students ≥ 2.5× stock",
                  f"{_tps(ten_ours)} vs {_tps(ten_stock)} = {times(r)}", None if r is None else r >= 2.5))
-    r = ratio(ten_ours and ten_ours["p95"], ten_stock and ten_stock["p95"])
-    rows.append(("p95 latency, 10 students ≤ 0.5× stock",
-                 f"{ms(ten_ours and ten_ours['p95'])} vs {ms(ten_stock and ten_stock['p95'])} = {times(r)}",
+    p95_ours, p95_stock = stat(results, "ours", 10, "p95"), stat(results, "stock", 10, "p95")
+    r = ratio(p95_ours, p95_stock)
+    rows.append(("p95 latency, 10 students ≤ 0.5× stock", f"{ms(p95_ours)} vs {ms(p95_stock)} = {times(r)}",
                  None if r is None else r <= 0.5))
     fifty = level(results, "ours", 50)
     rows.append(("0 errors with 50 concurrent students",
@@ -162,10 +168,10 @@ def accuracy_section(results: Results) -> List[str]:
     lines = [
         "## Answer accuracy (held-out set, over REST)",
         "",
-        f"{total} items ({turns} student turns) from `bench/questions.yml`, written for the benchmark without looking at "
-        "the training data (a test checks none is in `data/nlu`). An item counts as correct only if every turn's reply "
-        "contains all its required facts and none of its forbidden ones (other careers, off-topic and unknown details "
-        "must never show this career's figures).",
+        f"{total} items ({turns} student turns) from `bench/questions.yml`, written for the benchmark without "
+        "looking at the training data (a test checks none is in `data/nlu`). An item counts as correct only if every "
+        "turn's reply contains all its required facts and none of its forbidden ones (other careers, off-topic and "
+        "unknown details must never show this career's figures).",
         "",
         *table(["topic", "items", "correct", "accuracy"], rows),
         "",
@@ -231,13 +237,13 @@ def latency_section(results: Results) -> List[str]:
     rows = []
     levels = sorted({e["clients"] for bot in ("ours", "stock") for e in (results.get(bot) or {}).get("load", [])})
     for clients in levels:
-        stock = level(results, "stock", clients)
         for bot, label in (("ours", "ours (with action server)"), ("stock", "stock `rasa init` (no action server)")):
             entry = level(results, bot, clients)
             if entry is None:
                 continue
             if bot == "ours":
-                ratios = [times(ratio(entry[k], stock and stock[k])) for k in ("p50", "p95", "p99", "throughput")]
+                ratios = [times(ratio(entry[k], stat(results, "stock", clients, k)))
+                          for k in ("p50", "p95", "p99", "throughput")]
             else:
                 ratios = ["1×"] * 4
             rows.append([clients, label, entry["turns"], entry["errors"], entry["wrong"], ms(entry["p50"]),
@@ -273,14 +279,13 @@ def resources_section(results: Results) -> List[str]:
          times(ratio(ours.get("startup_seconds"), stock.get("startup_seconds")))),
         ("Peak RSS, Rasa server (after the load)", gb(mem_ours.get("rasa server")), gb(mem_stock.get("rasa server")),
          times(ratio(mem_ours.get("rasa server"), mem_stock.get("rasa server")))),
-        ("Peak RSS, action server (after the load)", gb(mem_ours.get("action server")), "none (no custom actions)", "n/a"),
+        ("Peak RSS, action server (after the load)", gb(mem_ours.get("action server")), "none (no custom actions)",
+         "n/a"),
         ("Training from scratch", secs(t_ours and t_ours["seconds"]), secs(t_stock and t_stock["seconds"]),
          times(ratio(t_ours and t_ours["seconds"], t_stock and t_stock["seconds"]))),
         ("Training again, data unchanged",
-         "–" if not t_ours else f"{secs(t_ours['unchanged_seconds'])} "
-                                f"({'retrained!' if t_ours['retrained_when_unchanged'] else 'no training, model untouched'})",
-         "–" if not t_stock else f"{secs(t_stock['unchanged_seconds'])} "
-                                 f"({'packs a new model from its cache' if t_stock['new_model_when_unchanged'] else 'no new model'})",
+         _unchanged(t_ours, "retrained_when_unchanged", "retrained!", "no training, model untouched"),
+         _unchanged(t_stock, "new_model_when_unchanged", "packs a new model from its cache", "no new model"),
          times(ratio(t_ours and t_ours["unchanged_seconds"], t_stock and t_stock["unchanged_seconds"]))),
     ]
     cpu = ours.get("cpu_seconds_per_turn")
@@ -298,13 +303,19 @@ def resources_section(results: Results) -> List[str]:
         "",
     ]
     if cpu:
-        lines += [f"Server CPU per turn during the load (ours, all levels): "
+        lines += ["Server CPU per turn during the load (ours, all levels): "
                   + ", ".join(f"{role} {value * 1000:.0f} ms" for role, value in cpu.items()) + ".", ""]
     return lines
 
 
+def _unchanged(training: Optional[Dict[str, Any]], flag: str, if_set: str, if_not: str) -> str:
+    if not training:
+        return "–"
+    return f"{secs(training['unchanged_seconds'])} ({if_set if training[flag] else if_not})"
+
+
 def render(results: Results) -> str:
-    """The whole results.md."""
+    """Render the whole results.md."""
     meta = results.get("meta", {})
     load = meta.get("load_average_before") or []
     after = meta.get("load_average_after") or []
@@ -341,7 +352,7 @@ def plot(results: Results, path: Path) -> Path:
     levels = sorted({e["clients"] for bot in ("ours", "stock") for e in (results.get(bot) or {}).get("load", [])})
     figure, axes = plt.subplots(1, max(1, len(levels)), figsize=(5 * max(1, len(levels)), 4), squeeze=False)
     styles = {"ours": ("ours (with action server)", "tab:blue"), "stock": ("stock rasa init", "tab:orange")}
-    for axis, clients in zip(axes[0], levels):
+    for axis, clients in zip(axes[0], levels, strict=False):
         for bot, (label, colour) in styles.items():
             entry = level(results, bot, clients)
             if not entry or not entry["latencies"]:

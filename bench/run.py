@@ -185,7 +185,7 @@ def bench_stock(args: argparse.Namespace, qset: questions.QuestionSet, stock: ba
 
 
 def run(args: argparse.Namespace) -> Dict[str, Any]:
-    """The whole benchmark; returns the raw results (also saved as JSON)."""
+    """Run the whole benchmark; return the raw results (also saved as JSON)."""
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     qset = questions.load(args.questions)
@@ -253,7 +253,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--levels", default=DEFAULT_LEVELS,
                         help=f"students:turns-per-student for each load level (default {DEFAULT_LEVELS})")
     parser.add_argument("--items", type=int, default=None, help="only the first N held-out items")
-    parser.add_argument("--clinc", type=int, default=None, help="only the first N requests of each CLINC file (0: skip)")
+    parser.add_argument("--clinc", type=int, default=None,
+                        help="only the first N requests of each CLINC file (0: skip)")
     parser.add_argument("--concurrency", type=int, default=4, help="parallel conversations for accuracy/CLINC")
     parser.add_argument("--warmup", type=int, default=20, help="unrecorded turns after start-up")
     parser.add_argument("--no-baseline", action="store_true", help="skip the stock Rasa bot")

@@ -28,7 +28,7 @@ from bot.paths import ROOT
 
 
 def free_port() -> int:
-    """A TCP port nobody listens on right now."""
+    """Find a TCP port nobody listens on right now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -73,7 +73,7 @@ def descendants(pid: int) -> List[int]:
 
 
 def command_line(pid: int) -> str:
-    """The command line of a process ('' if it is gone)."""
+    """Read the command line of a process ('' if it is gone)."""
     try:
         return (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode().strip()
     except OSError:
@@ -127,7 +127,7 @@ class RunningBot:
         return f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook"
 
     def server_pids(self) -> Dict[str, int]:
-        """role → pid of the server process (e.g. "rasa server", "action server")."""
+        """Map each role ("rasa server", "action server") to the pid of its process."""
         found: Dict[str, int] = {}
         for pid in descendants(self.process.pid):
             line = command_line(pid)
@@ -137,15 +137,15 @@ class RunningBot:
         return found
 
     def memory_mb(self) -> Dict[str, float]:
-        """role → peak RSS (MB) of that server and its children."""
+        """Map each role to the peak RSS (MB) of that server and its children."""
         return {role: peak_rss_mb(pid) for role, pid in self.server_pids().items()}
 
     def cpu(self) -> Dict[str, float]:
-        """role → CPU seconds used so far."""
+        """Map each role to the CPU seconds its server used so far."""
         return {role: cpu_seconds(pid) for role, pid in self.server_pids().items()}
 
     def log(self) -> str:
-        """What the bot printed (last part)."""
+        """Return the last part of what the bot printed."""
         return self.log_path.read_text(encoding="utf-8", errors="replace")[-4000:] if self.log_path.exists() else ""
 
     def stop(self, timeout: float = 30.0) -> None:
@@ -235,7 +235,7 @@ def launch_ours(out_dir: Path, probe: str, expect: str) -> RunningBot:
 
 
 def launch_stock(project: Path, model: Path, out_dir: Path, probe: str, expect: str) -> RunningBot:
-    """The stock bot: ``rasa run`` with the project's own credentials (REST) and endpoints."""
+    """Start the stock bot: ``rasa run`` with the project's own credentials (REST) and endpoints."""
     rasa_port = free_port()
     command = [
         sys.executable, "-m", "rasa", "run",
