@@ -6,8 +6,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 TEST_SYSTEM_PACKAGES := chromium postgresql redis-server
+# Passed on to scripts/find-python310.sh (e.g. make run PYTHON310=/opt/python3.10/bin/python3).
+export PYTHON310
 
-.PHONY: help install run chat train test test-unit test-e2e check lint lock clean bench
+.PHONY: help install system-test-deps run chat train test test-unit test-e2e test-conversations export-test check lint lock clean bench
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -30,12 +32,22 @@ check: install ## Validate the knowledge files and Rasa's training data
 	$(PY) -m bot check
 	$(PY) -m rasa data validate --data data --domain domain.yml --config config.yml
 
-test: install ## Set up and run the whole test suite (what CI runs)
+system-test-deps: ## Install the Debian packages the tests use (Chromium, PostgreSQL, Redis) if missing
+	scripts/install-system-packages.sh $(TEST_SYSTEM_PACKAGES)
+
+test: install system-test-deps ## Set up and run the whole test suite (what CI runs)
 	$(PY) -m bot check
 	$(PY) -m bot train
 	$(PY) -m rasa data validate --data data --domain domain.yml --config config.yml
 	$(PY) -m bot test-stories
+	$(PY) -m bot conversations --own-bot
 	$(PY) -m pytest
+
+test-conversations: install ## Counselor conversation tests against the bot (FILES=... for some); report: results/conversations.html
+	$(PY) -m bot conversations $(FILES)
+
+export-test: install ## Save a chat as a conversation test: make export-test ID=<conversation id> (no ID: list chats)
+	$(PY) -m bot export-test $(if $(ID),"$(ID)",--list)
 
 test-unit: install ## Only the fast tests (no model, no servers)
 	$(PY) -m pytest tests/unit

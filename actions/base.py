@@ -91,6 +91,8 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, intent: 
         dispatcher.utter_message(response="utter_help")
     elif intent == "bot_challenge":
         dispatcher.utter_message(response="utter_bot_challenge")
+    elif intent == "thank":
+        dispatcher.utter_message(response="utter_thank")
     return []
 
 

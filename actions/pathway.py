@@ -20,8 +20,10 @@ from bot.career.models import Pathways
 
 FORM = "pathway_form"
 FAILED_TRIES = "pathway_failed_tries"
-GAVE_UP = "pathway_gave_up"
-MAX_FAILED_TRIES = 3  # after the third unclear answer the flow stops instead of looping
+DIGRESSIONS = "pathway_digressions"
+EXIT = "pathway_exit"  # why the flow ended early: "gave_up" (unclear answers) or "paused" (other questions)
+MAX_FAILED_TRIES = 3  # after the third unclear answer in a row the flow stops instead of looping
+MAX_DIGRESSIONS = 3  # after the third other question in a row the flow pauses (answers are kept)
 
 
 def _pathways() -> Pathways:
@@ -40,7 +42,9 @@ def _turn(tracker: Tracker) -> pathway.Turn:
         for e in message.get("entities", [])
         if str(e.get("entity", "")).startswith(prefix)
     }
-    return pathway.Turn(str(message.get("text") or ""), str((message.get("intent") or {}).get("name") or ""), entities)
+    # The career's own name ("production manager") is not an answer ("production").
+    text = pathway.without_phrases(str(message.get("text") or ""), current_career().career.aliases)
+    return pathway.Turn(text, str((message.get("intent") or {}).get("name") or ""), entities)
 
 
 def _requested(tracker: Tracker) -> Optional[str]:
@@ -56,7 +60,8 @@ class ValidatePathwayForm(FormValidationAction):
     ("actually I'm in college") replaces answers that no longer apply; a question
     ("wait, how much do they make?") is answered and the flow asks again;
     stop/goodbye/restart return nothing so Rasa's rules take over; an unclear
-    answer counts as a failed try, and the third one ends the flow.
+    answer counts as a failed try, and the third in a row ends the flow; the third
+    other question in a row pauses it (answers are kept for "make my plan").
     """
 
     def name(self) -> str:
@@ -79,10 +84,14 @@ class ValidatePathwayForm(FormValidationAction):
             events += answer_question(dispatcher, tracker, turn.intent)
         failed = int(tracker.get_slot(FAILED_TRIES) or 0)
         failed = 0 if meaning.kind == "answer" else failed + 1 if meaning.kind == "invalid" else failed
-        # Always set the count: besides counting, it tells Rasa the form handled this turn.
-        events.append(SlotSet(FAILED_TRIES, float(failed)))
+        digressions = int(tracker.get_slot(DIGRESSIONS) or 0)
+        digressions = digressions + 1 if meaning.kind == "digression" else 0
+        # Always set the counts: besides counting, they tell Rasa the form handled this turn.
+        events += [SlotSet(FAILED_TRIES, float(failed)), SlotSet(DIGRESSIONS, float(digressions))]
         if failed >= MAX_FAILED_TRIES:
-            return events + [SlotSet(GAVE_UP, True), SlotSet("requested_slot", None)]
+            return events + [SlotSet(EXIT, "gave_up"), SlotSet("requested_slot", None)]
+        if digressions >= MAX_DIGRESSIONS:
+            return events + [SlotSet(EXIT, "paused"), SlotSet("requested_slot", None)]
         after = pathway.apply(flow, before, meaning.updates)
         events += [SlotSet(slot, value) for slot, value in pathway.slot_updates(flow, before, after).items()]
         following = pathway.next_question(flow, after)
@@ -163,9 +172,10 @@ class ActionPathwayPlan(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         """Build the plan from the knowledge file and the student's answers."""
-        reset: List[EventType] = [SlotSet(FAILED_TRIES, 0.0), SlotSet(GAVE_UP, False)]
-        if tracker.get_slot(GAVE_UP):
-            dispatcher.utter_message(response="utter_pathway_gave_up")
+        reset: List[EventType] = [SlotSet(FAILED_TRIES, 0.0), SlotSet(DIGRESSIONS, 0.0), SlotSet(EXIT, None)]
+        ended = tracker.get_slot(EXIT)
+        if ended in {"gave_up", "paused"}:
+            dispatcher.utter_message(response=f"utter_pathway_{ended}")
             return reset
         flow = _pathways()
         answers = _answers(tracker)

@@ -25,11 +25,10 @@ for python in "${candidates[@]}"; do
   fi
 done
 
-cat >&2 <<'MSG'
-ERROR: Python 3.10 was not found. Rasa Open Source 3.6 needs Python 3.10 (it does not run on 3.11+).
-Install it with one of:
-  pyenv install 3.10.13            (https://github.com/pyenv/pyenv)
-  sudo apt-get install python3.10 python3.10-venv
-or point PYTHON310 at an existing interpreter:  make run PYTHON310=/path/to/python3.10
-MSG
+printf '%s\n' \
+  "ERROR: Python 3.10 was not found. Rasa Open Source 3.6 needs Python 3.10 (it does not run on 3.11+)." \
+  "Install it with one of:" \
+  "  pyenv install 3.10.13            (https://github.com/pyenv/pyenv)" \
+  "  sudo apt-get install python3.10 python3.10-venv" \
+  "or point PYTHON310 at an existing interpreter:  make run PYTHON310=/path/to/python3.10" >&2
 exit 1

@@ -63,7 +63,7 @@ class BotProcess:
         env.update(self.env_overrides)
         return env
 
-    def start(self, timeout: float = 300) -> "BotProcess":
+    def start(self, timeout: float = 300) -> BotProcess:
         self.var_dir.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(

@@ -8,7 +8,7 @@ them into sentences and adds the source and date to every figure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence
+from typing import Callable, Dict, Iterable, List, Optional, Sequence
 
 from bot.career.models import Career, Figure, Skill
 
@@ -45,7 +45,7 @@ def join_words(items: Sequence[str], conjunction: str = "and") -> str:
     return f"{', '.join(items[:-1])}, {conjunction} {items[-1]}"
 
 
-def bullets(items: Sequence[str]) -> str:
+def bullets(items: Iterable[str]) -> str:
     """One item per line, each starting with a bullet."""
     return "\n".join(f"• {item}" for item in items)
 

@@ -21,9 +21,9 @@ SLOT_PREFIX = "pathway_"
 # Intents that leave the flow (the form is rejected so the stop/goodbye/restart rules apply).
 LEAVE_INTENTS = frozenset({"stop", "goodbye", "restart"})
 # Intents that are answered in the middle of the flow, which then continues.
-DIGRESSION_INTENTS = frozenset({"help", "bot_challenge", "tell_more", "ask_other_career", "ask_unknown_detail"})
+DIGRESSION_INTENTS = frozenset({"help", "bot_challenge", "tell_more", "ask_other_career", "ask_unknown_detail", "thank"})
 # Intents that are neither an answer nor a mistake: the question is simply asked again.
-NEUTRAL_INTENTS = frozenset({"greet", "thank", "want_career", "what_next", "affirm", "deny"})
+NEUTRAL_INTENTS = frozenset({"greet", "want_career", "what_next", "affirm", "deny"})
 # Intents whose free text may be taken as "something else" for questions with a fallback option.
 STATEMENT_INTENTS = frozenset({"inform", "nlu_fallback"})
 
@@ -45,6 +45,19 @@ def normalize(text: str) -> str:
 def _contains(haystack: str, phrase: str) -> bool:
     phrase = normalize(phrase)
     return bool(phrase) and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", haystack) is not None
+
+
+def without_phrases(text: str, phrases: Sequence[str]) -> str:
+    """The text with whole-word mentions of these phrases removed (longest first).
+
+    Used to drop the career's own name before reading answers, so "I want to be
+    an industrial production manager" isn't read as "I work in production".
+    """
+    said = normalize(text)
+    for phrase in sorted((normalize(p) for p in phrases), key=len, reverse=True):
+        if phrase:
+            said = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", said)
+    return " ".join(said.split())
 
 
 def _years(text: str) -> Optional[float]:

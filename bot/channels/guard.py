@@ -79,8 +79,9 @@ async def handle_message(on_new_message: OnNewMessage, message: UserMessage) -> 
     try:
         await on_new_message(message)
     except Exception as error:  # noqa: BLE001 - any failure must still answer the student
-        logger.error("Turn failed (%s); sending an apology. Message text not logged.", type(error).__name__)
+        logger.error("Turn failed (%s). Message text not logged.", type(error).__name__)
     if counting.sent == 0:
+        logger.warning("The turn produced no reply (is the action server up?); sending an apology.")
         await output.send_text_message(message.sender_id, reply_text("utter_technical_problem"))
 
 

@@ -138,6 +138,7 @@ def test_correction_replaces_answers_that_no_longer_apply(flow: Pathways) -> Non
         ("stage", Turn("what's the weather", "out_of_scope"), "invalid"),
         ("degree", Turn("yes", "affirm"), "answer"),
         ("stage", Turn("yes", "affirm"), "neutral"),
+        ("stage", Turn("thanks", "thank"), "digression"),
         ("major", Turn("marine biology", "inform"), "answer"),
         ("major", Turn("engineering", "ask_major"), "answer"),
     ],
@@ -158,3 +159,16 @@ def test_buttons_carry_the_answer(flow: Pathways) -> None:
     buttons = pathway.option_buttons(flow.questions["stage"], "stage")
     assert {"title": "High school", "payload": '/inform{"pathway_stage": "high_school"}'} in buttons
     assert len(buttons) == 5
+
+
+def test_career_name_is_not_read_as_an_answer(career: Career, flow: Pathways) -> None:
+    """'I want to become an industrial production manager, what should I do?' answers nothing yet."""
+    text = pathway.without_phrases("I want to become an industrial production manager, what should I do?", career.career.aliases)
+    assert pathway.read_all(flow, text) == {}
+    assert interpret(flow, None, Turn(text, "want_career"), {}).kind == "neutral"
+
+
+def test_production_in_a_real_answer_still_counts(career: Career, flow: Pathways) -> None:
+    """Removing the career name keeps genuine answers ('I work in production')."""
+    text = pathway.without_phrases("i work in production, i want to be a production manager", career.career.aliases)
+    assert pathway.read_all(flow, text) == {"stage": "production_worker"}

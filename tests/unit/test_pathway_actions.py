@@ -58,7 +58,7 @@ async def test_unclear_answers_are_counted_then_the_flow_ends(domain, dispatcher
     third = await action.run(
         dispatcher, make_tracker("pizza", "nlu_fallback", slots=_slots(requested="pathway_stage", failed=2.0), active_loop=FORM), domain
     )
-    assert SlotSet("pathway_gave_up", True) in third
+    assert SlotSet("pathway_exit", "gave_up") in third
     assert third[-1] == SlotSet("requested_slot", None)
 
 
@@ -86,5 +86,25 @@ async def test_plan_action_builds_the_plan_from_answers(domain, dispatcher: Coll
 
 async def test_plan_action_after_giving_up(domain, dispatcher: CollectingDispatcher) -> None:
     """After too many unclear answers the bot says how to come back, not a half plan."""
-    await ActionPathwayPlan().run(dispatcher, make_tracker(slots=_slots(pathway_gave_up=True)), domain)
+    await ActionPathwayPlan().run(dispatcher, make_tracker(slots=_slots(pathway_exit="gave_up")), domain)
     assert dispatcher.messages[0]["response"] == "utter_pathway_gave_up"
+
+
+async def test_many_other_questions_pause_the_flow(domain, dispatcher: CollectingDispatcher) -> None:
+    """The third other question in a row is answered and the flow pauses instead of nagging."""
+    slots = _slots(requested="pathway_stage", pathway_digressions=2.0)
+    tracker = make_tracker("what skills do they need?", "ask_skills", slots=slots, active_loop=FORM)
+    events = await ValidatePathwayForm().run(dispatcher, tracker, domain)
+    assert "Four skills" in texts(dispatcher)
+    assert SlotSet("pathway_exit", "paused") in events and events[-1] == SlotSet("requested_slot", None)
+    paused = CollectingDispatcher()
+    await ActionPathwayPlan().run(paused, make_tracker(slots=_slots(pathway_exit="paused", pathway_stage="college")), domain)
+    assert paused.messages[0]["response"] == "utter_pathway_paused"
+
+
+async def test_thanks_mid_flow_gets_a_reply(domain, dispatcher: CollectingDispatcher) -> None:
+    """'thanks' in the middle of the flow gets 'you're welcome', then the question again."""
+    tracker = make_tracker("thanks!", "thank", slots=_slots(requested="pathway_stage"), active_loop=FORM)
+    events = await ValidatePathwayForm().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["response"] == "utter_thank"
+    assert events[-1] == SlotSet("requested_slot", "pathway_stage")

@@ -18,6 +18,7 @@ SENT_BY_CODE = {
     "utter_pathway_not_understood",
     "utter_pathway_offer_stop",
     "utter_pathway_gave_up",
+    "utter_pathway_paused",
     "utter_pathway_plan_outro",
     "utter_restart",  # sent by Rasa's built-in action_restart
 }
