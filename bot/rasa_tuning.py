@@ -42,7 +42,7 @@ _installed = False
 
 @lru_cache(maxsize=1)
 def _action_reply_validator() -> Any:
-    """A validator for Rasa's action-server reply schema, built (and the schema checked) once."""
+    """Build a validator for Rasa's action-server reply schema once (checking the schema once)."""
     from jsonschema.validators import validator_for
     from rasa.core.actions.action import RemoteAction
 
@@ -53,7 +53,7 @@ def _action_reply_validator() -> Any:
 
 
 def validate_action_result(self: Any, result: Dict[str, Any]) -> bool:
-    """Same contract as ``RemoteAction._validate_action_result``, with the compiled validator."""
+    """Validate an action-server reply like ``RemoteAction._validate_action_result`` (compiled schema)."""
     from jsonschema import ValidationError
     from jsonschema.exceptions import best_match
     from rasa.shared.constants import DOCS_BASE_URL
@@ -82,7 +82,7 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
 
 
 def is_sqlite_file(url: Any) -> bool:
-    """True for an SQLAlchemy URL of an SQLite database file (not in-memory)."""
+    """Tell whether an SQLAlchemy URL points to an SQLite database file (not in-memory)."""
     from sqlalchemy.engine import make_url
 
     parsed = make_url(url)
