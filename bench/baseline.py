@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import List
 
 from bench.servers import quiet_env
+from bench.training import children_cpu_seconds
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class StockProject:
     seconds: float
     unchanged_seconds: float
     new_model_when_unchanged: bool
+    cpu_seconds: float = 0.0
 
 
 def _models(project: Path) -> List[Path]:
@@ -48,9 +50,11 @@ def create(work_dir: Path, log_path: Path) -> StockProject:
     with log_path.open("w", encoding="utf-8") as log:
         log.write(f"$ {' '.join(init)}  (RASA_CACHE_DIRECTORY={cache}, empty)\n")
         log.flush()
+        cpu_before = children_cpu_seconds()
         started = time.perf_counter()
         subprocess.run(init, cwd=work_dir, env=env, stdout=log, stderr=subprocess.STDOUT, check=True)
         seconds = time.perf_counter() - started
+        cpu_seconds = children_cpu_seconds() - cpu_before
         models = _models(project)
         if len(models) != 1:
             raise RuntimeError(f"rasa init should have trained one model in {project / 'models'}, found {models}")
@@ -62,4 +66,4 @@ def create(work_dir: Path, log_path: Path) -> StockProject:
         subprocess.run(train, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, check=True)
         unchanged_seconds = time.perf_counter() - started
     after = _models(project)
-    return StockProject(project, models[0], seconds, unchanged_seconds, len(after) > len(models))
+    return StockProject(project, models[0], seconds, unchanged_seconds, len(after) > len(models), cpu_seconds)

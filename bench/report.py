@@ -263,9 +263,23 @@ def latency_section(results: Results) -> List[str]:
         *table(["students", "bot", "turns", "errors", "wrong", "p50", "p95", "p99", "turns/s",
                 "p50 ratio", "p95 ratio", "p99 ratio", "throughput ratio"], rows),
         "",
+        *_cpu_per_turn(results),
         "![Latency distribution](latency.png)",
         "",
     ]
+
+
+def _cpu_per_turn(results: Results) -> List[str]:
+    """Server CPU per turn during the load: independent of how busy the machine was."""
+    parts = []
+    for bot in ("ours", "stock"):
+        cpu = (results.get(bot) or {}).get("cpu_seconds_per_turn")
+        if cpu:
+            parts.append(f"{bot}: " + ", ".join(f"{role} {value * 1000:.0f} ms" for role, value in cpu.items()))
+    if not parts:
+        return []
+    return ["Server CPU time per turn during the load (all levels; does not depend on how busy the machine was): "
+            + "; ".join(parts) + ".", ""]
 
 
 def resources_section(results: Results) -> List[str]:
@@ -277,18 +291,23 @@ def resources_section(results: Results) -> List[str]:
     rows = [
         ("Start-up: launch → first answer", secs(ours.get("startup_seconds")), secs(stock.get("startup_seconds")),
          times(ratio(ours.get("startup_seconds"), stock.get("startup_seconds")))),
+        ("CPU time used until the first answer (all its processes)", secs(ours.get("startup_cpu_seconds")),
+         secs(stock.get("startup_cpu_seconds")),
+         times(ratio(ours.get("startup_cpu_seconds"), stock.get("startup_cpu_seconds")))),
         ("Peak RSS, Rasa server (after the load)", gb(mem_ours.get("rasa server")), gb(mem_stock.get("rasa server")),
          times(ratio(mem_ours.get("rasa server"), mem_stock.get("rasa server")))),
         ("Peak RSS, action server (after the load)", gb(mem_ours.get("action server")), "none (no custom actions)",
          "n/a"),
         ("Training from scratch", secs(t_ours and t_ours["seconds"]), secs(t_stock and t_stock["seconds"]),
          times(ratio(t_ours and t_ours["seconds"], t_stock and t_stock["seconds"]))),
+        ("CPU time of training from scratch", secs(t_ours and t_ours.get("cpu_seconds")),
+         secs(t_stock and t_stock.get("cpu_seconds")),
+         times(ratio(t_ours and t_ours.get("cpu_seconds"), t_stock and t_stock.get("cpu_seconds")))),
         ("Training again, data unchanged",
          _unchanged(t_ours, "retrained_when_unchanged", "retrained!", "no training, model untouched"),
          _unchanged(t_stock, "new_model_when_unchanged", "packs a new model from its cache", "no new model"),
          times(ratio(t_ours and t_ours["unchanged_seconds"], t_stock and t_stock["unchanged_seconds"]))),
     ]
-    cpu = ours.get("cpu_seconds_per_turn")
     lines = [
         "## Start-up, memory, training",
         "",
@@ -302,9 +321,6 @@ def resources_section(results: Results) -> List[str]:
         "(which trains) with an empty cache. GB = 10⁹ bytes.",
         "",
     ]
-    if cpu:
-        lines += ["Server CPU per turn during the load (ours, all levels): "
-                  + ", ".join(f"{role} {value * 1000:.0f} ms" for role, value in cpu.items()) + ".", ""]
     return lines
 
 

@@ -113,8 +113,8 @@ def bench_ours(args: argparse.Namespace, qset: questions.QuestionSet, out: Path)
     probe = qset.load[0]
     say("our bot: starting (python -m bot run) and waiting for the first answer")
     bot = servers.launch_ours(out, probe.say, probe.contains)
-    result: Dict[str, Any] = {"startup_seconds": bot.startup_seconds}
-    say(f"  first answer after {bot.startup_seconds:.1f} s")
+    result: Dict[str, Any] = {"startup_seconds": bot.startup_seconds, "startup_cpu_seconds": bot.startup_cpu_seconds}
+    say(f"  first answer after {bot.startup_seconds:.1f} s ({bot.startup_cpu_seconds:.1f} s CPU)")
     try:
         asyncio.run(warm_up(bot.rest_url, qset.load, args.warmup))
         items = list(qset.items)[: args.items] if args.items is not None else list(qset.items)
@@ -163,8 +163,8 @@ def bench_stock(args: argparse.Namespace, qset: questions.QuestionSet, stock: ba
     probe = qset.baseline_load[0]
     say("stock bot: starting (rasa run) and waiting for the first answer")
     bot = servers.launch_stock(stock.project, stock.model, out, probe.say, probe.contains)
-    result: Dict[str, Any] = {"startup_seconds": bot.startup_seconds}
-    say(f"  first answer after {bot.startup_seconds:.1f} s")
+    result: Dict[str, Any] = {"startup_seconds": bot.startup_seconds, "startup_cpu_seconds": bot.startup_cpu_seconds}
+    say(f"  first answer after {bot.startup_seconds:.1f} s ({bot.startup_cpu_seconds:.1f} s CPU)")
     try:
         asyncio.run(warm_up(bot.rest_url, qset.baseline_load, args.warmup))
         say("stock bot: latency under load")
@@ -202,6 +202,7 @@ def run(args: argparse.Namespace) -> Dict[str, Any]:
                 "seconds": ours_training.seconds,
                 "unchanged_seconds": ours_training.unchanged_seconds,
                 "retrained_when_unchanged": ours_training.retrained_when_unchanged,
+                "cpu_seconds": ours_training.cpu_seconds,
             }
             say(f"  from scratch {ours_training.seconds:.1f} s; unchanged {ours_training.unchanged_seconds:.1f} s "
                 f"({'RETRAINED' if ours_training.retrained_when_unchanged else 'not retrained'})")
@@ -212,6 +213,7 @@ def run(args: argparse.Namespace) -> Dict[str, Any]:
                 "seconds": stock_project.seconds,
                 "unchanged_seconds": stock_project.unchanged_seconds,
                 "new_model_when_unchanged": stock_project.new_model_when_unchanged,
+                "cpu_seconds": stock_project.cpu_seconds,
             }
             say(f"  init+train {stock_project.seconds:.1f} s; unchanged {stock_project.unchanged_seconds:.1f} s")
         ours = bench_ours(args, qset, out)

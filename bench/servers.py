@@ -119,6 +119,7 @@ class RunningBot:
     rasa_port: int
     log_path: Path
     startup_seconds: float = 0.0
+    startup_cpu_seconds: float = 0.0  # CPU used by the launched process and its children until the first answer
     roles: Dict[str, str] = field(default_factory=dict)  # role → substring of its command line
 
     @property
@@ -202,6 +203,7 @@ def launch(
     bot = RunningBot(name, process, rasa_port, log_path, roles=roles)
     try:
         bot.startup_seconds = asyncio.run(_first_answer(bot, probe, expect, started, timeout))
+        bot.startup_cpu_seconds = cpu_seconds(process.pid)
     except BaseException:
         bot.stop()
         raise

@@ -11,6 +11,7 @@ must not train: it is timed, and the model file must be untouched.
 
 from __future__ import annotations
 
+import resource
 import shutil
 import subprocess
 import sys
@@ -34,6 +35,7 @@ class TrainingResult:
     unchanged_seconds: float
     retrained_when_unchanged: bool
     model: Path
+    cpu_seconds: float = 0.0
     detail: str = ""
 
 
@@ -54,6 +56,12 @@ def _models(project: Path) -> List[Path]:
     return sorted((project / "models").glob("*.tar.gz"))
 
 
+def children_cpu_seconds() -> float:
+    """User + system CPU time of all finished child processes so far (grandchildren included once waited for)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(work_dir: Path, log_path: Path) -> TrainingResult:
     """Train a fresh copy of the project from scratch, then run training again unchanged."""
     project = copy_project(work_dir / "project")
@@ -65,9 +73,11 @@ def measure(work_dir: Path, log_path: Path) -> TrainingResult:
     with log_path.open("w", encoding="utf-8") as log:
         log.write(f"$ {' '.join(command)}  (from scratch, in {project}, RASA_CACHE_DIRECTORY={cache})\n")
         log.flush()
+        cpu_before = children_cpu_seconds()
         started = time.perf_counter()
         subprocess.run(command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, check=True)
         seconds = time.perf_counter() - started
+        cpu_seconds = children_cpu_seconds() - cpu_before
     models = _models(project)
     if len(models) != 1:
         raise RuntimeError(f"expected one trained model in {project / 'models'}, found {models}")
@@ -80,4 +90,4 @@ def measure(work_dir: Path, log_path: Path) -> TrainingResult:
     with log_path.open("a", encoding="utf-8") as log:
         log.write(f"\n$ {' '.join(command)}  (unchanged data)\n{output}")
     retrained = TRAINING_MARKER in output or _models(project) != [model] or model.stat().st_mtime_ns != before
-    return TrainingResult(seconds, unchanged_seconds, retrained, model, output.strip()[-300:])
+    return TrainingResult(seconds, unchanged_seconds, retrained, model, cpu_seconds, output.strip()[-300:])
