@@ -62,8 +62,12 @@ class Report:
 
 async def evaluate(model: Path, examples: List[Tuple[str, str]]) -> Report:
     """Parse every example with the model's NLU and compare intents."""
-    from rasa.core.agent import Agent
+    import logging
 
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)  # Rasa's debug logs would print every example's text
     agent = Agent.load(str(model))
     report = Report()
     for text, expected in examples:
