@@ -330,6 +330,15 @@ def _unchanged(training: Optional[Dict[str, Any]], flag: str, if_set: str, if_no
     return f"{secs(training['unchanged_seconds'])} ({if_set if training[flag] else if_not})"
 
 
+def _busy_note(meta: Dict[str, Any]) -> str:
+    """Warn when other work was running (a load average above a quarter of the cores before the run)."""
+    load, cpus = meta.get("load_average_before") or [], meta.get("cpus") or 1
+    if not load or max(load) <= cpus / 4:
+        return ""
+    return ("Other work was running on this shared machine during the run, so wall-clock times are slower than on an "
+            "idle machine; the CPU-time figures are less affected. ")
+
+
 def render(results: Results) -> str:
     """Render the whole results.md."""
     meta = results.get("meta", {})
@@ -344,7 +353,7 @@ def render(results: Results) -> str:
         "as ratios to a stock `rasa init` bot measured in the same run.",
         "",
         f"Machine load average (1/5/15 min) before the run: {' / '.join(f'{x:.2f}' for x in load) or '?'}; "
-        f"after: {' / '.join(f'{x:.2f}' for x in after) or '?'}. {meta.get('load_note', '')}",
+        f"after: {' / '.join(f'{x:.2f}' for x in after) or '?'}. {_busy_note(meta)}{meta.get('load_note', '')}",
         "",
         "## Targets",
         "",
