@@ -13,7 +13,7 @@ export PYTHON310
 # `make run PROFILE=scale` (or CAREERBOT_PROFILE=scale in the environment) selects PostgreSQL + Redis.
 PROFILE ?= $(if $(CAREERBOT_PROFILE),$(CAREERBOT_PROFILE),embedded)
 
-.PHONY: help install install-web system-test-deps run chat train test test-unit test-e2e test-scale test-conversations export-test check lint lock clean purge forget
+.PHONY: help install install-web system-test-deps run chat train test test-unit test-e2e test-scale test-conversations export-test check lint lock clean purge forget bench
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -48,6 +48,7 @@ system-test-deps: ## Install the Debian packages the tests use (Chromium, Postgr
 	scripts/install-system-packages.sh $(TEST_SYSTEM_PACKAGES)
 
 test: install install-web system-test-deps ## Set up and run the whole test suite (what CI runs)
+	$(MAKE) --no-print-directory lint
 	$(PY) -m bot check
 	$(PY) -m bot train
 	$(PY) -m rasa data validate --data data --domain domain.yml --config config.yml
@@ -74,10 +75,12 @@ purge: install ## Delete conversations idle longer than CAREERBOT_RETENTION_DAYS
 forget: install ## Delete one conversation: make forget ID=<conversation id> (PROFILE=scale for PostgreSQL)
 	@test -n "$(ID)" || { echo "usage: make forget ID=<conversation id>" >&2; exit 2; }
 	CAREERBOT_PROFILE=$(PROFILE) $(PY) -m bot forget "$(ID)"
+bench: install ## Benchmark vs a stock Rasa bot: writes bench/results.md and bench/latency.png (takes ~15 min)
+	$(PY) -m bench.run
 
 lint: install ## Ruff and mypy
-	$(VENV)/bin/ruff check bot actions tests
-	$(VENV)/bin/mypy bot actions
+	$(VENV)/bin/ruff check bot actions bench tests
+	$(VENV)/bin/mypy bot actions bench
 
 lock: ## Re-resolve requirements.txt into constraints.txt (after changing requirements.txt)
 	rm -rf /tmp/careerbot-lock && "$$(scripts/find-python310.sh)" -m venv /tmp/careerbot-lock

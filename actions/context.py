@@ -6,7 +6,6 @@ from typing import List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
-
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import DomainDict, answer_topic

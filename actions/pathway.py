@@ -132,13 +132,13 @@ class AskPathwayQuestion(Action, ABC):
 
 
 class ActionAskPathwayStage(AskPathwayQuestion):
-    """Where is the student now?"""
+    """Asks where the student is now."""
 
     question = "stage"
 
 
 class ActionAskPathwayInterest(AskPathwayQuestion):
-    """School students: technical or business side?"""
+    """Asks school students whether they lean technical or business."""
 
     question = "interest"
 
@@ -150,7 +150,7 @@ class ActionAskPathwayMajor(AskPathwayQuestion):
 
 
 class ActionAskPathwayDegree(AskPathwayQuestion):
-    """Workers and career changers: do they have a bachelor's degree?"""
+    """Asks workers and career changers whether they have a bachelor's degree."""
 
     question = "degree"
 

@@ -159,7 +159,9 @@ class Stack:
         while pending:
             for name, process in self.processes.items():
                 if process.poll() is not None:
-                    raise LaunchError(f"The {name} stopped while starting (exit code {process.returncode}); see its log above.")
+                    raise LaunchError(
+                        f"The {name} stopped while starting (exit code {process.returncode}); see its log above."
+                    )
             for name, url in list(pending.items()):
                 try:
                     with urllib.request.urlopen(url, timeout=2) as reply:

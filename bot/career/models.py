@@ -267,8 +267,7 @@ class Pathways(Sourced):
 
     @root_validator(skip_on_failure=True)
     def _consistent(cls, values: dict) -> dict:  # noqa: N805
-        """Questions, starting points, steps and plans refer to each other correctly,
-        and every combination of answers has a plan."""
+        """Check that the parts refer to each other and every combination of answers has a plan."""
         questions: Dict[str, PathwayQuestion] = values["questions"]
         if "stage" not in questions:
             raise ValueError("questions: a 'stage' question is required")
@@ -302,7 +301,9 @@ class Pathways(Sourced):
         return _best_plan(self.plans, answers)
 
 
-def _all_answer_combinations(questions: Dict[str, "PathwayQuestion"], starting: Dict[str, List[str]]) -> List[Dict[str, str]]:
+def _all_answer_combinations(
+    questions: Dict[str, PathwayQuestion], starting: Dict[str, List[str]]
+) -> List[Dict[str, str]]:
     combos: List[Dict[str, str]] = []
     for stage, asked in starting.items():
         partial: List[Dict[str, str]] = [{"stage": stage}]
@@ -312,7 +313,7 @@ def _all_answer_combinations(questions: Dict[str, "PathwayQuestion"], starting: 
     return combos
 
 
-def _best_plan(plans: List["PathwayPlan"], answers: Dict[str, str]) -> Optional["PathwayPlan"]:
+def _best_plan(plans: List[PathwayPlan], answers: Dict[str, str]) -> Optional[PathwayPlan]:
     matching = [p for p in plans if all(answers.get(k) == v for k, v in p.when.items())]
     return max(matching, key=lambda p: len(p.when), default=None)
 

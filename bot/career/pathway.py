@@ -21,7 +21,9 @@ SLOT_PREFIX = "pathway_"
 # Intents that leave the flow (the form is rejected so the stop/goodbye/restart rules apply).
 LEAVE_INTENTS = frozenset({"stop", "goodbye", "restart"})
 # Intents that are answered in the middle of the flow, which then continues.
-DIGRESSION_INTENTS = frozenset({"help", "bot_challenge", "tell_more", "ask_other_career", "ask_unknown_detail", "thank"})
+DIGRESSION_INTENTS = frozenset(
+    {"help", "bot_challenge", "tell_more", "ask_other_career", "ask_unknown_detail", "thank"}
+)
 # Intents that are neither an answer nor a mistake: the question is simply asked again.
 NEUTRAL_INTENTS = frozenset({"greet", "want_career", "what_next", "affirm", "deny"})
 # Intents whose free text may be taken as "something else" for questions with a fallback option.
@@ -92,7 +94,10 @@ def match_option(question: PathwayQuestion, text: str) -> Optional[str]:
     for kind in ("strong", "weak"):
         best: Dict[str, int] = {}
         for option in question.options:
-            phrases = [option.label, option.value.replace("_", " "), *option.aliases] if kind == "strong" else option.weak_aliases
+            if kind == "strong":
+                phrases = [option.label, option.value.replace("_", " "), *option.aliases]
+            else:
+                phrases = option.weak_aliases
             lengths = [len(normalize(p)) for p in phrases if _contains(said, p)]
             if lengths:
                 best[option.value] = max(lengths)
@@ -139,7 +144,8 @@ def interpret(pathways: Pathways, requested: Optional[str], turn: Turn, answers:
     if turn.intent in LEAVE_INTENTS:
         return Interpretation("leave")
     if requested is None:
-        return Interpretation("answer", read_all(pathways, turn.text)) if read_all(pathways, turn.text) else Interpretation("neutral")
+        found = read_all(pathways, turn.text)
+        return Interpretation("answer", found) if found else Interpretation("neutral")
 
     updates: Dict[str, str] = {}
     stage = match_option(pathways.questions["stage"], turn.text)

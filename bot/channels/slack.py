@@ -50,7 +50,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.channels.guard import OnNewMessage, cap_action_timeout, handle_message
+from bot.channels.guard import OnNewMessage, handle_message, prepare_rasa_server
 
 logger = logging.getLogger(__name__)
 
@@ -452,7 +452,7 @@ class SchoolSlackInput(SlackInput):
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         """Health check and the webhook Slack calls for events and button clicks."""
-        cap_action_timeout()
+        prepare_rasa_server()
         webhook = Blueprint("careerbot_slack", __name__)
 
         @webhook.route("/", methods=["GET"])

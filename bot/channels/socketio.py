@@ -35,7 +35,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from bot import settings as settings_module
-from bot.channels.guard import OnNewMessage, cap_action_timeout, handle_message
+from bot.channels.guard import OnNewMessage, handle_message, prepare_rasa_server
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ class SafeSocketIOInput(SocketIOInput):
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         """Create the socket.io server (attached at ``socketio_path``) and a health route."""
-        cap_action_timeout()
+        prepare_rasa_server()
         settings = settings_module.load()
         self.sessions = {}
         sio = AsyncServer(

@@ -79,11 +79,16 @@ def patterns() -> List[Dict[str, str]]:
 
 
 def fingerprint(rules: List[Dict[str, str]]) -> str:
-    """Hash of what the pipeline is built from."""
-    import spacy
+    """Hash of what the pipeline is built from.
+
+    spaCy's version is read from the package metadata: importing spaCy pulls in
+    thinc and TensorFlow, which cost `make run` several seconds before either
+    server could start (see bench/README.md).
+    """
+    from importlib.metadata import version
 
     payload = json.dumps(
-        {"builder": BUILDER_VERSION, "spacy": spacy.__version__, "patterns": rules}, sort_keys=True
+        {"builder": BUILDER_VERSION, "spacy": version("spacy"), "patterns": rules}, sort_keys=True
     )
     return hashlib.sha256(payload.encode()).hexdigest()
 

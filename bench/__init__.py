@@ -1,0 +1,1 @@
+"""`make bench`: accuracy, out-of-scope handling, latency, start-up, memory and training time."""

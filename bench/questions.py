@@ -1,0 +1,150 @@
+"""The benchmark's held-out questions (bench/questions.yml): loading and checking replies.
+
+A question set is a list of items (one question or a short conversation);
+each turn may say which facts its reply must contain and must not contain.
+This module only reads the file and judges reply texts; sending them is
+bench/accuracy.py's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
+
+import yaml
+
+QUESTIONS_FILE = Path(__file__).resolve().parent / "questions.yml"
+
+# One expectation: the reply must contain at least one of these strings.
+Alternatives = Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One student message and what the reply must / must not contain."""
+
+    say: str
+    contains: Tuple[Alternatives, ...] = ()
+    not_contains: Tuple[Alternatives, ...] = ()
+
+    def problems(self, reply: str) -> List[str]:
+        """Why ``reply`` fails this turn's checks (empty list: it passes)."""
+        text = normalize_reply(reply)
+        found: List[str] = []
+        for options in self.contains:
+            if not any(normalize_reply(o) in text for o in options):
+                found.append(f"missing {' | '.join(options)!r}")
+        for options in self.not_contains:
+            hits = [o for o in options if normalize_reply(o) in text]
+            if hits:
+                found.append(f"must not contain {' | '.join(hits)!r}")
+        return found
+
+
+@dataclass(frozen=True)
+class Item:
+    """A question or short conversation, judged as a whole."""
+
+    id: str
+    topic: str
+    turns: Tuple[Turn, ...]
+
+
+@dataclass(frozen=True)
+class LoadQuestion:
+    """A question for the latency benchmark and a string its reply should contain."""
+
+    say: str
+    contains: str = ""
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    """Everything in questions.yml."""
+
+    items: Tuple[Item, ...]
+    load: Tuple[LoadQuestion, ...] = ()
+    baseline_load: Tuple[LoadQuestion, ...] = ()
+    facts: Dict[str, Alternatives] = field(default_factory=dict)
+
+    def messages(self) -> Iterator[str]:
+        """Every student message of the accuracy set (not the load lists, which may be trained phrases)."""
+        for item in self.items:
+            for turn in item.turns:
+                yield turn.say
+
+
+class QuestionFileError(ValueError):
+    """questions.yml is malformed; the message names the item."""
+
+
+def normalize_reply(text: str) -> str:
+    """Lower case, straight apostrophes, single spaces (for substring checks)."""
+    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").lower().split())
+
+
+def normalize_message(text: str) -> str:
+    """Reduce a message to lower-case words (for overlap checks against training data)."""
+    return " ".join(re.sub(r"[^\w']+", " ", text.replace("\u2019", "'").lower()).replace("'", "").split())
+
+
+def _expand(entry: Any, facts: Dict[str, Alternatives], where: str) -> Alternatives:
+    """One check entry (string, @fact or list of them) as a tuple of alternatives."""
+    options: List[str] = []
+    for value in entry if isinstance(entry, list) else [entry]:
+        if not isinstance(value, str) or not value:
+            raise QuestionFileError(f"{where}: checks must be non-empty strings, got {value!r}")
+        if value.startswith("@"):
+            if value[1:] not in facts:
+                raise QuestionFileError(f"{where}: unknown fact {value!r}")
+            options += facts[value[1:]]
+        else:
+            options.append(value)
+    return tuple(options)
+
+
+def _turn(raw: Dict[str, Any], facts: Dict[str, Alternatives], where: str) -> Turn:
+    say = raw.get("say")
+    if not isinstance(say, str) or not say.strip():
+        raise QuestionFileError(f"{where}: 'say' must be a non-empty string")
+    return Turn(
+        say=say,
+        contains=tuple(_expand(e, facts, where) for e in raw.get("contains") or []),
+        not_contains=tuple(_expand(e, facts, where) for e in raw.get("not") or []),
+    )
+
+
+def _load_questions(raw: Optional[Sequence[Dict[str, Any]]]) -> Tuple[LoadQuestion, ...]:
+    return tuple(LoadQuestion(str(q["say"]), str(q.get("contains") or "")) for q in raw or [])
+
+
+def load(path: Path = QUESTIONS_FILE) -> QuestionSet:
+    """Read and check questions.yml."""
+    with Path(path).open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    facts: Dict[str, Alternatives] = {}
+    for name, value in (data.get("facts") or {}).items():
+        facts[str(name)] = tuple(value) if isinstance(value, list) else (str(value),)
+    items: List[Item] = []
+    seen = set()
+    for index, raw in enumerate(data.get("items") or []):
+        item_id = str(raw.get("id") or f"#{index}")
+        where = f"{path}: item {item_id}"
+        if item_id in seen:
+            raise QuestionFileError(f"{where}: duplicate id")
+        seen.add(item_id)
+        if not raw.get("topic"):
+            raise QuestionFileError(f"{where}: 'topic' is required")
+        raw_turns = raw.get("turns") or [raw]
+        turns = tuple(_turn(t, facts, where) for t in raw_turns)
+        if not any(t.contains or t.not_contains for t in turns):
+            raise QuestionFileError(f"{where}: no checks (nothing to judge)")
+        items.append(Item(item_id, str(raw["topic"]), turns))
+    return QuestionSet(
+        items=tuple(items),
+        load=_load_questions(data.get("load")),
+        baseline_load=_load_questions(data.get("baseline_load")),
+        facts=facts,
+    )

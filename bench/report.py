@@ -1,0 +1,418 @@
+"""Turn the raw benchmark results (bench/out/results.json) into bench/results.md and a latency plot.
+
+``python -m bench.report [results.json]`` re-renders both from saved raw results.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+BENCH_DIR = Path(__file__).resolve().parent
+GB = 1e9
+
+Results = Dict[str, Any]
+
+
+# --- Formatting helpers -----------------------------------------------------------------
+
+
+def ms(seconds: Optional[float]) -> str:
+    """Seconds as milliseconds for the table."""
+    return "–" if seconds is None else f"{seconds * 1000:.0f} ms"
+
+
+def secs(seconds: Optional[float]) -> str:
+    """Seconds, one decimal."""
+    return "–" if seconds is None else f"{seconds:.1f} s"
+
+
+def gb(value_bytes: Optional[float]) -> str:
+    """Bytes as decimal gigabytes."""
+    return "–" if value_bytes is None else f"{value_bytes / GB:.2f} GB"
+
+
+def pct(part: int, whole: int) -> str:
+    """Format a share as a percentage with one decimal."""
+    return "–" if not whole else f"{100.0 * part / whole:.1f}%"
+
+
+def ratio(ours: Optional[float], stock: Optional[float]) -> Optional[float]:
+    """Return ours ÷ stock, None if either is missing."""
+    if ours is None or stock is None or stock == 0:
+        return None
+    return ours / stock
+
+
+def times(value: Optional[float]) -> str:
+    """Format a ratio as '0.42×'."""
+    return "n/a" if value is None else f"{value:.2f}×"
+
+
+def verdict(ok: Optional[bool]) -> str:
+    """Pass/fail cell."""
+    return "n/a" if ok is None else ("**pass**" if ok else "**FAIL**")
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> List[str]:
+    """Render a Markdown table."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return lines
+
+
+def level(results: Results, bot: str, clients: int) -> Optional[Dict[str, Any]]:
+    """Find the load result of one bot at one concurrency level."""
+    for entry in (results.get(bot) or {}).get("load", []):
+        if entry["clients"] == clients:
+            return entry
+    return None
+
+
+def stat(results: Results, bot: str, clients: int, key: str) -> Optional[float]:
+    """Look up one number (p50, p95, throughput, ...) of one bot at one concurrency level."""
+    entry = level(results, bot, clients)
+    value = entry.get(key) if entry else None
+    return None if value is None else float(value)
+
+
+def scope_totals(results: Results) -> Tuple[int, int, int, int]:
+    """Sum (requests, treated as out of scope, of which small talk, leaked figures) over the CLINC files."""
+    total = oos = talk = figures = 0
+    for entry in results.get("scope") or []:
+        counts = entry["counts"]
+        total += sum(counts.values())
+        oos += entry["out_of_scope"]
+        talk += counts.get("small_talk", 0)
+        figures += counts.get("figures", 0)
+    return total, oos, talk, figures
+
+
+def accuracy_totals(results: Results) -> Tuple[int, int]:
+    """(items, correct) of the held-out set."""
+    items = (results.get("accuracy") or {}).get("items") or []
+    return len(items), sum(1 for item in items if item["passed"])
+
+
+# --- Targets ----------------------------------------------------------------------------------
+
+
+def targets(results: Results) -> List[Tuple[str, str, Optional[bool]]]:
+    """(target, measured, pass) for every target of the issue."""
+    rows: List[Tuple[str, str, Optional[bool]]] = []
+    items, correct = accuracy_totals(results)
+    rows.append(("Answer accuracy ≥ 97% (held-out set)", f"{pct(correct, items)} ({correct}/{items})",
+                 (correct / items >= 0.97) if items else None))
+    total, oos, talk, figures = scope_totals(results)
+    rows.append(("≥ 90% of CLINC150 requests treated as out of scope",
+                 f"{pct(oos, total)} ({oos}/{total}; {talk} of them small talk; {figures} leaked a figure)",
+                 (oos / total >= 0.90) if total else None))
+    one_ours, one_stock = stat(results, "ours", 1, "p50"), stat(results, "stock", 1, "p50")
+    r = ratio(one_ours, one_stock)
+    rows.append(("p50 latency, 1 student ≤ 0.5× stock", f"{ms(one_ours)} vs {ms(one_stock)} = {times(r)}",
+                 None if r is None else r <= 0.5))
+    ten_ours, ten_stock = level(results, "ours", 10), level(results, "stock", 10)
+    r = ratio(stat(results, "ours", 10, "throughput"), stat(results, "stock", 10, "throughput"))
+    rows.append(("Throughput, 10 students ≥ 2.5× stock",
+                 f"{_tps(ten_ours)} vs {_tps(ten_stock)} = {times(r)}", None if r is None else r >= 2.5))
+    p95_ours, p95_stock = stat(results, "ours", 10, "p95"), stat(results, "stock", 10, "p95")
+    r = ratio(p95_ours, p95_stock)
+    rows.append(("p95 latency, 10 students ≤ 0.5× stock", f"{ms(p95_ours)} vs {ms(p95_stock)} = {times(r)}",
+                 None if r is None else r <= 0.5))
+    fifty = level(results, "ours", 50)
+    rows.append(("0 errors with 50 concurrent students",
+                 "–" if fifty is None else f"{fifty['errors']} errors in {fifty['turns']} turns",
+                 None if fifty is None else fifty["errors"] == 0))
+    ours, stock = results.get("ours") or {}, results.get("stock") or {}
+    r = ratio(ours.get("startup_seconds"), stock.get("startup_seconds"))
+    rows.append(("Start-up (launch → first answer) ≤ 0.5× stock",
+                 f"{secs(ours.get('startup_seconds'))} vs {secs(stock.get('startup_seconds'))} = {times(r)}",
+                 None if r is None else r <= 0.5))
+    rss = (ours.get("memory_bytes") or {}).get("rasa server")
+    rows.append(("Rasa server peak RSS ≤ 1 GB", gb(rss), None if rss is None else rss <= GB))
+    training = (results.get("training") or {}).get("ours")
+    rows.append(("Training from scratch ≤ 3 min (2 cores)", secs(training and training["seconds"]),
+                 None if training is None else training["seconds"] <= 180))
+    rows.append(("Unchanged data → no retraining",
+                 "–" if training is None else (
+                     f"{'retrained' if training['retrained_when_unchanged'] else 'not retrained'}; "
+                     f"`python -m bot train` took {secs(training['unchanged_seconds'])}"),
+                 None if training is None else not training["retrained_when_unchanged"]))
+    return rows
+
+
+def _tps(entry: Optional[Dict[str, Any]]) -> str:
+    return "–" if entry is None else f"{entry['throughput']:.1f} turns/s"
+
+
+# --- Sections ------------------------------------------------------------------------------------
+
+
+def accuracy_section(results: Results) -> List[str]:
+    """Per-topic accuracy and the failed items."""
+    accuracy = results.get("accuracy")
+    if not accuracy:
+        return []
+    items = accuracy["items"]
+    topics: Dict[str, List[int]] = {}
+    for item in items:
+        counts = topics.setdefault(item["topic"], [0, 0])
+        counts[0] += 1
+        counts[1] += int(item["passed"])
+    rows = [(topic, n, ok, pct(ok, n)) for topic, (n, ok) in topics.items()]
+    total, correct = accuracy_totals(results)
+    rows.append(("**overall**", total, correct, f"**{pct(correct, total)}**"))
+    turns = sum(len(item["turns"]) for item in items)
+    lines = [
+        "## Answer accuracy (held-out set, over REST)",
+        "",
+        f"{total} items ({turns} student turns) from `bench/questions.yml`, written for the benchmark without "
+        "looking at the training data (a test checks none is in `data/nlu`). An item counts as correct only if every "
+        "turn's reply contains all its required facts and none of its forbidden ones (other careers, off-topic and "
+        "unknown details must never show this career's figures).",
+        "",
+        *table(["topic", "items", "correct", "accuracy"], rows),
+        "",
+    ]
+    failed = [item for item in items if not item["passed"]]
+    if failed:
+        lines += ["Failed items:", ""]
+        lines += table(["item", "first failing turn"], [(f["id"], _cell(f["first_problem"])) for f in failed])
+        lines.append("")
+    return lines
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+SCOPE_COLUMNS = (
+    ("scope", "scope message"), ("fallback", "fallback"), ("other_career", "other-career"),
+    ("unknown_detail", "unknown-detail"), ("small_talk", "small talk"), ("career_answer", "career answer"),
+    ("figures", "figures leaked"), ("error", "no reply"),
+)
+
+
+def scope_section(results: Results) -> List[str]:
+    """How CLINC150 requests were answered, by reply class."""
+    scope = results.get("scope")
+    if not scope:
+        return []
+    rows = []
+    for entry in scope:
+        counts = entry["counts"]
+        n = sum(counts.values())
+        rows.append([f"`{entry['name']}`", n, *[counts.get(key, 0) for key, _ in SCOPE_COLUMNS],
+                     pct(entry["strict_out_of_scope"], n), pct(entry["out_of_scope"], n)])
+    total, oos, talk, _ = scope_totals(results)
+    rows.append(["**all**", total, *[sum(e["counts"].get(k, 0) for e in scope) for k, _ in SCOPE_COLUMNS],
+                 pct(oos - talk, total), f"**{pct(oos, total)}**"])
+    lines = [
+        "## Out-of-scope handling (CLINC150 test requests, never trained on)",
+        "",
+        "Each request is a new conversation. A reply counts as *out of scope* when it contains none of the career's "
+        "figures ($107,560 / 15,300 / 2 percent) and is the scope message, the fallback, the other-career message or "
+        "the unknown-detail message (recognised by their texts in `domain.yml`); small-talk replies (help, greeting, "
+        "bot challenge, goodbye, thanks, affirm/deny, \"ask me about a topic first\") also give no career answer and "
+        "are counted as out of scope but shown separately. *Career answer* = the bot answered as if it were a "
+        "question about the career (without a figure).",
+        "",
+        *table(["file", "requests", *[label for _, label in SCOPE_COLUMNS], "out of scope w/o small talk",
+                "treated as out of scope"], rows),
+        "",
+    ]
+    wrong = [(e["name"], req, rep) for e in scope for kind in ("career_answer", "figures", "error")
+             for req, rep in e["examples"].get(kind, [])[:3]]
+    if wrong:
+        lines += ["Examples treated as career questions:", ""]
+        lines += table(["file", "request", "reply (start)"], [(f"`{n}`", _cell(q), _cell(a)) for n, q, a in wrong])
+        lines.append("")
+    return lines
+
+
+def latency_section(results: Results) -> List[str]:
+    """p50/p95/p99, throughput and errors per concurrency level, with ratios to the stock bot."""
+    rows = []
+    levels = sorted({e["clients"] for bot in ("ours", "stock") for e in (results.get(bot) or {}).get("load", [])})
+    for clients in levels:
+        for bot, label in (("ours", "ours (with action server)"), ("stock", "stock `rasa init` (no action server)")):
+            entry = level(results, bot, clients)
+            if entry is None:
+                continue
+            if bot == "ours":
+                ratios = [times(ratio(entry[k], stat(results, "stock", clients, k)))
+                          for k in ("p50", "p95", "p99", "throughput")]
+            else:
+                ratios = ["1×"] * 4
+            rows.append([clients, label, entry["turns"], entry["errors"], entry["wrong"], ms(entry["p50"]),
+                         ms(entry["p95"]), ms(entry["p99"]), f"{entry['throughput']:.1f}", *ratios])
+    if not rows:
+        return []
+    return [
+        "## Latency per REST turn",
+        "",
+        "Closed loop: each simulated student has its own conversation and sends its next question as soon as the "
+        "reply arrives. Our bot gets career questions that run custom actions (so every turn includes the action "
+        "server hop and the SQLite tracker store); the stock bot gets its own small talk (\"hello\", \"I am sad\", "
+        "\"bye\", …: it has no action server and keeps conversations in memory). *errors* = no HTTP 200, an empty "
+        "reply or the technical-problem apology; *wrong* = a reply without the expected fact. Ratios are ours ÷ stock "
+        "at the same concurrency. The load generator runs on the same machine.",
+        "",
+        *table(["students", "bot", "turns", "errors", "wrong", "p50", "p95", "p99", "turns/s",
+                "p50 ratio", "p95 ratio", "p99 ratio", "throughput ratio"], rows),
+        "",
+        *_cpu_per_turn(results),
+        "![Latency distribution](latency.png)",
+        "",
+    ]
+
+
+def _cpu_per_turn(results: Results) -> List[str]:
+    """Server CPU per turn during the load: independent of how busy the machine was."""
+    parts = []
+    for bot in ("ours", "stock"):
+        cpu = (results.get(bot) or {}).get("cpu_seconds_per_turn")
+        if cpu:
+            parts.append(f"{bot}: " + ", ".join(f"{role} {value * 1000:.0f} ms" for role, value in cpu.items()))
+    if not parts:
+        return []
+    return ["Server CPU time per turn during the load (all levels; does not depend on how busy the machine was): "
+            + "; ".join(parts) + ".", ""]
+
+
+def resources_section(results: Results) -> List[str]:
+    """Start-up, memory and training, side by side."""
+    ours, stock = results.get("ours") or {}, results.get("stock") or {}
+    training = results.get("training") or {}
+    t_ours, t_stock = training.get("ours"), training.get("stock")
+    mem_ours, mem_stock = ours.get("memory_bytes") or {}, stock.get("memory_bytes") or {}
+    rows = [
+        ("Start-up: launch → first answer", secs(ours.get("startup_seconds")), secs(stock.get("startup_seconds")),
+         times(ratio(ours.get("startup_seconds"), stock.get("startup_seconds")))),
+        ("CPU time used until the first answer (all its processes)", secs(ours.get("startup_cpu_seconds")),
+         secs(stock.get("startup_cpu_seconds")),
+         times(ratio(ours.get("startup_cpu_seconds"), stock.get("startup_cpu_seconds")))),
+        ("Peak RSS, Rasa server (after the load)", gb(mem_ours.get("rasa server")), gb(mem_stock.get("rasa server")),
+         times(ratio(mem_ours.get("rasa server"), mem_stock.get("rasa server")))),
+        ("Peak RSS, action server (after the load)", gb(mem_ours.get("action server")), "none (no custom actions)",
+         "n/a"),
+        ("Training from scratch", secs(t_ours and t_ours["seconds"]), secs(t_stock and t_stock["seconds"]),
+         times(ratio(t_ours and t_ours["seconds"], t_stock and t_stock["seconds"]))),
+        ("CPU time of training from scratch", secs(t_ours and t_ours.get("cpu_seconds")),
+         secs(t_stock and t_stock.get("cpu_seconds")),
+         times(ratio(t_ours and t_ours.get("cpu_seconds"), t_stock and t_stock.get("cpu_seconds")))),
+        ("Training again, data unchanged",
+         _unchanged(t_ours, "retrained_when_unchanged", "retrained!", "no training, model untouched"),
+         _unchanged(t_stock, "new_model_when_unchanged", "packs a new model from its cache", "no new model"),
+         times(ratio(t_ours and t_ours["unchanged_seconds"], t_stock and t_stock["unchanged_seconds"]))),
+    ]
+    lines = [
+        "## Start-up, memory, training",
+        "",
+        *table(["measure", "ours", "stock `rasa init`", "ratio"], rows),
+        "",
+        "Start-up: ours is `python -m bot run` (what `make run` runs: checks the knowledge file and the model "
+        "fingerprint, starts the action server and the Rasa server); stock is `rasa run --model …`; both until the "
+        "first REST reply with the expected text. Peak RSS is VmHWM from `/proc/<pid>/status` of the server process "
+        "and its children. Training: ours is `python -m bot train` in a fresh copy of the project (builds the spaCy "
+        "pipeline, then `rasa train --force`) with an empty `RASA_CACHE_DIRECTORY`; stock is `rasa init --no-prompt` "
+        "(which trains) with an empty cache. GB = 10⁹ bytes.",
+        "",
+    ]
+    return lines
+
+
+def _unchanged(training: Optional[Dict[str, Any]], flag: str, if_set: str, if_not: str) -> str:
+    if not training:
+        return "–"
+    return f"{secs(training['unchanged_seconds'])} ({if_set if training[flag] else if_not})"
+
+
+def _busy_note(meta: Dict[str, Any]) -> str:
+    """Warn when other work was running (a load average above a quarter of the cores before the run)."""
+    load, cpus = meta.get("load_average_before") or [], meta.get("cpus") or 1
+    if not load or max(load) <= cpus / 4:
+        return ""
+    return ("Other work was running on this shared machine during the run, so wall-clock times are slower than on an "
+            "idle machine; the CPU-time figures are less affected. ")
+
+
+def render(results: Results) -> str:
+    """Render the whole results.md."""
+    meta = results.get("meta", {})
+    load = meta.get("load_average_before") or []
+    after = meta.get("load_average_after") or []
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Generated by `make bench` ({meta.get('command', 'python -m bench.run')}) on {meta.get('date', '?')}, "
+        f"commit `{meta.get('commit', '?')}`, Rasa {meta.get('rasa_version', '?')}, Python {meta.get('python', '?')}, "
+        f"{meta.get('cpus', '?')} CPU cores. One run; absolute times vary between machines, so timings are also given "
+        "as ratios to a stock `rasa init` bot measured in the same run.",
+        "",
+        f"Machine load average (1/5/15 min) before the run: {' / '.join(f'{x:.2f}' for x in load) or '?'}; "
+        f"after: {' / '.join(f'{x:.2f}' for x in after) or '?'}. {_busy_note(meta)}{meta.get('load_note', '')}",
+        "",
+        "## Targets",
+        "",
+        *table(["target", "measured", "result"], [(t, _cell(m), verdict(ok)) for t, m, ok in targets(results)]),
+        "",
+        *accuracy_section(results),
+        *scope_section(results),
+        *latency_section(results),
+        *resources_section(results),
+    ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def plot(results: Results, path: Path) -> Path:
+    """CDF of per-turn latency at each concurrency level, ours vs stock (PNG)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    levels = sorted({e["clients"] for bot in ("ours", "stock") for e in (results.get(bot) or {}).get("load", [])})
+    figure, axes = plt.subplots(1, max(1, len(levels)), figsize=(5 * max(1, len(levels)), 4), squeeze=False)
+    styles = {"ours": ("ours (with action server)", "tab:blue"), "stock": ("stock rasa init", "tab:orange")}
+    for axis, clients in zip(axes[0], levels, strict=False):
+        for bot, (label, colour) in styles.items():
+            entry = level(results, bot, clients)
+            if not entry or not entry["latencies"]:
+                continue
+            values = sorted(x * 1000 for x in entry["latencies"])
+            shares = [(i + 1) / len(values) for i in range(len(values))]
+            axis.step(values, shares, where="post", label=f"{label}: p50 {entry['p50'] * 1000:.0f} ms", color=colour)
+            for q, style in ((0.5, ":"), (0.95, "--")):
+                axis.axvline(entry["p50" if q == 0.5 else "p95"] * 1000, color=colour, linestyle=style, linewidth=0.8)
+        axis.set_xscale("log")
+        axis.set_title(f"{clients} concurrent student{'s' if clients != 1 else ''}")
+        axis.set_xlabel("latency per REST turn (ms, log scale)")
+        axis.set_ylabel("share of turns ≤ latency")
+        axis.grid(True, which="both", alpha=0.3)
+        axis.legend(loc="lower right", fontsize=8)
+    figure.suptitle("Latency distribution (CDF); dotted = p50, dashed = p95")
+    figure.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path, dpi=100)
+    plt.close(figure)
+    return path
+
+
+def write(results: Results, results_path: Path, plot_path: Path) -> None:
+    """Write results.md and the plot next to it."""
+    plot(results, plot_path)
+    text = render(results)
+    if plot_path.name != "latency.png" or plot_path.parent != results_path.parent:
+        text = text.replace("](latency.png)", f"]({plot_path.resolve()})")
+    results_path.parent.mkdir(parents=True, exist_ok=True)
+    results_path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    source = Path(sys.argv[1]) if len(sys.argv) > 1 else BENCH_DIR / "out" / "results.json"
+    data = json.loads(source.read_text(encoding="utf-8"))
+    write(data, BENCH_DIR / "results.md", BENCH_DIR / "latency.png")
+    print(f"wrote {BENCH_DIR / 'results.md'} and {BENCH_DIR / 'latency.png'}")

@@ -1,0 +1,82 @@
+"""The benchmark's held-out questions are well-formed and independent of the training data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Set
+
+import pytest
+import yaml
+
+from bench import questions
+from bot.paths import DATA_DIR
+
+ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
+
+
+def training_messages(nlu_dir: Path = DATA_DIR / "nlu") -> Set[str]:
+    """Every example in data/nlu (intents, synonyms, lookups), normalised, entity markup removed."""
+    found: Set[str] = set()
+    for path in sorted(nlu_dir.rglob("*.yml")):
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.safe_load(handle) or {}
+        for entry in data.get("nlu") or []:
+            examples = entry.get("examples") or ""
+            lines = examples.splitlines() if isinstance(examples, str) else [str(e) for e in examples]
+            for line in lines:
+                line = line.strip()
+                if line.startswith("- "):
+                    line = line[2:]
+                if line:
+                    found.add(questions.normalize_message(ANNOTATION.sub(r"\1", line)))
+    return found
+
+
+@pytest.fixture(scope="module")
+def question_set() -> questions.QuestionSet:
+    return questions.load()
+
+
+def test_no_benchmark_question_is_in_the_training_data(question_set: questions.QuestionSet) -> None:
+    """A held-out question that is also a training example would measure memory, not understanding."""
+    trained = training_messages()
+    assert len(trained) > 100, "data/nlu looks empty: the overlap check would be meaningless"
+    overlap = sorted({m for m in question_set.messages() if questions.normalize_message(m) in trained})
+    assert overlap == [], f"benchmark questions found in data/nlu: {overlap}"
+
+
+def test_the_set_has_at_least_200_items_over_many_topics(question_set: questions.QuestionSet) -> None:
+    topics = {item.topic for item in question_set.items}
+    assert len(question_set.items) >= 200
+    assert {"other_careers", "off_topic", "follow_ups", "pay"} <= topics
+    assert any(len(item.turns) > 1 for item in question_set.items)
+
+
+def test_every_off_topic_or_other_career_item_forbids_the_career_figures(question_set: questions.QuestionSet) -> None:
+    figures = question_set.facts["figures"]
+    for item in question_set.items:
+        if item.topic in {"other_careers", "off_topic", "unknown_details"}:
+            assert any(figures == n for t in item.turns for n in t.not_contains), item.id
+
+
+def test_checks_pass_and_fail_on_reply_text() -> None:
+    turn = questions.Turn("pay?", contains=(("$107,560",), ("May 2022", "2022")), not_contains=(("nurse",),))
+    assert turn.problems("The average pay was $107,560 in May 2022.") == []
+    assert turn.problems("The average pay was $107,560.") == ["missing 'May 2022 | 2022'"]
+    assert turn.problems("Nurses make $107,560 in 2022") == ["must not contain 'nurse'"]
+    assert questions.Turn("x", contains=(("you're welcome",),)).problems("You\u2019re  Welcome!") == []
+
+
+def test_unknown_fact_names_the_item(tmp_path: Path) -> None:
+    path = tmp_path / "q.yml"
+    path.write_text("facts: {}\nitems:\n  - {id: a-1, topic: pay, say: hi, contains: ['@nope']}\n")
+    with pytest.raises(questions.QuestionFileError, match="a-1.*@nope"):
+        questions.load(path)
+
+
+def test_an_item_without_checks_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "q.yml"
+    path.write_text("items:\n  - {id: a-1, topic: pay, say: hi}\n")
+    with pytest.raises(questions.QuestionFileError, match="no checks"):
+        questions.load(path)
