@@ -232,7 +232,7 @@ def launch_ours(out_dir: Path, probe: str, expect: str) -> RunningBot:
         out_dir / "ours-server.log",
         probe,
         expect,
-        roles={"rasa server": " -m rasa run", "action server": " -m rasa_sdk"},
+        roles={"rasa server": " -m bot.rasa_run", "action server": " -m rasa_sdk"},
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import List, Optional
+from typing import Any, List, Optional
 
 
 def rasa_argv(args: List[str], token: Optional[str]) -> List[str]:
@@ -22,8 +22,34 @@ def rasa_argv(args: List[str], token: Optional[str]) -> List[str]:
     return argv
 
 
+def keep_log_level_across_model_loading() -> None:
+    """Restore the root log level after Rasa loads the model.
+
+    Loading the model imports ``numpy.distutils.log``, which (through setuptools'
+    distutils shim) sets the root logger to WARNING, so every INFO line after
+    "Loading model" would silently disappear. Wrapping Rasa's ``load_agent``
+    puts back the level Rasa configured.
+    """
+    import logging
+
+    import rasa.core.agent as agent_module
+
+    original = agent_module.load_agent
+
+    async def load_agent(*args: Any, **kwargs: Any) -> Any:
+        root = logging.getLogger()
+        level = root.level
+        try:
+            return await original(*args, **kwargs)
+        finally:
+            root.setLevel(level)
+
+    agent_module.load_agent = load_agent  # type: ignore[assignment]
+
+
 def main() -> None:
     """Run Rasa's command line in this process."""
+    keep_log_level_across_model_loading()
     token = os.environ.pop("CAREERBOT_API_TOKEN", None)
     sys.argv = rasa_argv(sys.argv[1:], token)
     from rasa.__main__ import main as rasa_main
