@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 from typing import Any, Dict, Iterator, List
@@ -93,24 +94,44 @@ def test_a_spacy_pipeline_is_loaded_once_per_path() -> None:
     assert calls == ["build/a", "build/b"]
 
 
-@pytest.fixture
-def installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """install() for one test; Rasa's originals are put back afterwards (other tests see stock Rasa)."""
+@contextlib.contextmanager
+def tuning_installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """install() for a block; Rasa's originals are put back afterwards (other tests see stock Rasa)."""
     import rasa.core.tracker_store as tracker_store
     from rasa.core.actions.action import RemoteAction
+    from rasa.engine.runner.dask import DaskGraphRunner
+    from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
     from rasa.nlu.utils.spacy_utils import SpacyNLP
+    from rasa.shared.core.events import Event
     from rasa.utils.tensorflow.models import RasaModel
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
-    for owner, name in [(RemoteAction, "_validate_action_result"), (SpacyNLP, "load_model"), (RasaModel, "load")]:
+    patched = [
+        (RemoteAction, "_validate_action_result"), (SpacyNLP, "load_model"), (RasaModel, "load"),
+        (LogisticRegressionClassifier, "load"), (LogisticRegressionClassifier, "_create_X"),
+        (Event, "resolve_by_type"), (DaskGraphRunner, "run"),
+        (tracker_store.SQLTrackerStore, "_retrieve"), (tracker_store.SQLTrackerStore, "_additional_events"),
+        (tracker_store.SQLTrackerStore, "save"),
+    ]
+    for owner, name in patched:
         monkeypatch.setattr(owner, name, owner.__dict__[name])
     monkeypatch.setattr(tracker_store, "create_engine_kwargs", tracker_store.create_engine_kwargs)
     monkeypatch.setattr(rasa_tuning, "_installed", False)
     rasa_tuning.install()
     rasa_tuning.install()  # idempotent: wraps nothing twice
-    yield
-    event.remove(Engine, "connect", rasa_tuning._sqlite_pragmas)
+    try:
+        yield
+    finally:
+        event.remove(Engine, "connect", rasa_tuning._sqlite_pragmas)
+        monkeypatch.undo()
+
+
+@pytest.fixture
+def installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """install() for one test."""
+    with tuning_installed(monkeypatch):
+        yield
 
 
 def test_install_replaces_the_slow_rasa_functions(installed: None) -> None:
@@ -142,3 +163,177 @@ async def test_the_sql_tracker_store_works_after_install(installed: None, tmp_pa
     assert again.get_slot("topic") == "pay"
     with sqlite3.connect(tmp_path / "tracker.db") as check:
         assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_install_replaces_the_graph_runner_and_sql_queries(installed: None) -> None:
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    assert DaskGraphRunner.run is rasa_tuning.run_graph
+    assert SQLTrackerStore._retrieve is rasa_tuning.retrieve_latest_session
+    assert SQLTrackerStore.save is rasa_tuning.save_new_events
+
+
+def _tracker_events(domain: Any) -> List[Any]:
+    """Two conversation sessions: the latest starts with session_started."""
+    from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+
+    first = [ActionExecuted("action_session_start", timestamp=1.0), SessionStarted(timestamp=1.0),
+             ActionExecuted("action_listen", timestamp=1.0),
+             UserUttered("hi", {"name": "greet"}, timestamp=2.0), SlotSet("topic", "pay", timestamp=3.0)]
+    second = [ActionExecuted("action_session_start", timestamp=10.0), SessionStarted(timestamp=10.0),
+              SlotSet("topic", "pay", timestamp=10.0), ActionExecuted("action_listen", timestamp=10.0),
+              UserUttered("and the outlook?", {"name": "ask_outlook"}, timestamp=11.0)]
+    return [*first, *second]
+
+
+async def _save_and_read(tmp_path: Path, name: str) -> Dict[str, Any]:
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    domain = Domain.from_yaml("version: '3.1'\nslots:\n  topic:\n    type: text\n    mappings: [{type: custom}]\n")
+    store = SQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / f"{name}.db"))
+    events = _tracker_events(domain)
+    tracker = DialogueStateTracker.from_events("student-1", events[:3], domain.slots)
+    await store.save(tracker)
+    for event in [*events[3:], ActionExecuted("utter_outlook", timestamp=12.0)]:
+        tracker = await store.retrieve("student-1")  # as every turn does: read, update, save
+        assert tracker is not None
+        tracker.update(event)
+        await store.save(tracker)
+        await store.save(tracker)  # nothing new: nothing written
+    latest = await store.retrieve("student-1")
+    full = await store.retrieve_full_tracker("student-1")
+    assert latest is not None and full is not None
+    with sqlite3.connect(tmp_path / f"{name}.db") as db:
+        rows = db.execute("SELECT sender_id, type_name, timestamp, intent_name, action_name, data FROM events "
+                          "ORDER BY id").fetchall()
+    return {
+        "latest": [e.as_dict() for e in latest.events], "full": [e.as_dict() for e in full.events],
+        "slot": latest.get_slot("topic"), "rows": rows, "missing": await store.retrieve("nobody"),
+    }
+
+
+async def test_tuned_sql_tracker_store_reads_and_writes_what_rasas_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same rows in the database, same latest session and full history, with and without install()."""
+    stock = await _save_and_read(tmp_path, "stock")
+    with tuning_installed(monkeypatch):
+        tuned = await _save_and_read(tmp_path, "tuned")
+    assert tuned == stock
+    assert stock["latest"][0]["name"] == "action_session_start" and stock["latest"][-1]["name"] == "utter_outlook"
+    assert len(stock["latest"]) < len(stock["full"])
+    assert len(stock["rows"]) >= len(stock["full"]) > 0 and stock["missing"] is None
+
+
+def test_event_types_resolve_as_in_rasa(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rasa.shared.utils.common
+    from rasa.shared.core.events import Event, UserUttered
+
+    original = Event.resolve_by_type
+    names = sorted({cls.type_name for cls in rasa.shared.utils.common.all_subclasses(Event)})
+    assert len(names) > 15
+    expected = {name: original(name) for name in names}
+    with tuning_installed(monkeypatch):
+        assert {name: Event.resolve_by_type(name) for name in names} == expected
+        assert Event.resolve_by_type("no_such_event", UserUttered) is UserUttered
+        assert Event.resolve_by_type("topic") is None
+        with pytest.raises(ValueError, match="Unknown event name 'no_such_event'"):
+            Event.resolve_by_type("no_such_event")
+
+
+class _Node:
+    def __init__(self, needs: Dict[str, str]) -> None:
+        self.needs = needs
+
+
+class _Schema:
+    def __init__(self, nodes: Dict[str, Dict[str, str]], targets: List[str]) -> None:
+        self.nodes = {name: _Node(needs) for name, needs in nodes.items()}
+        self.target_names = targets
+
+    def _all_dependencies_schema(self, targets: List[str]) -> List[str]:
+        from rasa.engine.graph import GraphSchema
+
+        return GraphSchema._all_dependencies_schema(self, targets)  # type: ignore[arg-type]
+
+    def minimal_graph_schema(self, targets: List[str]) -> Any:
+
+        needed = self._all_dependencies_schema(targets)
+        return _Schema({name: node.needs for name, node in self.nodes.items() if name in needed}, targets)
+
+
+class _Calls:
+    """A graph node that records its call and returns (name, inputs)."""
+
+    def __init__(self, name: str, log: List[str]) -> None:
+        self.name, self.log = name, log
+
+    def __call__(self, *inputs: Any) -> Any:
+        self.log.append(self.name)
+        return (self.name, inputs)
+
+
+def _runner(nodes: Dict[str, Dict[str, str]], targets: List[str]) -> Any:
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    runner = DaskGraphRunner.__new__(DaskGraphRunner)
+    runner._graph_schema = _Schema(nodes, targets)
+    runner.log = []
+    runner._execution_context = None
+    runner._instantiated_nodes = {name: _Calls(name, runner.log) for name in nodes}
+    return runner
+
+
+def test_graph_runs_give_what_dask_gives() -> None:
+    """Diamond-shaped graph with an input placeholder and an unconnected node: same outputs, each node once."""
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    nodes = {
+        "tokens": {"message": "__message__"},
+        "words": {"messages": "tokens"},
+        "chars": {"messages": "tokens"},
+        "classifier": {"a": "words", "b": "chars"},
+        "unused": {"x": "tokens"},
+        "needs_missing": {"y": "nothing_provides_this"},
+    }
+    for targets in (["classifier"], ["classifier", "words"], ["needs_missing"]):
+        stock, tuned = _runner(nodes, ["classifier"]), _runner(nodes, ["classifier"])
+        inputs = {"__message__": ["a message"]}
+        expected = DaskGraphRunner.run(stock, inputs, targets)
+        assert rasa_tuning.run_graph(tuned, inputs, targets) == expected
+        assert rasa_tuning.run_graph(tuned, inputs, targets) == expected  # the cached plan
+        assert sorted(tuned.log) == sorted(stock.log * 2)
+        assert "unused" not in tuned.log
+
+
+def test_a_graph_input_named_like_a_node_value_is_refused() -> None:
+    from rasa.engine.exceptions import GraphRunError
+
+    runner = _runner({"tokens": {"message": "__message__"}}, ["tokens"])
+    with pytest.raises(GraphRunError, match="clashes with a node name"):
+        rasa_tuning.run_graph(runner, {"__message__": "tokens"}, None)
+
+
+def test_logistic_regression_predicts_the_same_with_column_major_weights() -> None:
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(0)
+    features = sp.random(60, 500, density=0.05, format="csr", random_state=1)
+    labels = rng.integers(0, 4, 60)
+    clf = LogisticRegression(max_iter=200).fit(features, labels)
+
+    class Component:
+        pass
+
+    component = Component()
+    component.clf = clf  # type: ignore[attr-defined]
+    before = clf.predict_proba(features)
+    rasa_tuning.column_major_weights(component)
+    assert clf.coef_.flags["F_CONTIGUOUS"]
+    assert np.array_equal(clf.predict_proba(features), before)
