@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from bot.paths import VAR_DIR
 
@@ -138,7 +139,18 @@ class Settings:
 
 
 def load() -> Settings:
-    """Read settings from CAREERBOT_* environment variables."""
+    """Settings from the CAREERBOT_* environment variables (read again whenever they or the directory change).
+
+    Called on every turn by the channel guard, so the parsed result is kept for the
+    same environment and working directory (``var_dir`` may be relative to it).
+    """
+    snapshot = tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("CAREERBOT_")))
+    return _load(snapshot, os.getcwd())
+
+
+@lru_cache(maxsize=8)
+def _load(snapshot: Tuple[Tuple[str, str], ...], cwd: str) -> Settings:
+    """Parse the settings; ``snapshot`` and ``cwd`` are the cache key (the values are read from ``os.environ``)."""
     web_port = _int("CAREERBOT_WEB_PORT", 8000)
     public_host = os.environ.get("CAREERBOT_PUBLIC_HOST", "localhost")
     default_origins = [f"http://{public_host}:{web_port}", f"http://127.0.0.1:{web_port}", f"http://localhost:{web_port}"]
