@@ -61,6 +61,7 @@ CONVERSATION_PREFIX = "slack-"
 MAX_SIGNATURE_AGE_SECONDS = 5 * 60  # older requests may be replays
 DEDUPE_TTL_SECONDS = 3600  # Slack retries after ~0 s, 1 min and 5 min
 DEDUPE_MAX_ENTRIES = 20_000
+DOUBLE_CLICK_SECONDS = 10  # a second click on the same button of the same message within this is ignored
 SECTION_TEXT_LIMIT = 3000  # Slack's limit for a section block's text
 BUTTON_TEXT_LIMIT = 75  # Slack's limit for a button label
 BUTTONS_PER_BLOCK = 25  # Slack's limit for one actions block
@@ -132,10 +133,10 @@ class RedisRecentEvents(RecentEvents):
         return local and all(bool(result) for result in results)
 
 
-def make_recent_events() -> RecentEvents:
+def make_recent_events(ttl: float = DEDUPE_TTL_SECONDS) -> RecentEvents:
     """Redis-backed when ``CAREERBOT_REDIS_URL`` is set (several servers), else in memory."""
     url = os.environ.get(REDIS_URL_ENV, "").strip()
-    return RedisRecentEvents(url) if url else RecentEvents()
+    return RedisRecentEvents(url, ttl) if url else RecentEvents(ttl)
 
 
 # --------------------------------------------------------------------------- signature
@@ -320,6 +321,17 @@ def message_keys(payload: Dict[str, Any]) -> List[str]:
     return keys
 
 
+def click_keys(payload: Dict[str, Any]) -> List[str]:
+    """What identifies a click for double-click detection: student, message with the buttons, button value."""
+    user = (payload.get("user") or {}).get("id")
+    channel = (payload.get("channel") or {}).get("id")
+    message_ts = (payload.get("container") or {}).get("message_ts") or (payload.get("message") or {}).get("ts")
+    value = (payload.get("actions") or [{}])[0].get("value")
+    if not (user and message_ts and value):
+        return []
+    return [f"click:{channel}:{message_ts}:{user}:{value}"]
+
+
 def event_metadata(payload: Dict[str, Any]) -> Dict[str, Any]:
     """Where to reply (channel, thread) and the bot's own ids, as Rasa's Slack connector records them."""
     event = payload.get("event") or {}
@@ -360,6 +372,7 @@ class SchoolSlackInput(SlackInput):
         if self.api_url.rstrip("/") != DEFAULT_API_URL.rstrip("/"):
             logger.warning("Slack replies go to a non-standard Slack Web API (%s=%s).", API_URL_ENV, self.api_url)
         self.recent: RecentEvents = make_recent_events()
+        self.recent_clicks: RecentEvents = make_recent_events(DOUBLE_CLICK_SECONDS)
         self._tasks: Set[asyncio.Task[Any]] = set()
 
     def is_request_from_slack_authentic(self, request: Request) -> bool:
@@ -442,6 +455,9 @@ class SchoolSlackInput(SlackInput):
         text = self._get_interactive_response(payload["actions"][0])
         if not user_id or text is None:
             return response.text("ignored: link button or no value")
+        if not await self.recent_clicks.first_time(click_keys(payload)):
+            logger.info("Slack button clicked twice within %s s; answered once.", DOUBLE_CLICK_SECONDS)
+            return response.text("ignored: double click")
         channel_id = (payload.get("channel") or {}).get("id")
         message = payload.get("message") or {}
         thread_id = message.get("thread_ts", message.get("ts"))

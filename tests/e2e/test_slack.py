@@ -159,6 +159,19 @@ def test_clicked_button_continues_the_conversation(slack: Slack, student: str, d
     assert "geographic location" in follow_up.text
 
 
+def test_a_double_click_is_answered_once(slack: Slack, student: str, dm: str) -> None:
+    """Two clicks on the same button of the same message (a double click) give one answer; a later menu still works."""
+    menu = slack.say(student, dm, "what can i ask?", expect="Pick a topic")
+    first_menu_ts = new_ts()
+    for _ in range(2):
+        assert slack.click(student, dm, menu.button("Pay"), message_ts=first_menu_ts).status_code == 200
+    slack.reply(dm, PAY)
+    assert slack.click(student, dm, menu.button("Pay"), message_ts=new_ts()).status_code == 200  # another menu
+    slack.reply(dm, PAY, count=2)
+    slack.barrier(student, dm)
+    assert len(slack.posts_with(dm, PAY)) == 2
+
+
 def test_two_students_in_one_channel_keep_separate_conversations(slack: Slack) -> None:
     """In a channel each student's @mentions form their own conversation, answered in their own thread."""
     channel, ana, ben = new_id("C"), new_id("U"), new_id("U")

@@ -17,6 +17,7 @@ from bot.channels.slack import (
     SchoolSlackInput,
     button_blocks,
     clean_text,
+    click_keys,
     ignore_reason,
     is_direct_message_channel,
     message_keys,
@@ -27,7 +28,7 @@ from bot.channels.slack import (
 from bot.channels.socketio import SafeSocketIOInput
 from bot.launcher import effective_credentials
 from bot.settings import Settings
-from tests.slack_support import BOT_USER, event_body, signature
+from tests.slack_support import BOT_USER, click_body, event_body, signature
 
 
 def _payload(**event_fields) -> dict:
@@ -218,3 +219,20 @@ def test_every_button_becomes_a_slack_button() -> None:
     assert [element["value"] for element in elements] == [f"/ask_{n}" for n in range(30)]
     assert all(len(block["elements"]) <= BUTTONS_PER_BLOCK for block in blocks)
     assert len({element["action_id"] for element in elements}) == 30
+
+
+def _click_payload(user: str, value: str, message_ts: str) -> dict:
+    from urllib.parse import parse_qs
+
+    body = click_body(user, "D1", {"value": value}, message_ts)
+    return dict(json.loads(parse_qs(body.decode())["payload"][0]))
+
+
+def test_click_keys_tell_a_double_click_from_a_new_click() -> None:
+    """Same student, message and button → same key; another button, message or student → another key."""
+    first = click_keys(_click_payload("U1", "/ask_pay", "100.1"))
+    assert first == click_keys(_click_payload("U1", "/ask_pay", "100.1"))
+    assert first != click_keys(_click_payload("U1", "/ask_skills", "100.1"))
+    assert first != click_keys(_click_payload("U1", "/ask_pay", "200.2"))
+    assert first != click_keys(_click_payload("U2", "/ask_pay", "100.1"))
+    assert click_keys({"actions": [{"value": "/ask_pay"}]}) == []  # nothing to tell clicks apart: never deduped
