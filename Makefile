@@ -75,7 +75,7 @@ purge: install ## Delete conversations idle longer than CAREERBOT_RETENTION_DAYS
 forget: install ## Delete one conversation: make forget ID=<conversation id> (PROFILE=scale for PostgreSQL)
 	@test -n "$(ID)" || { echo "usage: make forget ID=<conversation id>" >&2; exit 2; }
 	CAREERBOT_PROFILE=$(PROFILE) $(PY) -m bot forget "$(ID)"
-bench: install ## Benchmark vs a stock Rasa bot: writes bench/results.md and bench/latency.png (takes ~15 min)
+bench: install ## Benchmark vs a stock Rasa bot: writes bench/results.md and bench/latency.png (about 10 min)
 	$(PY) -m bench.run
 
 lint: install ## Ruff and mypy
