@@ -11,15 +11,13 @@ every component from its cache and still packs a new model file).
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List
 
 from bench.servers import quiet_env
-from bench.training import children_cpu_seconds
+from bench.training import models_in, timed_run
 
 
 @dataclass(frozen=True)
@@ -34,10 +32,6 @@ class StockProject:
     cpu_seconds: float = 0.0
 
 
-def _models(project: Path) -> List[Path]:
-    return sorted((project / "models").glob("*.tar.gz"))
-
-
 def create(work_dir: Path, log_path: Path) -> StockProject:
     """``rasa init`` (which trains from scratch), then ``rasa train`` on the unchanged project; both timed."""
     project = work_dir / "stock-bot"
@@ -49,21 +43,13 @@ def create(work_dir: Path, log_path: Path) -> StockProject:
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("w", encoding="utf-8") as log:
         log.write(f"$ {' '.join(init)}  (RASA_CACHE_DIRECTORY={cache}, empty)\n")
-        log.flush()
-        cpu_before = children_cpu_seconds()
-        started = time.perf_counter()
-        subprocess.run(init, cwd=work_dir, env=env, stdout=log, stderr=subprocess.STDOUT, check=True)
-        seconds = time.perf_counter() - started
-        cpu_seconds = children_cpu_seconds() - cpu_before
-        models = _models(project)
+        seconds, cpu_seconds = timed_run(init, work_dir, env, log)
+        models = models_in(project)
         if len(models) != 1:
             raise RuntimeError(f"rasa init should have trained one model in {project / 'models'}, found {models}")
         train = [sys.executable, "-m", "rasa", "train"]
         log.write(f"\n$ {' '.join(train)}  (unchanged project)\n")
-        log.flush()
         time.sleep(1.1)  # model names carry a timestamp in seconds
-        started = time.perf_counter()
-        subprocess.run(train, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, check=True)
-        unchanged_seconds = time.perf_counter() - started
-    after = _models(project)
+        unchanged_seconds, _ = timed_run(train, project, env, log)
+    after = models_in(project)
     return StockProject(project, models[0], seconds, unchanged_seconds, len(after) > len(models), cpu_seconds)

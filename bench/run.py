@@ -141,19 +141,26 @@ def bench_ours(args: argparse.Namespace, qset: questions.QuestionSet, out: Path)
             for s in scope:
                 say(f"  {s.name}: {s.out_of_scope}/{s.total} treated as out of scope ({dict(s.counts)})")
         say("our bot: latency under load")
-        cpu_before = bot.cpu()
-        loads = measure_load(bot.rest_url, qset.load, args.level_list, [technical_problem_text()], "ours")
-        cpu_after = bot.cpu()
-        turns = sum(r.turns for r in loads)
-        result["load"] = [r.as_dict() for r in loads]
-        if turns:
-            result["cpu_seconds_per_turn"] = {
-                role: (cpu_after.get(role, 0.0) - cpu_before.get(role, 0.0)) / turns for role in cpu_after
-            }
-        result["memory_bytes"] = {role: mb * 1024 * 1024 for role, mb in bot.memory_mb().items()}
-        say(f"  peak RSS: {', '.join(f'{r} {v / 1e9:.2f} GB' for r, v in result['memory_bytes'].items())}")
+        result.update(load_cpu_and_memory(bot, qset.load, args.level_list, [technical_problem_text()], "ours"))
     finally:
         bot.stop()
+    return result
+
+
+def load_cpu_and_memory(bot: servers.RunningBot, load: Sequence[questions.LoadQuestion],
+                        levels: Sequence[Tuple[int, int]], failure_texts: Sequence[str], label: str) -> Dict[str, Any]:
+    """Run every load level against a started bot; its load results, server CPU per turn and peak RSS."""
+    cpu_before = bot.cpu()
+    loads = measure_load(bot.rest_url, load, levels, failure_texts, label)
+    cpu_after = bot.cpu()
+    turns = sum(r.turns for r in loads)
+    result: Dict[str, Any] = {"load": [r.as_dict() for r in loads]}
+    if turns:
+        result["cpu_seconds_per_turn"] = {
+            role: (cpu_after.get(role, 0.0) - cpu_before.get(role, 0.0)) / turns for role in cpu_after
+        }
+    result["memory_bytes"] = {role: mb * 1024 * 1024 for role, mb in bot.memory_mb().items()}
+    say(f"  peak RSS: {', '.join(f'{r} {v / 1e9:.2f} GB' for r, v in result['memory_bytes'].items())}")
     return result
 
 
@@ -168,17 +175,7 @@ def bench_stock(args: argparse.Namespace, qset: questions.QuestionSet, stock: ba
     try:
         asyncio.run(warm_up(bot.rest_url, qset.baseline_load, args.warmup))
         say("stock bot: latency under load")
-        cpu_before = bot.cpu()
-        loads = measure_load(bot.rest_url, qset.baseline_load, args.level_list, [], "stock")
-        cpu_after = bot.cpu()
-        turns = sum(r.turns for r in loads)
-        result["load"] = [r.as_dict() for r in loads]
-        if turns:
-            result["cpu_seconds_per_turn"] = {
-                role: (cpu_after.get(role, 0.0) - cpu_before.get(role, 0.0)) / turns for role in cpu_after
-            }
-        result["memory_bytes"] = {role: mb * 1024 * 1024 for role, mb in bot.memory_mb().items()}
-        say(f"  peak RSS: {', '.join(f'{r} {v / 1e9:.2f} GB' for r, v in result['memory_bytes'].items())}")
+        result.update(load_cpu_and_memory(bot, qset.baseline_load, args.level_list, [], "stock"))
     finally:
         bot.stop()
     return result

@@ -18,7 +18,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List
+from typing import Dict, List, TextIO, Tuple
 
 from bench.servers import quiet_env
 from bot.paths import ROOT
@@ -52,7 +52,8 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def _models(project: Path) -> List[Path]:
+def models_in(project: Path) -> List[Path]:
+    """The trained model files of a project, oldest name first."""
     return sorted((project / "models").glob("*.tar.gz"))
 
 
@@ -60,6 +61,15 @@ def children_cpu_seconds() -> float:
     """User + system CPU time of all finished child processes so far (grandchildren included once waited for)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+def timed_run(command: List[str], cwd: Path, env: Dict[str, str], log: TextIO) -> Tuple[float, float]:
+    """Run ``command`` with its output appended to ``log``; return its wall-clock and CPU seconds."""
+    log.flush()
+    cpu_before = children_cpu_seconds()
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, check=True)
+    return time.perf_counter() - started, children_cpu_seconds() - cpu_before
 
 
 def measure(work_dir: Path, log_path: Path) -> TrainingResult:
@@ -72,13 +82,8 @@ def measure(work_dir: Path, log_path: Path) -> TrainingResult:
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("w", encoding="utf-8") as log:
         log.write(f"$ {' '.join(command)}  (from scratch, in {project}, RASA_CACHE_DIRECTORY={cache})\n")
-        log.flush()
-        cpu_before = children_cpu_seconds()
-        started = time.perf_counter()
-        subprocess.run(command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, check=True)
-        seconds = time.perf_counter() - started
-        cpu_seconds = children_cpu_seconds() - cpu_before
-    models = _models(project)
+        seconds, cpu_seconds = timed_run(command, project, env, log)
+    models = models_in(project)
     if len(models) != 1:
         raise RuntimeError(f"expected one trained model in {project / 'models'}, found {models}")
     model = models[0]
@@ -89,5 +94,5 @@ def measure(work_dir: Path, log_path: Path) -> TrainingResult:
     output = again.stdout + again.stderr
     with log_path.open("a", encoding="utf-8") as log:
         log.write(f"\n$ {' '.join(command)}  (unchanged data)\n{output}")
-    retrained = TRAINING_MARKER in output or _models(project) != [model] or model.stat().st_mtime_ns != before
+    retrained = TRAINING_MARKER in output or models_in(project) != [model] or model.stat().st_mtime_ns != before
     return TrainingResult(seconds, unchanged_seconds, retrained, model, cpu_seconds, output.strip()[-300:])
