@@ -45,8 +45,13 @@ def normalize(text: str) -> str:
 
 
 def _contains(haystack: str, phrase: str) -> bool:
+    """Whole-word match, also in plural and "-er" forms: "high school" matches "high schooler",
+    "8th grade" matches "8th graders", "engineer" matches "engineers"."""
     phrase = normalize(phrase)
-    return bool(phrase) and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", haystack) is not None
+    if not phrase:
+        return False
+    endings = "(?:s|es|er|ers|r|rs)?" if phrase.endswith("e") else "(?:s|es|er|ers)?"
+    return re.search(rf"(?<!\w){re.escape(phrase)}{endings}(?!\w)", haystack) is not None
 
 
 def without_phrases(text: str, phrases: Sequence[str]) -> str:

@@ -24,6 +24,9 @@ def flow(career: Career) -> Pathways:
         ("middle school", "middle_school"),
         ("im a junior", "high_school"),
         ("high school", "high_school"),
+        ("im a high schooler", "high_school"),
+        ("8th grader here", "middle_school"),
+        ("middle schooler", "middle_school"),
         ("freshman in college", "college"),
         ("I'm a college student", "college"),
         ("actually i'm in college", "college"),
@@ -44,6 +47,7 @@ def test_reads_starting_point(flow: Pathways, text: str, expected) -> None:
     [
         ("interest", "the technical side", "technical"),
         ("interest", "i like working with people", "business"),
+        ("interest", "i look up to engineers", "technical"),
         ("major", "industrial engineering", "engineering"),
         ("major", "accounting", "business"),
         ("major", "history", "other"),
