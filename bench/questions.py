@@ -16,6 +16,7 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 import yaml
 
 QUESTIONS_FILE = Path(__file__).resolve().parent / "questions.yml"
+DEV_QUESTIONS_FILE = Path(__file__).resolve().parent / "dev-questions.yml"
 
 # One expectation: the reply must contain at least one of these strings.
 Alternatives = Tuple[str, ...]

@@ -38,12 +38,24 @@ def question_set() -> questions.QuestionSet:
     return questions.load()
 
 
-def test_no_benchmark_question_is_in_the_training_data(question_set: questions.QuestionSet) -> None:
-    """A held-out question that is also a training example would measure memory, not understanding."""
+@pytest.mark.parametrize("path", [questions.QUESTIONS_FILE, questions.DEV_QUESTIONS_FILE], ids=["held-out", "dev"])
+def test_no_benchmark_question_is_in_the_training_data(path: Path) -> None:
+    """A held-out question that is also a training example would measure memory, not understanding.
+
+    The development set (the first benchmark set, whose results were read) is
+    checked too: training data may cover its kinds of message, never its items.
+    """
     trained = training_messages()
     assert len(trained) > 100, "data/nlu looks empty: the overlap check would be meaningless"
-    overlap = sorted({m for m in question_set.messages() if questions.normalize_message(m) in trained})
+    overlap = sorted({m for m in questions.load(path).messages() if questions.normalize_message(m) in trained})
     assert overlap == [], f"benchmark questions found in data/nlu: {overlap}"
+
+
+def test_the_held_out_set_shares_no_question_with_the_development_set() -> None:
+    """The held-out set was written without seeing the development set; no item may repeat one."""
+    dev = {questions.normalize_message(m) for m in questions.load(questions.DEV_QUESTIONS_FILE).messages()}
+    repeated = sorted(m for m in questions.load().messages() if questions.normalize_message(m) in dev)
+    assert repeated == [], f"held-out questions repeated from the development set: {repeated}"
 
 
 def test_the_set_has_at_least_200_items_over_many_topics(question_set: questions.QuestionSet) -> None:
