@@ -156,6 +156,7 @@ def accuracy_section(results: Results) -> List[str]:
     if not accuracy:
         return []
     items = accuracy["items"]
+    questions_file = results.get("meta", {}).get("questions_file", "bench/questions.yml")
     topics: Dict[str, List[int]] = {}
     for item in items:
         counts = topics.setdefault(item["topic"], [0, 0])
@@ -168,7 +169,7 @@ def accuracy_section(results: Results) -> List[str]:
     lines = [
         "## Answer accuracy (held-out set, over REST)",
         "",
-        f"{total} items ({turns} student turns) from `bench/questions.yml`, written for the benchmark without "
+        f"{total} items ({turns} student turns) from `{questions_file}`, written for the benchmark without "
         "looking at the training data (a test checks none is in `data/nlu`). An item counts as correct only if every "
         "turn's reply contains all its required facts and none of its forbidden ones (other careers, off-topic and "
         "unknown details must never show this career's figures).",

@@ -84,7 +84,16 @@ def meta(args: argparse.Namespace) -> Dict[str, Any]:
         "load_average_before": list(os.getloadavg()),
         "command": "python -m bench.run " + " ".join(sys.argv[1:]) if sys.argv[1:] else "python -m bench.run",
         "levels": args.levels,
+        "questions_file": _relative(args.questions),
     }
+
+
+def _relative(path: Path) -> str:
+    """A path relative to the project when it is inside it (for the report)."""
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
 
 
 def measure_load(url: str, load_questions: Sequence[questions.LoadQuestion], levels: Sequence[Tuple[int, int]],
