@@ -7,6 +7,8 @@ them into sentences and adds the source and date to every figure.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterable, List, Optional, Sequence
 
@@ -151,6 +153,17 @@ def find_skill(career: Career, text: str) -> Optional[str]:
 
 
 # --- Pay ------------------------------------------------------------------------
+
+
+def _words(text: str) -> str:
+    """Lower-case words separated by single spaces, padded: " how much an hour "."""
+    return " " + " ".join(re.sub(r"[^\w]+", " ", text.lower()).split()) + " "
+
+
+def asks_for_unknown_pay(career: Career, text: str) -> bool:
+    """Whether a pay question asks for a figure the file doesn't have ("how much an hour?")."""
+    said = _words(text)
+    return any(_words(phrase) in said for phrase in career.pay.not_known_for)
 
 
 def pay(career: Career) -> Answer:
@@ -316,6 +329,8 @@ def answer(career: Career, topic: str, text: str = "") -> Optional[Answer]:
     ``text`` is the student's message: for "skills" it picks out one named skill.
     Education answers also offer the pathway plan as a button.
     """
+    if topic == "pay" and asks_for_unknown_pay(career, text):
+        return None
     skill_id = find_skill(career, text) if topic == "skills" and text else None
     reply = one_skill(career, skill_id) if skill_id else TOPICS[topic](career)
     if reply is not None and topic in PLAN_OFFER_AFTER:

@@ -125,11 +125,17 @@ class Money(Figure):
 
 
 class Pay(Sourced):
-    """Average pay and what it depends on."""
+    """Average pay and what it depends on.
+
+    ``not_known_for``: words of pay questions this file has no figure for
+    ("per hour", "starting"); the bot says it doesn't know instead of giving
+    the average as if it answered them.
+    """
 
     average: Money
     factors_intro: str = NonEmptyStr
     factors: List[str] = Field(..., min_items=1)
+    not_known_for: List[str] = Field(default_factory=list)
 
 
 class Openings(Figure):
