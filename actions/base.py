@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.career import answers
+from bot.career import answers, backoff
 from bot.career.answers import Answer
 from bot.career.loader import default_store
 from bot.career.models import Career
@@ -59,12 +59,38 @@ def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str)
     if occupation:
         utter_other_career(dispatcher, career, occupation)
         return []
-    reply = answers.answer(career, topic, tracker.latest_message.get("text") or "")
+    text = tracker.latest_message.get("text") or ""
+    if topic != "skills" and tracker.get_slot("last_topic") == "skills" and answers.find_skill(career, text):
+        topic = "skills"  # "which one is about deadlines?" right after the list of skills
+    reply = answers.answer(career, topic, text)
     if reply is None:
         dispatcher.utter_message(response="utter_unknown_detail", career_plural=career.career.plural)
         return []
     send(dispatcher, reply)
     return [SlotSet("last_topic", topic)]
+
+
+def second_look(tracker: Tracker) -> Optional[backoff.Decision]:
+    """What the words of an unsure, off-topic or "more" message point to (bot/career/backoff.py)."""
+    message = tracker.latest_message
+    ranking = [(str(r.get("name")), float(r.get("confidence") or 0.0)) for r in message.get("intent_ranking", [])]
+    return backoff.decide(
+        text=message.get("text") or "",
+        intent=str((message.get("intent") or {}).get("name") or ""),
+        ranking=ranking,
+        names_our_career=bool(entity_values(tracker, "career")),
+        other_occupation=other_occupation(tracker),
+        vocabulary=backoff.load_vocabulary(),
+        known_topics=list(answers.TOPICS),
+    )
+
+
+def act_on(dispatcher: CollectingDispatcher, tracker: Tracker, decision: backoff.Decision) -> List[EventType]:
+    """Answer what a second look decided: another career, or a topic."""
+    if decision.kind == "other_career":
+        utter_other_career(dispatcher, current_career(), decision.value)
+        return []
+    return answer_topic(dispatcher, tracker, decision.value)
 
 
 def topic_for_intent(intent: str) -> Optional[str]:

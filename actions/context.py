@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import DomainDict, answer_topic
+from actions.base import DomainDict, act_on, answer_topic, second_look
 from bot.career.answers import more_topic
 
 
@@ -22,7 +22,14 @@ class ActionTellMore(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
-        """Answer the topic that follows the last one, or offer topics."""
+        """Answer the topic that follows the last one, or offer topics.
+
+        "ok and what about education?" also reads as "more", so a message that
+        names a topic (bot/career/backoff.py) gets that topic instead.
+        """
+        decision = second_look(tracker)
+        if decision:
+            return act_on(dispatcher, tracker, decision)
         topic = more_topic(tracker.get_slot("last_topic"))
         if topic is None:
             dispatcher.utter_message(response="utter_no_more")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import DomainDict, current_career, entity_values, utter_other_career
+from actions.base import DomainDict, act_on, current_career, entity_values, second_look, utter_other_career
 
 
 class ActionOtherCareer(Action):
@@ -46,3 +47,42 @@ class ActionAnswerUnknownDetail(Action):
         else:
             dispatcher.utter_message(response="utter_unknown_detail", career_plural=career.career.plural)
         return []
+
+
+class _SecondLook(Action, ABC):
+    """Before the fallback or off-topic reply, take a second look (bot/career/backoff.py)."""
+
+    @property
+    @abstractmethod
+    def response(self) -> str:
+        """The reply when the second look finds nothing."""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Answer the topic or other career the words point to, else send the usual reply."""
+        decision = second_look(tracker)
+        if decision:
+            return act_on(dispatcher, tracker, decision)
+        dispatcher.utter_message(response=self.response)
+        return []
+
+
+class ActionFallback(_SecondLook):
+    """NLU wasn't sure: second look, else "Sorry, I didn't quite get that"."""
+
+    response = "utter_fallback"  # type: ignore[assignment]
+
+    def name(self) -> str:
+        """Action name."""
+        return "action_fallback"
+
+
+class ActionOutOfScope(_SecondLook):
+    """NLU called it off-topic: second look if it names our career, else the scope message."""
+
+    response = "utter_out_of_scope"  # type: ignore[assignment]
+
+    def name(self) -> str:
+        """Action name."""
+        return "action_out_of_scope"

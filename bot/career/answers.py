@@ -8,7 +8,6 @@ them into sentences and adds the source and date to every figure.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterable, List, Optional, Sequence
 

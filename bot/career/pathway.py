@@ -45,8 +45,10 @@ def normalize(text: str) -> str:
 
 
 def _contains(haystack: str, phrase: str) -> bool:
-    """Whole-word match, also in plural and "-er" forms: "high school" matches "high schooler",
-    "8th grade" matches "8th graders", "engineer" matches "engineers"."""
+    """Whole-word match, also in plural and "-er" forms.
+
+    "high school" matches "high schooler", "8th grade" "8th graders", "engineer" "engineers".
+    """
     phrase = normalize(phrase)
     if not phrase:
         return False

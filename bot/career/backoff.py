@@ -1,0 +1,152 @@
+"""A second look at messages the intent classifier was unsure about.
+
+The classifier sometimes spreads its confidence over several topics and falls
+under the fallback threshold on a plain question ("is time management a big
+deal in this job"), or calls a question off-topic because of extra words ("ok
+so my dad wants to know how much production managers earn"). Before the bot
+says "I didn't get that", it looks at the words (knowledge/vocabulary/
+topic-words.yml) and the classifier's own ranking:
+
+- a message naming another occupation (and not ours) together with a topic
+  word ("carpenter pay?") is about another career;
+- an unambiguous phrase ("career ladder") picks its topic;
+- a hint word ("where", "pay") picks its topic only if the classifier also
+  ranks that topic among its top three and the message refers to a job
+  ("they", "this job"), or if the message names our career;
+- a message naming our career whose best intent scored just under the
+  threshold (>= 0.4) gets that intent's answer.
+
+Off-topic messages are only reconsidered when they name our career. Plain
+functions, no Rasa: the action in actions/scope.py passes the parsed message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, Optional, Sequence, Tuple
+
+import yaml
+
+from bot.paths import VOCABULARY_DIR
+
+TOPIC_WORDS_FILE = VOCABULARY_DIR / "topic-words.yml"
+TOP_RANKS = 3
+# A question naming our career whose best intent scored at least this (under the
+# fallback threshold, 0.5 in config.yml) gets that intent's answer.
+NEAR_THRESHOLD = 0.4
+
+
+@dataclass(frozen=True)
+class TopicWords:
+    """The words that point to one answer topic."""
+
+    topic: str
+    phrases: Tuple[str, ...] = ()
+    words: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """All topics' words, and the words that show a message is about a job."""
+
+    topics: Tuple[TopicWords, ...] = ()
+    references: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to do with an unsure message: ``other_career`` (with the occupation) or ``topic``."""
+
+    kind: str
+    value: str
+
+
+def _padded(text: str) -> str:
+    """Lower-case words with single spaces, padded for whole-word search: " what s the pay "."""
+    return " " + " ".join(re.sub(r"[^\w]+", " ", text.lower().replace("'", "")).split()) + " "
+
+
+def mentions(text: str, phrase: str) -> bool:
+    """Whether the text contains the phrase as whole words (case and punctuation ignored)."""
+    return _padded(phrase) in _padded(text)
+
+
+def load_vocabulary(path: Path = TOPIC_WORDS_FILE) -> Vocabulary:
+    """Read the vocabulary file (cached until the file changes)."""
+    return _load(Path(path), Path(path).stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path, _mtime: int) -> Vocabulary:
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    topics = tuple(
+        TopicWords(topic, tuple(entry.get("phrases") or ()), tuple(entry.get("words") or ()))
+        for topic, entry in (data.get("topics") or {}).items()
+    )
+    return Vocabulary(topics, tuple(data.get("references") or ()))
+
+
+def topic_of_intent(intent: str) -> Optional[str]:
+    """``ask_pay`` → ``pay``; None for intents that aren't career questions."""
+    return intent[len("ask_") :] if intent.startswith("ask_") else None
+
+
+def decide(
+    text: str,
+    intent: str,
+    ranking: Sequence[Tuple[str, float]],
+    names_our_career: bool,
+    other_occupation: Optional[str],
+    vocabulary: Vocabulary,
+    known_topics: Sequence[str],
+) -> Optional[Decision]:
+    """The second look: a Decision, or None to keep the usual reply.
+
+    ``intent`` is what NLU decided (``nlu_fallback``, ``out_of_scope`` or
+    ``tell_more``); ``ranking`` the classifier's (intent, confidence) list,
+    best first.
+    """
+    topics = [entry for entry in vocabulary.topics if entry.topic in known_topics]
+    if other_occupation and not names_our_career:
+        asks = any(mentions(text, w) for entry in topics for w in (*entry.phrases, *entry.words))
+        return Decision("other_career", other_occupation) if asks else None
+    if intent == "out_of_scope" and not names_our_career:
+        return None
+    ranked_topics = [
+        topic for topic in (topic_of_intent(name) for name, _ in ranking if name != "nlu_fallback") if topic
+    ][:TOP_RANKS]
+    # "and what about education?" (read as "more") is about the conversation's career.
+    refers = names_our_career or intent == "tell_more" or any(mentions(text, r) for r in vocabulary.references)
+    phrase_hits: Dict[str, int] = {}
+    word_hits: Dict[str, int] = {}
+    for entry in topics:
+        phrase_len = max((len(p) for p in entry.phrases if mentions(text, p)), default=0)
+        word_len = max((len(w) for w in entry.words if mentions(text, w)), default=0)
+        if phrase_len:
+            phrase_hits[entry.topic] = phrase_len
+        if word_len and (names_our_career or (refers and entry.topic in ranked_topics)):
+            word_hits[entry.topic] = word_len
+    for hits in (phrase_hits, word_hits):
+        if hits:
+            return Decision("topic", _best(hits, ranked_topics))
+    if names_our_career and intent == "nlu_fallback":
+        # "what do production managers do at work": our career, and a topic just under the threshold.
+        best = next(((name, score) for name, score in ranking if name != "nlu_fallback"), None)
+        topic = topic_of_intent(best[0]) if best else None
+        if best and topic and topic in known_topics and best[1] >= NEAR_THRESHOLD:
+            return Decision("topic", topic)
+    return None
+
+
+def _best(hits: Dict[str, int], ranked_topics: Sequence[str]) -> str:
+    """The topic the classifier ranked higher, then the one with the longer match."""
+
+    def order(topic: str) -> Tuple[int, int]:
+        rank = ranked_topics.index(topic) if topic in ranked_topics else TOP_RANKS
+        return (rank, -hits[topic])
+
+    return min(hits, key=order)
