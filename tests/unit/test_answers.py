@@ -114,3 +114,22 @@ def test_every_more_topic_exists() -> None:
 def test_join_words(items, expected) -> None:
     """Lists read naturally."""
     assert answers.join_words(items) == expected
+
+
+@pytest.mark.parametrize(
+    "text, unknown",
+    [
+        ("how much do they make per hour", True),
+        ("how much would i make per month doing this", True),
+        ("whats the starting salary", True),
+        ("what do the top earners get", True),
+        ("how much do they make", False),
+        ("how much do they make a year", False),
+        ("what do most of them make", False),
+        ("do they make 100k", False),
+    ],
+)
+def test_pay_for_a_period_the_file_has_no_figure_for_is_unknown(career, text: str, unknown: bool) -> None:
+    """Only the yearly average is known: hourly, monthly, starting or top pay get "I don't know"."""
+    assert answers.asks_for_unknown_pay(career, text) is unknown
+    assert (answers.answer(career, "pay", text) is None) is unknown
