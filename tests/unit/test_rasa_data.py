@@ -11,6 +11,8 @@ from bot.paths import CONFIG_FILE, DATA_DIR, DOMAIN_FILE
 SENT_BY_CODE = {
     "utter_other_career",
     "utter_unknown_detail",
+    "utter_fallback",  # action_fallback (second look first)
+    "utter_out_of_scope",  # action_out_of_scope
     "utter_no_more",
     "utter_empty_message",
     "utter_message_too_long",
