@@ -71,8 +71,14 @@ def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str)
 
 
 def second_look(tracker: Tracker) -> Optional[backoff.Decision]:
-    """What the words of an unsure, off-topic or "more" message point to (bot/career/backoff.py)."""
+    """What the words of an unsure, off-topic or "more" message point to (bot/career/backoff.py).
+
+    Right after the list of skills, a message naming one of them ("and which one
+    is about being a leader?") is about that skill.
+    """
     message = tracker.latest_message
+    if tracker.get_slot("last_topic") == "skills" and answers.find_skill(current_career(), message.get("text") or ""):
+        return backoff.Decision("topic", "skills")
     ranking = [(str(r.get("name")), float(r.get("confidence") or 0.0)) for r in message.get("intent_ranking", [])]
     return backoff.decide(
         text=message.get("text") or "",

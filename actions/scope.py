@@ -22,9 +22,18 @@ class ActionOtherCareer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
-        """Say the bot only knows its own careers so far."""
+        """Say the bot only knows its own careers so far.
+
+        Without a job title in the message, the classifier's guess is checked
+        first: "and which one is about being a leader?" after the skills, or
+        "does it have to be a specific major?", are about our career.
+        """
         career = current_career()
         named = entity_values(tracker, "occupation")
+        if not named:
+            decision = second_look(tracker)
+            if decision:
+                return act_on(dispatcher, tracker, decision)
         utter_other_career(dispatcher, career, named[0] if named else "that career")
         return []
 

@@ -106,9 +106,10 @@ def decide(
 ) -> Optional[Decision]:
     """The second look: a Decision, or None to keep the usual reply.
 
-    ``intent`` is what NLU decided (``nlu_fallback``, ``out_of_scope`` or
-    ``tell_more``); ``ranking`` the classifier's (intent, confidence) list,
-    best first.
+    ``intent`` is what NLU decided (``nlu_fallback``, ``out_of_scope``,
+    ``tell_more``, or ``ask_other_career`` without a job title: then only
+    unambiguous phrases count); ``ranking`` the classifier's (intent,
+    confidence) list, best first.
     """
     topics = [entry for entry in vocabulary.topics if entry.topic in known_topics]
     if other_occupation and not names_our_career:
@@ -128,7 +129,8 @@ def decide(
         word_len = max((len(w) for w in entry.words if mentions(text, w)), default=0)
         if phrase_len:
             phrase_hits[entry.topic] = phrase_len
-        if word_len and (names_our_career or (refers and entry.topic in ranked_topics)):
+        hinted = names_our_career or (refers and entry.topic in ranked_topics)
+        if word_len and hinted and intent != "ask_other_career":
             word_hits[entry.topic] = word_len
     for hits in (phrase_hits, word_hits):
         if hits:
