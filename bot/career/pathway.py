@@ -155,11 +155,13 @@ def interpret(pathways: Pathways, requested: Optional[str], turn: Turn, answers:
         return Interpretation("answer", found) if found else Interpretation("neutral")
 
     updates: Dict[str, str] = {}
-    stage = match_option(pathways.questions["stage"], turn.text)
-    if stage and requested != "stage" and stage != answers.get("stage"):
-        updates["stage"] = stage  # a correction: "actually I'm in college"
     question = pathways.questions[requested]
-    value = match_option(question, turn.text) if requested != "stage" or not updates else None
+    value = match_option(question, turn.text)
+    stage = match_option(pathways.questions["stage"], turn.text)
+    if stage and requested != "stage" and stage != answers.get("stage") and value is None:
+        # A correction: "actually I'm in college". Not when the message answers the
+        # question asked: "nah never went to college" is a "no" to the degree question.
+        updates["stage"] = stage
     if value is None and question.yes_no and turn.intent in {"affirm", "deny"}:
         value = "yes" if turn.intent == "affirm" else "no"
     short = len(normalize(turn.text).split()) <= 3

@@ -161,3 +161,27 @@ async def test_after_the_skills_list_a_named_skill_gets_that_skill(domain, caree
     dispatcher.messages.clear()
     await ActionAnswerDutySchedule().run(dispatcher, make_tracker("who handles deadlines", "ask_duty_schedule"), domain)
     assert texts(dispatcher) == answers.answer(career, "duty_schedule").text
+
+
+async def test_other_career_without_a_job_title_takes_the_second_look(domain, career, dispatcher) -> None:
+    """"And which one is about being a leader?" after the skills is about our career, not another one."""
+    from actions.scope import ActionOtherCareer
+
+    tracker = fallback_tracker(
+        "and which one is about being a leader", [("ask_other_career", 0.6), ("ask_skills", 0.2)],
+        intent="ask_other_career", slots={"last_topic": "skills"},
+    )
+    await ActionOtherCareer().run(dispatcher, tracker, domain)
+    assert "motivate and direct" in texts(dispatcher)
+
+
+async def test_other_career_with_only_a_hint_word_stays_another_career(domain, dispatcher) -> None:
+    """Without a job title, a hint word is not enough to answer about our career."""
+    from actions.scope import ActionOtherCareer
+
+    tracker = fallback_tracker(
+        "i wanna be a production assistant on movie sets how do i start",
+        [("ask_other_career", 0.6), ("ask_how_to_become", 0.2)], intent="ask_other_career",
+    )
+    await ActionOtherCareer().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["response"] == "utter_other_career"

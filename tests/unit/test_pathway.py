@@ -128,6 +128,13 @@ def test_correction_replaces_answers_that_no_longer_apply(flow: Pathways) -> Non
     assert pathway.next_question(flow, after) == "major"
 
 
+def test_an_answer_mentioning_a_stage_is_not_a_correction(flow: Pathways) -> None:
+    """'Nah never went to college' answers the degree question; it doesn't move the student to college."""
+    before = {"stage": "other_field"}
+    meaning = interpret(flow, "degree", Turn("nah never went to college", "deny"), before)
+    assert meaning.kind == "answer" and meaning.updates == {"degree": "no"}
+
+
 @pytest.mark.parametrize(
     "requested, turn, kind",
     [
