@@ -13,6 +13,7 @@ from bot.career import answers, backoff
 from bot.career.answers import Answer
 from bot.career.loader import default_store
 from bot.career.models import Career
+from bot.nlp import title_typos
 
 DomainDict = Dict[str, Any]
 
@@ -28,11 +29,17 @@ def entity_values(tracker: Tracker, entity: str) -> List[str]:
 
 
 def other_occupation(tracker: Tracker) -> Optional[str]:
-    """The other career the latest message asks about, if it names one and not ours."""
+    """The other career the latest message asks about, if it names one and not ours.
+
+    Also a misspelled title ("plumer pay?") that the entity ruler can't match
+    (bot/nlp/title_typos.py), so it never gets this career's figures.
+    """
     if entity_values(tracker, "career"):
         return None
     found = entity_values(tracker, "occupation")
-    return found[0] if found else None
+    if found:
+        return found[0]
+    return title_typos.misspelled_title(tracker.latest_message.get("text") or "")
 
 
 def send(dispatcher: CollectingDispatcher, answer: Answer) -> None:

@@ -27,7 +27,7 @@ from bot.paths import KNOWLEDGE_DIR, SPACY_DIR, VOCABULARY_DIR
 BUILDER_VERSION = "1"
 
 
-def _plurals(term: str) -> List[str]:
+def plural_forms(term: str) -> List[str]:
     """A term and its plural forms (last word only): nurse → nurses, coach → coaches."""
     words = term.split()
     last = words[-1]
@@ -69,10 +69,10 @@ def other_occupations(vocabulary_dir: Path = VOCABULARY_DIR) -> List[str]:
 def patterns() -> List[Dict[str, str]]:
     """Entity-ruler phrase patterns; our own career wins over a generic title."""
     ours = career_aliases()
-    ours_forms = {form for alias in ours for form in _plurals(alias)} | set(ours)
+    ours_forms = {form for alias in ours for form in plural_forms(alias)} | set(ours)
     result = [{"label": "career", "pattern": form} for form in sorted(ours_forms)]
     for title in other_occupations():
-        for form in _plurals(title):
+        for form in plural_forms(title):
             if form not in ours_forms:
                 result.append({"label": "occupation", "pattern": form})
     return result
