@@ -54,6 +54,12 @@ def utter_other_career(dispatcher: CollectingDispatcher, career: Career, occupat
     )
 
 
+def names_a_listed_skill(tracker: Tracker, career: Career) -> bool:
+    """Whether the message names one skill right after the bot listed the skills."""
+    text = tracker.latest_message.get("text") or ""
+    return tracker.get_slot("last_topic") == "skills" and answers.find_skill(career, text) is not None
+
+
 def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> List[EventType]:
     """Answer one topic from the knowledge file, guarding against other careers.
 
@@ -67,7 +73,7 @@ def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str)
         utter_other_career(dispatcher, career, occupation)
         return []
     text = tracker.latest_message.get("text") or ""
-    if topic != "skills" and tracker.get_slot("last_topic") == "skills" and answers.find_skill(career, text):
+    if names_a_listed_skill(tracker, career):
         topic = "skills"  # "which one is about deadlines?" right after the list of skills
     reply = answers.answer(career, topic, text)
     if reply is None:
@@ -84,7 +90,7 @@ def second_look(tracker: Tracker) -> Optional[backoff.Decision]:
     is about being a leader?") is about that skill.
     """
     message = tracker.latest_message
-    if tracker.get_slot("last_topic") == "skills" and answers.find_skill(current_career(), message.get("text") or ""):
+    if names_a_listed_skill(tracker, current_career()):
         return backoff.Decision("topic", "skills")
     ranking = [(str(r.get("name")), float(r.get("confidence") or 0.0)) for r in message.get("intent_ranking", [])]
     return backoff.decide(
@@ -108,7 +114,7 @@ def act_on(dispatcher: CollectingDispatcher, tracker: Tracker, decision: backoff
 
 def topic_for_intent(intent: str) -> Optional[str]:
     """The knowledge topic an ``ask_<topic>`` intent asks about, if any."""
-    topic = intent[len("ask_"):] if intent.startswith("ask_") else ""
+    topic = backoff.topic_of_intent(intent)
     return topic if topic in answers.TOPICS else None
 
 

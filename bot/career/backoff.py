@@ -92,7 +92,7 @@ def _load(path: Path, _mtime: int) -> Vocabulary:
 
 def topic_of_intent(intent: str) -> Optional[str]:
     """``ask_pay`` → ``pay``; None for intents that aren't career questions."""
-    return intent[len("ask_") :] if intent.startswith("ask_") else None
+    return intent[len("ask_"):] if intent.startswith("ask_") else None
 
 
 def decide(
@@ -111,9 +111,14 @@ def decide(
     unambiguous phrases count); ``ranking`` the classifier's (intent,
     confidence) list, best first.
     """
+    said = _padded(text)
+
+    def has(phrase: str) -> bool:
+        return _padded(phrase) in said
+
     topics = [entry for entry in vocabulary.topics if entry.topic in known_topics]
     if other_occupation and not names_our_career:
-        asks = any(mentions(text, w) for entry in topics for w in (*entry.phrases, *entry.words))
+        asks = any(has(w) for entry in topics for w in (*entry.phrases, *entry.words))
         return Decision("other_career", other_occupation) if asks else None
     if intent == "out_of_scope" and not names_our_career:
         return None
@@ -121,12 +126,12 @@ def decide(
         topic for topic in (topic_of_intent(name) for name, _ in ranking if name != "nlu_fallback") if topic
     ][:TOP_RANKS]
     # "and what about education?" (read as "more") is about the conversation's career.
-    refers = names_our_career or intent == "tell_more" or any(mentions(text, r) for r in vocabulary.references)
+    refers = names_our_career or intent == "tell_more" or any(has(r) for r in vocabulary.references)
     phrase_hits: Dict[str, int] = {}
     word_hits: Dict[str, int] = {}
     for entry in topics:
-        phrase_len = max((len(p) for p in entry.phrases if mentions(text, p)), default=0)
-        word_len = max((len(w) for w in entry.words if mentions(text, w)), default=0)
+        phrase_len = max((len(p) for p in entry.phrases if has(p)), default=0)
+        word_len = max((len(w) for w in entry.words if has(w)), default=0)
         if phrase_len:
             phrase_hits[entry.topic] = phrase_len
         hinted = names_our_career or (refers and entry.topic in ranked_topics)

@@ -15,7 +15,7 @@ import difflib
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import FrozenSet, Optional, Tuple
+from typing import Dict, FrozenSet, Optional
 
 from bot.nlp.build_spacy import other_occupations, plural_forms
 from bot.paths import DATA_DIR, KNOWLEDGE_DIR, ROOT
@@ -40,22 +40,19 @@ def known_words() -> FrozenSet[str]:
 
 
 @lru_cache(maxsize=1)
-def one_word_titles() -> Tuple[Tuple[str, str], ...]:
-    """(form, title) for every one-word title of another career and its plural: ("plumbers", "plumber")."""
-    return tuple(
-        (form, title) for title in other_occupations() if " " not in title for form in plural_forms(title)
-    )
+def one_word_titles() -> Dict[str, str]:
+    """Every one-word title of another career and its plural, to the title: {"plumbers": "plumber", ...}."""
+    return {form: title for title in other_occupations() if " " not in title for form in plural_forms(title)}
 
 
 def misspelled_title(text: str) -> Optional[str]:
     """The title of another career a misspelled word stands for, or None."""
     known = known_words()
     titles = one_word_titles()
-    forms = [form for form, _ in titles]
     for word in WORD.findall(text.lower()):
         if len(word) < MIN_LENGTH or word in known:
             continue
-        close = difflib.get_close_matches(word, forms, n=1, cutoff=SIMILARITY)
+        close = difflib.get_close_matches(word, list(titles), n=1, cutoff=SIMILARITY)
         if close:
-            return dict(titles)[close[0]]
+            return titles[close[0]]
     return None
