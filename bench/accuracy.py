@@ -19,7 +19,7 @@ import yaml
 
 from bench.load import Reply, client_session, send
 from bench.questions import Item, normalize_reply
-from bot.paths import DOMAIN_FILE, ROOT
+from bot.paths import DOMAIN_FILE
 
 FIGURES = ("$107,560", "15,300", "2 percent")
 
@@ -98,16 +98,13 @@ def by_topic(results: Sequence[ItemResult]) -> Dict[str, Tuple[int, int]]:
 # --- CLINC150 out-of-scope requests -------------------------------------------------------
 
 
+CLINC_DIR = Path(__file__).resolve().parent / "clinc150"  # evaluation only: never trained on
+
+
 def clinc_dir() -> Path:
-    """Where CLINC150's files are: $CAREERBOT_CLINC_DIR, or a `shared/datasets/clinc150` above the repo."""
+    """Where CLINC150's evaluation files are: $CAREERBOT_CLINC_DIR, or the copy in bench/clinc150/."""
     configured = os.environ.get("CAREERBOT_CLINC_DIR")
-    if configured:
-        return Path(configured)
-    for base in (ROOT.parent, ROOT.parent.parent):
-        candidate = base / "shared" / "datasets" / "clinc150"
-        if candidate.exists():
-            return candidate
-    return ROOT.parent / "shared" / "datasets" / "clinc150"
+    return Path(configured) if configured else CLINC_DIR
 
 
 def clinc_requests(directory: Optional[Path] = None) -> Dict[str, List[str]]:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bench.accuracy import clinc_dir
 from bot.nlp.evaluate import HELDOUT_FILE, evaluate, read_examples
 from bot.paths import DATA_DIR, ROOT
 
-CLINC_DIR = ROOT.parent / "shared" / "datasets" / "clinc150"
 MIN_ACCURACY = 0.95
 
 
@@ -35,12 +35,11 @@ def test_heldout_examples_never_in_training_data() -> None:
     assert leaked == []
 
 
-@pytest.mark.skipif(not CLINC_DIR.exists(), reason="CLINC150 evaluation files are not on this machine")
 @pytest.mark.parametrize("name", ["oos_test.txt", "oos_val.txt", "inscope_test_sample.tsv"])
 def test_clinc_evaluation_files_never_in_training_data(name: str) -> None:
     """CLINC150's evaluation requests are never trained on (only oos_train.txt may be)."""
     training = _training_texts()
-    lines = (CLINC_DIR / name).read_text(encoding="utf-8").splitlines()
+    lines = (clinc_dir() / name).read_text(encoding="utf-8").splitlines()
     requests = [line.split("\t")[0] for line in lines if line.strip() and not line.startswith("text\t")]
     leaked = [r for r in requests if _norm(r) in training]
     assert leaked == []
