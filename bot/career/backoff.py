@@ -13,6 +13,8 @@ topic-words.yml) and the classifier's own ranking:
 - a hint word ("where", "pay") picks its topic only if the classifier also
   ranks that topic among its top three and the message refers to a job
   ("they", "this job"), or if the message names our career;
+- the two best intents are one family (outlook and openings) and together
+  score >= 0.6, and the message refers to a job: the better one is answered;
 - a message naming our career whose best intent scored just under the
   threshold (>= 0.4) gets that intent's answer.
 
@@ -26,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, Optional, Sequence, Tuple
 
 import yaml
 
@@ -37,6 +39,8 @@ TOP_RANKS = 3
 # A question naming our career whose best intent scored at least this (under the
 # fallback threshold, 0.5 in config.yml) gets that intent's answer.
 NEAR_THRESHOLD = 0.4
+# The two best intents of one family together reach this: the better one is answered.
+FAMILY_THRESHOLD = 0.6
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class Vocabulary:
 
     topics: Tuple[TopicWords, ...] = ()
     references: Tuple[str, ...] = ()
+    families: Tuple[FrozenSet[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,8 @@ def _load(path: Path, _mtime: int) -> Vocabulary:
         TopicWords(topic, tuple(entry.get("phrases") or ()), tuple(entry.get("words") or ()))
         for topic, entry in (data.get("topics") or {}).items()
     )
-    return Vocabulary(topics, tuple(data.get("references") or ()))
+    families = tuple(frozenset(family) for family in data.get("families") or ())
+    return Vocabulary(topics, tuple(data.get("references") or ()), families)
 
 
 def topic_of_intent(intent: str) -> Optional[str]:
@@ -140,6 +146,9 @@ def decide(
     for hits in (phrase_hits, word_hits):
         if hits:
             return Decision("topic", _best(hits, ranked_topics))
+    family = _family_pick(ranking, vocabulary.families) if intent == "nlu_fallback" and refers else None
+    if family and family in known_topics:
+        return Decision("topic", family)
     if names_our_career and intent == "nlu_fallback":
         # "what do production managers do at work": our career, and a topic just under the threshold.
         best = next(((name, score) for name, score in ranking if name != "nlu_fallback"), None)
@@ -147,6 +156,16 @@ def decide(
         if best and topic and topic in known_topics and best[1] >= NEAR_THRESHOLD:
             return Decision("topic", topic)
     return None
+
+
+def _family_pick(ranking: Sequence[Tuple[str, float]], families: Sequence[FrozenSet[str]]) -> Optional[str]:
+    """The best topic, if the two best intents are one family and together reach FAMILY_THRESHOLD."""
+    scored = [(topic_of_intent(name), score) for name, score in ranking if name != "nlu_fallback"][:2]
+    if len(scored) < 2 or not scored[0][0] or not scored[1][0]:
+        return None
+    (first, first_score), (second, second_score) = scored
+    same = any(first in family and second in family for family in families)
+    return first if same and first_score + second_score >= FAMILY_THRESHOLD else None
 
 
 def _best(hits: Dict[str, int], ranked_topics: Sequence[str]) -> str:

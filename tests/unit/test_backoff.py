@@ -185,3 +185,18 @@ async def test_other_career_with_only_a_hint_word_stays_another_career(domain, d
     )
     await ActionOtherCareer().run(dispatcher, tracker, domain)
     assert dispatcher.messages[0]["response"] == "utter_other_career"
+
+
+def test_two_best_intents_of_one_family_answer_the_better_one() -> None:
+    """Sure about the topic, unsure about the depth: openings and outlook both answer "easy to find a job?"."""
+    ranking: Ranking = [("nlu_fallback", 0.5), ("ask_openings", 0.39), ("ask_outlook", 0.38), ("ask_pay", 0.09)]
+    assert decide("is it easy to find a job as one", ranking=ranking) == backoff.Decision("topic", "openings")
+
+
+def test_family_rule_needs_the_family_a_reference_and_enough_confidence() -> None:
+    mixed: Ranking = [("nlu_fallback", 0.5), ("ask_openings", 0.39), ("ask_pay", 0.38)]
+    assert decide("is it easy to find a job as one", ranking=mixed) is None
+    weak: Ranking = [("nlu_fallback", 0.5), ("ask_openings", 0.29), ("ask_outlook", 0.28)]
+    assert decide("is it easy to find a job as one", ranking=weak) is None
+    family: Ranking = [("nlu_fallback", 0.5), ("ask_openings", 0.39), ("ask_outlook", 0.38)]
+    assert decide("easy to find???", ranking=family) is None
