@@ -160,9 +160,14 @@ def _words(text: str) -> str:
 
 
 def asks_for_unknown_pay(career: Career, text: str) -> bool:
-    """Whether a pay question asks for a figure the file doesn't have ("how much an hour?")."""
+    """Whether a pay question asks for a figure the file doesn't have ("how much an hour?", "in texas?")."""
     said = _words(text)
-    return any(_words(phrase) in said for phrase in career.pay.not_known_for)
+    return any(_words(phrase) in said for phrase in (*career.pay.not_known_for, *career.pay.not_known_for_places))
+
+
+def asks_what_they_make(text: str) -> bool:
+    """"what do production managers make?": goods or pay? Both readings are common, so both get answered."""
+    return re.search(r"\bwhat (do|does|did)\b[\w\s']*\bmake\W*$", text.strip().lower()) is not None
 
 
 def pay(career: Career) -> Answer:
@@ -332,6 +337,8 @@ def answer(career: Career, topic: str, text: str = "") -> Optional[Answer]:
         return None
     skill_id = find_skill(career, text) if topic == "skills" and text else None
     reply = one_skill(career, skill_id) if skill_id else TOPICS[topic](career)
+    if reply is not None and topic == "products" and asks_what_they_make(text):
+        reply = Answer(f"{reply.text}\n\nIf you meant what they earn: {pay(career).text}", reply.buttons)
     if reply is not None and topic in PLAN_OFFER_AFTER:
         offer = Button(career.pathways.offer_button, "/want_career")
         reply = Answer(reply.text, (*reply.buttons, offer))

@@ -129,13 +129,15 @@ class Pay(Sourced):
 
     ``not_known_for``: words of pay questions this file has no figure for
     ("per hour", "starting"); the bot says it doesn't know instead of giving
-    the average as if it answered them.
+    the average as if it answered them. ``not_known_for_places``: the same for
+    places ("texas", "my city") when the average is for a whole country.
     """
 
     average: Money
     factors_intro: str = NonEmptyStr
     factors: List[str] = Field(..., min_items=1)
     not_known_for: List[str] = Field(default_factory=list)
+    not_known_for_places: List[str] = Field(default_factory=list)
 
 
 class Openings(Figure):

@@ -137,6 +137,17 @@ class Interpretation:
     updates: Dict[str, str] = field(default_factory=dict)
 
 
+QUESTION_WORDS = frozenset(
+    "what how why when where who which whats hows is are do does did can could should would will wait".split()
+)
+
+
+def looks_like_question(text: str) -> bool:
+    """A question mark, or a first word that starts a question ("how much do they make first")."""
+    words = normalize(text).split()
+    return "?" in text or bool(words and words[0] in QUESTION_WORDS)
+
+
 def _is_question_intent(intent: str) -> bool:
     return intent.startswith("ask_") or intent in DIGRESSION_INTENTS
 
@@ -165,7 +176,11 @@ def interpret(pathways: Pathways, requested: Optional[str], turn: Turn, answers:
     if value is None and question.yes_no and turn.intent in {"affirm", "deny"}:
         value = "yes" if turn.intent == "affirm" else "no"
     short = len(normalize(turn.text).split()) <= 3
-    if _is_question_intent(turn.intent) and not (short and (value or updates)):
+    # "im a nurse at a hospital thinking about changing careers" may be classified as a
+    # question about nursing, but it answers "where are you now?": a statement that
+    # gives an answer is an answer, whatever the intent.
+    answers_it = bool(value or updates) and (short or not looks_like_question(turn.text))
+    if _is_question_intent(turn.intent) and not answers_it:
         return Interpretation("digression")
     if value is not None and "stage" not in updates:
         updates[requested] = value

@@ -127,9 +127,30 @@ def test_join_words(items, expected) -> None:
         ("how much do they make a year", False),
         ("what do most of them make", False),
         ("do they make 100k", False),
+        ("industrial production manager salary in texas?", True),
+        ("how much do they make in new york", True),
+        ("which state pays the most", True),
+        ("how much do they make in the united states", False),
+        ("how much do they make in the us", False),
     ],
 )
 def test_pay_for_a_period_the_file_has_no_figure_for_is_unknown(career, text: str, unknown: bool) -> None:
     """Only the yearly average is known: hourly, monthly, starting or top pay get "I don't know"."""
     assert answers.asks_for_unknown_pay(career, text) is unknown
     assert (answers.answer(career, "pay", text) is None) is unknown
+
+
+@pytest.mark.parametrize(
+    "text, both",
+    [
+        ("what do production managers make", True),
+        ("what does an ipm make??", True),
+        ("what products do they make", False),
+        ("what do they make sure of", False),
+    ],
+)
+def test_what_do_they_make_gets_goods_and_pay(career, text: str, both: bool) -> None:
+    """"What do they make?" may mean goods or pay: the products answer then adds the sourced pay."""
+    reply = answers.answer(career, "products", text)
+    assert reply is not None and career.products.examples[0] in reply.text
+    assert ("$107,560" in reply.text) is both

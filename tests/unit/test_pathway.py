@@ -152,6 +152,9 @@ def test_an_answer_mentioning_a_stage_is_not_a_correction(flow: Pathways) -> Non
         ("stage", Turn("thanks", "thank"), "digression"),
         ("major", Turn("marine biology", "inform"), "answer"),
         ("major", Turn("engineering", "ask_major"), "answer"),
+        ("stage", Turn("im a nurse at a hospital thinking about changing careers", "ask_other_career"), "answer"),
+        ("stage", Turn("how do nurses at a hospital change careers", "ask_other_career"), "digression"),
+        ("stage", Turn("is it hard to switch careers?", "ask_how_to_become"), "digression"),
     ],
 )
 def test_interpret_kinds(flow: Pathways, requested: str, turn: Turn, kind: str) -> None:
