@@ -13,8 +13,9 @@ topic-words.yml) and the classifier's own ranking:
 - a hint word ("where", "pay") picks its topic only if the classifier also
   ranks that topic among its top three and the message refers to a job
   ("they", "this job"), or if the message names our career;
-- the two best intents are one family (outlook and openings) and together
-  score >= 0.6, and the message refers to a job: the better one is answered;
+- the two best intents are one family (outlook and openings), close to each
+  other, together score >= 0.6, and the message refers to a job: the family's general topic
+  (its first, here outlook) is answered;
 - a message naming our career whose best intent scored just under the
   threshold (>= 0.4) gets that intent's answer.
 
@@ -28,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, FrozenSet, Optional, Sequence, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 import yaml
 
@@ -39,7 +40,7 @@ TOP_RANKS = 3
 # A question naming our career whose best intent scored at least this (under the
 # fallback threshold, 0.5 in config.yml) gets that intent's answer.
 NEAR_THRESHOLD = 0.4
-# The two best intents of one family together reach this: the better one is answered.
+# The two best intents of one family together reach this: the family's general topic is answered.
 FAMILY_THRESHOLD = 0.6
 
 
@@ -58,7 +59,7 @@ class Vocabulary:
 
     topics: Tuple[TopicWords, ...] = ()
     references: Tuple[str, ...] = ()
-    families: Tuple[FrozenSet[str], ...] = ()
+    families: Tuple[Tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def _load(path: Path, _mtime: int) -> Vocabulary:
         TopicWords(topic, tuple(entry.get("phrases") or ()), tuple(entry.get("words") or ()))
         for topic, entry in (data.get("topics") or {}).items()
     )
-    families = tuple(frozenset(family) for family in data.get("families") or ())
+    families = tuple(tuple(family) for family in data.get("families") or ())
     return Vocabulary(topics, tuple(data.get("references") or ()), families)
 
 
@@ -158,14 +159,15 @@ def decide(
     return None
 
 
-def _family_pick(ranking: Sequence[Tuple[str, float]], families: Sequence[FrozenSet[str]]) -> Optional[str]:
-    """The best topic, if the two best intents are one family and together reach FAMILY_THRESHOLD."""
+def _family_pick(ranking: Sequence[Tuple[str, float]], families: Sequence[Tuple[str, ...]]) -> Optional[str]:
+    """The general topic of the first family holding the two best intents, if together they reach FAMILY_THRESHOLD."""
     scored = [(topic_of_intent(name), score) for name, score in ranking if name != "nlu_fallback"][:2]
-    if len(scored) < 2 or not scored[0][0] or not scored[1][0]:
+    if len(scored) < 2 or not scored[0][0] or not scored[1][0] or scored[0][1] + scored[1][1] < FAMILY_THRESHOLD:
         return None
-    (first, first_score), (second, second_score) = scored
-    same = any(first in family and second in family for family in families)
-    return first if same and first_score + second_score >= FAMILY_THRESHOLD else None
+    if scored[1][1] < scored[0][1] / 2:
+        return None  # not torn between the two: the near-threshold rule decides
+    pair = {scored[0][0], scored[1][0]}
+    return next((family[0] for family in families if pair <= set(family)), None)
 
 
 def _best(hits: Dict[str, int], ranked_topics: Sequence[str]) -> str:

@@ -187,10 +187,15 @@ async def test_other_career_with_only_a_hint_word_stays_another_career(domain, d
     assert dispatcher.messages[0]["response"] == "utter_other_career"
 
 
-def test_two_best_intents_of_one_family_answer_the_better_one() -> None:
-    """Sure about the topic, unsure about the depth: openings and outlook both answer "easy to find a job?"."""
+def test_two_best_intents_of_one_family_get_the_general_answer() -> None:
+    """Sure about the topic, unsure about the detail: the family's general answer covers both guesses."""
     ranking: Ranking = [("nlu_fallback", 0.5), ("ask_openings", 0.39), ("ask_outlook", 0.38), ("ask_pay", 0.09)]
-    assert decide("is it easy to find a job as one", ranking=ranking) == backoff.Decision("topic", "openings")
+    assert decide("is it easy to find a job as one", ranking=ranking) == backoff.Decision("topic", "outlook")
+    duties: Ranking = [("nlu_fallback", 0.5), ("ask_duty_machines", 0.4), ("ask_duty_workers", 0.37)]
+    text = "does a production manager manage people or machines or both"
+    assert decide(text, ranking=duties, ours=True) == backoff.Decision("topic", "duties")
+    what: Ranking = [("nlu_fallback", 0.5), ("ask_duties", 0.33), ("ask_summary", 0.31)]
+    assert decide("so what do they do", ranking=what) == backoff.Decision("topic", "summary")
 
 
 def test_family_rule_needs_the_family_a_reference_and_enough_confidence() -> None:
