@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Callable, Dict, Optional, Sequence, Tuple
 
 import yaml
 
@@ -75,9 +75,15 @@ def _padded(text: str) -> str:
     return " " + " ".join(re.sub(r"[^\w]+", " ", text.lower().replace("'", "")).split()) + " "
 
 
+def phrase_finder(text: str) -> Callable[[str], bool]:
+    """A test for whole-word phrases in ``text``, which is normalised once for all of them."""
+    said = _padded(text)
+    return lambda phrase: _padded(phrase) in said
+
+
 def mentions(text: str, phrase: str) -> bool:
     """Whether the text contains the phrase as whole words (case and punctuation ignored)."""
-    return _padded(phrase) in _padded(text)
+    return phrase_finder(text)(phrase)
 
 
 def load_vocabulary(path: Path = TOPIC_WORDS_FILE) -> Vocabulary:
@@ -118,11 +124,7 @@ def decide(
     unambiguous phrases count); ``ranking`` the classifier's (intent,
     confidence) list, best first.
     """
-    said = _padded(text)
-
-    def has(phrase: str) -> bool:
-        return _padded(phrase) in said
-
+    has = phrase_finder(text)
     topics = [entry for entry in vocabulary.topics if entry.topic in known_topics]
     if other_occupation and not names_our_career:
         asks = any(has(w) for entry in topics for w in (*entry.phrases, *entry.words))

@@ -97,11 +97,13 @@ class SentenceEncoderClassifier(GraphComponent, IntentClassifier):
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Re-rank the intents of messages whose top intent is below the threshold."""
-        unsure = [m for m in messages if self._is_unsure(m)] if len(self.classes) else []
+        unsure: List[Message] = []
         for message in messages:
-            ranking = message.get(INTENT_RANKING)
-            if ranking and not any(message is m for m in unsure):
-                message.set(INTENT_RANKING, ranking[: self.config["ranking_length"]], add_to_output=True)
+            if len(self.classes) and self._is_unsure(message):
+                unsure.append(message)
+            elif message.get(INTENT_RANKING):
+                ranking = message.get(INTENT_RANKING)[: self.config["ranking_length"]]
+                message.set(INTENT_RANKING, ranking, add_to_output=True)
         if not unsure:
             return messages
         scores = softmax_scores(self._features(unsure, shared_encoder()), self.coef, self.intercept)
