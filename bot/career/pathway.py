@@ -140,11 +140,18 @@ class Interpretation:
 QUESTION_WORDS = frozenset(
     "what how why when where who which whats hows is are do does did can could should would will wait".split()
 )
+# Words a student puts before a question without changing it: "and do i need a masters?"
+LEAD_INS = frozenset("and so but also ok okay oh um hmm then like".split())
 
 
 def looks_like_question(text: str) -> bool:
-    """A question mark, or a first word that starts a question ("how much do they make first")."""
+    """A question mark, or a first word that starts a question ("how much do they make first").
+
+    Lead-in words are skipped: "and do i need a masters to manage a big plant" is a question.
+    """
     words = normalize(text).split()
+    while words and words[0] in LEAD_INS:
+        words = words[1:]
     return "?" in text or bool(words and words[0] in QUESTION_WORDS)
 
 

@@ -155,6 +155,9 @@ def test_an_answer_mentioning_a_stage_is_not_a_correction(flow: Pathways) -> Non
         ("stage", Turn("im a nurse at a hospital thinking about changing careers", "ask_other_career"), "answer"),
         ("stage", Turn("how do nurses at a hospital change careers", "ask_other_career"), "digression"),
         ("stage", Turn("is it hard to switch careers?", "ask_how_to_become"), "digression"),
+        # "plant" names a starting point, but a question after a lead-in word is still a question.
+        ("stage", Turn("and do i need a masters to manage a big plant", "ask_graduate_degree"), "digression"),
+        ("stage", Turn("so i work at a plant", "ask_graduate_degree"), "answer"),
     ],
 )
 def test_interpret_kinds(flow: Pathways, requested: str, turn: Turn, kind: str) -> None:
