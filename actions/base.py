@@ -104,6 +104,16 @@ def second_look(tracker: Tracker) -> Optional[backoff.Decision]:
     )
 
 
+def answer_pay_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """After a pay answer, "and in ohio?" asks for pay the file doesn't have: say so (True if said)."""
+    career = current_career()
+    text = tracker.latest_message.get("text") or ""
+    if not answers.asks_pay_follow_up_not_known(career, tracker.get_slot("last_topic"), text):
+        return False
+    dispatcher.utter_message(response="utter_unknown_detail", career_plural=career.career.plural)
+    return True
+
+
 def act_on(dispatcher: CollectingDispatcher, tracker: Tracker, decision: backoff.Decision) -> List[EventType]:
     """Answer what a second look decided: another career, or a topic."""
     if decision.kind == "other_career":

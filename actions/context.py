@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import DomainDict, act_on, answer_topic, second_look
+from actions.base import DomainDict, act_on, answer_pay_follow_up, answer_topic, second_look
 from bot.career.answers import more_topic
 
 
@@ -25,11 +25,14 @@ class ActionTellMore(Action):
         """Answer the topic that follows the last one, or offer topics.
 
         "ok and what about education?" also reads as "more", so a message that
-        names a topic (bot/career/backoff.py) gets that topic instead.
+        names a topic (bot/career/backoff.py) gets that topic instead, and "what about
+        in texas?" after the pay is pay the file doesn't have.
         """
         decision = second_look(tracker)
         if decision:
             return act_on(dispatcher, tracker, decision)
+        if answer_pay_follow_up(dispatcher, tracker):
+            return []
         topic = more_topic(tracker.get_slot("last_topic"))
         if topic is None:
             dispatcher.utter_message(response="utter_no_more")

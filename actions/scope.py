@@ -9,7 +9,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import DomainDict, act_on, current_career, entity_values, second_look, utter_other_career
+from actions.base import (
+    DomainDict,
+    act_on,
+    answer_pay_follow_up,
+    current_career,
+    entity_values,
+    second_look,
+    utter_other_career,
+)
 
 
 class ActionOtherCareer(Action):
@@ -69,11 +77,15 @@ class _SecondLook(Action, ABC):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
-        """Answer the topic or other career the words point to, else send the usual reply."""
+        """Answer the topic or other career the words point to, else send the usual reply.
+
+        Right after a pay answer, a short "and in ohio?" is a pay question the file can't answer.
+        """
         decision = second_look(tracker)
         if decision:
             return act_on(dispatcher, tracker, decision)
-        dispatcher.utter_message(response=self.response)
+        if not answer_pay_follow_up(dispatcher, tracker):
+            dispatcher.utter_message(response=self.response)
         return []
 
 

@@ -131,12 +131,17 @@ def skills(career: Career) -> Answer:
     return Answer(f"{career.skills.intro}:\n{bullets(_skill_line(s) for s in career.skills.items)}")
 
 
+def skill_explanation(career: Career, skill_id: str) -> str:
+    """Why one skill matters, with its example: "Leadership skills matter. To keep ..."."""
+    skill = next(s for s in career.skills.items if s.id == skill_id)
+    return f"{skill.name} matter. {skill.explanation} {skill.example or ''}".strip()
+
+
 def one_skill(career: Career, skill_id: str) -> Answer:
     """One skill and why it matters."""
-    for skill in career.skills.items:
-        if skill.id == skill_id:
-            detail = f"{skill.explanation} {skill.example}".strip()
-            return Answer(f"Yes, {skill.name[0].lower()}{skill.name[1:]} matter. {detail}")
+    if any(skill.id == skill_id for skill in career.skills.items):
+        explained = skill_explanation(career, skill_id)
+        return Answer(f"Yes, {explained[0].lower()}{explained[1:]}")
     return skills(career)
 
 
@@ -163,6 +168,15 @@ def asks_for_unknown_pay(career: Career, text: str) -> bool:
     """Whether a pay question asks for a figure the file doesn't have ("how much an hour?", "in texas?")."""
     said = _words(text)
     return any(_words(phrase) in said for phrase in (*career.pay.not_known_for, *career.pay.not_known_for_places))
+
+
+FOLLOW_UP_MAX_WORDS = 6
+
+
+def asks_pay_follow_up_not_known(career: Career, last_topic: Optional[str], text: str) -> bool:
+    """A short follow-up to a pay answer asking for pay the file doesn't have ("and in ohio?", "per hour?")."""
+    short = len(_words(text).split()) <= FOLLOW_UP_MAX_WORDS
+    return last_topic in {"pay", "pay_factors"} and short and asks_for_unknown_pay(career, text)
 
 
 def asks_what_they_make(text: str) -> bool:
@@ -330,13 +344,21 @@ PLAN_OFFER_AFTER = frozenset({"education", "graduate_degree", "without_degree", 
 def answer(career: Career, topic: str, text: str = "") -> Optional[Answer]:
     """The answer for a topic (see TOPICS); None when the knowledge file has none.
 
-    ``text`` is the student's message: for "skills" it picks out one named skill.
+    ``text`` is the student's message: for "skills" it picks out one named skill, and
+    a duty question that names a skill ("do they have to meet deadlines?") gets the
+    duty and that skill.
     Education answers also offer the pathway plan as a button.
     """
     if topic == "pay" and asks_for_unknown_pay(career, text):
         return None
-    skill_id = find_skill(career, text) if topic == "skills" and text else None
-    reply = one_skill(career, skill_id) if skill_id else TOPICS[topic](career)
+    skill_id = find_skill(career, text) if (topic == "skills" or topic.startswith("duty_")) and text else None
+    if topic == "skills" and skill_id:
+        reply: Optional[Answer] = one_skill(career, skill_id)
+    else:
+        reply = TOPICS[topic](career)
+    if reply is not None and topic.startswith("duty_") and skill_id:
+        # "do they have to motivate their workers?": the duty, and the skill it takes.
+        reply = Answer(f"{reply.text}\n{skill_explanation(career, skill_id)}", reply.buttons)
     if reply is not None and topic == "products" and asks_what_they_make(text):
         reply = Answer(f"{reply.text}\n\nIf you meant what they earn: {pay(career).text}", reply.buttons)
     if reply is not None and topic in PLAN_OFFER_AFTER:

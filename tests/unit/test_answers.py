@@ -93,6 +93,27 @@ def test_one_skill_includes_the_defect_example(career: Career) -> None:
     assert "defect" in text and "one-time problem" in text
 
 
+@pytest.mark.parametrize(
+    "topic, text, duty, skill",
+    [
+        ("duty_workers", "do ipms have to motivate their workers", "Hire, train, and evaluate workers", "motivate and direct"),
+        ("duty_schedule", "do they have to manage deadlines a lot", "on schedule and within budget", "production deadlines"),
+    ],
+)
+def test_duty_question_naming_a_skill_gets_the_duty_and_the_skill(
+    career: Career, topic: str, text: str, duty: str, skill: str
+) -> None:
+    """"Do they have to motivate their workers?" is about a duty and the skill it takes."""
+    reply = answers.answer(career, topic, text)
+    assert reply is not None and duty in reply.text and skill in reply.text
+
+
+def test_duty_question_without_a_skill_gets_the_duty_only(career: Career) -> None:
+    """No skill named, no skill added."""
+    reply = answers.answer(career, "duty_workers", "do they hire people")
+    assert reply is not None and "Hire, train" in reply.text and "skills matter" not in reply.text
+
+
 def test_duty_topic_without_duties_is_unknown(career: Career) -> None:
     """A topic no duty is tagged with has no answer (the bot then says it doesn't know)."""
     assert answers.duties_about(career, "nonexistent") is None
@@ -154,3 +175,20 @@ def test_what_do_they_make_gets_goods_and_pay(career, text: str, both: bool) -> 
     reply = answers.answer(career, "products", text)
     assert reply is not None and career.products.examples[0] in reply.text
     assert ("$107,560" in reply.text) is both
+
+
+@pytest.mark.parametrize(
+    "last_topic, text, unknown",
+    [
+        ("pay", "and in ohio?", True),
+        ("pay", "what about per hour", True),
+        ("pay_factors", "and in my state?", True),
+        ("outlook", "and in ohio?", False),
+        (None, "and in ohio?", False),
+        ("pay", "i live in ohio and want to know what the weather will be like tomorrow", False),
+        ("pay", "and in the us?", False),
+    ],
+)
+def test_short_pay_follow_up_the_file_has_no_figure_for(career, last_topic, text: str, unknown: bool) -> None:
+    """Right after pay, "and in ohio?" asks for pay in a place: only then is it the unknown pay."""
+    assert answers.asks_pay_follow_up_not_known(career, last_topic, text) is unknown
