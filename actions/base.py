@@ -87,11 +87,16 @@ def second_look(tracker: Tracker) -> Optional[backoff.Decision]:
     """What the words of an unsure, off-topic or "more" message point to (bot/career/backoff.py).
 
     Right after the list of skills, a message naming one of them ("and which one
-    is about being a leader?") is about that skill.
+    is about being a leader?") is about that skill; right after any answer, "when
+    is that number from?" is about that answer.
     """
     message = tracker.latest_message
     if names_a_listed_skill(tracker, current_career()):
         return backoff.Decision("topic", "skills")
+    vocabulary = backoff.load_vocabulary()
+    pointing_back = backoff.back_reference(message.get("text") or "", tracker.get_slot("last_topic"), vocabulary)
+    if pointing_back and pointing_back.value in answers.TOPICS:
+        return pointing_back
     ranking = [(str(r.get("name")), float(r.get("confidence") or 0.0)) for r in message.get("intent_ranking", [])]
     return backoff.decide(
         text=message.get("text") or "",
@@ -99,7 +104,7 @@ def second_look(tracker: Tracker) -> Optional[backoff.Decision]:
         ranking=ranking,
         names_our_career=bool(entity_values(tracker, "career")),
         other_occupation=other_occupation(tracker),
-        vocabulary=backoff.load_vocabulary(),
+        vocabulary=vocabulary,
         known_topics=list(answers.TOPICS),
     )
 

@@ -171,6 +171,18 @@ def asks_for_unknown_pay(career: Career, text: str) -> bool:
 
 
 FOLLOW_UP_MAX_WORDS = 6
+# "which state pays the most?": a ranking of places, jobs or industries, which the file doesn't have.
+_RANKING = re.compile(
+    r"\b(which|what (kind of |type of )?(states?|city|cities|industry|industries|jobs?|compan(y|ies)|places?|areas?"
+    r"|plants?|factor(y|ies)|country|countries))\b.*\bpay(s|ing)?\b.*\b(most|more|highest|higher|best|better|top"
+    r"|lowest|least)\b"
+)
+
+
+def asks_which_pays_most(text: str) -> bool:
+    """Whether a pay question asks which place, job or industry pays the most (no such ranking in the file)."""
+    return _RANKING.search(text.lower()) is not None
+
 
 
 def asks_pay_follow_up_not_known(career: Career, last_topic: Optional[str], text: str) -> bool:
@@ -341,23 +353,31 @@ MORE_AFTER: Dict[str, str] = {
 PLAN_OFFER_AFTER = frozenset({"education", "graduate_degree", "without_degree", "courses", "career_cluster"})
 
 
+def _is_about_the_work(topic: str) -> bool:
+    """Topics about what the job involves, whose questions may name a skill it takes."""
+    return topic in {"summary", "duties"} or topic.startswith("duty_")
+
+
 def answer(career: Career, topic: str, text: str = "") -> Optional[Answer]:
     """The answer for a topic (see TOPICS); None when the knowledge file has none.
 
     ``text`` is the student's message: for "skills" it picks out one named skill, and
-    a duty question that names a skill ("do they have to meet deadlines?") gets the
-    duty and that skill.
+    a question about the work that names a skill ("do they have to meet deadlines?")
+    gets the work and that skill.
     Education answers also offer the pathway plan as a button.
     """
     if topic == "pay" and asks_for_unknown_pay(career, text):
         return None
-    skill_id = find_skill(career, text) if (topic == "skills" or topic.startswith("duty_")) and text else None
+    if topic in {"pay", "pay_factors"} and asks_which_pays_most(text):
+        return None
+    skill_id = find_skill(career, text) if (topic == "skills" or _is_about_the_work(topic)) and text else None
     if topic == "skills" and skill_id:
         reply: Optional[Answer] = one_skill(career, skill_id)
     else:
         reply = TOPICS[topic](career)
-    if reply is not None and topic.startswith("duty_") and skill_id:
-        # "do they have to motivate their workers?": the duty, and the skill it takes.
+    if reply is not None and _is_about_the_work(topic) and skill_id:
+        # "do they have to motivate their workers?", "what do they do if a product has a
+        # defect?": the work, and the skill it takes.
         reply = Answer(f"{reply.text}\n{skill_explanation(career, skill_id)}", reply.buttons)
     if reply is not None and topic == "products" and asks_what_they_make(text):
         reply = Answer(f"{reply.text}\n\nIf you meant what they earn: {pay(career).text}", reply.buttons)

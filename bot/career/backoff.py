@@ -17,7 +17,9 @@ topic-words.yml) and the classifier's own ranking:
   other, together score >= 0.6, and the message refers to a job: the family's general topic
   (its first, here outlook) is answered;
 - a message naming our career whose best intent scored just under the
-  threshold (>= 0.4) gets that intent's answer.
+  threshold (>= 0.4) gets that intent's answer;
+- right after an answer, a message pointing back at it ("when is that number
+  from?") gets that answer's topic again (``back_reference``).
 
 Off-topic messages are only reconsidered when they name our career. Plain
 functions, no Rasa: the action in actions/scope.py passes the parsed message.
@@ -60,6 +62,7 @@ class Vocabulary:
     topics: Tuple[TopicWords, ...] = ()
     references: Tuple[str, ...] = ()
     families: Tuple[Tuple[str, ...], ...] = ()
+    back_references: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,12 +103,22 @@ def _load(path: Path, _mtime: int) -> Vocabulary:
         for topic, entry in (data.get("topics") or {}).items()
     )
     families = tuple(tuple(family) for family in data.get("families") or ())
-    return Vocabulary(topics, tuple(data.get("references") or ()), families)
+    return Vocabulary(
+        topics, tuple(data.get("references") or ()), families, tuple(data.get("back_references") or ())
+    )
 
 
 def topic_of_intent(intent: str) -> Optional[str]:
     """``ask_pay`` → ``pay``; None for intents that aren't career questions."""
     return intent[len("ask_"):] if intent.startswith("ask_") else None
+
+
+def back_reference(text: str, last_topic: Optional[str], vocabulary: Vocabulary) -> Optional[Decision]:
+    """ "when is that number from?" right after an answer: that answer's topic again (it has the date)."""
+    if not last_topic:
+        return None
+    has = phrase_finder(text)
+    return Decision("topic", last_topic) if any(has(p) for p in vocabulary.back_references) else None
 
 
 def decide(

@@ -98,6 +98,7 @@ def test_one_skill_includes_the_defect_example(career: Career) -> None:
     [
         ("duty_workers", "do ipms have to motivate their workers", "Hire, train, and evaluate workers", "motivate and direct"),
         ("duty_schedule", "do they have to manage deadlines a lot", "on schedule and within budget", "production deadlines"),
+        ("duties", "what do they do if a product has a defect", "Fix any production problems", "one-time problem"),
     ],
 )
 def test_duty_question_naming_a_skill_gets_the_duty_and_the_skill(
@@ -192,3 +193,19 @@ def test_what_do_they_make_gets_goods_and_pay(career, text: str, both: bool) -> 
 def test_short_pay_follow_up_the_file_has_no_figure_for(career, last_topic, text: str, unknown: bool) -> None:
     """Right after pay, "and in ohio?" asks for pay in a place: only then is it the unknown pay."""
     assert answers.asks_pay_follow_up_not_known(career, last_topic, text) is unknown
+
+
+@pytest.mark.parametrize(
+    "text, unknown",
+    [
+        ("which state pays the highest", True),
+        ("which industry pays production managers the most", True),
+        ("what kind of plant pays more", True),
+        ("what affects their pay", False),
+        ("does pay depend on the state you work in", False),
+        ("what makes pay higher", False),
+    ],
+)
+def test_which_pays_most_is_a_ranking_the_file_does_not_have(career, text: str, unknown: bool) -> None:
+    """Pay depends on location and industry, but the file doesn't say which pays most."""
+    assert (answers.answer(career, "pay_factors", text) is None) is unknown

@@ -220,3 +220,21 @@ def test_family_rule_needs_the_family_a_reference_and_enough_confidence() -> Non
     assert decide("is it easy to find a job as one", ranking=weak) is None
     family: Ranking = [("nlu_fallback", 0.5), ("ask_openings", 0.39), ("ask_outlook", 0.38)]
     assert decide("easy to find???", ranking=family) is None
+
+
+def test_pointing_back_at_the_last_answer_gets_its_topic_again() -> None:
+    """ "when is that number from?" after the pay: the pay answer again (it carries the date)."""
+    assert backoff.back_reference("when is that number from", "pay", VOCABULARY) == backoff.Decision("topic", "pay")
+    assert backoff.back_reference("ok but whats the actual number", "openings", VOCABULARY) == backoff.Decision(
+        "topic", "openings"
+    )
+    assert backoff.back_reference("when is that number from", None, VOCABULARY) is None
+    assert backoff.back_reference("what's the weather", "pay", VOCABULARY) is None
+
+
+async def test_out_of_scope_pointing_back_answers_the_last_topic(domain, career, dispatcher) -> None:
+    tracker = fallback_tracker(
+        "when is that number from", [("out_of_scope", 0.8)], intent="out_of_scope", slots={"last_topic": "pay"}
+    )
+    await ActionOutOfScope().run(dispatcher, tracker, domain)
+    assert texts(dispatcher) == answers.answer(career, "pay").text
