@@ -114,7 +114,7 @@ def topic_of_intent(intent: str) -> Optional[str]:
 
 
 def back_reference(text: str, last_topic: Optional[str], vocabulary: Vocabulary) -> Optional[Decision]:
-    """ "when is that number from?" right after an answer: that answer's topic again (it has the date)."""
+    """After an answer, "when is that number from?" gets that answer's topic again (it has the date)."""
     if not last_topic:
         return None
     has = phrase_finder(text)
