@@ -372,9 +372,23 @@ async def save_new_events(self: Any, tracker: Any) -> None:
         session.commit()
 
 
+def install_for_training() -> None:
+    """The one speed-up that also helps ``rasa train``: item 5's input rows (idempotent).
+
+    Training builds one row per training example the same way; with 7,000+ examples
+    the empty-dense stacking took about 15 s of a from-scratch training.
+    """
+    global _ORIGINAL_CREATE_X
+    from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+
+    if _ORIGINAL_CREATE_X is None:
+        _ORIGINAL_CREATE_X = LogisticRegressionClassifier._create_X
+        LogisticRegressionClassifier._create_X = create_x  # type: ignore[method-assign]
+
+
 def install() -> None:
     """Apply the speed-ups (idempotent)."""
-    global _installed, _ORIGINAL_GRAPH_RUN, _ORIGINAL_SQL_RETRIEVE, _ORIGINAL_CREATE_X
+    global _installed, _ORIGINAL_GRAPH_RUN, _ORIGINAL_SQL_RETRIEVE
     if _installed:
         return
     import rasa.core.tracker_store as tracker_store
@@ -395,8 +409,7 @@ def install() -> None:
     LogisticRegressionClassifier.load = classmethod(  # type: ignore[method-assign,assignment]
         _load_with_column_major_weights(LogisticRegressionClassifier.load)
     )
-    _ORIGINAL_CREATE_X = LogisticRegressionClassifier._create_X
-    LogisticRegressionClassifier._create_X = create_x  # type: ignore[method-assign]
+    install_for_training()
     Event.resolve_by_type = staticmethod(_cached_resolve_by_type(Event.resolve_by_type))  # type: ignore[method-assign]
     _ORIGINAL_GRAPH_RUN = DaskGraphRunner.run
     DaskGraphRunner.run = run_graph  # type: ignore[method-assign]
