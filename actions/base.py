@@ -16,6 +16,9 @@ from bot.career.models import Career
 from bot.nlp import title_typos
 
 DomainDict = Dict[str, Any]
+# Right after the pay, a message this short naming a place or period ("in new york?") is
+# about the pay, whatever topic the classifier read.
+PLACE_ONLY_MAX_WORDS = 4
 
 
 def current_career() -> Career:
@@ -73,6 +76,8 @@ def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str)
         utter_other_career(dispatcher, career, occupation)
         return []
     text = tracker.latest_message.get("text") or ""
+    if topic not in {"pay", "pay_factors"} and answer_pay_follow_up(dispatcher, tracker, PLACE_ONLY_MAX_WORDS):
+        return []  # "in new york?" right after the pay, even if read as another topic
     if names_a_listed_skill(tracker, career):
         topic = "skills"  # "which one is about deadlines?" right after the list of skills
     reply = answers.answer(career, topic, text)
@@ -109,11 +114,13 @@ def second_look(tracker: Tracker) -> Optional[backoff.Decision]:
     )
 
 
-def answer_pay_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+def answer_pay_follow_up(
+    dispatcher: CollectingDispatcher, tracker: Tracker, max_words: int = answers.FOLLOW_UP_MAX_WORDS
+) -> bool:
     """After a pay answer, "and in ohio?" asks for pay the file doesn't have: say so (True if said)."""
     career = current_career()
     text = tracker.latest_message.get("text") or ""
-    if not answers.asks_pay_follow_up_not_known(career, tracker.get_slot("last_topic"), text):
+    if not answers.asks_pay_follow_up_not_known(career, tracker.get_slot("last_topic"), text, max_words):
         return False
     dispatcher.utter_message(response="utter_unknown_detail", career_plural=career.career.plural)
     return True

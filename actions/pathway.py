@@ -14,8 +14,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
-from actions.base import DomainDict, answer_question, current_career
-from bot.career import pathway
+from actions.base import DomainDict, answer_question, answer_topic, current_career
+from bot.career import backoff, pathway
 from bot.career.models import Pathways
 
 FORM = "pathway_form"
@@ -45,6 +45,12 @@ def _turn(tracker: Tracker) -> pathway.Turn:
     # The career's own name ("production manager") is not an answer ("production").
     text = pathway.without_phrases(str(message.get("text") or ""), current_career().career.aliases)
     return pathway.Turn(text, str((message.get("intent") or {}).get("name") or ""), entities)
+
+
+def _start_words() -> List[str]:
+    """Words of a question about getting into the career (the how_to_become topic's vocabulary)."""
+    entry = next((t for t in backoff.load_vocabulary().topics if t.topic == "how_to_become"), None)
+    return [*entry.phrases, *entry.words] if entry else []
 
 
 def _requested(tracker: Tracker) -> Optional[str]:
@@ -80,6 +86,9 @@ class ValidatePathwayForm(FormValidationAction):
         if meaning.kind == "leave":
             return []
         events: List[EventType] = []
+        if requested is None and turn.intent == "want_career" and pathway.asks_how_to_start(turn.text, _start_words()):
+            # "I'm 15 and want to be one. Where do I start?": the usual way in, then the questions.
+            events += answer_topic(dispatcher, tracker, "how_to_become")
         if meaning.kind == "digression":
             events += answer_question(dispatcher, tracker, turn.intent)
         failed = int(tracker.get_slot(FAILED_TRIES) or 0)

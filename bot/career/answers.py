@@ -185,9 +185,11 @@ def asks_which_pays_most(text: str) -> bool:
 
 
 
-def asks_pay_follow_up_not_known(career: Career, last_topic: Optional[str], text: str) -> bool:
+def asks_pay_follow_up_not_known(
+    career: Career, last_topic: Optional[str], text: str, max_words: int = FOLLOW_UP_MAX_WORDS
+) -> bool:
     """A short follow-up to a pay answer asking for pay the file doesn't have ("and in ohio?", "per hour?")."""
-    short = len(_words(text).split()) <= FOLLOW_UP_MAX_WORDS
+    short = len(_words(text).split()) <= max_words
     return last_topic in {"pay", "pay_factors"} and short and asks_for_unknown_pay(career, text)
 
 

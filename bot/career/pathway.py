@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence
 
 from bot.career.models import PathwayQuestion, Pathways
 
@@ -153,6 +153,19 @@ def looks_like_question(text: str) -> bool:
     while words and words[0] in LEAD_INS:
         words = words[1:]
     return "?" in text or bool(words and words[0] in QUESTION_WORDS)
+
+
+# A question inside a longer message: "im 15 and want to be one where do i start".
+ASKING_FOR_STEPS = ("how do i", "how can i", "how would i", "where do i", "where should i", "what do i", "what should i")
+
+
+def asks_how_to_start(text: str, start_words: Iterable[str]) -> bool:
+    """ "I'm 15 and want to be one. Where do I start?": a question with a word about getting there."""
+    said = f" {normalize(text)} "
+    if " plan " in said:
+        return False  # "can you make me a plan to become one?" asks for the plan itself
+    asks = looks_like_question(text) or any(f" {q} " in said for q in ASKING_FOR_STEPS)
+    return asks and any(f" {normalize(word)} " in said for word in start_words)
 
 
 def _is_question_intent(intent: str) -> bool:

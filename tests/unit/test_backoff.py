@@ -238,3 +238,16 @@ async def test_out_of_scope_pointing_back_answers_the_last_topic(domain, career,
     )
     await ActionOutOfScope().run(dispatcher, tracker, domain)
     assert texts(dispatcher) == answers.answer(career, "pay").text
+
+
+async def test_place_only_follow_up_after_pay_read_as_another_topic_is_unknown_pay(domain, dispatcher) -> None:
+    """ "in new york?" right after the pay may be classified as the work environment: still the unknown pay."""
+    from actions.job import ActionAnswerWorkEnvironment
+
+    tracker = make_tracker("in new york?", "ask_work_environment", slots={"last_topic": "pay"})
+    await ActionAnswerWorkEnvironment().run(dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_unknown_detail"]
+    dispatcher.messages.clear()
+    tracker = make_tracker("where do they work in new york", "ask_work_environment", slots={"last_topic": "pay"})
+    await ActionAnswerWorkEnvironment().run(dispatcher, tracker, domain)
+    assert "nearby office" in texts(dispatcher)
