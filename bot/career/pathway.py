@@ -156,11 +156,13 @@ def looks_like_question(text: str) -> bool:
 
 
 # A question inside a longer message: "im 15 and want to be one where do i start".
-ASKING_FOR_STEPS = ("how do i", "how can i", "how would i", "where do i", "where should i", "what do i", "what should i")
+ASKING_FOR_STEPS = (
+    "how do i", "how can i", "how would i", "where do i", "where should i", "what do i", "what should i",
+)
 
 
 def asks_how_to_start(text: str, start_words: Iterable[str]) -> bool:
-    """ "I'm 15 and want to be one. Where do I start?": a question with a word about getting there."""
+    """A question with a word about getting there: "I'm 15 and want to be one. Where do I start?"."""
     said = f" {normalize(text)} "
     if " plan " in said:
         return False  # "can you make me a plan to become one?" asks for the plan itself
