@@ -14,7 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
-from actions.base import DomainDict, answer_question, answer_topic, current_career
+from actions.base import DomainDict, answer_question, answer_topic, current_career, entity_values
 from bot.career import backoff, pathway
 from bot.career.models import Pathways
 
@@ -53,6 +53,13 @@ def _start_words() -> List[str]:
     return [*entry.phrases, *entry.words] if entry else []
 
 
+def _names_this_career(tracker: Tracker) -> bool:
+    """The message names our career or points at it ("one", "this job"), not the NBA."""
+    text = f" {pathway.normalize(str(tracker.latest_message.get('text') or ''))} "
+    pointers = (" one ", " this job ", " this career ", " that job ", " that career ")
+    return bool(entity_values(tracker, "career")) or any(p in text for p in pointers)
+
+
 def _requested(tracker: Tracker) -> Optional[str]:
     slot = tracker.get_slot("requested_slot")
     prefix = pathway.SLOT_PREFIX
@@ -86,7 +93,12 @@ class ValidatePathwayForm(FormValidationAction):
         if meaning.kind == "leave":
             return []
         events: List[EventType] = []
-        if requested is None and turn.intent == "want_career" and pathway.asks_how_to_start(turn.text, _start_words()):
+        if (
+            requested is None
+            and turn.intent == "want_career"
+            and _names_this_career(tracker)
+            and pathway.asks_how_to_start(turn.text, _start_words())
+        ):
             # "I'm 15 and want to be one. Where do I start?": the usual way in, then the questions.
             events += answer_topic(dispatcher, tracker, "how_to_become")
         if meaning.kind == "digression":

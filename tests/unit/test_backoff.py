@@ -251,3 +251,9 @@ async def test_place_only_follow_up_after_pay_read_as_another_topic_is_unknown_p
     tracker = make_tracker("where do they work in new york", "ask_work_environment", slots={"last_topic": "pay"})
     await ActionAnswerWorkEnvironment().run(dispatcher, tracker, domain)
     assert "nearby office" in texts(dispatcher)
+
+
+def test_what_about_a_topic_refers_to_the_conversation() -> None:
+    """ "ok and what about education" just under the threshold: the education answer, not "I didn't get that"."""
+    ranking: Ranking = [("ask_education", 0.49), ("tell_more", 0.39)]
+    assert decide("ok and what about education", ranking=ranking) == backoff.Decision("topic", "education")

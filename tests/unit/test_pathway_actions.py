@@ -116,8 +116,10 @@ async def test_wanting_the_career_and_asking_where_to_start_gets_the_way_in_firs
     """"I'm 15 and want to be one. Where do I start?": the how-to-become answer, then the first question."""
     from bot.career import answers
 
-    tracker = make_tracker("I'm 15 and want to be an industrial production manager. Where do I start?", "want_career",
-                           slots=_slots(), active_loop=FORM)
+    tracker = make_tracker(
+        "I'm 15 and want to be an industrial production manager. Where do I start?", "want_career",
+        [entity("career", "industrial production manager")], slots=_slots(), active_loop=FORM,
+    )
     events = await ValidatePathwayForm().run(dispatcher, tracker, domain)
     assert texts(dispatcher) == answers.answer(career, "how_to_become").text
     assert events[-1] == SlotSet("requested_slot", "pathway_stage")
@@ -126,7 +128,7 @@ async def test_wanting_the_career_and_asking_where_to_start_gets_the_way_in_firs
 async def test_wanting_the_career_without_a_question_goes_straight_to_the_questions(
     domain, dispatcher: CollectingDispatcher
 ) -> None:
-    for text in ("i want to be an ipm", "can you make me a plan to become one?"):
+    for text in ("i want to be an ipm", "can you make me a plan to become one?", "i want to play in the nba how do i get there"):
         dispatcher.messages.clear()
         tracker = make_tracker(text, "want_career", slots=_slots(), active_loop=FORM)
         events = await ValidatePathwayForm().run(dispatcher, tracker, domain)
