@@ -170,6 +170,7 @@ def asks_for_unknown_pay(career: Career, text: str) -> bool:
     return any(_words(phrase) in said for phrase in (*career.pay.not_known_for, *career.pay.not_known_for_places))
 
 
+# A follow-up this short right after the pay ("and in ohio?") is about the pay.
 FOLLOW_UP_MAX_WORDS = 6
 # "which state pays the most?": a ranking of places, jobs or industries, which the file doesn't have.
 _RANKING = re.compile(
@@ -182,7 +183,6 @@ _RANKING = re.compile(
 def asks_which_pays_most(text: str) -> bool:
     """Whether a pay question asks which place, job or industry pays the most (no such ranking in the file)."""
     return _RANKING.search(text.lower()) is not None
-
 
 
 def asks_pay_follow_up_not_known(
