@@ -55,9 +55,9 @@ def _start_words() -> List[str]:
 
 def _names_this_career(tracker: Tracker) -> bool:
     """The message names our career or points at it ("one", "this job"), not the NBA."""
-    text = f" {pathway.normalize(str(tracker.latest_message.get('text') or ''))} "
-    pointers = (" one ", " this job ", " this career ", " that job ", " that career ")
-    return bool(entity_values(tracker, "career")) or any(p in text for p in pointers)
+    has = backoff.phrase_finder(str(tracker.latest_message.get("text") or ""))
+    pointers = ("one", "this job", "this career", "that job", "that career")
+    return bool(entity_values(tracker, "career")) or any(has(p) for p in pointers)
 
 
 def _requested(tracker: Tracker) -> Optional[str]:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence
 
+from bot.career.backoff import phrase_finder
 from bot.career.models import PathwayQuestion, Pathways
 
 SLOT_PREFIX = "pathway_"
@@ -163,11 +164,11 @@ ASKING_FOR_STEPS = (
 
 def asks_how_to_start(text: str, start_words: Iterable[str]) -> bool:
     """A question with a word about getting there: "I'm 15 and want to be one. Where do I start?"."""
-    said = f" {normalize(text)} "
-    if " plan " in said:
+    has = phrase_finder(text)
+    if has("plan"):
         return False  # "can you make me a plan to become one?" asks for the plan itself
-    asks = looks_like_question(text) or any(f" {q} " in said for q in ASKING_FOR_STEPS)
-    return asks and any(f" {normalize(word)} " in said for word in start_words)
+    asks = looks_like_question(text) or any(has(q) for q in ASKING_FOR_STEPS)
+    return asks and any(has(word) for word in start_words)
 
 
 def _is_question_intent(intent: str) -> bool:
