@@ -74,7 +74,7 @@ def ensure_model(force: bool = False) -> Path:
     if target.exists() and not force:
         return target
     MODELS_DIR.mkdir(parents=True, exist_ok=True)
-    print(f">> training the Rasa model ({target.name}); this takes a minute or two", flush=True)
+    print(f">> training the Rasa model ({target.name}); this takes two or three minutes", flush=True)
     started = time.monotonic()
     command = [
         sys.executable, "-m", "bot.rasa_train",
