@@ -10,6 +10,7 @@ Commands:
   forget ID  delete one conversation by its id
   conversations  counselor conversation tests (tests/conversations) against the real bot
   export-test    save a stored chat as a conversation test file
+  handoffs   list handoffs and crisis flags waiting for a counselor (make handoffs)
 """
 
 from __future__ import annotations
@@ -36,14 +37,18 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from bot.career.loader import KnowledgeError, load_all
+    from bot.safety.school import load_school
 
     try:
         careers = load_all()
+        school = load_school()
     except KnowledgeError as error:
         print(f"ERROR: {error}", file=sys.stderr)
         return 2
     for career in careers.values():
         print(f"OK: {career.career.name} ({career.career.id})")
+    print(f"OK: school settings for {school.school.name} (counseling office, {len(school.crisis.resources)} "
+          "crisis line(s))")
     return 0
 
 
@@ -90,7 +95,8 @@ def _cmd_purge(args: argparse.Namespace) -> int:
         print(f"ERROR: {error}", file=sys.stderr)
         return 2
     print(f"Deleted {result.conversations} conversation(s) ({result.events} events) idle for more than "
-          f"{days} days from the {settings.tracker_store_label}.")
+          f"{days} days and {result.handoffs} handoff(s) or crisis flag(s) older than that "
+          f"from the {settings.tracker_store_label}.")
     return 0
 
 
@@ -108,6 +114,34 @@ def _cmd_forget(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     print(f"Deleted conversation {args.conversation_id!r} ({deleted} events) from the {settings.tracker_store_label}.")
+    return 0
+
+
+def _cmd_handoffs(args: argparse.Namespace) -> int:
+    from bot.safety.handoffs import HandoffStoreError, list_records, mark_seen
+    from bot.safety.notify import summary_lines
+
+    settings = settings_module.load()
+    try:
+        if args.seen is not None:
+            if not mark_seen(settings.tracker_store_url, args.seen):
+                print(f"No handoff or crisis flag with number {args.seen}.", file=sys.stderr)
+                return 1
+            print(f"Marked number {args.seen} as seen.")
+            return 0
+        records = list_records(settings.tracker_store_url, include_seen=args.all)
+    except HandoffStoreError as error:
+        print(f"ERROR: {error}", file=sys.stderr)
+        return 2
+    if not records:
+        print(f"Nothing waiting for a counselor in the {settings.tracker_store_label}.")
+        return 0
+    print(f"{len(records)} handoff(s) and crisis flag(s){'' if args.all else ' waiting'}, oldest first "
+          f"(mark one as seen: make handoffs SEEN=<number>):")
+    for record in records:
+        seen = " (seen)" if record.seen_at else ""
+        print(f"\n#{record.id}{seen}")
+        print("\n".join(f"  {line}" for line in summary_lines(record)))
     return 0
 
 
@@ -196,6 +230,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true", help="overwrite the file if it exists")
     export.add_argument("--list", action="store_true", help="list the most recent stored conversations")
     export.set_defaults(func=_cmd_export_test)
+
+    handoffs = commands.add_parser("handoffs", help="list handoffs and crisis flags waiting for a counselor")
+    handoffs.add_argument("--all", action="store_true", help="also those already marked as seen")
+    handoffs.add_argument("--seen", type=int, default=None, metavar="NUMBER", help="mark one as seen")
+    handoffs.set_defaults(func=_cmd_handoffs)
 
     chat = commands.add_parser("chat", help="chat with the bot in this terminal")
     chat.add_argument("--sender", default=None, help="conversation id (default: a new random one)")

@@ -8,6 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = Path(os.environ.get("CAREERBOT_KNOWLEDGE_DIR", ROOT / "knowledge"))
 VOCABULARY_DIR = KNOWLEDGE_DIR / "vocabulary"
+CAREERS_DIR = KNOWLEDGE_DIR / "careers"
+SCHOOL_FILE = KNOWLEDGE_DIR / "school.yml"
 DATA_DIR = ROOT / "data"
 MODELS_DIR = ROOT / "models"
 BUILD_DIR = ROOT / "build"

@@ -3,7 +3,8 @@
 Works on Rasa's SQL tracker store (table ``events``: one row per event with
 ``sender_id`` = conversation id and ``timestamp`` = seconds since the epoch), so
 the same code serves the embedded profile (SQLite) and the scale profile
-(PostgreSQL). ``python -m bot purge`` and ``python -m bot forget ID`` call it; the
+(PostgreSQL). Handoffs and crisis flags (bot/safety/handoffs.py) go with them.
+``python -m bot purge`` and ``python -m bot forget ID`` call it; the
 launcher purges at start and once a day while the bot runs.
 """
 
@@ -16,6 +17,8 @@ from typing import Iterator, List, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
+
+from bot.safety import handoffs
 
 SECONDS_PER_DAY = 86400
 BATCH = 500
@@ -41,6 +44,7 @@ class PurgeResult:
     conversations: int
     events: int
     cutoff: float
+    handoffs: int = 0
 
 
 def _engine(url: str) -> Optional[Engine]:
@@ -109,9 +113,13 @@ def purge(url: str, days: int, now: Optional[float] = None) -> PurgeResult:
     if days < 1:
         raise RetentionError("The retention period must be at least 1 day.")
     cutoff = (time.time() if now is None else now) - days * SECONDS_PER_DAY
+    try:
+        old_handoffs = handoffs.delete_before(url, cutoff)
+    except handoffs.HandoffStoreError as error:
+        raise RetentionError(str(error)) from None
     engine = _open(url)
     if engine is None:
-        return PurgeResult(0, 0, cutoff)
+        return PurgeResult(0, 0, cutoff, old_handoffs)
     conversations = events = 0
     try:
         with engine.begin() as connection:
@@ -138,11 +146,15 @@ def purge(url: str, days: int, now: Optional[float] = None) -> PurgeResult:
         raise RetentionError(f"Purge failed: {_reason(error)}") from None
     finally:
         engine.dispose()
-    return PurgeResult(conversations, events, cutoff)
+    return PurgeResult(conversations, events, cutoff, old_handoffs)
 
 
 def forget(url: str, conversation_id: str) -> int:
-    """Delete one conversation by id; return how many events were deleted (0: none stored)."""
+    """Delete one conversation by id, with its handoffs; return how many events were deleted (0: none stored)."""
+    try:
+        handoffs.delete_conversation(url, conversation_id)
+    except handoffs.HandoffStoreError as error:
+        raise RetentionError(str(error)) from None
     engine = _open(url)
     if engine is None:
         return 0

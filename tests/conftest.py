@@ -15,7 +15,7 @@ from bot.career.loader import load_career
 from bot.career.models import Career
 from bot.paths import DOMAIN_FILE, KNOWLEDGE_DIR, ROOT
 
-CAREER_FILE = KNOWLEDGE_DIR / "industrial-production-manager.yml"
+CAREER_FILE = KNOWLEDGE_DIR / "careers" / "industrial-production-manager.yml"
 
 
 @pytest.fixture(scope="session")
@@ -33,10 +33,10 @@ def career() -> Career:
 
 @pytest.fixture
 def knowledge_copy(tmp_path: Path) -> Path:
-    """A writable copy of the knowledge folder (career file + vocabulary)."""
+    """A writable copy of the knowledge folder; returns its ``careers/`` folder (the career files)."""
     target = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE_DIR, target)
-    return target
+    return target / "careers"
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Load and validate career knowledge files from ``knowledge/``.
+"""Load and validate career knowledge files from ``knowledge/careers/``.
 
 ``load_career(path)`` turns one YAML file into a validated :class:`Career` or
 raises :class:`KnowledgeError` naming the file and the field. ``KnowledgeStore``
@@ -12,15 +12,16 @@ import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple, Type, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from bot.career.models import Career
-from bot.paths import KNOWLEDGE_DIR
+from bot.paths import CAREERS_DIR
 
 logger = logging.getLogger(__name__)
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 class KnowledgeError(Exception):
@@ -43,8 +44,8 @@ def _describe(error: ValidationError) -> List[str]:
     return lines
 
 
-def load_career(path: Path) -> Career:
-    """Read and validate one career file; raise KnowledgeError on any problem."""
+def read_mapping(path: Path) -> Dict[str, object]:
+    """Read a YAML file that must hold a mapping; raise KnowledgeError naming the file on any problem."""
     path = Path(path)
     try:
         with path.open(encoding="utf-8") as handle:
@@ -60,18 +61,29 @@ def load_career(path: Path) -> Career:
         raise KnowledgeError(path, [f"YAML syntax error{where}: {problem}"]) from None
     if not isinstance(raw, dict):
         raise KnowledgeError(path, ["the file must be a YAML mapping (key: value pairs)"])
+    return raw
+
+
+def parse_model(path: Path, model: Type[ModelT]) -> ModelT:
+    """Read a YAML file into a validated pydantic model; KnowledgeError names the file and each field."""
+    raw = read_mapping(path)
     try:
-        return Career.parse_obj(raw)
+        return model.parse_obj(raw)
     except ValidationError as error:
-        raise KnowledgeError(path, _describe(error)) from None
+        raise KnowledgeError(Path(path), _describe(error)) from None
 
 
-def career_files(directory: Path = KNOWLEDGE_DIR) -> List[Path]:
+def load_career(path: Path) -> Career:
+    """Read and validate one career file; raise KnowledgeError on any problem."""
+    return parse_model(path, Career)
+
+
+def career_files(directory: Path = CAREERS_DIR) -> List[Path]:
     """The career files in a knowledge directory (``*.yml`` at its top level)."""
     return sorted(Path(directory).glob("*.yml"))
 
 
-def load_all(directory: Path = KNOWLEDGE_DIR) -> Dict[str, Career]:
+def load_all(directory: Path = CAREERS_DIR) -> Dict[str, Career]:
     """Load every career file of a directory, keyed by career id.
 
     Raises KnowledgeError for the first invalid file, or if there is none.
@@ -101,7 +113,7 @@ class KnowledgeStore:
     saved into a file never takes a running bot down.
     """
 
-    def __init__(self, directory: Path = KNOWLEDGE_DIR) -> None:
+    def __init__(self, directory: Path = CAREERS_DIR) -> None:
         self.directory = Path(directory)
         self._lock = threading.Lock()
         self._snapshot: Optional[_Snapshot] = None
@@ -135,7 +147,7 @@ _default_store: Optional[KnowledgeStore] = None
 
 
 def default_store() -> KnowledgeStore:
-    """The process-wide store for ``knowledge/`` (created on first use, not at import)."""
+    """The process-wide store for ``knowledge/careers/`` (created on first use, not at import)."""
     global _default_store
     if _default_store is None:
         _default_store = KnowledgeStore()

@@ -19,8 +19,9 @@ from bot.career.models import PathwayQuestion, Pathways
 
 SLOT_PREFIX = "pathway_"
 
-# Intents that leave the flow (the form is rejected so the stop/goodbye/restart rules apply).
-LEAVE_INTENTS = frozenset({"stop", "goodbye", "restart"})
+# Intents that leave the flow (the form is rejected so their own rules apply): stop/goodbye/restart,
+# and the safety intents (a crisis, a request for a counselor, an insult: data/rules/safety.yml).
+LEAVE_INTENTS = frozenset({"stop", "goodbye", "restart", "crisis", "ask_counselor", "insult"})
 # Intents that are answered in the middle of the flow, which then continues.
 DIGRESSION_INTENTS = frozenset(
     {"help", "bot_challenge", "tell_more", "ask_other_career", "ask_unknown_detail", "thank"}

@@ -13,6 +13,7 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot import settings as settings_module
 from bot.paths import DOMAIN_FILE
+from bot.safety import crisis, personal_details
 
 logger = logging.getLogger(__name__)
 
@@ -88,11 +89,32 @@ def _slots(limit: int) -> asyncio.Semaphore:
     return _turn_slots
 
 
+def mask_personal_details(message: UserMessage) -> bool:
+    """Replace personal details in the message before Rasa sees (and stores) it; True if any were found.
+
+    Button payloads ("/inform{...}") are left alone. What was masked (the kinds,
+    never the values) is kept in the message metadata under ``careerbot``.
+    """
+    if not message.text or message.text.startswith("/"):
+        return False
+    masked = personal_details.mask(message.text)
+    if not masked.changed:
+        return False
+    message.text = masked.text
+    metadata = dict(message.metadata or {})
+    metadata["careerbot"] = {**dict(metadata.get("careerbot") or {}), "masked": list(masked.kinds)}
+    message.metadata = metadata
+    return True
+
+
 async def handle_message(on_new_message: OnNewMessage, message: UserMessage) -> None:
     """Run one student turn with the shared guards.
 
     - Control characters and lone surrogates are removed from the text first.
     - Empty/whitespace or longer than the limit: answered here, never parsed.
+    - Personal details (phone, email, street address, an introduced name) are
+      masked before Rasa sees the message, so nothing stores them; the student
+      gets a short reminder first (not after a crisis message: that reply comes alone).
     - The turn ended without any bot reply (action server down, internal
       error): the student gets an apology instead of silence.
     - At most CAREERBOT_MAX_CONCURRENT_TURNS turns run inside Rasa at once; the others wait their turn
@@ -108,6 +130,8 @@ async def handle_message(on_new_message: OnNewMessage, message: UserMessage) -> 
     if canned is not None:
         await output.send_text_message(message.sender_id, canned)
         return
+    if mask_personal_details(message) and not crisis.detect(message.text or "").found:
+        await output.send_text_message(message.sender_id, reply_text("utter_personal_details_reminder"))
     counting = CountingOutputChannel(output)
     counting.name = output.name  # type: ignore[method-assign]
     message.output_channel = counting

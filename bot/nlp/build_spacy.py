@@ -22,7 +22,7 @@ from typing import Dict, List
 
 import yaml
 
-from bot.paths import KNOWLEDGE_DIR, SPACY_DIR, VOCABULARY_DIR
+from bot.paths import CAREERS_DIR, SPACY_DIR, VOCABULARY_DIR
 
 BUILDER_VERSION = "1"
 
@@ -43,10 +43,10 @@ def plural_forms(term: str) -> List[str]:
     return [" ".join(words[:-1] + [form]) for form in sorted(forms)]
 
 
-def career_aliases(knowledge_dir: Path = KNOWLEDGE_DIR) -> List[str]:
+def career_aliases(careers_dir: Path = CAREERS_DIR) -> List[str]:
     """Aliases of every known career (read without full validation: build time only)."""
     aliases: List[str] = []
-    for path in sorted(Path(knowledge_dir).glob("*.yml")):
+    for path in sorted(Path(careers_dir).glob("*.yml")):
         with path.open(encoding="utf-8") as handle:
             data = yaml.safe_load(handle) or {}
         career = data.get("career") or {}

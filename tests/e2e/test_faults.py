@@ -26,7 +26,7 @@ from tests.support import BotProcess, free_port, text_of
 pytestmark = pytest.mark.e2e
 
 APOLOGY = reply_text("utter_technical_problem")
-CAREER_FILE = "industrial-production-manager.yml"
+CAREER_FILE = "careers/industrial-production-manager.yml"
 
 
 def test_action_server_down_gets_quick_apology_then_answers_resume(tmp_path: Path) -> None:

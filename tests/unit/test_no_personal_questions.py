@@ -79,7 +79,7 @@ def _everything_the_bot_says() -> List[Tuple[str, str]]:
         domain = yaml.safe_load(handle)
     texts += list(_yaml_strings(domain.get("responses", {}), "domain.yml:responses"))
     texts += list(_yaml_strings(domain.get("forms", {}), "domain.yml:forms"))
-    for path in sorted(KNOWLEDGE_DIR.glob("*.yml")):
+    for path in sorted(KNOWLEDGE_DIR.rglob("*.yml")):
         with path.open(encoding="utf-8") as handle:
             texts += list(_yaml_strings(yaml.safe_load(handle), path.name))
     for path in sorted([*(ROOT / "actions").glob("*.py"), *(ROOT / "bot" / "career").glob("*.py"),

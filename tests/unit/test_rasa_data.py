@@ -23,6 +23,15 @@ SENT_BY_CODE = {
     "utter_pathway_paused",
     "utter_pathway_plan_outro",
     "utter_restart",  # sent by Rasa's built-in action_restart
+    # actions/safety.py, with the school's contacts
+    "utter_crisis",
+    "utter_crisis_concern",
+    "utter_counselor",
+    "utter_handoff_done",
+    "utter_handoff_declined",
+    "utter_handoff_failed",
+    "utter_boundary",
+    "utter_personal_details_reminder",  # the channel guard
 }
 
 

@@ -1,0 +1,88 @@
+"""The safety stage of the NLU pipeline (Rasa component): crisis first, whatever else a message says.
+
+Runs last, after the classifiers, on every message of every channel. A message
+is a ``crisis`` if the dedicated detector (bot/safety/crisis.py) finds a crisis
+or a concern, or the intent classifier gives ``crisis`` at least
+``crisis_threshold`` anywhere in its ranking: the detector catches phrasings the
+classifier never saw, the classifier paraphrases the detector has no phrase
+for. Otherwise a request for a counselor or a real person becomes
+``ask_counselor`` and an insult aimed at the bot ``insult`` when their words say
+so (bot/safety/requests.py). The classifier's own ranking is kept after the
+chosen intent, so later stages still see it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.safety import crisis, requests
+
+INTENT_RANKING = "intent_ranking"
+CRISIS_INTENT = "crisis"
+COUNSELOR_INTENT = "ask_counselor"
+BOUNDARY_INTENT = "insult"
+
+
+def decide(text: str, ranking: List[Dict[str, Any]], crisis_threshold: float) -> Optional[str]:
+    """The safety intent a message must get, or None to keep the classifier's (pure function)."""
+    if crisis.detect(text).found:
+        return CRISIS_INTENT
+    crisis_score = max((float(r.get("confidence") or 0.0) for r in ranking if r.get("name") == CRISIS_INTENT),
+                       default=0.0)
+    if crisis_score >= crisis_threshold:
+        return CRISIS_INTENT
+    if requests.asks_for_counselor(text):
+        return COUNSELOR_INTENT
+    if requests.crosses_boundary(text):
+        return BOUNDARY_INTENT
+    return None
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class SafetyIntents(GraphComponent, IntentClassifier):
+    """Overrides the intent for crisis messages, counselor requests and insults (see module docstring)."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """``crisis_threshold``: the classifier's ``crisis`` score that is enough on its own."""
+        return {"crisis_threshold": 0.4}
+
+    def __init__(self, config: Dict[str, Any]) -> None:
+        self.config = {**self.get_default_config(), **config}
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> SafetyIntents:
+        """The component (nothing to train); warms the detectors so the first message is not slow."""
+        crisis.detect("warm up")
+        requests.asks_for_counselor("warm up")
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Set the safety intent first in the ranking when one applies."""
+        for message in messages:
+            text = message.get(TEXT)
+            if not text:
+                continue
+            ranking = list(message.get(INTENT_RANKING) or [])
+            chosen = decide(text, ranking, float(self.config["crisis_threshold"]))
+            if chosen is None:
+                continue
+            intent = {"name": chosen, "confidence": 1.0}
+            message.set(INTENT, intent, add_to_output=True)
+            message.set(INTENT_RANKING, [intent] + [r for r in ranking if r.get("name") != chosen],
+                        add_to_output=True)
+        return messages

@@ -1,0 +1,131 @@
+"""The crisis detector: does a message speak of suicide, self-harm, abuse, violence or danger?
+
+A dedicated detector beside the intent classifier (which learns only from the
+examples it was given): phrases in ``crisis-phrases.yml`` matched against the
+normalised message (bot/safety/text.py). Hyperbole ("this homework is killing
+me") is removed first. Topic words ("overdose", "abuse") are a crisis when the
+student speaks of themselves or someone close ("my friend overdosed"), a concern
+(resources, gently) when the message is not a question about a job, and nothing
+in a question about a job ("do nurses deal with overdoses?"). The Rasa component ``bot.nlp.safety_intents`` combines this with the
+classifier's ``crisis`` intent; the action picks the reply from the same result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Pattern, Tuple
+
+import yaml
+
+from bot.paths import CAREERS_DIR, VOCABULARY_DIR
+from bot.safety.text import normalise
+
+PHRASES_FILE = Path(__file__).with_name("crisis-phrases.yml")
+
+NONE = "none"
+CONCERN = "concern"  # may be a crisis: give the resources gently
+CRISIS = "crisis"
+
+
+@dataclass(frozen=True)
+class Signal:
+    """What the detector found: the level, whether the danger is now, and the kinds matched."""
+
+    level: str = NONE
+    danger_now: bool = False
+    kinds: Tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def found(self) -> bool:
+        """True for a crisis or a concern: either gets the crisis resources."""
+        return self.level != NONE
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """The compiled phrase lists."""
+
+    crisis: Dict[str, List[Pattern[str]]]
+    concern: List[Pattern[str]]
+    topic: List[Pattern[str]]
+    personal_reference: List[Pattern[str]]
+    career_question: List[Pattern[str]]
+    danger_now: List[Pattern[str]]
+    not_crisis: List[Pattern[str]]
+
+
+def _compile(patterns: List[str]) -> List[Pattern[str]]:
+    return [re.compile(p) for p in patterns]
+
+
+@lru_cache(maxsize=1)
+def phrases(path: Path = PHRASES_FILE) -> Phrases:
+    """The phrase file, compiled once."""
+    with Path(path).open(encoding="utf-8") as handle:
+        raw = yaml.safe_load(handle)
+    return Phrases(
+        crisis={kind: _compile(items) for kind, items in raw["crisis"].items()},
+        concern=_compile(raw["concern"]),
+        topic=_compile(raw["topic"]),
+        personal_reference=_compile(raw["personal_reference"]),
+        career_question=_compile(raw["career_question"]),
+        danger_now=_compile(raw["danger_now"]),
+        not_crisis=_compile(raw["not_crisis"]),
+    )
+
+
+def _any(patterns: List[Pattern[str]], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+@lru_cache(maxsize=1)
+def job_titles() -> Pattern[str]:
+    """Any job title the bot knows (careers' names and aliases, knowledge/vocabulary/occupations.yml), plural too.
+
+    A message naming one is a question about a job, for the topic words' rule.
+    """
+    titles = set()
+    vocabulary = VOCABULARY_DIR / "occupations.yml"
+    if vocabulary.exists():
+        with vocabulary.open(encoding="utf-8") as handle:
+            titles.update(str(t).lower() for t in (yaml.safe_load(handle) or {}).get("occupations", []))
+    for path in sorted(CAREERS_DIR.glob("*.yml")):
+        with path.open(encoding="utf-8") as handle:
+            career = (yaml.safe_load(handle) or {}).get("career") or {}
+        titles.update(str(t).lower() for t in [career.get("name"), career.get("plural"), *career.get("aliases", [])] if t)
+    words = sorted((re.escape(normalise(t)) for t in titles if t), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(words) + r")(s|es)?\b") if words else re.compile(r"(?!)")
+
+
+def about_a_job(normalised: str, table: Phrases) -> bool:
+    """True if the message is a question about a job: job words or a job title."""
+    return _any(table.career_question, normalised) or bool(job_titles().search(normalised))
+
+
+def without_hyperbole(normalised: str, table: Phrases) -> str:
+    """The normalised message with hyperbole and slang spans blanked out."""
+    for pattern in table.not_crisis:
+        normalised = pattern.sub(" ", normalised)
+    return normalised
+
+
+def detect(text: str) -> Signal:
+    """Read one message (any spelling) and say whether it may be a crisis."""
+    table = phrases()
+    normal = normalise(text or "")
+    cleaned = without_hyperbole(normal, table)
+    kinds = tuple(kind for kind, patterns in table.crisis.items() if _any(patterns, cleaned))
+    level = CRISIS if kinds else NONE
+    if not kinds and _any(table.topic, cleaned):
+        if _any(table.personal_reference, cleaned):
+            level, kinds = CRISIS, ("topic",)
+        elif not about_a_job(cleaned, table):
+            level, kinds = CONCERN, ("topic",)
+    if level == NONE and _any(table.concern, cleaned):
+        level, kinds = CONCERN, ("concern",)
+    if level == NONE:
+        return Signal()
+    return Signal(level, _any(table.danger_now, cleaned), kinds)

@@ -1,0 +1,197 @@
+"""Personal details in a student's message: found and masked before anything is stored.
+
+The channel guard (bot/channels/guard.py) runs ``mask`` on every message of
+every channel before Rasa sees it, so the tracker store, logs, conversation
+exports and handoffs only ever hold ``[phone]``, ``[email]``, ``[address]`` and
+``[name]``. Pay figures, years, job counts and job titles are left alone: a
+phone number has 7 or 10 digits in phone groups and no ``$`` or thousands
+commas; an address needs a house number and a street word; a name needs an
+introduction ("my name is ...", "call me ...").
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import FrozenSet, List, Match, Tuple
+
+PHONE = "[phone]"
+EMAIL = "[email]"
+ADDRESS = "[address]"
+NAME = "[name]"
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+\s?@\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# 10 digits (optionally +1 / 1-), or 7 digits, in phone groups; never after $, a digit, a comma or a point.
+_PHONE = re.compile(
+    r"(?<![\w$,.])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\w,]|\.\d)"
+    r"|(?<![\w$,.(-])\d{3}[\s.-]\d{4}(?![\w,]|\.\d|[\s.-]\d)"
+)
+_STREET_WORDS = (
+    r"street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|"
+    r"circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|way|alley|row|loop|pike|crescent"
+)
+_NOT_STREET_NAMES = {
+    "years", "year", "days", "day", "hours", "hour", "months", "month", "weeks", "week", "percent", "people",
+    "jobs", "job", "times", "dollars", "students", "kids", "classes", "credits", "points", "grade", "grades",
+    "either", "one", "the", "other", "same", "a", "an", "of", "to", "in", "or", "and", "is", "are", "more",
+}
+_UNIT = r"(?:,?\s*(?:apt|apartment|unit|suite|ste|#|no\.?)\s*\.?\s*#?[A-Za-z0-9-]{1,6}\b)?"
+_ADDRESS = re.compile(
+    r"\b\d{1,6}[A-Za-z]?\s+(?:(?:[NSEW]|north|south|east|west)\.?\s+)?"
+    r"((?:[A-Za-z0-9'-]+\.?\s+){1,3}?)(?:" + _STREET_WORDS + r")\b\.?" + _UNIT,
+    re.IGNORECASE,
+)
+# After "i live at", "my address is": a house number and up to three words, street word or not.
+_ADDRESS_AFTER = re.compile(
+    r"\b(?:live at|live on|living at|address is|address:|addy is|house is at|home is at|come to|stay at)\s+"
+    r"(\d{1,6}[A-Za-z]?\s+(?:[A-Za-z0-9'.-]+\s?){1,4}?)(?=$|[,.!?;]|\s(?:and|in|so|but|if|near|by|btw|lol|pls|please)\b)",
+    re.IGNORECASE,
+)
+# Introductions of a name. Strong ones take any words that are not small words;
+# weak ones ("call me", "i'm", "this is") only capitalised words that are not common words.
+_STRONG_INTRO = re.compile(
+    r"\b(?:my (?:full |real |first |last )?name(?:\s+is|s| is|'s|:)|my names|name\s*:|i am called|im called|"
+    r"i'm called|they call me|people call me|everyone calls me|you can call me|my name would be)\s+",
+    re.IGNORECASE,
+)
+_WEAK_INTRO = re.compile(r"\b(?:call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is)\s+", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_NAME_STOP = {
+    "not", "no", "a", "an", "the", "and", "but", "or", "so", "i", "im", "is", "from", "in", "at", "on", "to",
+    "of", "for", "with", "btw", "lol", "and", "here", "there", "just", "really", "secret", "private", "none",
+    "nobody", "unknown", "irrelevant", "important", "whatever", "idk", "dont", "don't", "doesn't", "doesnt",
+    "how", "what", "why", "when", "where", "who", "which", "can", "could", "would", "should", "will", "do",
+    "does", "did", "am", "are", "was", "were", "be", "been", "my", "your", "you", "me", "we", "they", "it",
+    "this", "that", "these", "those", "also", "too", "very", "kinda", "sorta", "like", "literally", "actually",
+    "grade", "grader", "student", "junior", "senior", "freshman", "sophomore", "interested", "thinking",
+}
+COMMON_WORD_LOG_PROBABILITY = -12.5  # words more frequent than this are not taken for names after weak introductions
+
+
+@dataclass(frozen=True)
+class Masked:
+    """A message with its personal details replaced, and which kinds were found."""
+
+    text: str
+    kinds: Tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def changed(self) -> bool:
+        """True if anything was masked."""
+        return bool(self.kinds)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> FrozenSet[str]:
+    """Frequent English words (spaCy's word probabilities): not names after "i'm" or "call me"."""
+    try:
+        import spacy_lookups_data
+    except ImportError:  # pragma: no cover - in requirements.txt
+        return frozenset()
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        probabilities = json.load(handle)
+    return frozenset(w for w, p in probabilities.items() if p > COMMON_WORD_LOG_PROBABILITY and w.islower())
+
+
+def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
+    """The span of up to three name words from ``start`` (empty if none qualify)."""
+    end = start
+    taken = 0
+    position = start
+    while taken < 3:
+        gap = re.match(r"[ \t]*", text[position:])
+        position += gap.end() if gap else 0
+        word = _WORD.match(text, position)
+        if not word:
+            break
+        token = word.group(0)
+        lowered = token.lower().strip("'-")
+        if lowered in _NAME_STOP:
+            break
+        if not strong and (not token[0].isupper() or lowered in common_words()):
+            break
+        taken += 1
+        end = position = word.end()
+        if text[position:position + 1] not in {" ", "\t"}:
+            break
+    return start, end if taken else start
+
+
+def _name_spans(text: str) -> List[Tuple[int, int]]:
+    spans = []
+    for strong, pattern in ((True, _STRONG_INTRO), (False, _WEAK_INTRO)):
+        for intro in pattern.finditer(text):
+            start, end = _name_span(text, intro.end(), strong)
+            if end > start:
+                spans.append((start, end))
+    return spans
+
+
+def _spans(pattern: re.Pattern, text: str, group: int = 0) -> List[Tuple[int, int]]:
+    return [m.span(group) for m in pattern.finditer(text)]
+
+
+def _address_spans(text: str) -> List[Tuple[int, int]]:
+    def plausible(match: Match[str]) -> bool:
+        words = match.group(1).lower().split()
+        return not any(w.strip(".") in _NOT_STREET_NAMES for w in words)
+
+    spans = [m.span(0) for m in _ADDRESS.finditer(text) if plausible(m)]
+    return spans + _spans(_ADDRESS_AFTER, text, 1)
+
+
+def mask(text: str) -> Masked:
+    """Replace phone numbers, emails, street addresses and introduced names with placeholders."""
+    if not text:
+        return Masked(text or "")
+    found: List[Tuple[int, int, str]] = []
+    for placeholder, spans in (
+        (EMAIL, _spans(_EMAIL, text)),
+        (PHONE, _spans(_PHONE, text)),
+        (ADDRESS, _address_spans(text)),
+        (NAME, _name_spans(text)),
+    ):
+        for start, end in spans:
+            end = start + len(text[start:end].rstrip(" ,.;!?"))
+            if end > start and not any(s < end and start < e for s, e, _ in found):
+                found.append((start, end, placeholder))
+    if not found:
+        return Masked(text)
+    pieces, cursor = [], 0
+    for start, end, placeholder in sorted(found):
+        pieces.append(text[cursor:start] + placeholder)
+        cursor = end
+    pieces.append(text[cursor:])
+    kinds = tuple(sorted({p.strip("[]") for _, _, p in found}))
+    return Masked("".join(pieces), kinds)
+
+
+_PLACEHOLDER = r"\[(?:name|phone|email|address)\]"
+_INTRODUCED = re.compile(
+    r"(?:\b(?:my (?:full |real |first |last )?name(?:\s+is|'s|s)?|name\s*:|i am called|i'?m called|call me|this is|"
+    r"i'?m|i am|it'?s|my (?:cell|phone|number|phone number|cell number|cell phone|mobile|digits|e-?mail|"
+    r"e-?mail address|address|home address)(?:\s+is|\s*:)?|(?:call|text|reach|contact|hit|email|e-mail|message|dm)"
+    r" me(?: up)?(?: at| on)?|i live (?:at|on)|my (?:house|home) is at)\s+)?" + _PLACEHOLDER,
+    re.IGNORECASE,
+)
+_LEFTOVER = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|&)\s*)*" + _PLACEHOLDER, re.IGNORECASE)
+_EDGES = re.compile(r"^(?:[\s,.;:!-]|\band\b|\bor\b|\bbtw\b|\balso\b)+|(?:[\s,;:-]|\band\b|\bor\b)+$", re.IGNORECASE)
+
+
+def without_masked_details(text: str) -> str:
+    """The message without its masked details and the words that introduced them, for the intent classifier.
+
+    "my name is [name], how much do they make?" -> "how much do they make?". The
+    stored message keeps the placeholders; only what the classifier reads changes.
+    """
+    if "[" not in text:
+        return text
+    stripped = _LEFTOVER.sub(" ", _INTRODUCED.sub(" ", text))
+    stripped = re.sub(r"\s+([,.;!?])", r"\1", re.sub(r"\s{2,}", " ", stripped))
+    stripped = re.sub(r"([,.;])(\s*[,.;])+", r"\1", stripped)
+    return _EDGES.sub("", stripped).strip() or text

@@ -1,0 +1,132 @@
+"""Normalising a student's message for the safety detectors: one spelling for many ways of typing.
+
+Lower case, curly apostrophes straightened then dropped ("don't" -> "dont" ->
+"do not"), punctuation turned into spaces, chat forms expanded ("wanna" ->
+"want to", "u" -> "you", "rn" -> "right now"), "my self" -> "myself", letters
+typed three or more times cut to two ("sooo" -> "soo"), and misspelled key words
+corrected ("sucide" -> "suicide"): a word is corrected only when it is not an
+English word and is one letter (two for long words) from exactly one key word.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, FrozenSet, Iterable, Optional
+
+# Chat forms and contractions, after apostrophes are dropped.
+CHAT_FORMS: Dict[str, str] = {
+    "dont": "do not", "doesnt": "does not", "didnt": "did not", "cant": "can not", "cannot": "can not",
+    "couldnt": "could not", "wont": "will not", "wouldnt": "would not", "shouldnt": "should not",
+    "isnt": "is not", "arent": "are not", "wasnt": "was not", "werent": "were not", "aint": "am not",
+    "havent": "have not", "hasnt": "has not", "hadnt": "had not", "im": "i am", "ive": "i have", "ill": "i will", "id": "i would",
+    "iam": "i am", "wanna": "want to", "gonna": "going to", "gotta": "got to",
+    "finna": "going to", "tryna": "trying to", "kinda": "kind of", "u": "you", "ur": "your", "youre": "you are",
+    "r": "are", "rn": "right now", "pls": "please", "plz": "please", "ppl": "people", "bf": "boyfriend",
+    "gf": "girlfriend", "tmrw": "tomorrow", "tmr": "tomorrow", "2morrow": "tomorrow", "tonite": "tonight",
+    "bc": "because", "cuz": "because", "cause": "because", "coz": "because", "idk": "i do not know",
+    "idc": "i do not care", "nobodys": "nobody is", "noones": "no one is", "hes": "he is", "shes": "she is",
+    "theyre": "they are", "thats": "that is", "whats": "what is", "its": "it is", "theres": "there is",
+    "n": "and", "w": "with", "wit": "with", "mum": "mom", "mommy": "mom", "daddy": "dad",
+    "myslef": "myself", "mysef": "myself", "meself": "myself", "kil": "kill", "kiling": "killing",
+    "nolonger": "no longer", "noone": "no one",
+    "everyones": "everyone is", "gon": "going to",
+}
+_JOINS = re.compile(r"\b(my|your|him|her|them|it|our) (self|selves)\b")
+_DYE = re.compile(r"\b(want to|going to|wish i could|i will|i am going to|ready to|just) dye\b(?! (my|her|his|their|your|the|it|hair))")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_NON_WORD = re.compile(r"[^a-z0-9 ]+")
+_SPACES = re.compile(r"\s+")
+
+# Key words of the safety phrases (crisis, counselor requests) that typos are corrected towards.
+KEY_WORDS = (
+    "suicide", "suicidal", "myself", "kill", "killing", "overdose", "overdosed", "overdosing", "pills", "alive",
+    "die", "dying", "dead", "cutting", "hurting", "harming", "abuse", "abused", "abusive", "molested", "raped",
+    "threatening", "threatened", "weapon", "knife", "hopeless", "worthless", "unalive", "disappear", "anymore",
+    "living", "hanging", "depressed", "depression", "tablets", "medicine", "bleeding", "following", "stalking",
+    "goodbye", "forever", "life", "herself", "himself", "themselves", "wrists", "burning", "starving", "existing",
+    "exist", "touched", "touching", "beating", "hitting", "punches", "scared", "afraid", "terrified",
+    "nobody", "everyone", "without", "better", "wish", "want", "tired", "pointless", "worth",
+    "counselor", "counselors", "counseling", "guidance", "talk", "appointment",
+)
+
+
+def _damerau(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance, stopping early once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+@lru_cache(maxsize=1)
+def english_words() -> FrozenSet[str]:
+    """English word forms (spaCy's lemma tables and stop words, installed with the project): never corrected."""
+    try:
+        import spacy_lookups_data
+    except ImportError:  # pragma: no cover - the package is in requirements.txt
+        return frozenset()
+    folder = Path(spacy_lookups_data.__file__).parent / "data"
+    words: set = set()
+    with gzip.open(folder / "en_lemma_lookup.json.gz", "rt", encoding="utf-8") as handle:
+        lookup = json.load(handle)
+    words.update(lookup)
+    words.update(lookup.values())
+    with gzip.open(folder / "en_lemma_index.json.gz", "rt", encoding="utf-8") as handle:
+        for forms in json.load(handle).values():
+            words.update(forms)
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words.update(STOP_WORDS)
+    return frozenset(w for w in words if w.isalpha())
+
+
+@lru_cache(maxsize=4096)
+def correct_word(word: str, keys: Iterable[str] = KEY_WORDS) -> Optional[str]:
+    """The key word a misspelled word stands for, or None (English words and near-ties are left alone)."""
+    if len(word) < 3 or not word.isalpha() or word in keys or word in english_words():
+        return None
+    limit = 2 if len(word) >= 8 else 1
+    best: Optional[str] = None
+    best_distance = limit + 1
+    tie = False
+    for key in keys:
+        if len(key) < 4:
+            continue
+        distance = _damerau(word, key, limit)
+        if distance < best_distance:
+            best, best_distance, tie = key, distance, False
+        elif distance == best_distance:
+            tie = True
+    return None if best is None or tie else best
+
+
+def normalise(text: str) -> str:
+    """The message in the one spelling the detectors' phrases are written for (see module docstring)."""
+    lowered = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    lowered = lowered.replace("'", "")
+    lowered = _NON_WORD.sub(" ", lowered)
+    lowered = _REPEATS.sub(r"\1\1", lowered)
+    words = []
+    for word in lowered.split():
+        word = CHAT_FORMS.get(word, word)
+        corrected = correct_word(word) if " " not in word else None
+        words.append(corrected or word)
+    joined = _SPACES.sub(" ", " ".join(words)).strip()
+    joined = _JOINS.sub(lambda m: m.group(1) + m.group(2), joined)
+    joined = joined.replace("themselfs", "themselves").replace("themself", "themselves")
+    return _DYE.sub(lambda m: m.group(1) + " die", joined)

@@ -1,0 +1,95 @@
+"""The crisis detector: crises in many spellings are found; hyperbole and career questions are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import crisis
+from bot.safety.text import correct_word, normalise
+
+
+@pytest.mark.parametrize("text", [
+    "i want to kill myself",
+    "I dont want to be alive anymore",
+    "i took a bunch of pills",
+    "i wanna kms",
+    "thinking about ending my life tonight",
+    "everyone would be better off without me",
+    "i wish i was never born",
+    "no reason to live anymore tbh",
+    "im going to unalive myself",
+    "i keep cutting myself and i cant stop",
+    "i relapsed and cut again",
+    "my stepdad hits me when hes drunk",
+    "my uncle touched me and told me not to tell",
+    "im scared to go home",
+    "someone brought a gun to school",
+    "a guy is following me home right now",
+    "my friend said she wants to kill herself",
+    "he said he will kill me if i tell anyone",
+    "how much do nurses make, doesnt matter i wont be alive to see it",
+    "whats the pay for chefs? my dad beats me",
+    "i want to kil my self",
+    "been thinking about sucide",
+    "i wanna dye",
+    "my boyfriend forces me to send pics",
+])
+def test_crises_are_found(text: str) -> None:
+    """Direct, indirect, slang, typo'd and mixed crisis messages are a crisis or a concern."""
+    assert crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", [
+    "this homework is killing me",
+    "my mom will kill me if i fail chem",
+    "im dying to know how much lawyers make",
+    "lol im dead",
+    "i killed that test",
+    "do nurses deal with overdoses",
+    "what does a suicide hotline worker earn",
+    "how dangerous is being a police officer",
+    "do paramedics get shot at",
+    "what do lawyers do in murder cases",
+    "how much do industrial production managers make",
+    "im so bored",
+    "shoot your shot and apply",
+    "my phone is dying",
+    "i am starving, what do chefs earn",
+    "i'm stressed about college apps",
+])
+def test_hyperbole_and_career_questions_are_not(text: str) -> None:
+    """Slang, hyperbole and questions about jobs with violent words are not crises."""
+    assert not crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", ["i took 20 pills", "someone is outside my door with a knife", "i am in danger"])
+def test_danger_now(text: str) -> None:
+    """Danger happening now is flagged so the reply puts 911 first."""
+    assert crisis.detect(text).danger_now
+
+
+def test_danger_is_not_claimed_without_reason() -> None:
+    """A crisis that is not an emergency now keeps 988 first."""
+    signal = crisis.detect("sometimes i wish i could disappear forever")
+    assert signal.found and not signal.danger_now
+
+
+def test_topic_words_depend_on_who_the_message_is_about() -> None:
+    """'overdose' about a friend is a crisis; in a question about a job it is not; alone, a concern."""
+    assert crisis.detect("my friend overdosed last night").level == crisis.CRISIS
+    assert crisis.detect("do EMTs treat overdoses").level == crisis.NONE
+    assert crisis.detect("overdose").level == crisis.CONCERN
+
+
+def test_typos_are_corrected_only_for_words_that_are_not_english() -> None:
+    """'sucide' becomes 'suicide'; 'hunting' is a real word and stays."""
+    assert correct_word("sucide") == "suicide"
+    assert correct_word("myslef") is None or correct_word("myslef") == "myself"
+    assert correct_word("hunting") is None
+    assert correct_word("with") is None
+
+
+def test_normalise_expands_chat_forms() -> None:
+    """Chat forms and contractions get one spelling."""
+    assert normalise("I don't wanna be here rn") == "i do not want to be here right now"
+    assert normalise("im gonna hurt my self") == "i am going to hurt myself"

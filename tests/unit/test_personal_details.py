@@ -1,0 +1,49 @@
+"""Personal details are masked; career figures, years and job titles are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety.personal_details import mask
+
+
+@pytest.mark.parametrize("text, hidden, kind", [
+    ("my name is Jordan Lee and i want to be a nurse", "Jordan Lee", "name"),
+    ("my name's DeShawn Williams", "DeShawn Williams", "name"),
+    ("name: Tyler Brooks", "Tyler Brooks", "name"),
+    ("im Maya Patel btw", "Maya Patel", "name"),
+    ("call me at (555) 123-4567", "(555) 123-4567", "phone"),
+    ("text me 555.123.4567 ok", "555.123.4567", "phone"),
+    ("5551234567 is my cell", "5551234567", "phone"),
+    ("+1 555 123 4567", "+1 555 123 4567", "phone"),
+    ("call 867-5309", "867-5309", "phone"),
+    ("email me at jo.lee+x@school.example", "jo.lee+x@school.example", "email"),
+    ("i live at 1420 oak street", "1420 oak street", "address"),
+    ("42 W Maple Ave Apt 3", "42 W Maple Ave Apt 3", "address"),
+    ("i live at 42 maple, how much do chefs make", "42 maple", "address"),
+])
+def test_details_are_masked(text: str, hidden: str, kind: str) -> None:
+    """The detail is gone from the text and its kind is reported."""
+    result = mask(text)
+    assert hidden not in result.text
+    assert f"[{kind}]" in result.text
+    assert kind in result.kinds
+
+
+@pytest.mark.parametrize("text", [
+    "is $81,220 a good salary", "they make 107,560 a year?", "growth from 2022-32", "2022 to 2032",
+    "3,172,500 jobs", "$39.05 per hour", "about 193,100 openings", "what does a Registered Nurse do",
+    "jobs on wall street", "room 204", "SAT score 1450", "class of 2027", "my shift is 7-3",
+    "my name is not important", "im a junior", "I'm Interested In Nursing", "it takes 4 years either way",
+    "this is Construction Managers pay?", "do truck drivers drive on highway 101", "projected to grow 6 percent",
+])
+def test_career_questions_are_left_alone(text: str) -> None:
+    """Pay figures, years, counts and titles are not personal details."""
+    result = mask(text)
+    assert result.text == text and not result.changed
+
+
+def test_the_rest_of_the_message_is_kept() -> None:
+    """Only the detail is replaced; the question stays readable."""
+    assert mask("my email is a@b.example, how much do nurses make?").text == \
+        "my email is [email], how much do nurses make?"

@@ -1,0 +1,106 @@
+"""School settings, counselor requests, insults, the safety stage's decision, and the reply values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.career.loader import KnowledgeError
+from bot.nlp.safety_intents import decide
+from bot.paths import SCHOOL_FILE
+from bot.safety import crisis, replies
+from bot.safety.requests import asks_for_counselor, crosses_boundary
+from bot.safety.school import load_school
+
+
+def _write(tmp_path: Path, data: dict) -> Path:
+    path = tmp_path / "school.yml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+def test_demo_school_settings_are_valid() -> None:
+    """The shipped file loads and has the defaults the issue asks for: 988 and 911."""
+    school = load_school(SCHOOL_FILE)
+    assert any("988" in r.how or "988" in r.name for r in school.crisis.resources)
+    assert school.crisis.emergency.number == "911"
+    assert school.counseling_office.booking.ways()
+
+
+def test_missing_booking_names_the_field(tmp_path: Path) -> None:
+    """A counseling office without any way to book is refused, naming the field."""
+    data = yaml.safe_load(SCHOOL_FILE.read_text(encoding="utf-8"))
+    data["counseling_office"]["booking"] = {"link": ""}
+    with pytest.raises(KnowledgeError) as error:
+        load_school(_write(tmp_path, data))
+    assert "counseling_office.booking" in str(error.value)
+
+
+def test_unknown_key_names_the_field(tmp_path: Path) -> None:
+    """A misspelled key is refused with its place in the file."""
+    data = yaml.safe_load(SCHOOL_FILE.read_text(encoding="utf-8"))
+    data["crisis"]["resorces"] = []
+    with pytest.raises(KnowledgeError) as error:
+        load_school(_write(tmp_path, data))
+    assert "crisis.resorces" in str(error.value)
+
+
+def test_crisis_reply_values_put_911_first_when_danger_is_now() -> None:
+    """Danger now: 911 leads; otherwise the crisis lines lead and 911 follows."""
+    school = load_school(SCHOOL_FILE)
+    now = replies.crisis_values(school, crisis.detect("i took a bunch of pills"))["crisis_steps"]
+    later = replies.crisis_values(school, crisis.detect("i want to die"))["crisis_steps"]
+    assert now.splitlines()[0].count("911") and "988" in now
+    assert "988" in later.splitlines()[0] and "911" in later.splitlines()[-1]
+
+
+def test_office_values_come_from_the_file() -> None:
+    """The office's name, room and booking ways are in the values the replies use."""
+    values = replies.office_values(load_school(SCHOOL_FILE))
+    assert "Counseling Office" in values["office"] and "Room 114" in values["office_where"]
+    assert "counseling@demo-high.example" in values["office_booking"]
+
+
+@pytest.mark.parametrize("text", [
+    "can I talk to a counselor?", "can i talk to a real person", "how do i book my guidance counselor",
+    "i want to speak with a human", "where is the counseling office", "i need to talk to someone",
+    "is there a counselor i can talk to", "can you pass this chat on to my counselor",
+])
+def test_counselor_requests(text: str) -> None:
+    """Requests for a counselor or a person are recognised."""
+    assert asks_for_counselor(text)
+
+
+@pytest.mark.parametrize("text", [
+    "how much do school counselors make", "how do i become a school counselor", "what does a counselor do",
+    "are you a real person?", "can you talk to me about nurses",
+])
+def test_career_questions_about_counselors_are_not_requests(text: str) -> None:
+    """The counselor career is a career question, and 'are you a real person?' is about the bot."""
+    assert not asks_for_counselor(text)
+
+
+@pytest.mark.parametrize("text", ["you're useless", "stupid bot", "shut up", "send nudes", "ur trash lol",
+                                  "f you bot", "are you single"])
+def test_insults_cross_the_boundary(text: str) -> None:
+    """Insults and sexual messages aimed at the bot get the boundary."""
+    assert crosses_boundary(text)
+
+
+@pytest.mark.parametrize("text", ["this job sucks?", "is being a chef stressful", "my teacher is so annoying lol",
+                                  "what do sex therapists earn"])
+def test_venting_is_not_an_insult(text: str) -> None:
+    """Venting about one's own day or a career question is not aimed at the bot."""
+    assert not crosses_boundary(text)
+
+
+def test_safety_stage_order() -> None:
+    """Crisis beats everything; the classifier's crisis score counts; then counselor, then boundary."""
+    assert decide("i want to kill myself, can i talk to a counselor", [], 0.4) == "crisis"
+    assert decide("whatever", [{"name": "crisis", "confidence": 0.45}], 0.4) == "crisis"
+    assert decide("whatever", [{"name": "crisis", "confidence": 0.2}], 0.4) is None
+    assert decide("you're useless, let me talk to a real person", [], 0.4) == "ask_counselor"
+    assert decide("stupid bot", [], 0.4) == "insult"
+    assert decide("how much do nurses make", [{"name": "ask_pay", "confidence": 0.9}], 0.4) is None
