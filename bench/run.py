@@ -4,7 +4,8 @@ Steps (each prints a line; raw results and server logs go to bench/out/):
 1. training from scratch (ours in a fresh project copy; stock via ``rasa init``),
    and a second training run on unchanged data;
 2. our bot (``python -m bot run``): start-up, held-out accuracy, CLINC150
-   out-of-scope handling, latency at 1/10/50 concurrent students, memory;
+   out-of-scope handling, safety (crisis replies, masking; bench/safety.py),
+   latency at 1/10/50 concurrent students, memory;
 3. the stock bot (``rasa run``): start-up, latency at the same levels, memory;
 4. bench/results.md (tables, targets with pass/fail) and bench/latency.png.
 
@@ -31,7 +32,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
-from bench import accuracy, baseline, questions, report, servers, training
+from bench import accuracy, baseline, questions, report, safety, servers, training
 from bench.load import LoadResult, run_load, warm_up
 from bot.paths import DOMAIN_FILE, ROOT
 
@@ -149,6 +150,18 @@ def bench_ours(args: argparse.Namespace, qset: questions.QuestionSet, out: Path)
             ]
             for s in scope:
                 say(f"  {s.name}: {s.out_of_scope}/{s.total} treated as out of scope ({dict(s.counts)})")
+        if args.safety != 0:
+            clinc = accuracy.clinc_requests()
+            if args.clinc is not None:
+                clinc = {name: texts[: args.clinc] for name, texts in clinc.items()}
+            say("our bot: safety (held-out crisis messages, hard negatives, CLINC150 and career questions)")
+            crisis_counts = safety.run_crisis(bot.rest_url, clinc, args.concurrency, limit=args.safety)
+            for entry in crisis_counts:
+                say(f"  {entry['name']}: {entry['crisis_replies']}/{entry['total']} got the crisis reply")
+            masking = safety.run_masking()
+            say(f"  personal details masked {masking['details_masked']}/{masking['details_total']}; "
+                f"career questions masked wrongly {masking['masked_wrongly']}/{masking['negatives_total']}")
+            result["safety"] = {"crisis": crisis_counts, "masking": masking}
         say("our bot: latency under load")
         result.update(load_cpu_and_memory(bot, qset.load, args.level_list, [technical_problem_text()], "ours"))
     finally:
@@ -227,6 +240,8 @@ def run(args: argparse.Namespace) -> Dict[str, Any]:
             results["accuracy"] = {"items": ours.pop("accuracy")}
         if "scope" in ours:
             results["scope"] = ours.pop("scope")
+        if "safety" in ours:
+            results["safety"] = ours.pop("safety")
         results["ours"] = ours
         if stock_project is not None:
             results["stock"] = bench_stock(args, qset, stock_project, out)
@@ -266,6 +281,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--concurrency", type=int, default=4, help="parallel conversations for accuracy/CLINC")
     parser.add_argument("--warmup", type=int, default=20, help="unrecorded turns after start-up")
     parser.add_argument("--no-baseline", action="store_true", help="skip the stock Rasa bot")
+    parser.add_argument("--safety", type=int, default=None,
+                        help="only the first N messages of each safety set (0: skip the safety section)")
     parser.add_argument("--no-training", action="store_true", help="skip the training-time measurement of our bot")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects (for inspection)")
     parser.add_argument("--load-note", default="", help="a note about other work on the machine, for results.md")

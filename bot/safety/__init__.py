@@ -1,0 +1,1 @@
+"""Student safety: crisis detection, personal details, the school's contacts, handoffs to counselors."""

@@ -1,13 +1,14 @@
-"""The crisis detector: does a message speak of suicide, self-harm, abuse, violence or danger?
+"""The crisis detector: whether a message speaks of suicide, self-harm, abuse, violence or danger.
 
 A dedicated detector beside the intent classifier (which learns only from the
-examples it was given): phrases in ``crisis-phrases.yml`` matched against the
-normalised message (bot/safety/text.py). Hyperbole ("this homework is killing
+examples it was given): phrases in ``crisis-phrases.yml`` matched against
+the normalised message (bot/safety/text.py). Hyperbole ("this homework is killing
 me") is removed first. Topic words ("overdose", "abuse") are a crisis when the
 student speaks of themselves or someone close ("my friend overdosed"), a concern
 (resources, gently) when the message is not a question about a job, and nothing
-in a question about a job ("do nurses deal with overdoses?"). The Rasa component ``bot.nlp.safety_intents`` combines this with the
-classifier's ``crisis`` intent; the action picks the reply from the same result.
+in a question about a job ("do nurses deal with overdoses?"). The Rasa
+component ``bot.nlp.safety_intents`` combines this with the classifier's
+``crisis`` intent; the action picks the reply from the same result.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Pattern, Tuple
+from typing import Dict, List, Pattern, Set, Tuple
 
 import yaml
 
@@ -87,7 +88,7 @@ def job_titles() -> Pattern[str]:
 
     A message naming one is a question about a job, for the topic words' rule.
     """
-    titles = set()
+    titles: Set[str] = set()
     vocabulary = VOCABULARY_DIR / "occupations.yml"
     if vocabulary.exists():
         with vocabulary.open(encoding="utf-8") as handle:
@@ -95,7 +96,8 @@ def job_titles() -> Pattern[str]:
     for path in sorted(CAREERS_DIR.glob("*.yml")):
         with path.open(encoding="utf-8") as handle:
             career = (yaml.safe_load(handle) or {}).get("career") or {}
-        titles.update(str(t).lower() for t in [career.get("name"), career.get("plural"), *career.get("aliases", [])] if t)
+        names = [career.get("name"), career.get("plural"), *career.get("aliases", [])]
+        titles.update(str(t).lower() for t in names if t)
     words = sorted((re.escape(normalise(t)) for t in titles if t), key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(words) + r")(s|es)?\b") if words else re.compile(r"(?!)")
 

@@ -62,7 +62,7 @@ _WEAK_INTRO = re.compile(r"\b(?:call me|this is|it's|its|i am|i'm|im|hi i'm|hey 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _NAME_STOP = {
     "not", "no", "a", "an", "the", "and", "but", "or", "so", "i", "im", "is", "from", "in", "at", "on", "to",
-    "of", "for", "with", "btw", "lol", "and", "here", "there", "just", "really", "secret", "private", "none",
+    "of", "for", "with", "btw", "lol", "here", "there", "just", "really", "secret", "private", "none",
     "nobody", "unknown", "irrelevant", "important", "whatever", "idk", "dont", "don't", "doesn't", "doesnt",
     "how", "what", "why", "when", "where", "who", "which", "can", "could", "would", "should", "will", "do",
     "does", "did", "am", "are", "was", "were", "be", "been", "my", "your", "you", "me", "we", "they", "it",

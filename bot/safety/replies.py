@@ -34,7 +34,7 @@ def office_values(settings: SchoolSettings) -> Dict[str, str]:
 def crisis_values(settings: SchoolSettings, signal: Signal) -> Dict[str, str]:
     """``crisis_steps`` (one line each: the lines to call or text, and 911) plus the office values."""
     emergency = settings.crisis.emergency
-    lines = [f"• {resource.name[:1].upper()}{resource.name[1:]}: {resource.how}." for resource in settings.crisis.resources]
+    lines = [f"• {r.name[:1].upper()}{r.name[1:]}: {r.how}." for r in settings.crisis.resources]
     if signal.danger_now:
         steps = [f"• You may be in danger right now: {emergency.how} now."] + lines
     else:

@@ -74,8 +74,8 @@ _BOUNDARY = [
     re.compile(r"^(idiot|moron|bitch|loser|clanker|stupid|dumb|trash|garbage|cringe|bum|suck it)( bot| lol| lmao|)$"),
     re.compile(r"\b(piece of (crap|garbage|junk|trash|shit|sh t)|worst bot|dumbest (ai|bot|thing)|go to hell|"
                r"cringe bot|touch grass|get a life)\b"),
-    re.compile(r"\b(sext|sexting|onlyfans|virgin|bra size|feet pics|talk dirty|moan for me|hook up|what are you wearing|"
-               r"see my body|im into you)\b"),
+    re.compile(r"\b(sext|sexting|onlyfans|virgin|bra size|feet pics|talk dirty|moan for me|hook up|"
+               r"what are you wearing|see my body|im into you)\b"),
 ]
 
 

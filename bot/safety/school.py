@@ -89,7 +89,7 @@ class Crisis(_Model):
     """What a student in crisis is given, and whether counselors are told."""
 
     resources: List[Resource] = Field(..., min_items=1)
-    emergency: Emergency = Emergency()
+    emergency: Emergency = Emergency(number="911", how="call 911")
     flag_for_counselors: bool = True
 
 
@@ -107,7 +107,7 @@ class SchoolSettings(_Model):
     school: School
     counseling_office: CounselingOffice
     crisis: Crisis
-    handoff: Handoff = Handoff()
+    handoff: Handoff = Handoff(slack_channel="", last_messages=5)
 
     def counselor_slack_channel(self) -> str:
         """The counselors' Slack channel: the environment variable wins over the file."""

@@ -22,7 +22,8 @@ CHAT_FORMS: Dict[str, str] = {
     "dont": "do not", "doesnt": "does not", "didnt": "did not", "cant": "can not", "cannot": "can not",
     "couldnt": "could not", "wont": "will not", "wouldnt": "would not", "shouldnt": "should not",
     "isnt": "is not", "arent": "are not", "wasnt": "was not", "werent": "were not", "aint": "am not",
-    "havent": "have not", "hasnt": "has not", "hadnt": "had not", "im": "i am", "ive": "i have", "ill": "i will", "id": "i would",
+    "havent": "have not", "hasnt": "has not", "hadnt": "had not", "im": "i am", "ive": "i have",
+    "ill": "i will", "id": "i would",
     "iam": "i am", "wanna": "want to", "gonna": "going to", "gotta": "got to",
     "finna": "going to", "tryna": "trying to", "kinda": "kind of", "u": "you", "ur": "your", "youre": "you are",
     "r": "are", "rn": "right now", "pls": "please", "plz": "please", "ppl": "people", "bf": "boyfriend",
@@ -36,7 +37,10 @@ CHAT_FORMS: Dict[str, str] = {
     "everyones": "everyone is", "gon": "going to",
 }
 _JOINS = re.compile(r"\b(my|your|him|her|them|it|our) (self|selves)\b")
-_DYE = re.compile(r"\b(want to|going to|wish i could|i will|i am going to|ready to|just) dye\b(?! (my|her|his|their|your|the|it|hair))")
+_DYE = re.compile(
+    r"\b(want to|going to|wish i could|i will|i am going to|ready to|just) dye\b"
+    r"(?! (my|her|his|their|your|the|it|hair))"
+)
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _SPACES = re.compile(r"\s+")
