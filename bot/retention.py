@@ -113,11 +113,13 @@ def purge(url: str, days: int, now: Optional[float] = None) -> PurgeResult:
     if days < 1:
         raise RetentionError("The retention period must be at least 1 day.")
     cutoff = (time.time() if now is None else now) - days * SECONDS_PER_DAY
+    engine = _open(url)
     try:
         old_handoffs = handoffs.delete_before(url, cutoff)
     except handoffs.HandoffStoreError as error:
+        if engine is not None:
+            engine.dispose()
         raise RetentionError(str(error)) from None
-    engine = _open(url)
     if engine is None:
         return PurgeResult(0, 0, cutoff, old_handoffs)
     conversations = events = 0
@@ -151,11 +153,13 @@ def purge(url: str, days: int, now: Optional[float] = None) -> PurgeResult:
 
 def forget(url: str, conversation_id: str) -> int:
     """Delete one conversation by id, with its handoffs; return how many events were deleted (0: none stored)."""
+    engine = _open(url)
     try:
         handoffs.delete_conversation(url, conversation_id)
     except handoffs.HandoffStoreError as error:
+        if engine is not None:
+            engine.dispose()
         raise RetentionError(str(error)) from None
-    engine = _open(url)
     if engine is None:
         return 0
     try:
