@@ -36,20 +36,17 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from bot.career.loader import KnowledgeError, load_all
-    from bot.safety.school import load_school
+    from bot.knowledge.check import check_everything
 
-    try:
-        careers = load_all()
-        school = load_school()
-    except KnowledgeError as error:
-        print(f"ERROR: {error}", file=sys.stderr)
-        return 2
-    for career in careers.values():
-        print(f"OK: {career.career.name} ({career.career.id})")
-    print(f"OK: school settings for {school.school.name} (counseling office, {len(school.crisis.resources)} "
-          "crisis line(s))")
-    return 0
+    report = check_everything()
+    for career in sorted(report.careers.values(), key=lambda c: c.career.plural):
+        print(f"OK: {career.career.plural} ({career.id}.yml)")
+    if report.school:
+        print(f"OK: school settings for {report.school}")
+    for problem in report.problems:
+        print(f"ERROR: {problem}", file=sys.stderr)
+    print(f"{len(report.careers)} career(s) ready; {len(report.problems)} problem(s).")
+    return 0 if report.ok else 2
 
 
 def _cmd_test_stories(args: argparse.Namespace) -> int:

@@ -24,7 +24,7 @@ from typing import Dict, List, Optional
 
 import yaml
 
-from bot.career.loader import KnowledgeError, load_all
+from bot.knowledge.check import check_everything
 from bot.paths import CREDENTIALS_FILE, ENDPOINTS_FILE, ROOT
 from bot.settings import Settings
 from bot.training import ensure_model, rasa_env
@@ -44,11 +44,10 @@ def check_settings(settings: Settings) -> None:
 
 
 def check_knowledge() -> None:
-    """Refuse to start on an invalid knowledge file (message names file and field)."""
-    try:
-        load_all()
-    except KnowledgeError as error:
-        raise LaunchError(str(error)) from None
+    """Refuse to start on an invalid knowledge file (the message names each file and field)."""
+    report = check_everything()
+    if not report.ok:
+        raise LaunchError("\n".join(report.problems))
 
 
 def effective_credentials(settings: Settings) -> Path:

@@ -1,8 +1,10 @@
 """Train the Rasa model only when its inputs changed.
 
 The model's name carries a fingerprint of everything training reads (config,
-domain, ``data/``, the spaCy pipeline's patterns, the Rasa version), so an
-unchanged project starts without retraining and without even importing Rasa.
+domain, ``data/``, the Rasa version), so an unchanged project starts without
+retraining and without even importing Rasa. The knowledge files are not among
+them: careers are recognised by the action server, so a new career needs no
+training.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import time
 from pathlib import Path
 from typing import Iterable, List, Optional
 
-from bot.nlp.build_spacy import ensure_pipeline
 from bot.paths import CONFIG_FILE, DATA_DIR, DOMAIN_FILE, MODELS_DIR, ROOT
 
 MODEL_PREFIX = "careerbot-"
@@ -39,10 +40,10 @@ def rasa_version() -> str:
     return version("rasa")
 
 
-def fingerprint(spacy_fingerprint: str) -> str:
-    """Hash of config.yml, domain.yml, data/ and the spaCy pipeline."""
+def fingerprint() -> str:
+    """Hash of config.yml, domain.yml, data/ and the Rasa version."""
     digest = hashlib.sha256()
-    digest.update(f"rasa={rasa_version()};spacy={spacy_fingerprint}".encode())
+    digest.update(f"rasa={rasa_version()}".encode())
     for path in _files([CONFIG_FILE, DOMAIN_FILE, DATA_DIR]):
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
@@ -56,7 +57,7 @@ def model_path(fp: str) -> Path:
 
 def current_model() -> Optional[Path]:
     """The model matching the current inputs, if it has been trained."""
-    path = model_path(fingerprint(ensure_pipeline()))
+    path = model_path(fingerprint())
     return path if path.exists() else None
 
 
@@ -68,8 +69,7 @@ def _prune(keep: Path) -> None:
 
 def ensure_model(force: bool = False) -> Path:
     """Return the model for the current inputs, training it first if needed."""
-    spacy_fp = ensure_pipeline()
-    fp = fingerprint(spacy_fp)
+    fp = fingerprint()
     target = model_path(fp)
     if target.exists() and not force:
         return target
@@ -81,12 +81,9 @@ def ensure_model(force: bool = False) -> Path:
         "--config", str(CONFIG_FILE), "--domain", str(DOMAIN_FILE), "--data", str(DATA_DIR),
         "--out", str(MODELS_DIR), "--fixed-model-name", target.name[: -len(".tar.gz")],
     ]
-    stamp = MODELS_DIR / ".spacy-fingerprint"
-    if force or not stamp.exists() or stamp.read_text().strip() != spacy_fp:
-        # Rasa fingerprints the spaCy folder by path only: force a clean train when it changed.
+    if force:
         command.append("--force")
     subprocess.run(command, cwd=ROOT, env=rasa_env(), check=True)
-    stamp.write_text(spacy_fp)
     print(f">> trained in {time.monotonic() - started:.0f} s", flush=True)
     _prune(target)
     return target

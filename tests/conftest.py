@@ -11,8 +11,8 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.career.loader import load_career
-from bot.career.models import Career
+from bot.knowledge.loader import load_career
+from bot.knowledge.models import Career
 from bot.paths import DOMAIN_FILE, KNOWLEDGE_DIR, ROOT
 
 CAREER_FILE = KNOWLEDGE_DIR / "careers" / "industrial-production-manager.yml"

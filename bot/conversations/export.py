@@ -202,14 +202,15 @@ def reference_replies() -> List[str]:
     for variants in (domain.get("responses") or {}).values():
         replies += [str(v.get("text")) for v in variants or [] if v.get("text")]
     try:
-        from bot.career.answers import TOPICS, answer
-        from bot.career.loader import default_store
+        from bot.answers.facts import answer
+        from bot.knowledge.loader import default_store
+        from bot.knowledge.topics import TOPICS
 
-        career = default_store().primary()
-        for topic in TOPICS:
-            reply = answer(career, topic)
-            if reply is not None:
-                replies.append(reply.text)
+        for career in default_store().careers().values():
+            for topic in TOPICS:
+                text = answer(career, topic)
+                if text is not None:
+                    replies.append(text)
     except Exception:  # noqa: BLE001 - an invalid knowledge file only makes the phrases less distinctive
         pass
     return replies

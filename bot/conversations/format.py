@@ -38,9 +38,10 @@ DEFAULT_DIR = ROOT / "tests" / "conversations"
 SUFFIXES = (".yml", ".yaml")
 
 # Canonical key → the spellings accepted for it (after lower-casing and turning _ and - into spaces).
-FILE_KEYS: Dict[str, Tuple[str, ...]] = {"conversations": ("conversations",)}
+FILE_KEYS: Dict[str, Tuple[str, ...]] = {"conversations": ("conversations",), "career": ("career",)}
 CONVERSATION_KEYS: Dict[str, Tuple[str, ...]] = {
     "title": ("title",),
+    "career": ("career",),
     "comment": ("comment", "why"),
     "turns": ("turns",),
 }
@@ -110,6 +111,7 @@ class Conversation:
     path: Path
     line: int
     comment: Optional[str] = None
+    career: Optional[str] = None  # the career the chat starts in (a career file's id), as on a career's web page
 
     @property
     def location(self) -> str:
@@ -123,6 +125,7 @@ class ConversationFile:
 
     path: Path
     conversations: Tuple[Conversation, ...]
+    career: Optional[str] = None
 
 
 def _line(node: Node) -> int:
@@ -226,7 +229,8 @@ class _Reader:
         items = keys["conversations"]
         if not isinstance(items, SequenceNode) or not items.value:
             raise self.fail(items, "'conversations:' should be followed by a list, each item starting with '- title:'.")
-        conversations = tuple(self.conversation(item) for item in items.value)
+        career = self.text(keys["career"], "'career:'") if "career" in keys else None
+        conversations = tuple(self.conversation(item, career) for item in items.value)
         seen: Dict[str, int] = {}
         for conversation in conversations:
             key = normalize(conversation.title)
@@ -237,9 +241,9 @@ class _Reader:
                     f'the title "{conversation.title}" is used twice (also on line {seen[key]}); titles must differ.',
                 )
             seen[key] = conversation.line
-        return ConversationFile(self.path, conversations)
+        return ConversationFile(self.path, conversations, career)
 
-    def conversation(self, node: Node) -> Conversation:
+    def conversation(self, node: Node, career: Optional[str] = None) -> Conversation:
         keys = self.mapping(node, "a conversation", CONVERSATION_KEYS, "title: Pay question")
         if "title" not in keys:
             raise self.fail(node, "this conversation has no 'title:'; give it a short title saying what it checks.")
@@ -254,7 +258,9 @@ class _Reader:
                 f'"turns:" of "{title}" should be a list of turns, each starting with "- student:" or "- click:".',
             )
         turns = tuple(self.turn(item) for item in turns_node.value)
-        return Conversation(title=title, comment=comment, turns=turns, path=self.path, line=_line(node))
+        if "career" in keys:
+            career = self.text(keys["career"], "'career:'")
+        return Conversation(title=title, comment=comment, turns=turns, path=self.path, line=_line(node), career=career)
 
     def turn(self, node: Node) -> Turn:
         keys = self.mapping(node, "a turn", TURN_KEYS, "student: how much do they make?")

@@ -27,7 +27,9 @@ TEST_SENDER_PREFIX = "convtest-"
 class Chat(Protocol):
     """Something that sends one student message and returns the bot's messages."""
 
-    def __call__(self, sender: str, message: str) -> List[Message]:  # pragma: no cover - protocol
+    def __call__(
+        self, sender: str, message: str, metadata: Optional[Dict[str, Any]] = None
+    ) -> List[Message]:  # pragma: no cover - protocol
         ...
 
 
@@ -38,9 +40,12 @@ class ChatError(Exception):
 def rest_chat(url: str, timeout: float = 60) -> Chat:
     """Make a ``Chat`` over the REST channel at ``url`` (the webhook URL)."""
 
-    def send(sender: str, message: str) -> List[Message]:
+    def send(sender: str, message: str, metadata: Optional[Dict[str, Any]] = None) -> List[Message]:
+        body: Dict[str, Any] = {"sender": sender, "message": message}
+        if metadata:
+            body["metadata"] = metadata
         try:
-            reply = requests.post(url, json={"sender": sender, "message": message}, timeout=timeout)
+            reply = requests.post(url, json=body, timeout=timeout)
         except requests.RequestException as error:
             raise ChatError(f"could not reach the bot at {url} ({error.__class__.__name__})") from None
         if reply.status_code != 200:
@@ -205,7 +210,8 @@ def run_conversation(
             message = turn.student or ""
         turn_result.sent = message
         try:
-            messages = chat(sender, message)
+            # Like the widget on a career's web page: the chat starts in that career.
+            messages = chat(sender, message, {"career": conversation.career} if conversation.career else None)
         except ChatError as error:
             result.error = f"Turn on line {turn.line}: {error}"
             turn_result.problems.append(f"No reply: {error}.")

@@ -21,7 +21,7 @@ from typing import Dict, List, Pattern, Set, Tuple
 
 import yaml
 
-from bot.paths import CAREERS_DIR, VOCABULARY_DIR
+from bot.paths import CAREERS_DIR
 from bot.safety.text import normalise
 
 PHRASES_FILE = Path(__file__).with_name("crisis-phrases.yml")
@@ -88,15 +88,13 @@ def job_titles() -> Pattern[str]:
 
     A message naming one is a question about a job, for the topic words' rule.
     """
-    titles: Set[str] = set()
-    vocabulary = VOCABULARY_DIR / "occupations.yml"
-    if vocabulary.exists():
-        with vocabulary.open(encoding="utf-8") as handle:
-            titles.update(str(t).lower() for t in (yaml.safe_load(handle) or {}).get("occupations", []))
+    from bot.knowledge.catalog import load_occupations
+
+    titles: Set[str] = set(load_occupations())
     for path in sorted(CAREERS_DIR.glob("*.yml")):
         with path.open(encoding="utf-8") as handle:
             career = (yaml.safe_load(handle) or {}).get("career") or {}
-        names = [career.get("name"), career.get("plural"), *career.get("aliases", [])]
+        names = [career.get("title"), career.get("plural"), career.get("name"), *career.get("aliases", [])]
         titles.update(str(t).lower() for t in names if t)
     words = sorted((re.escape(normalise(t)) for t in titles if t), key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(words) + r")(s|es)?\b") if words else re.compile(r"(?!)")

@@ -16,7 +16,7 @@ from typing import List, Optional, Tuple
 
 from pydantic import BaseModel, Extra, Field, root_validator
 
-from bot.career.loader import KnowledgeError, parse_model
+from bot.knowledge.loader import KnowledgeError, parse_model
 from bot.paths import SCHOOL_FILE
 
 logger = logging.getLogger(__name__)

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.career.loader import KnowledgeError, KnowledgeStore, load_all, load_career
+from bot.knowledge.loader import KnowledgeError, KnowledgeStore, load_all, load_career
 from tests.conftest import CAREER_FILE
 
 
-def _write(tmp_path: Path, data: object, name: str = "career.yml") -> Path:
+def _write(tmp_path: Path, data: object, name: str = "industrial-production-manager.yml") -> Path:
     path = tmp_path / name
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     return path
@@ -26,45 +26,51 @@ def _raw() -> dict:
 
 def test_real_file_loads_with_every_source_fact(career) -> None:
     """The shipped file holds the source page's facts."""
-    assert career.pay.average.amount == 107560
-    assert career.pay.average.date == "May 2022"
-    assert career.source_name(career.pay.average.source) == "U.S. Bureau of Labor Statistics"
-    assert career.outlook.openings.amount == 15300
+    assert career.pay.median.annual == 107560
+    assert career.pay.median.date == "May 2022"
+    assert career.source(career.pay.median.source).name == "U.S. Bureau of Labor Statistics"
+    assert career.outlook.openings.per_year == 15300
     assert career.outlook.growth.percent == 2
-    assert career.outlook.growth.period == "2022-2032"
+    assert career.outlook.growth.period == "2022 to 2032"
+    assert career.education.entry_level.level == "Bachelor's degree"
+    assert career.education.work_experience.text == "5 years or more"
     assert len(career.duties.items) == 9
     assert [s.id for s in career.skills.items] == ["interpersonal", "leadership", "problem_solving", "time_management"]
     assert "defect" in next(s for s in career.skills.items if s.id == "problem_solving").example
     assert career.products.examples == ["cars", "computer equipment", "paper products"]
     assert career.work_environment.protective_equipment == ["a helmet", "safety goggles"]
-    assert career.career.career_cluster.name == "Manufacturing"
+    assert career.career.clusters == ["Manufacturing"]
     assert career.advancement.ladder == ["production worker", "first-line supervisor", "industrial production manager"]
     assert career.education.related_courses.subjects == ["Industrial Engineering", "Management and Leadership"]
-    assert len(career.pay.factors) == 4
+    assert len(career.pay.factors.items) == 4
 
 
 def test_every_figure_has_source_and_date(career) -> None:
-    """Each number carries a source key that exists, and a date."""
-    figures = [career.pay.average, career.outlook.openings, career.outlook.growth]
-    for figure in figures:
+    """Each number carries a source key that exists, and a date or period."""
+    figures = [(career.pay.median, career.pay.median.date), (career.outlook.openings, career.outlook.openings.period),
+               (career.outlook.growth, career.outlook.growth.period)]
+    for figure, date in figures:
         assert figure.source in career.sources
-        assert figure.date.strip()
+        assert date.strip()
 
 
 @pytest.mark.parametrize(
     "mutate, field",
     [
-        (lambda d: d["pay"]["average"].pop("amount"), "pay.average.amount"),
-        (lambda d: d["pay"]["average"].update(amount="a lot"), "pay.average.amount"),
-        (lambda d: d["pay"]["average"].update(amount=-5), "pay.average.amount"),
-        (lambda d: d["pay"]["average"].pop("date"), "pay.average.date"),
+        (lambda d: d["pay"]["median"].pop("annual"), "pay.median"),
+        (lambda d: d["pay"]["median"].update(annual="a lot"), "pay.median.annual"),
+        (lambda d: d["pay"]["median"].update(annual=-5), "pay.median.annual"),
+        (lambda d: d["pay"]["median"].pop("date"), "pay.median.date"),
         (lambda d: d["outlook"]["growth"].pop("source"), "outlook.growth.source"),
         (lambda d: d["career"].update(colour="blue"), "career.colour"),
         (lambda d: d["skills"].update(items=[]), "skills.items"),
         (lambda d: d["duties"]["items"][0].update(topics=["lunch"]), "duties.items.0.topics"),
-        (lambda d: d.pop("education"), "education"),
+        (lambda d: d["career"].pop("summary"), "career.summary"),
+        (lambda d: d["career"].update(clusters=["Space"]), "career.clusters"),
+        (lambda d: d["career"].update(id="nurse"), "career.id"),
     ],
-    ids=["missing", "not-a-number", "negative", "missing-date", "missing-source", "unknown-key", "empty-list", "bad-topic", "missing-section"],
+    ids=["missing", "not-a-number", "negative", "missing-date", "missing-source", "unknown-key", "empty-list",
+         "bad-topic", "missing-summary", "unknown-cluster", "id-not-file-name"],
 )
 def test_invalid_field_names_file_and_field(tmp_path: Path, mutate, field: str) -> None:
     """An invalid value fails with the file path and the dotted field name."""
@@ -81,10 +87,10 @@ def test_invalid_field_names_file_and_field(tmp_path: Path, mutate, field: str) 
 def test_unknown_source_key_is_named(tmp_path: Path) -> None:
     """A figure citing a source that isn't listed names the field and the key."""
     data = _raw()
-    data["pay"]["average"]["source"] = "wikipedia"
+    data["pay"]["median"]["source"] = "wikipedia"
     with pytest.raises(KnowledgeError) as caught:
         load_career(_write(tmp_path, data))
-    assert "pay.average.source" in str(caught.value)
+    assert "pay.median.source" in str(caught.value)
     assert "wikipedia" in str(caught.value)
 
 
@@ -127,25 +133,40 @@ def test_empty_directory(tmp_path: Path) -> None:
         load_all(tmp_path)
 
 
-def test_duplicate_career_id(knowledge_copy: Path) -> None:
-    """Two files with the same career id are refused."""
-    (knowledge_copy / "copy.yml").write_text(CAREER_FILE.read_text(encoding="utf-8"), encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="duplicate id"):
-        load_all(knowledge_copy)
+def test_optional_sections_may_be_left_out(tmp_path: Path) -> None:
+    """Only the career's identity and sources are required: a file with just those loads."""
+    data = _raw()
+    minimal = {"schema_version": data["schema_version"], "sources": data["sources"], "career": data["career"]}
+    career = load_career(_write(tmp_path, minimal))
+    assert career.pay is None and career.outlook is None and career.education is None
 
 
 def test_store_reloads_changes_and_keeps_last_good_data(knowledge_copy: Path) -> None:
     """An edited figure is picked up; a broken edit keeps the last good data and records the error."""
     store = KnowledgeStore(knowledge_copy)
-    assert store.primary().pay.average.amount == 107560
+    career_id = CAREER_FILE.stem
+    assert store.get(career_id).pay.median.annual == 107560
     path = knowledge_copy / CAREER_FILE.name
-    path.write_text(path.read_text(encoding="utf-8").replace("amount: 107560", "amount: 111111"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("annual: 107560", "annual: 111111"), encoding="utf-8")
     os.utime(path, (time.time() + 5, time.time() + 5))
-    assert store.primary().pay.average.amount == 111111
+    assert store.get(career_id).pay.median.annual == 111111
     path.write_text("pay: [broken\n", encoding="utf-8")
     os.utime(path, (time.time() + 10, time.time() + 10))
-    assert store.primary().pay.average.amount == 111111
+    assert store.get(career_id).pay.median.annual == 111111
     assert store.last_error is not None and str(path) in str(store.last_error)
+
+
+def test_store_picks_up_a_new_file_and_keeps_the_others_when_one_breaks(knowledge_copy: Path, tmp_path: Path) -> None:
+    """A career file added to a running bot is served; a broken new file leaves the others answering."""
+    store = KnowledgeStore(knowledge_copy)
+    data = _raw()
+    data["career"].update(id="test-career", title="test career", plural="test careers", aliases=[])
+    (knowledge_copy / "test-career.yml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert "test-career" in store.careers()
+    (knowledge_copy / "broken.yml").write_text("career: [broken\n", encoding="utf-8")
+    careers = store.careers()
+    assert {"test-career", CAREER_FILE.stem} <= set(careers) and "broken" not in careers
+    assert store.last_error is not None and "broken.yml" in str(store.last_error)
 
 
 def test_store_refuses_to_start_on_invalid_file(tmp_path: Path) -> None:

@@ -82,8 +82,10 @@ def _everything_the_bot_says() -> List[Tuple[str, str]]:
     for path in sorted(KNOWLEDGE_DIR.rglob("*.yml")):
         with path.open(encoding="utf-8") as handle:
             texts += list(_yaml_strings(yaml.safe_load(handle), path.name))
-    for path in sorted([*(ROOT / "actions").glob("*.py"), *(ROOT / "bot" / "career").glob("*.py"),
-                        *(ROOT / "bot" / "channels").glob("*.py")]):
+    with (ROOT / "bot" / "answers" / "templates.yml").open(encoding="utf-8") as handle:
+        texts += list(_yaml_strings(yaml.safe_load(handle), "bot/answers/templates.yml"))
+    for path in sorted([*(ROOT / "actions").glob("*.py"), *(ROOT / "bot" / "answers").glob("*.py"),
+                        *(ROOT / "bot" / "pathway").glob("*.py"), *(ROOT / "bot" / "channels").glob("*.py")]):
         texts += list(_python_strings(path))
     return texts
 

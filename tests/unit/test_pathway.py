@@ -7,9 +7,9 @@ from typing import Dict
 
 import pytest
 
-from bot.career import pathway
-from bot.career.models import Career, Pathways
-from bot.career.pathway import Turn, interpret
+from bot.knowledge.models import Career, Pathways
+from bot.pathway import flow as pathway
+from bot.pathway.flow import Turn, interpret
 
 
 @pytest.fixture(scope="module")
@@ -174,7 +174,7 @@ def test_first_message_can_answer_several_questions(flow: Pathways) -> None:
 def test_buttons_carry_the_answer(flow: Pathways) -> None:
     """Option buttons send the answer as an entity, so clicking never depends on NLU."""
     buttons = pathway.option_buttons(flow.questions["stage"], "stage")
-    assert {"title": "High school", "payload": '/inform{"pathway_stage": "high_school"}'} in buttons
+    assert {"title": "High school", "payload": '/inform{"pathway_answer": "stage=high_school"}'} in buttons
     assert len(buttons) == 5
 
 

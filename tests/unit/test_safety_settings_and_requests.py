@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.career.loader import KnowledgeError
+from bot.knowledge.loader import KnowledgeError
 from bot.nlp.safety_intents import decide
 from bot.paths import SCHOOL_FILE
 from bot.safety import crisis, replies

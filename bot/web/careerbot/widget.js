@@ -6,7 +6,9 @@
  *
  *   <script src="http://BOT-SERVER:8000/careerbot/widget.js" defer></script>
  *
- * Optional attributes on that tag: data-title, data-subtitle.
+ * Optional attributes on that tag: data-title, data-subtitle, and data-career
+ * (a career file's id, e.g. data-career="registered-nurses") so that the chat on
+ * a career's own page starts in that career.
  *
  * This file loads, from the same bot server: widget.css, config.js (where the
  * bot's socket is) and webchat.js (rasa-webchat 1.0.1 from npm), then starts
@@ -126,7 +128,8 @@
         socketUrl: config.socketUrl,
         socketPath: config.socketPath,
         initPayload: "/greet",
-        customData: { language: "en" },
+        // Sent with every message as metadata; the bot reads "career" (bot/interpret/inputs.py).
+        customData: options.career ? { language: "en", career: options.career } : { language: "en" },
         params: { storage: "session" },
         title: options.title || "Career helper",
         subtitle: options.subtitle || "Ask me about careers",

@@ -1,0 +1,123 @@
+"""Several careers at once: comparing them side by side, and browsing the careers the bot knows."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Dict, List, Optional, Sequence
+
+from bot.answers import facts
+from bot.answers.facts import cap, say
+from bot.interpret.decision import Decision
+from bot.knowledge.models import Career
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.answers.render import Context, Message
+
+MAX_LISTED = 12
+
+# The short line each career gets per topic in a comparison (the full answer when a topic has none).
+LINES = {
+    "pay": facts.pay_line,
+    "outlook": facts.outlook_line,
+    "education": facts.education_line,
+}
+LABELS = {"pay": "Median pay", "outlook": "Job outlook", "education": "Typical entry-level education"}
+
+
+def _years(text: str) -> List[str]:
+    return re.findall(r"\b(?:19|20)\d\d\b", text)
+
+
+def compare(decision: Decision, context: Context) -> List[Message]:
+    """Each topic with one line per career, each figure with its date; a note when the years differ."""
+    from bot.answers.render import Message, career_button
+
+    careers = [context.careers[c] for c in decision.careers]
+    blocks: List[str] = [say("compare_intro")]
+    differing = False
+    for topic in decision.topics:
+        line_of = LINES.get(topic)
+        lines = []
+        years = set()
+        for career in careers:
+            if line_of:
+                text: Optional[str] = line_of(career)
+            else:
+                text = facts.answer(career, topic, facts.Needs(context.general, decision.pay, decision.skill))
+            if text is None:
+                lines.append(f"• {say('compare_missing', plural=cap(career.career.plural))}")
+                continue
+            lines.append(f"• {cap(career.career.plural)}: {text}")
+            if topic in {"pay", "outlook"}:
+                years.add(tuple(_years(text)[:1]))
+        label = LABELS.get(topic, topic.replace("_", " ").capitalize())
+        blocks.append(f"{label}:\n" + "\n".join(lines))
+        differing = differing or len(years) > 1
+        if topic == "pay":
+            higher = _higher_pay(careers)
+            if higher:
+                blocks.append(say("compare_more_pay", higher=cap(higher.career.plural)))
+    if differing:
+        blocks.append(say("compare_years_differ"))
+    sources = sorted({facts.source_label(c, key) for c in careers for key in c.sources})
+    blocks.append("(Sources: " + "; ".join(sources) + ")")
+    return [Message("\n\n".join(blocks), tuple(career_button(c) for c in careers))]
+
+
+def _higher_pay(careers: Sequence[Career]) -> Optional[Career]:
+    """The career with the higher median annual pay, when every career has one."""
+    amounts = []
+    for career in careers:
+        wage = career.pay.median if career.pay else None
+        if wage is None or wage.annual is None:
+            return None
+        amounts.append((wage.annual, career))
+    amounts.sort(key=lambda pair: pair[0], reverse=True)
+    return amounts[0][1] if len(amounts) > 1 and amounts[0][0] != amounts[1][0] else None
+
+
+def browse(decision: Decision, context: Context) -> List[Message]:
+    """The careers the bot knows: all, by cluster, those needing no degree, the fastest-growing, or related."""
+    from bot.answers.render import BROWSE_BUTTON, Message, career_button
+
+    careers = sorted(context.careers.values(), key=lambda c: c.career.plural)
+    if decision.browse == "cluster":
+        cluster = decision.clusters[0]
+        chosen = [c for c in careers if cluster in c.career.clusters]
+        if not chosen:
+            clusters = sorted({cl for c in careers for cl in c.career.clusters})
+            text = say("browse_cluster_none", cluster=cluster) + "\n" + facts.bullets(clusters)
+            return [Message(text, (BROWSE_BUTTON,))]
+        lines = [cap(c.career.plural) for c in chosen]
+        intro = say("browse_cluster", cluster=cluster)
+    elif decision.browse == "no_degree":
+        chosen = [c for c in careers if facts.needs_no_degree(c)]
+        lines = [say("browse_line_education", title=cap(c.career.plural), level=facts.education_line(c))
+                 for c in chosen]
+        intro = say("browse_no_degree")
+    elif decision.browse == "fastest":
+        growing = [c for c in careers if c.outlook and c.outlook.growth]
+        chosen = sorted(growing, key=lambda c: -(c.outlook.growth.percent if c.outlook and c.outlook.growth else 0))
+        chosen = chosen[:5]
+        lines = [say("browse_line_growth", title=cap(c.career.plural), percent=f"{c.outlook.growth.percent:g}",
+                     period=c.outlook.growth.period) for c in chosen if c.outlook and c.outlook.growth]
+        intro = say("browse_fastest")
+    elif decision.browse == "related" and decision.careers:
+        current = context.careers[decision.careers[0]]
+        from bot.answers.render import related
+
+        chosen = related(context, current)
+        if not chosen:
+            return [Message(say("browse_related_none", plural=current.career.plural), (BROWSE_BUTTON,))]
+        lines = [cap(c.career.plural) for c in chosen]
+        intro = say("browse_related", plural=current.career.plural,
+                    clusters=facts.join_words(current.career.clusters))
+    else:
+        chosen = careers
+        by_cluster: Dict[str, List[str]] = {}
+        for career in careers:
+            by_cluster.setdefault(career.career.clusters[0], []).append(cap(career.career.plural))
+        lines = [f"{cluster}: {', '.join(names)}" for cluster, names in sorted(by_cluster.items())]
+        intro = say("browse_all", count=len(careers))
+    text = intro + "\n" + facts.bullets(lines[:MAX_LISTED] if decision.browse != "all" else lines)
+    return [Message(text, tuple(career_button(c) for c in chosen[:8]))]

@@ -1,0 +1,444 @@
+"""One career's facts as sentences: one builder per answer topic (plain functions, no Rasa).
+
+Each builder takes a :class:`Career` (and what else the topic needs) and returns
+the answer's text, or None when the file has nothing for the topic: the caller
+then says "I don't have that for <career> yet". Facts come from the knowledge
+file, wording from templates.yml; every figure is given with its date and source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence
+
+import yaml
+
+from bot.interpret.decision import PayQuery
+from bot.knowledge.models import Career, GeneralFacts, Wage
+
+TEMPLATES_FILE = Path(__file__).with_name("templates.yml")
+# An entry-level education naming one of these is a college degree.
+DEGREES = ("associate", "bachelor", "master", "doctoral", "professional degree")
+
+
+@lru_cache(maxsize=4)
+def _templates(path: Path, _stamp: int) -> Dict[str, str]:
+    with path.open(encoding="utf-8") as handle:
+        return {str(k): str(v) for k, v in (yaml.safe_load(handle) or {}).items()}
+
+
+def say(name: str, **values: object) -> str:
+    """A template of templates.yml with its placeholders filled (the file is re-read when it changes)."""
+    return _templates(TEMPLATES_FILE, TEMPLATES_FILE.stat().st_mtime_ns)[name].format(**values)
+
+
+def join_words(items: Sequence[str], conjunction: str = "and") -> str:
+    """'a', 'a and b', 'a, b, and c'."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    if len(items) == 2:
+        return f"{items[0]} {conjunction} {items[1]}"
+    return f"{', '.join(items[:-1])}, {conjunction} {items[-1]}"
+
+
+def bullets(items: Sequence[str]) -> str:
+    """One item per line, each starting with a bullet."""
+    return "\n".join(f"• {item}" for item in items)
+
+
+def cap(text: str) -> str:
+    """The text with its first letter in upper case."""
+    return text[:1].upper() + text[1:]
+
+
+def sentence(text: str) -> str:
+    """The text ending with a full stop."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def money(amount: float, hourly: bool = False) -> str:
+    """$107,560 per year; $39.05 per hour (as the source writes them)."""
+    return f"${amount:,.2f}" if hourly else f"${amount:,.0f}"
+
+
+def source_label(career: Career, key: str) -> str:
+    """"U.S. Bureau of Labor Statistics, Occupational Outlook Handbook (2022-32 edition)"."""
+    source = career.source(key)
+    edition = source.edition
+    if edition and not edition.lower().startswith(("career outlook", "edition")) and "edition" not in edition:
+        edition = f"{edition} edition"
+    return f"{source.name} ({edition})" if edition else source.name
+
+
+def _amounts(wage: Wage) -> str:
+    parts = []
+    if wage.annual is not None:
+        parts.append(say("pay_per_year", amount=money(wage.annual)))
+    if wage.hourly is not None:
+        parts.append(say("pay_per_hour", amount=money(wage.hourly, hourly=True)))
+    return " (".join(parts) + (")" if len(parts) == 2 else "")
+
+
+# --- What the job is ------------------------------------------------------------------------
+
+
+def clusters_sentence(career: Career) -> str:
+    """"It's part of the Health Science career cluster."."""
+    clusters = career.career.clusters
+    if len(clusters) == 1:
+        return say("clusters_one", cluster=clusters[0])
+    return say("clusters_many", clusters=join_words(clusters))
+
+
+def summary(career: Career) -> str:
+    """What the job is, in a sentence or two, with the goods made (if the file has them) and the cluster."""
+    parts = [say("summary", summary=career.career.summary)]
+    if career.products:
+        parts.append(products(career) or "")
+    parts.append(clusters_sentence(career))
+    return " ".join(p for p in parts if p)
+
+
+def duties(career: Career) -> str:
+    """The duties as a list, or what the job is when the file has no list."""
+    if career.duties is None:
+        return say("duties_from_summary", summary=career.career.summary)
+    return f"{say('duties_intro', intro=career.duties.intro)}\n{bullets([d.text for d in career.duties.items])}"
+
+
+def products(career: Career) -> Optional[str]:
+    """The kinds of goods made where they work."""
+    if career.products is None:
+        return None
+    return sentence(f"{career.products.intro} {join_words(career.products.examples, 'or')}")
+
+
+def duties_about(career: Career, tag: str) -> Optional[str]:
+    """The duties tagged with a follow-up topic (workers, safety, ...); None if the file has none."""
+    if career.duties is None:
+        return None
+    matching = [d.text for d in career.duties.items if tag in d.topics]
+    if not matching:
+        return None
+    plural = cap(career.career.plural)
+    if len(matching) == 1:
+        text = say("duty_yes_one", plural=plural, duty=sentence(matching[0][0].lower() + matching[0][1:]))
+    else:
+        text = f"{say('duty_yes_many', plural=plural)}\n{bullets(matching)}"
+    gear = career.work_environment.protective_equipment if career.work_environment else []
+    if tag == "safety" and gear:
+        text += "\n" + say("safety_gear", gear=join_words(gear, "or"))
+    return text
+
+
+def work_environment(career: Career) -> Optional[str]:
+    """Where they work."""
+    return career.work_environment.text if career.work_environment else None
+
+
+def _skill_line(name: str, explanation: str, example: str) -> str:
+    return f"{name}: {explanation}" + (f" {example}" if example else "")
+
+
+def skills(career: Career, skill_id: Optional[str] = None) -> Optional[str]:
+    """All the skills, or one named skill and why it matters."""
+    if career.skills is None:
+        return None
+    chosen = next((s for s in career.skills.items if s.id == skill_id), None)
+    if chosen:
+        explained = skill_explanation(career, chosen.id)
+        return say("skill_one", explanation=explained[0].lower() + explained[1:])
+    lines = [_skill_line(s.name, s.explanation, s.example) for s in career.skills.items]
+    return f"{say('skills_intro', intro=career.skills.intro)}\n{bullets(lines)}"
+
+
+def skill_explanation(career: Career, skill_id: str) -> str:
+    """Why one skill matters: "Leadership skills matter. To keep ..."."""
+    assert career.skills is not None
+    skill = next(s for s in career.skills.items if s.id == skill_id)
+    return f"{skill.name} matter. {skill.explanation} {skill.example}".strip()
+
+
+# --- Pay -------------------------------------------------------------------------------------
+
+
+def _general_context(general: Optional[GeneralFacts], date: str) -> str:
+    """The median of all occupations, saying so when its year differs from the career's figure."""
+    if general is None or general.all_occupations_median is None or general.all_occupations_median.annual is None:
+        return ""
+    wage = general.all_occupations_median
+    year_of = "".join(ch for ch in date if ch.isdigit())[-4:]
+    template = "pay_all_occupations" if year_of == wage.date[-4:] else "pay_all_occupations_other_year"
+    return say(template, amount=money(wage.annual or 0), date=wage.date)
+
+
+def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[PayQuery] = None) -> Optional[str]:
+    """The median pay (per year and per hour where the file has them), whose it is, when, and from where.
+
+    A group's pay and its sub-occupations' pay are both given, each named. A question about
+    pay in a place, a starting or top figure, or a period the file lacks gets an honest
+    "I don't have that" (the medians are national, for all workers).
+    """
+    if career.pay is None:
+        return None
+    query = query or PayQuery()
+    plural = career.career.plural
+    if query.place:
+        return say("pay_no_place", place=query.place.title() if len(query.place) > 3 else query.place.upper(),
+                   plural=plural)
+    if query.level:
+        return say("pay_no_level", level=query.level, plural=plural)
+    wages = [w for w in [career.pay.median, *career.pay.groups] if w is not None]
+    if query.period and query.period != "hour":
+        have = "per year" if any(w.annual for w in wages) else "per hour"
+        return say("pay_no_period", period=query.period, plural=plural, have=have)
+    if query.period == "hour" and not any(w.hourly for w in wages):
+        return say("pay_no_period", period="hour", plural=plural, have="per year")
+    lines: List[str] = []
+    median = career.pay.median
+    if median:
+        template = "pay_median_group" if career.pay.groups else "pay_median"
+        lines.append(say(template, who=median.who, amounts=_amounts(median), date=median.date,
+                         source=source_label(career, median.source)))
+    if career.pay.groups:
+        group_lines = [say("pay_group", who=cap(w.who), amounts=_amounts(w), date=w.date) for w in career.pay.groups]
+        intro = say("pay_groups_intro") if median else f"({source_label(career, career.pay.groups[0].source)})"
+        lines.append(f"{intro}\n{bullets(group_lines)}")
+    lines.append(say("pay_median_means"))
+    first = median or career.pay.groups[0]
+    context = _general_context(general, first.date) if first.annual is not None else ""
+    if context:
+        lines.append(context)
+    if career.pay.factors:
+        lines.append(say("pay_factors_hint"))
+    return " ".join(lines[:1]) + ("\n" + "\n".join(lines[1:]) if len(lines) > 1 else "")
+
+
+def pay_factors(career: Career) -> Optional[str]:
+    """What pay depends on."""
+    if career.pay is None or career.pay.factors is None:
+        return None
+    return say("pay_factors", intro=career.pay.factors.intro, items=join_words(career.pay.factors.items))
+
+
+def pay_line(career: Career) -> Optional[str]:
+    """The median pay in a few words, for comparisons: "$81,220 a year ($39.05 an hour) in May 2022"."""
+    if career.pay is None:
+        return None
+    wage = career.pay.median or (career.pay.groups[0] if career.pay.groups else None)
+    if wage is None:
+        return None
+    who = "" if career.pay.median else f" ({wage.who})"
+    return f"{_amounts(wage)} in {wage.date}{who}"
+
+
+# --- Outlook ---------------------------------------------------------------------------------
+
+
+def outlook(career: Career) -> Optional[str]:
+    """Projected growth (or decline) over its period, with the source's words and the change in jobs."""
+    if career.outlook is None or career.outlook.growth is None:
+        return None
+    growth = career.outlook.growth
+    values = dict(plural=career.career.plural, percent=f"{abs(growth.percent):g}", period=_span(growth.period),
+                  words=growth.words, source=source_label(career, growth.source))
+    if growth.percent > 0:
+        text = say("outlook_grow", **values)
+    elif growth.percent < 0:
+        text = say("outlook_decline", **values)
+    else:
+        text = say("outlook_flat", **values)
+    parts = [text]
+    change = career.outlook.change
+    if change and change.count:
+        template = "outlook_change_more" if change.count > 0 else "outlook_change_fewer"
+        parts.append(say(template, count=f"{abs(change.count):,}", period=_span(change.period)))
+    if career.outlook.notes:
+        parts.append(career.outlook.notes.text)
+    if career.outlook.openings:
+        parts.append(say("outlook_hint"))
+    return " ".join(parts)
+
+
+def _span(period: str) -> str:
+    """"2022 to 2032" stays; "2022-32" reads as "2022-32"."""
+    return period
+
+
+def outlook_line(career: Career) -> Optional[str]:
+    """The projected growth in a few words, for comparisons."""
+    if career.outlook is None or career.outlook.growth is None:
+        return None
+    growth = career.outlook.growth
+    verb = "grow" if growth.percent > 0 else "decline" if growth.percent < 0 else "change"
+    return f"projected to {verb} {abs(growth.percent):g} percent from {growth.period} ({growth.words})"
+
+
+def openings(career: Career) -> Optional[str]:
+    """Openings each year and the number of jobs."""
+    parts = []
+    if career.outlook and career.outlook.openings:
+        figure = career.outlook.openings
+        period = figure.period if figure.period.startswith("over") else f"from {figure.period}"
+        parts.append(say("openings", count=f"{figure.per_year:,}", plural=career.career.plural, period=period,
+                         source=source_label(career, figure.source)))
+    if career.jobs:
+        parts.append(say("jobs", count=f"{career.jobs.count:,}", plural=career.career.plural, date=career.jobs.date,
+                         source=source_label(career, career.jobs.source)))
+    return " ".join(parts) or None
+
+
+def automation(career: Career) -> Optional[str]:
+    """What the source says about machines and productivity."""
+    if career.outlook is None or career.outlook.automation is None:
+        return None
+    return career.outlook.automation.text
+
+
+# --- Education and the way in ---------------------------------------------------------------
+
+
+def education(career: Career) -> Optional[str]:
+    """The typical entry-level education, experience and training, and what employers prefer."""
+    edu = career.education
+    if edu is None:
+        return None
+    parts = []
+    if edu.entry_level:
+        parts.append(say("entry_level", plural=career.career.plural, level=edu.entry_level.level,
+                         source=source_label(career, edu.entry_level.source)))
+    if edu.work_experience:
+        parts.append(say("work_experience", text=edu.work_experience.text))
+    if edu.on_the_job_training:
+        parts.append(say("training", text=edu.on_the_job_training.text))
+    if edu.preferred:
+        parts.append(edu.preferred.text)
+    if edu.majors:
+        parts.append(edu.majors.text)
+    return " ".join(parts) or None
+
+
+def education_line(career: Career) -> Optional[str]:
+    """The typical entry-level education in a few words, for comparisons and lists."""
+    if career.education is None or career.education.entry_level is None:
+        return None
+    return career.education.entry_level.level
+
+
+def needs_no_degree(career: Career) -> bool:
+    """True if the typical entry-level education is not a college degree (a diploma, a nondegree award)."""
+    level = (education_line(career) or "").lower()
+    return bool(level) and not any(degree in level for degree in DEGREES)
+
+
+def major(career: Career) -> Optional[str]:
+    """Which majors are common, and related course subjects."""
+    edu = career.education
+    if edu is None or edu.majors is None:
+        return None
+    return " ".join(p for p in [edu.majors.text, courses(career) or ""] if p)
+
+
+def graduate_degree(career: Career) -> Optional[str]:
+    """When a graduate degree matters."""
+    edu = career.education
+    return edu.graduate.text if edu and edu.graduate else None
+
+
+def how_to_become(career: Career) -> Optional[str]:
+    """How people usually get into the career."""
+    parts = []
+    if career.how_to_become:
+        parts.append(career.how_to_become.text)
+    elif career.education and career.education.preferred:
+        parts.append(career.education.preferred.text)
+    if career.advancement:
+        parts.append(say("ladder", ladder=" → ".join(career.advancement.ladder)))
+        parts.append(career.advancement.promotion)
+    return " ".join(parts) or None
+
+
+def without_degree(career: Career) -> Optional[str]:
+    """A way in without the usual degree, if the file gives one; else the typical entry-level education."""
+    edu = career.education
+    if edu and edu.without_degree:
+        extra = [career.advancement.text, career.advancement.promotion] if career.advancement else []
+        return " ".join([edu.without_degree.text, *extra])
+    if edu and edu.entry_level:
+        text = say("no_degree_way", plural=career.career.plural, level=edu.entry_level.level,
+                   source=source_label(career, edu.entry_level.source))
+        return f"{text} {career.how_to_become.text}" if career.how_to_become else text
+    return None
+
+
+def career_cluster(career: Career) -> str:
+    """The career clusters."""
+    clusters = career.career.clusters
+    plural = cap(career.career.plural)
+    if len(clusters) == 1:
+        return say("career_cluster_one", plural=plural, cluster=clusters[0])
+    return say("career_cluster_many", plural=plural, clusters=join_words(clusters))
+
+
+def courses(career: Career) -> Optional[str]:
+    """Course subjects related to the career."""
+    edu = career.education
+    if edu is None or edu.related_courses is None:
+        return None
+    related = edu.related_courses
+    return sentence(f"{related.text} {join_words(related.subjects, 'or')}")
+
+
+# --- Topics -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What a topic's builder may use besides the career."""
+
+    general: Optional[GeneralFacts] = None
+    pay: Optional[PayQuery] = None
+    skill: Optional[str] = None
+
+
+Builder = Callable[[Career, Needs], Optional[str]]
+
+BUILDERS: Dict[str, Builder] = {
+    "summary": lambda c, n: summary(c),
+    "duties": lambda c, n: duties(c),
+    "products": lambda c, n: products(c),
+    "duty_workers": lambda c, n: duties_about(c, "workers"),
+    "duty_safety": lambda c, n: duties_about(c, "safety"),
+    "duty_machines": lambda c, n: duties_about(c, "machines"),
+    "duty_reports": lambda c, n: duties_about(c, "reports"),
+    "duty_schedule": lambda c, n: duties_about(c, "schedule_budget"),
+    "work_environment": lambda c, n: work_environment(c),
+    "skills": lambda c, n: skills(c, n.skill),
+    "pay": lambda c, n: pay(c, n.general, n.pay),
+    "pay_factors": lambda c, n: pay_factors(c),
+    "outlook": lambda c, n: outlook(c),
+    "openings": lambda c, n: openings(c),
+    "automation": lambda c, n: automation(c),
+    "education": lambda c, n: education(c),
+    "major": lambda c, n: major(c),
+    "graduate_degree": lambda c, n: graduate_degree(c),
+    "how_to_become": lambda c, n: how_to_become(c),
+    "without_degree": lambda c, n: without_degree(c),
+    "career_cluster": lambda c, n: career_cluster(c),
+    "courses": lambda c, n: courses(c),
+}
+
+
+def answer(career: Career, topic: str, needs: Needs = Needs()) -> Optional[str]:
+    """The answer to one topic for one career, or None when its file has nothing for it."""
+    return BUILDERS[topic](career, needs)
+
+
+def available_topics(career: Career) -> List[str]:
+    """The main topics this career's file can answer (for "I can tell you about ...")."""
+    main = ("summary", "pay", "outlook", "education", "how_to_become", "work_environment", "skills")
+    return [t for t in main if answer(career, t) is not None]

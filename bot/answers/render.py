@@ -1,0 +1,232 @@
+"""A decision turned into the messages the student sees (plain functions, no Rasa).
+
+``render`` returns a list of :class:`Message`: either text with buttons built from
+the knowledge files (bot/answers/facts.py, compare.py), or the name of a
+domain.yml response with the values to fill in (small talk, safety replies,
+fixed messages). The action (actions/respond.py) only sends them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+
+from bot.answers import compare as compare_answers
+from bot.answers import facts
+from bot.answers.facts import Needs, cap, say
+from bot.interpret.decision import (
+    ANSWER,
+    BOUNDARY,
+    BROWSE,
+    COMPARE,
+    COUNSELOR,
+    CRISIS,
+    FALLBACK,
+    HANDOFF,
+    HANDOFF_DECLINED,
+    NO_MORE,
+    NOT_KNOWN,
+    OUT_OF_SCOPE,
+    PLAN,
+    RESTART,
+    SMALL_TALK,
+    UNKNOWN_CAREER,
+    WHICH_CAREER,
+    Decision,
+)
+from bot.interpret.inputs import State
+from bot.interpret.rules import decode_answers
+from bot.knowledge.models import Career, GeneralFacts
+from bot.knowledge.topics import PLAN_OFFER_AFTER
+from bot.pathway import flow
+
+MAX_RELATED = 3
+MAX_LIST_BUTTONS = 8
+
+
+@dataclass(frozen=True)
+class Button:
+    """A quick-reply button: what it says and the message it sends."""
+
+    title: str
+    payload: str
+
+    def as_dict(self) -> Dict[str, str]:
+        """The shape Rasa's dispatcher expects."""
+        return {"title": self.title, "payload": self.payload}
+
+
+@dataclass(frozen=True)
+class Message:
+    """One bot message: text and buttons, or a domain response to fill with values."""
+
+    text: str = ""
+    buttons: Tuple[Button, ...] = ()
+    response: str = ""
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What rendering reads: the careers, the general facts, and the state before the turn."""
+
+    careers: Mapping[str, Career]
+    general: Optional[GeneralFacts] = None
+    state: State = field(default_factory=State)
+
+
+def career_button(career: Career) -> Button:
+    """A button that asks about one career (typed text, so every channel sends it as a message)."""
+    return Button(cap(career.career.plural), f"tell me about {career.career.plural}")
+
+
+BROWSE_BUTTON = Button("Browse careers", "/browse_careers")
+
+
+def related(context: Context, career: Career) -> List[Career]:
+    """Other known careers of the same cluster, by name."""
+    clusters = set(career.career.clusters)
+    others = [c for c in context.careers.values() if c.id != career.id and clusters & set(c.career.clusters)]
+    return sorted(others, key=lambda c: c.career.plural)
+
+
+def _answer(decision: Decision, context: Context) -> List[Message]:
+    career = context.careers[decision.careers[0]]
+    needs = Needs(context.general, decision.pay, decision.skill)
+    parts: List[str] = []
+    missing: List[str] = []
+    for topic in decision.topics:
+        text = facts.answer(career, topic, needs)
+        if text is None:
+            missing.append(topic)
+        elif text not in parts:
+            parts.append(text)
+    buttons: List[Button] = []
+    if missing:
+        parts.append(say("not_in_file", plural=career.career.plural))
+        topics = ", ".join(t.replace("_", " ") for t in facts.available_topics(career))
+        if topics:
+            parts.append(say("can_tell", plural=career.career.plural, topics=topics))
+    if decision.plan and decision.plan.kind == "not_available":
+        parts.insert(0, say("plan_not_available", plural=career.career.plural))
+    if career.pathways and set(decision.topics) & PLAN_OFFER_AFTER and not (decision.plan or decision.then):
+        buttons.append(Button(career.pathways.offer_button, "/want_career"))
+    if set(decision.topics) & {"summary", "how_to_become", "career_cluster"}:
+        buttons += [career_button(c) for c in related(context, career)[:MAX_RELATED]]
+    return [Message("\n\n".join(parts), tuple(buttons))]
+
+
+def _plan(decision: Decision, context: Context) -> List[Message]:
+    move = decision.plan
+    assert move is not None
+    if move.kind in {"stopped", "gave_up", "paused"}:
+        plural = context.careers[decision.careers[0]].career.plural if decision.careers else "a career"
+        return [Message(response=f"utter_pathway_{move.kind}", values={"plural": plural})]
+    career = context.careers[decision.careers[0]]
+    assert career.pathways is not None
+    flows = career.pathways
+    messages: List[Message] = []
+    for topic in move.intro_topics:
+        text = facts.answer(career, topic)
+        if text:
+            messages.append(Message(text))
+    answers = decode_answers(decision.details["answers"]) if "answers" in decision.details \
+        else dict(context.state.pathway.answers)
+    if move.kind == "plan":
+        messages.append(Message(_plan_text(flows, answers)))
+        messages.append(Message(response="utter_pathway_plan_outro"))
+        return messages
+    question_id = move.question or "stage"
+    question = flows.questions[question_id]
+    if move.retry == 1:
+        messages.append(Message(response="utter_pathway_not_understood"))
+    elif move.retry >= 2:
+        messages.append(Message(question.help))
+    buttons = tuple(Button(b["title"], b["payload"]) for b in flow.option_buttons(question, question_id))
+    messages.append(Message(question.ask, buttons))
+    if move.retry >= 2:
+        messages.append(Message(response="utter_pathway_offer_stop"))
+    return messages
+
+
+def _plan_text(flows: Any, answers: Dict[str, str]) -> str:
+    steps = flow.build_plan(flows, answers)
+    lines = [say("plan_intro", answers=flow.describe_answers(flows, answers))]
+    lines += [say("plan_step", number=n, do=s.do, why=s.why) for n, s in enumerate(steps, start=1)]
+    return "\n".join(lines)
+
+
+def _unknown_career(decision: Decision, context: Context) -> List[Message]:
+    titles = facts.join_words([t for t in decision.others], "or")
+    parts = [say("unknown_career", titles=_plural_title(titles))]
+    buttons: List[Button] = []
+    for cluster in decision.clusters[:1]:
+        known = sorted((c for c in context.careers.values() if cluster in c.career.clusters),
+                       key=lambda c: c.career.plural)
+        if known:
+            parts.append(say("unknown_career_cluster", cluster=cluster,
+                             careers=facts.join_words([c.career.plural for c in known])))
+            buttons = [career_button(c) for c in known[:MAX_RELATED]]
+    parts.append(say("unknown_career_help"))
+    return [Message(" ".join(parts), (*buttons, BROWSE_BUTTON))]
+
+
+def _plural_title(title: str) -> str:
+    """"astronaut" -> "astronauts" (a rough plural for the reply; the title is the vocabulary's)."""
+    if " or " in title or " and " in title or title.endswith("s"):
+        return title
+    return title[:-1] + "ies" if title.endswith("y") and title[-2:-1] not in "aeiou" else title + "s"
+
+
+def _not_known(decision: Decision, context: Context) -> List[Message]:
+    if decision.careers:
+        career = context.careers[decision.careers[0]]
+        return [Message(say("not_known_detail", plural=career.career.plural), _topic_buttons())]
+    return [Message(say("not_known_detail_no_career"), _topic_buttons())]
+
+
+def _topic_buttons() -> Tuple[Button, ...]:
+    return (Button("What they do", "/ask_summary"), Button("Pay", "/ask_pay"), Button("Job outlook", "/ask_outlook"),
+            Button("How to become one", "/ask_how_to_become"), BROWSE_BUTTON)
+
+
+def render(decision: Decision, context: Context) -> List[Message]:
+    """The messages for a decision (safety replies are sent by the action, which also records them)."""
+    kind = decision.kind
+    messages: List[Message]
+    if kind == ANSWER:
+        messages = _answer(decision, context)
+    elif kind == PLAN:
+        messages = _plan(decision, context)
+    elif kind == COMPARE:
+        messages = compare_answers.compare(decision, context)
+    elif kind == BROWSE:
+        messages = compare_answers.browse(decision, context)
+    elif kind == UNKNOWN_CAREER:
+        messages = _unknown_career(decision, context)
+    elif kind == WHICH_CAREER:
+        messages = [Message(say("which_career"), (BROWSE_BUTTON,))]
+    elif kind == NOT_KNOWN:
+        messages = _not_known(decision, context)
+    elif kind == SMALL_TALK:
+        values = {"plural": context.careers[decision.careers[0]].career.plural} if decision.careers else {}
+        messages = [Message(response=decision.response, values=values)]
+    elif kind == NO_MORE:
+        messages = [Message(response="utter_no_more")]
+    elif kind == OUT_OF_SCOPE:
+        messages = [Message(response="utter_out_of_scope")]
+    elif kind == RESTART:
+        messages = [Message(response="utter_restart")]
+    elif kind in {CRISIS, COUNSELOR, HANDOFF, HANDOFF_DECLINED, BOUNDARY}:
+        messages = []  # the action sends these with the school's contacts and records them
+    else:
+        assert kind == FALLBACK, kind
+        messages = [Message(response="utter_fallback")]
+    if decision.plan and decision.plan.kind == "paused":
+        messages.append(Message(response="utter_pathway_paused"))
+    if decision.then is not None:
+        messages += render(decision.then, context)
+    return messages
+
+
+__all__: Sequence[str] = ["Button", "Context", "Message", "render", "career_button", "related", "BROWSE_BUTTON"]

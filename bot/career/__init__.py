@@ -1,1 +1,0 @@
-"""Career knowledge: typed models, loading, and the sentences built from them."""

@@ -1,0 +1,598 @@
+"""What a turn means: one pure function from the parse and the conversation state to a decision.
+
+``decide`` tries the rules of ``RULES`` in order; the first that applies makes
+the decision. Every threshold is in ``THRESHOLDS``. The same rules run for every
+career and every channel, whichever intent the classifier picked: the order of
+checks never depends on which action happened to catch the message.
+
+Safety comes first (a crisis, a request for a counselor, the answer to the
+handoff offer, an insult), then the plan questions while they run, then small
+talk, browsing, comparing, careers the bot doesn't have, and the career
+questions themselves. Each rule's docstring names the messages it exists for;
+tests/unit/test_interpret.py has them as cases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+
+from bot.interpret import second_look
+from bot.interpret.decision import (
+    ANSWER,
+    BOUNDARY,
+    BROWSE,
+    COMPARE,
+    COUNSELOR,
+    CRISIS,
+    FALLBACK,
+    HANDOFF,
+    HANDOFF_DECLINED,
+    NO_MORE,
+    NOT_KNOWN,
+    OUT_OF_SCOPE,
+    PLAN,
+    RESTART,
+    SMALL_TALK,
+    UNKNOWN_CAREER,
+    WHICH_CAREER,
+    Decision,
+    PayQuery,
+    PlanMove,
+)
+from bot.interpret.inputs import Parse, PathwayState, State
+from bot.interpret.words import (
+    PayWords,
+    TopicVocabulary,
+    cluster_named,
+    pay_words,
+    phrase_finder,
+    topic_vocabulary,
+)
+from bot.knowledge.catalog import Catalog, Mentions
+from bot.knowledge.models import Career
+from bot.knowledge.topics import OVERVIEW, TOPICS, more_topic, topic_of_intent
+from bot.pathway import flow
+from bot.safety import crisis
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Every number the rules use, in one place."""
+
+    top_ranks: int = 3  # a hint word counts if the classifier ranks its topic this high
+    near_threshold: float = 0.4  # a message naming a career gets its best intent from this confidence (fallback: 0.5)
+    family: float = 0.6  # two intents of one topic family together reach this: the family's general answer
+    follow_up_max_words: int = 6  # "and in ohio?" right after the pay is about the pay
+    switch_max_words: int = 6  # "what about chefs?": the last topic for another career
+    second_topic_rank: int = 5  # the second question of a message must be among the classifier's best this many
+    max_failed_tries: int = 3  # unclear answers in a row before the plan questions stop
+    max_digressions: int = 3  # other questions in a row before the plan questions pause
+
+
+THRESHOLDS = Thresholds()
+
+SMALL_TALK_INTENTS = ("greet", "goodbye", "thank", "help", "bot_challenge", "affirm", "deny")
+HANDOFF_OFFER = "handoff"
+_CLAUSES = re.compile(r"\?|,|;|\band\b|\balso\b|\bplus\b|\bthen\b")
+_NO_DEGREE = ("no college", "without college", "without a degree", "no degree", "dont need a degree",
+              "dont need college", "not need a degree", "not need college", "skip college", "without going to college",
+              "no bachelors", "without a bachelors", "trade school", "right out of high school", "out of high school")
+_FASTEST = ("fastest", "growing fastest", "fastest growing", "most growth", "growing the most", "most in demand",
+            "in demand", "best outlook", "grow the most", "highest growth")
+_RELATED = ("similar", "related", "like this", "like that", "like this one", "other jobs like", "same cluster",
+            "same field", "jobs like")
+_LIST = ("what careers", "which careers", "what jobs", "which jobs", "list", "careers do you know",
+         "jobs do you know", "what can you tell me about", "all careers", "all jobs", "options")
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """What the rules need to know about the careers: the files and the catalog of names."""
+
+    careers: Mapping[str, Career]
+    catalog: Catalog
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Everything one rule looks at."""
+
+    parse: Parse
+    state: State
+    mentions: Mentions
+    knowledge: Knowledge
+    topics: TopicVocabulary
+    pay: PayWords
+    in_plan: bool = False  # the plan questions asked this turn's question (a digression is being answered)
+    limits: Thresholds = THRESHOLDS
+
+    @property
+    def text(self) -> str:
+        return self.parse.text
+
+    @property
+    def intent(self) -> str:
+        return self.parse.intent
+
+    def careers_asked(self) -> Tuple[str, ...]:
+        """The careers a question is about: those it names, else the conversation's."""
+        if self.mentions.careers:
+            return self.mentions.careers
+        if self.state.career and self.state.career in self.knowledge.careers:
+            return (self.state.career,)
+        return ()
+
+    def word_count(self) -> int:
+        return len(re.findall(r"\w+", self.text))
+
+    def has_topic_words(self) -> bool:
+        """True if any topic word or phrase of the vocabulary is in the message."""
+        has = phrase_finder(self.text)
+        return any(has(w) for entry in self.topics.topics for w in (*entry.phrases, *entry.words))
+
+
+Rule = Callable[[Turn], Optional[Decision]]
+
+
+# --- Safety -----------------------------------------------------------------------------------
+
+
+def crisis_rule(turn: Turn) -> Optional[Decision]:
+    """A crisis message, whatever else it asks: "i want to kill myself", "how much do nurses make, i wont be alive".
+
+    The NLU pipeline's safety stage already set the intent; the detector is asked again here so
+    that a message reaching the action server by any path still gets the crisis reply.
+    """
+    if turn.intent == "crisis" or crisis.detect(turn.text).found:
+        return Decision("crisis", CRISIS)
+    return None
+
+
+def counselor_rule(turn: Turn) -> Optional[Decision]:
+    """"can I talk to a counselor?", "i want a real person": the office's contact and the handoff offer."""
+    return Decision("counselor", COUNSELOR) if turn.intent == "ask_counselor" else None
+
+
+def handoff_rule(turn: Turn) -> Optional[Decision]:
+    """Yes or no right after the handoff offer (typed or a button): pass the chat on only after a yes."""
+    if turn.state.offer != HANDOFF_OFFER or turn.intent not in {"affirm", "deny"}:
+        return None
+    return Decision("handoff", HANDOFF if turn.intent == "affirm" else HANDOFF_DECLINED)
+
+
+def boundary_rule(turn: Turn) -> Optional[Decision]:
+    """Insults, sexual messages, bullying aimed at the bot ("ur useless"): a calm boundary; the chat goes on."""
+    return Decision("boundary", BOUNDARY) if turn.intent == "insult" else None
+
+
+def restart_rule(turn: Turn) -> Optional[Decision]:
+    """"start over": the plan's answers and the conversation's context are cleared."""
+    return Decision("restart", RESTART) if turn.intent == "restart" else None
+
+
+# --- The plan questions --------------------------------------------------------------------------
+
+
+def _plan_career(turn: Turn) -> Optional[Career]:
+    career_id = turn.state.pathway.career or turn.state.career
+    return turn.knowledge.careers.get(career_id or "")
+
+
+def _flow_turn(turn: Turn, career: Career) -> flow.Turn:
+    # The career's own names ("production manager") are not answers ("production").
+    text = flow.without_phrases(turn.text, career.names())
+    return flow.Turn(text, turn.intent, flow.answers_from_entities(dict(turn.parse.entities)))
+
+
+def plan_rule(turn: Turn) -> Optional[Decision]:
+    """While a plan question waits: an answer, a correction, a question (answered, then asked again), or stop.
+
+    "high school", a button, "actually i'm in college" are answers; "wait how much do they make?" is
+    answered and the question asked again; "stop" stops. After the third unclear answer in a row the
+    questions stop; after the third other question in a row they pause (answers are kept).
+    """
+    pathway = turn.state.pathway
+    if not pathway.active or turn.in_plan:
+        return None
+    career = _plan_career(turn)
+    if career is None or career.pathways is None:
+        return None
+    flows = career.pathways
+    meaning = flow.interpret(flows, pathway.question, _flow_turn(turn, career), dict(pathway.answers))
+    if meaning.kind == "leave":
+        if turn.intent == "goodbye":
+            return Decision("plan_goodbye", SMALL_TALK, response="utter_goodbye", plan=PlanMove("left"))
+        return Decision("plan_stop", PLAN, careers=(career.id,), plan=PlanMove("stopped"))
+    if meaning.kind == "digression":
+        if pathway.digressions + 1 >= turn.limits.max_digressions:
+            answer = decide_turn(Turn(**{**turn.__dict__, "in_plan": True}))
+            return Decision("plan_paused", answer.kind, answer.topics, answer.careers, answer.response,
+                            answer.others, answer.clusters, answer.browse, answer.pay, answer.skill,
+                            PlanMove("paused"))
+        answer = decide_turn(Turn(**{**turn.__dict__, "in_plan": True}))
+        again = Decision("plan_again", PLAN, careers=(career.id,), plan=PlanMove("ask", pathway.question))
+        return Decision(answer.rule, answer.kind, answer.topics, answer.careers, answer.response, answer.others,
+                        answer.clusters, answer.browse, answer.pay, answer.skill, PlanMove("digression"), again)
+    if meaning.kind == "answer":
+        answers = flow.apply(flows, dict(pathway.answers), meaning.updates)
+        following = flow.next_question(flows, answers)
+        move = PlanMove("ask", following) if following else PlanMove("plan")
+        return Decision("plan_answer", PLAN, careers=(career.id,), plan=move,
+                        details={"answers": _encode(answers)})
+    if meaning.kind == "neutral":
+        return Decision("plan_neutral", PLAN, careers=(career.id,), plan=PlanMove("ask", pathway.question))
+    failed = pathway.failed + 1
+    if failed >= turn.limits.max_failed_tries:
+        return Decision("plan_gave_up", PLAN, careers=(career.id,), plan=PlanMove("gave_up"))
+    return Decision("plan_unclear", PLAN, careers=(career.id,), plan=PlanMove("ask", pathway.question, retry=failed))
+
+
+def _encode(answers: Mapping[str, str]) -> str:
+    return ";".join(f"{k}={v}" for k, v in answers.items())
+
+
+def decode_answers(text: str) -> Dict[str, str]:
+    """Answers carried in a decision's details (the inverse of the encoding used by the plan rules)."""
+    pairs = (item.partition("=") for item in text.split(";") if item)
+    return {key: value for key, _, value in pairs if key and value}
+
+
+def stop_rule(turn: Turn) -> Optional[Decision]:
+    """"stop" when no plan question is waiting: the plan can be asked for again any time."""
+    return Decision("stop", PLAN, plan=PlanMove("stopped")) if turn.intent == "stop" else None
+
+
+# --- Small talk, browsing, comparing, other careers ---------------------------------------------------
+
+
+def small_talk_rule(turn: Turn) -> Optional[Decision]:
+    """Greetings, thanks, help, "are you a bot?", a plain yes or no."""
+    if turn.intent in SMALL_TALK_INTENTS and not (turn.mentions.careers and turn.intent in {"affirm", "deny"}):
+        careers = turn.careers_asked()
+        if turn.intent == "greet" and careers:  # the widget on a career's own page
+            return Decision("small_talk", SMALL_TALK, careers=careers[:1], response="utter_greet_career")
+        return Decision("small_talk", SMALL_TALK, response=f"utter_{turn.intent}")
+    return None
+
+
+def browse_rule(turn: Turn) -> Optional[Decision]:
+    """"what jobs are in health care?", "jobs that don't need college", "fastest growing jobs", "similar careers"."""
+    has = phrase_finder(turn.text)
+    listing = turn.intent == "browse_careers" or (
+        not turn.mentions.any and any(has(p) for p in _LIST) and turn.intent in {"nlu_fallback", "out_of_scope"}
+    )
+    if not listing:
+        return None
+    if any(has(p) for p in _NO_DEGREE):
+        return Decision("browse", BROWSE, browse="no_degree")
+    if any(has(p) for p in _FASTEST):
+        return Decision("browse", BROWSE, browse="fastest")
+    cluster = cluster_named(turn.text)
+    if cluster:
+        return Decision("browse", BROWSE, browse="cluster", clusters=(cluster,))
+    current = turn.knowledge.careers.get(turn.state.career or "")
+    if any(has(p) for p in _RELATED) and current:
+        return Decision("browse", BROWSE, browse="related", careers=(current.id,),
+                        clusters=tuple(current.career.clusters))
+    return Decision("browse", BROWSE, browse="all")
+
+
+def compare_rule(turn: Turn) -> Optional[Decision]:
+    """Two or more of the bot's careers: "who makes more, a nurse or a chef?", "compare lawyers and developers".
+
+    The topic of the question (pay, outlook, ...) side by side, or pay, outlook and education.
+    """
+    if len(turn.mentions.careers) < 2:
+        return None
+    topics = _question_topics(turn) or OVERVIEW
+    return Decision("compare", COMPARE, topics=topics, careers=turn.mentions.careers, pay=_pay_query(turn))
+
+
+def unknown_career_rule(turn: Turn) -> Optional[Decision]:
+    """A job the bot has no file for ("how much do astronauts make?"): say so, name known careers of its cluster."""
+    if not turn.mentions.others or turn.mentions.careers:
+        return None
+    asks = (
+        turn.intent.startswith("ask_")
+        or turn.intent in {"want_career", "compare_careers", "what_next", "tell_more"}
+        or turn.has_topic_words()
+        or (turn.intent in {"nlu_fallback", "out_of_scope", "inform"} and turn.word_count() <= 3)
+    )
+    if not asks:
+        return None
+    mentions = turn.mentions
+    return Decision("unknown_career", UNKNOWN_CAREER, others=mentions.others, clusters=mentions.other_clusters)
+
+
+def want_career_rule(turn: Turn) -> Optional[Decision]:
+    """"i want to be a nurse", "make my plan", "what should i do next?": the plan questions, or the way in.
+
+    Careers whose file has a plan get the plan questions (answers typed in the same message count);
+    the others get how to become one and the typical education: never a plan the file can't back.
+    """
+    if turn.intent not in {"want_career", "what_next", "inform"}:
+        return None
+    careers = turn.careers_asked()
+    if not careers:
+        if turn.intent == "inform":
+            return None
+        return Decision("want_career", WHICH_CAREER, topics=("how_to_become",))
+    career = turn.knowledge.careers[careers[0]]
+    if career.pathways is None:
+        return Decision("want_career", ANSWER, topics=("how_to_become", "education"), careers=(career.id,),
+                        plan=PlanMove("not_available"))
+    flows = career.pathways
+    known = dict(turn.state.pathway.answers) if turn.state.pathway.career in (None, career.id) else {}
+    found = flow.read_all(flows, flow.without_phrases(turn.text, career.names()))
+    found.update(flow.answers_from_entities(dict(turn.parse.entities)))
+    answers = flow.apply(flows, known, found)
+    following = flow.next_question(flows, answers)
+    intro: Tuple[str, ...] = ()
+    start_words = _topic_words("how_to_become", turn.topics)
+    if turn.intent == "want_career" and not known and flow.asks_how_to_start(turn.text, start_words) \
+            and _names_the_career(turn):
+        intro = ("how_to_become",)  # "I'm 15 and want to be one. Where do I start?": the way in, then the questions
+    move = PlanMove("ask", following, intro_topics=intro) if following else PlanMove("plan", intro_topics=intro)
+    return Decision("want_career", PLAN, careers=(career.id,), plan=move, details={"answers": _encode(answers)})
+
+
+def _names_the_career(turn: Turn) -> bool:
+    """The message names a career or points at one ("one", "this job"), not the NBA."""
+    has = phrase_finder(turn.text)
+    return bool(turn.mentions.careers) or any(
+        has(p) for p in ("one", "this job", "this career", "that job", "that career", "it")
+    )
+
+
+def _topic_words(topic: str, vocabulary: TopicVocabulary) -> List[str]:
+    entry = vocabulary.entry(topic)
+    return [*entry.phrases, *entry.words] if entry else []
+
+
+# --- Career questions ------------------------------------------------------------------------------
+
+
+def _pay_query(turn: Turn) -> PayQuery:
+    return PayQuery(turn.pay.period(turn.text), turn.pay.level(turn.text), turn.pay.place(turn.text))
+
+
+def _question_topics(turn: Turn) -> Tuple[str, ...]:
+    """The topic of the classifier's intent, and a second question's topic in another clause of the message."""
+    first = topic_of_intent(turn.intent)
+    if not first:
+        return ()
+    second = _second_topic(turn, first)
+    return (first, second) if second else (first,)
+
+
+def _second_topic(turn: Turn, first: str) -> Optional[str]:
+    """"how much do they make and what degree do i need?": pay and education.
+
+    The message has two clauses; one has the first topic's words, another a phrase of a second
+    topic, or a word of a topic the classifier also ranks among its best few.
+    """
+    clauses = [c for c in _CLAUSES.split(turn.text.lower()) if len(c.split()) >= 2]
+    if len(clauses) < 2:
+        return None
+    ranked = [topic_of_intent(name) for name, _ in turn.parse.ranking[: turn.limits.second_topic_rank]]
+    found: List[str] = []
+    for clause in clauses:
+        has = phrase_finder(clause)
+        for entry in turn.topics.topics:
+            if entry.topic == first or entry.topic in found:
+                continue
+            strong = any(has(p) for p in entry.phrases)
+            hinted = entry.topic in ranked and any(has(w) for w in entry.words)
+            if strong or hinted:
+                found.append(entry.topic)
+    family = next((f for f in turn.topics.families if first in f), ())
+    others = [t for t in found if t not in family]
+    return others[0] if others else None
+
+
+def which_career_rule(turn: Turn) -> Optional[Decision]:
+    """A career question before any career is named ("how much do they make?" as the first message)."""
+    if turn.careers_asked():
+        return None
+    topics = _question_topics(turn)
+    if not topics and turn.intent == "tell_more" and turn.state.last_topic:
+        topics = (more_topic(turn.state.last_topic) or turn.state.last_topic,)
+    if not topics:
+        return None
+    return Decision("which_career", WHICH_CAREER, topics=topics)
+
+
+def pay_follow_up_rule(turn: Turn) -> Optional[Decision]:
+    """Right after the pay, a short "and in ohio?" or "per hour?" asks for pay of that place or period."""
+    if turn.state.last_topic not in {"pay", "pay_factors"} or turn.word_count() > turn.limits.follow_up_max_words:
+        return None
+    query = _pay_query(turn)
+    if not (query.period or query.level or query.place):
+        return None
+    careers = turn.careers_asked()
+    return Decision("pay_follow_up", ANSWER, topics=("pay",), careers=careers[:1], pay=query)
+
+
+def back_reference_rule(turn: Turn) -> Optional[Decision]:
+    """Right after an answer, "when is that number from?" gets that answer again (it has the date and source)."""
+    if turn.intent not in {"nlu_fallback", "out_of_scope", "tell_more"} or not turn.careers_asked():
+        return None
+    pointing = second_look.back_reference(turn.text, turn.state.last_topic, turn.topics)
+    if pointing and pointing.value in TOPICS:
+        return Decision("back_reference", ANSWER, topics=(pointing.value,), careers=turn.careers_asked()[:1])
+    return None
+
+
+def _skill_named(turn: Turn, career_id: str) -> Optional[str]:
+    career = turn.knowledge.careers.get(career_id)
+    if career is None or career.skills is None:
+        return None
+    has = phrase_finder(turn.text)
+    found = [s.id for s in career.skills.items if any(has(a) for a in [s.name, *s.aliases])]
+    return found[0] if len(found) == 1 else None
+
+
+def listed_skill_rule(turn: Turn) -> Optional[Decision]:
+    """Right after the list of skills, "which one is about deadlines?" is about that skill."""
+    careers = turn.careers_asked()
+    if turn.state.last_topic != "skills" or not careers:
+        return None
+    skill = _skill_named(turn, careers[0])
+    return Decision("listed_skill", ANSWER, topics=("skills",), careers=careers[:1], skill=skill) if skill else None
+
+
+def switch_rule(turn: Turn) -> Optional[Decision]:
+    """"what about civil engineers?" after an answer: the same topic for the career just named."""
+    if len(turn.mentions.careers) != 1 or not turn.state.last_topic or turn.state.pending_topics:
+        return None
+    if turn.word_count() > turn.limits.switch_max_words + len(turn.knowledge.careers[turn.mentions.careers[0]]
+                                                                  .career.plural.split()):
+        return None
+    if turn.has_topic_words() or (topic_of_intent(turn.intent) and turn.parse.confidence >= 0.9):
+        return None
+    return Decision("switch", ANSWER, topics=(turn.state.last_topic,), careers=turn.mentions.careers)
+
+
+def topic_rule(turn: Turn) -> Optional[Decision]:
+    """A question about a topic ("how much do nurses make?", "what degree do they need"), for its career(s)."""
+    topics = _question_topics(turn)
+    careers = turn.careers_asked()
+    if not topics or not careers:
+        return None
+    skill = _skill_named(turn, careers[0]) if {"skills", "summary", "duties"} & set(topics) or \
+        any(t.startswith("duty_") for t in topics) else None
+    return Decision("topic", ANSWER, topics=topics, careers=careers[:1], pay=_pay_query(turn), skill=skill)
+
+
+def tell_more_rule(turn: Turn) -> Optional[Decision]:
+    """"tell me more": the topic that follows the last one (pay -> what pay depends on)."""
+    if turn.intent != "tell_more":
+        return None
+    looked = _second_look(turn)
+    if looked:
+        return looked
+    following = more_topic(turn.state.last_topic)
+    careers = turn.careers_asked()
+    if following is None or not careers:
+        return Decision("tell_more", NO_MORE)
+    return Decision("tell_more", ANSWER, topics=(following,), careers=careers[:1])
+
+
+def career_named_rule(turn: Turn) -> Optional[Decision]:
+    """A message that names one career and asks nothing else ("tell me about chefs", "nurses").
+
+    It gets the topics asked before any career was named, else what the career is.
+    """
+    if len(turn.mentions.careers) != 1:
+        return None
+    if turn.intent in {"out_of_scope", "nlu_fallback"} and turn.word_count() > 6 and not turn.state.pending_topics:
+        return None
+    topics = turn.state.pending_topics or ("summary",)
+    return Decision("career_named", ANSWER, topics=topics, careers=turn.mentions.careers, pay=_pay_query(turn))
+
+
+def _second_look(turn: Turn) -> Optional[Decision]:
+    careers = turn.careers_asked()
+    other = turn.mentions.others[0] if turn.mentions.others and not turn.mentions.careers else None
+    looked = second_look.decide(
+        text=turn.text,
+        intent=turn.intent,
+        ranking=turn.parse.ranking,
+        names_our_career=bool(turn.mentions.careers),
+        other_occupation=other,
+        vocabulary=turn.topics,
+        known_topics=list(TOPICS),
+        thresholds=second_look.Limits(turn.limits.top_ranks, turn.limits.near_threshold, turn.limits.family),
+    )
+    if looked is None:
+        return None
+    if looked.kind == "other_career":
+        return Decision("second_look", UNKNOWN_CAREER, others=(looked.value,), clusters=turn.mentions.other_clusters)
+    if not careers:
+        return Decision("second_look", WHICH_CAREER, topics=(looked.value,))
+    return Decision("second_look", ANSWER, topics=(looked.value,), careers=careers[:1], pay=_pay_query(turn),
+                    skill=_skill_named(turn, careers[0]))
+
+
+def second_look_rule(turn: Turn) -> Optional[Decision]:
+    """Unsure or off-topic messages get a second look at their words and the classifier's ranking."""
+    if turn.intent not in {"nlu_fallback", "out_of_scope"}:
+        return None
+    return _second_look(turn)
+
+
+def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
+    """A detail no career file has ("do they get health insurance?"): I don't know, never a guess."""
+    if turn.intent != "ask_unknown_detail":
+        return None
+    careers = turn.careers_asked()
+    return Decision("unknown_detail", NOT_KNOWN, careers=careers[:1])
+
+
+def fallback_rule(turn: Turn) -> Optional[Decision]:
+    """Anything else: the off-topic reply, or "I didn't quite get that", with the topic buttons."""
+    if turn.intent == "out_of_scope":
+        return Decision("out_of_scope", OUT_OF_SCOPE)
+    return Decision("fallback", FALLBACK)
+
+
+RULES: Sequence[Tuple[str, Rule]] = (
+    ("crisis", crisis_rule),
+    ("counselor", counselor_rule),
+    ("handoff", handoff_rule),
+    ("boundary", boundary_rule),
+    ("restart", restart_rule),
+    ("plan", plan_rule),
+    ("stop", stop_rule),
+    ("small_talk", small_talk_rule),
+    ("browse", browse_rule),
+    ("compare", compare_rule),
+    ("unknown_career", unknown_career_rule),
+    ("want_career", want_career_rule),
+    ("which_career", which_career_rule),
+    ("pay_follow_up", pay_follow_up_rule),
+    ("back_reference", back_reference_rule),
+    ("listed_skill", listed_skill_rule),
+    ("switch", switch_rule),
+    ("topic", topic_rule),
+    ("tell_more", tell_more_rule),
+    ("career_named", career_named_rule),
+    ("second_look", second_look_rule),
+    ("unknown_detail", unknown_detail_rule),
+    ("fallback", fallback_rule),
+)
+
+
+def decide_turn(turn: Turn) -> Decision:
+    """The first rule that applies (the fallback rule always does)."""
+    for _, rule in RULES:
+        decision = rule(turn)
+        if decision is not None:
+            return decision
+    raise AssertionError("the fallback rule always decides")  # pragma: no cover
+
+
+@dataclass
+class Interpreter:
+    """Reads turns with the current knowledge and vocabulary (the vocabulary files are re-read when they change)."""
+
+    knowledge: Knowledge
+    limits: Thresholds = field(default_factory=Thresholds)
+
+    def decide(self, parse: Parse, state: State) -> Decision:
+        """What the message means in this conversation."""
+        if parse.page_career in self.knowledge.careers and not state.career:
+            state = state.but(career=parse.page_career)
+        mentions = self.knowledge.catalog.find(parse.text) if not parse.is_button else Mentions()
+        turn = Turn(parse, state, mentions, self.knowledge, topic_vocabulary(), pay_words(), limits=self.limits)
+        return decide_turn(turn)
+
+
+def decide(parse: Parse, state: State, knowledge: Knowledge) -> Decision:
+    """What one message means, given the conversation so far: the interpreter's one entry point."""
+    return Interpreter(knowledge).decide(parse, state)
+
+
+__all__ = ["Knowledge", "RULES", "THRESHOLDS", "Thresholds", "decide", "decode_answers", "PathwayState"]

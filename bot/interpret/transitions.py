@@ -1,0 +1,64 @@
+"""The conversation state a decision leaves behind (a pure function, beside the rules that decide)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.interpret.decision import (
+    ANSWER,
+    COMPARE,
+    COUNSELOR,
+    CRISIS,
+    NOT_KNOWN,
+    PLAN,
+    RESTART,
+    SMALL_TALK,
+    WHICH_CAREER,
+    Decision,
+)
+from bot.interpret.inputs import PathwayState, State
+from bot.interpret.rules import HANDOFF_OFFER, decode_answers
+
+
+def _plan_state(decision: Decision, state: State) -> PathwayState:
+    pathway = state.pathway
+    move = decision.plan
+    if move is None:
+        return pathway
+    answers = decode_answers(decision.details.get("answers", "")) if "answers" in decision.details \
+        else dict(pathway.answers)
+    career = decision.careers[0] if decision.careers else pathway.career
+    if move.kind == "ask":
+        digressions = pathway.digressions if decision.rule == "plan_again" else 0
+        return PathwayState(move.question, career, answers, failed=move.retry, digressions=digressions)
+    if move.kind == "plan":
+        return PathwayState(None, career, answers)
+    if move.kind == "digression":
+        return replace(pathway, digressions=pathway.digressions + 1)
+    if move.kind in {"stopped", "gave_up", "paused", "left"}:
+        return PathwayState(None, pathway.career, pathway.answers)
+    return pathway
+
+
+def next_state(decision: Decision, state: State) -> State:
+    """The state after this turn: the career talked about, the last topic, pending questions, offers, the plan."""
+    if decision.kind == RESTART:
+        return State()
+    new = state.but(offer=None)
+    if decision.kind in {CRISIS, COUNSELOR}:
+        new = new.but(pathway=replace(state.pathway, question=None, failed=0, digressions=0))
+    if decision.kind == COUNSELOR:
+        new = new.but(offer=HANDOFF_OFFER)
+    if decision.kind == WHICH_CAREER:
+        new = new.but(pending_topics=decision.topics)
+    if decision.kind in {ANSWER, COMPARE, NOT_KNOWN, PLAN, SMALL_TALK} and decision.careers:
+        new = new.but(career=decision.careers[0], pending_topics=())
+    if decision.kind in {ANSWER, COMPARE} and decision.topics:
+        new = new.but(last_topic=decision.topics[-1])
+    if decision.plan is not None:
+        new = new.but(pathway=_plan_state(decision, new))
+        if decision.plan.kind == "plan":
+            new = new.but(last_topic="how_to_become")
+    if decision.then is not None:
+        new = new.but(pathway=_plan_state(decision.then, new))
+    return new

@@ -1,0 +1,152 @@
+"""The vocabulary files the interpreter reads, and whole-word phrase search.
+
+- ``topic-words.yml``: words that point to an answer topic, topic families,
+  back-references ("that number"), and words that show a message is about a job.
+- ``pay-words.yml``: pay periods, levels and places (what a pay question asks for).
+- ``cluster-words.yml``: students' words for each career cluster (browsing).
+
+Each file is re-read when it changes. Plain functions, no Rasa.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Dict, Optional, Tuple
+
+import yaml
+
+from bot.paths import VOCABULARY_DIR
+
+TOPIC_WORDS_FILE = VOCABULARY_DIR / "topic-words.yml"
+PAY_WORDS_FILE = VOCABULARY_DIR / "pay-words.yml"
+CLUSTER_WORDS_FILE = VOCABULARY_DIR / "cluster-words.yml"
+
+
+def padded(text: str) -> str:
+    """Lower-case words with single spaces, padded for whole-word search: " what s the pay "."""
+    return " " + " ".join(re.sub(r"[^\w]+", " ", text.lower().replace("'", "").replace("\u2019", "")).split()) + " "
+
+
+def phrase_finder(text: str) -> Callable[[str], bool]:
+    """A test for whole-word phrases in ``text``, which is normalised once for all of them."""
+    said = padded(text)
+    return lambda phrase: padded(phrase) in said
+
+
+def first_found(text: str, phrases: Tuple[str, ...]) -> Optional[str]:
+    """The longest of the phrases that the text contains as whole words, or None."""
+    has = phrase_finder(text)
+    found = [p for p in phrases if has(p)]
+    return max(found, key=len) if found else None
+
+
+@dataclass(frozen=True)
+class TopicWords:
+    """The words that point to one answer topic."""
+
+    topic: str
+    phrases: Tuple[str, ...] = ()
+    words: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TopicVocabulary:
+    """All topics' words, topic families, back-references, and the words that show a message is about a job."""
+
+    topics: Tuple[TopicWords, ...] = ()
+    references: Tuple[str, ...] = ()
+    families: Tuple[Tuple[str, ...], ...] = ()
+    back_references: Tuple[str, ...] = ()
+
+    def entry(self, topic: str) -> Optional[TopicWords]:
+        """The words of one topic."""
+        return next((t for t in self.topics if t.topic == topic), None)
+
+
+@dataclass(frozen=True)
+class PayWords:
+    """What a pay question may ask for besides the yearly median."""
+
+    periods: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()  # (period, words)
+    levels: Tuple[str, ...] = ()
+    places: Tuple[str, ...] = ()
+
+    def period(self, text: str) -> Optional[str]:
+        """"hour", "month", "week" or "day" if the text asks for pay per that period."""
+        has = phrase_finder(text)
+        return next((period for period, words in self.periods if any(has(w) for w in words)), None)
+
+    def level(self, text: str) -> Optional[str]:
+        """The words asking for starting, top or lowest pay, if any."""
+        return first_found(text, self.levels)
+
+    def place(self, text: str) -> Optional[str]:
+        """The place a pay question names ("texas", "my city"), if any."""
+        return first_found(text, self.places)
+
+
+def _stamp(path: Path) -> int:
+    return Path(path).stat().st_mtime_ns if Path(path).exists() else 0
+
+
+def _read(path: Path) -> dict:
+    if not Path(path).exists():
+        return {}
+    with Path(path).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def topic_vocabulary(path: Path = TOPIC_WORDS_FILE) -> TopicVocabulary:
+    """The topic words (cached until the file changes)."""
+    return _topic_vocabulary(Path(path), _stamp(path))
+
+
+@lru_cache(maxsize=4)
+def _topic_vocabulary(path: Path, _stamp: int) -> TopicVocabulary:
+    data = _read(path)
+    topics = tuple(
+        TopicWords(topic, tuple(entry.get("phrases") or ()), tuple(entry.get("words") or ()))
+        for topic, entry in (data.get("topics") or {}).items()
+    )
+    return TopicVocabulary(
+        topics,
+        tuple(data.get("references") or ()),
+        tuple(tuple(family) for family in data.get("families") or ()),
+        tuple(data.get("back_references") or ()),
+    )
+
+
+def pay_words(path: Path = PAY_WORDS_FILE) -> PayWords:
+    """The pay words (cached until the file changes)."""
+    return _pay_words(Path(path), _stamp(path))
+
+
+@lru_cache(maxsize=4)
+def _pay_words(path: Path, _stamp: int) -> PayWords:
+    data = _read(path)
+    periods = tuple((str(k), tuple(str(w) for w in v or ())) for k, v in (data.get("periods") or {}).items())
+    return PayWords(periods, tuple(data.get("levels") or ()), tuple(data.get("places") or ()))
+
+
+def cluster_words(path: Path = CLUSTER_WORDS_FILE) -> Dict[str, Tuple[str, ...]]:
+    """Students' words for each career cluster (cached until the file changes)."""
+    return dict(_cluster_words(Path(path), _stamp(path)))
+
+
+@lru_cache(maxsize=4)
+def _cluster_words(path: Path, _stamp: int) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
+    data = _read(path)
+    return tuple((str(k), tuple(str(w) for w in v or ())) for k, v in (data.get("clusters") or {}).items())
+
+
+def cluster_named(text: str, path: Path = CLUSTER_WORDS_FILE) -> Optional[str]:
+    """The career cluster a message names ("jobs in health care" -> Health Science), the longest match."""
+    best: Optional[Tuple[int, str]] = None
+    for cluster, words in cluster_words(path).items():
+        found = first_found(text, (cluster.lower(), *words))
+        if found and (best is None or len(found) > best[0]):
+            best = (len(found), cluster)
+    return best[1] if best else None

@@ -1,0 +1,195 @@
+"""Which careers a message names: the bot's own (from the knowledge files) and others (vocabulary).
+
+Built from the career files' names (title, plural, full name, aliases) and
+``knowledge/vocabulary/occupations.yml`` (job titles the bot has no file for,
+grouped by career cluster), so a new career file is recognised as soon as it is
+loaded: no training examples, no retraining.
+
+Matching is on whole words after normalising (lower case, apostrophes dropped,
+punctuation as spaces); plurals and singulars of every name are generated
+("nurse" / "nurses", "fireman" / "firemen"); a misspelled word ("nurce",
+"regestered") is corrected toward a word of a known name when it is not an
+English word and is one letter (two for long words) from exactly one such word.
+Names of one or two letters ("RN", "EE") count only when typed in capitals.
+Longer names win over shorter ones ("industrial engineer" over "engineer").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Tuple
+
+import yaml
+
+from bot.knowledge.models import Career
+from bot.paths import VOCABULARY_DIR
+from bot.safety.text import english_words
+
+OCCUPATIONS_FILE = VOCABULARY_DIR / "occupations.yml"
+MAX_NAME_WORDS = 8
+_NON_WORD = re.compile(r"[^a-z0-9&]+")
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """What a message names: known careers (ids, in the order named) and other job titles."""
+
+    careers: Tuple[str, ...] = ()
+    others: Tuple[str, ...] = ()  # titles the bot has no file for, as written in the vocabulary
+    other_clusters: Tuple[str, ...] = ()  # the clusters of those titles, where the vocabulary says
+
+    @property
+    def any(self) -> bool:
+        """True if any job is named."""
+        return bool(self.careers or self.others)
+
+
+def normalise(text: str) -> str:
+    """Lower-case words separated by single spaces (apostrophes dropped, other punctuation a space)."""
+    lowered = text.lower().replace("\u2019", "'").replace("'", "")
+    return " ".join(_NON_WORD.sub(" ", lowered).split())
+
+
+def word_forms(name: str) -> List[str]:
+    """A name and its plural or singular: "nurse" -> nurse, nurses; "firemen" -> firemen, fireman."""
+    name = normalise(name)
+    words = name.split()
+    if not words:
+        return []
+    last = words[-1]
+    forms = {last}
+    if last.endswith("men"):
+        forms.add(last[:-3] + "man")
+    elif last.endswith("man"):
+        forms.add(last[:-3] + "men")
+    elif last.endswith("ies") and len(last) > 4:
+        forms.add(last[:-3] + "y")
+    elif last.endswith(("ches", "shes", "sses", "xes")):
+        forms.add(last[:-2])
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        forms.add(last[:-1])
+    elif last.endswith("y") and len(last) > 3 and last[-2] not in "aeiou":
+        forms.add(last[:-1] + "ies")
+    elif last.endswith(("ch", "sh", "ss", "x")):
+        forms.add(last + "es")
+    else:
+        forms.add(last + "s")
+    return [" ".join(words[:-1] + [form]) for form in sorted(forms)]
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance, or ``limit + 1`` once it is certainly larger."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: List[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    career: Optional[str]  # a known career's id, or None for another occupation
+    title: str
+    cluster: str = ""
+    short: bool = False  # one or two letters: only in capitals
+
+
+@dataclass
+class Catalog:
+    """The names of every career, known or not, and how to find them in a message."""
+
+    names: Dict[str, _Entry] = field(default_factory=dict)  # normalised phrase -> entry
+    name_words: FrozenSet[str] = frozenset()
+
+    @classmethod
+    def build(cls, careers: Mapping[str, Career], occupations: Mapping[str, str]) -> Catalog:
+        """From the loaded careers and the vocabulary of other titles ({title: cluster or ""})."""
+        names: Dict[str, _Entry] = {}
+        for title, cluster in occupations.items():
+            for form in word_forms(title):
+                names.setdefault(form, _Entry(None, title, cluster))
+        for career_id, career in careers.items():  # known careers win over the vocabulary
+            for name in career.names():
+                for form in word_forms(name):
+                    names[form] = _Entry(career_id, career.career.plural, short=len(form) <= 2)
+        words = frozenset(w for phrase in names for w in phrase.split() if len(w) >= 4)
+        return cls(names, words)
+
+    def _correct(self, word: str) -> str:
+        """A misspelled word of a job title, corrected; any other word as it is."""
+        if len(word) < 4 or word in self.name_words or not word.isalpha() or word in english_words():
+            return word
+        return _nearest(word, self.name_words) or word
+
+    def find(self, text: str) -> Mentions:
+        """The careers and other job titles a message names, in the order they appear."""
+        original = text.replace("\u2019", "'").replace("'", "")
+        capitals = {w.lower() for w in re.findall(r"\b[A-Z]{2}s?\b", original)}
+        words = [self._correct(w) for w in normalise(text).split()]
+        careers: List[str] = []
+        others: List[str] = []
+        clusters: List[str] = []
+        position = 0
+        while position < len(words):
+            for length in range(min(MAX_NAME_WORDS, len(words) - position), 0, -1):
+                phrase = " ".join(words[position:position + length])
+                entry = self.names.get(phrase)
+                if entry is None or (entry.short and phrase not in capitals):
+                    continue
+                if entry.career:
+                    if entry.career not in careers:
+                        careers.append(entry.career)
+                elif entry.title not in others:
+                    others.append(entry.title)
+                    if entry.cluster:
+                        clusters.append(entry.cluster)
+                position += length - 1
+                break
+            position += 1
+        return Mentions(tuple(careers), tuple(others), tuple(dict.fromkeys(clusters)))
+
+
+def _nearest(word: str, candidates: Iterable[str]) -> Optional[str]:
+    limit = 2 if len(word) >= 8 else 1
+    best: Optional[str] = None
+    best_distance = limit + 1
+    tie = False
+    for candidate in candidates:
+        distance = _distance(word, candidate, limit)
+        if distance < best_distance:
+            best, best_distance, tie = candidate, distance, False
+        elif distance == best_distance:
+            tie = True
+    return None if tie else best
+
+
+def load_occupations(path: Path = OCCUPATIONS_FILE) -> Dict[str, str]:
+    """Other job titles and their cluster: ``{"dentist": "Health Science", ...}`` ("" when not grouped)."""
+    return dict(_occupations(Path(path), Path(path).stat().st_mtime_ns if Path(path).exists() else 0))
+
+
+@lru_cache(maxsize=4)
+def _occupations(path: Path, _stamp: int) -> Tuple[Tuple[str, str], ...]:
+    if not path.exists():
+        return ()
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    found: Dict[str, str] = {}
+    for cluster, titles in (data.get("clusters") or {}).items():
+        for title in titles or []:
+            found[str(title).lower()] = str(cluster)
+    for title in data.get("occupations") or []:
+        found.setdefault(str(title).lower(), "")
+    return tuple(found.items())

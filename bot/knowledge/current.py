@@ -1,0 +1,49 @@
+"""The knowledge in use by a running bot: careers, their catalog of names, and general facts.
+
+Re-read when a file changes (the store checks modification times on each
+turn), so a counselor's new or edited career file is answered from at once.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, Optional, Tuple
+
+from bot.interpret.rules import Knowledge
+from bot.knowledge.catalog import OCCUPATIONS_FILE, Catalog, load_occupations
+from bot.knowledge.loader import KnowledgeError, default_store, load_general
+from bot.knowledge.models import Career, GeneralFacts
+from bot.paths import GENERAL_FILE
+
+_cached: Optional[Tuple[int, int, Knowledge]] = None
+_general: Optional[Tuple[float, Optional[GeneralFacts]]] = None
+
+
+def _stamp() -> int:
+    return OCCUPATIONS_FILE.stat().st_mtime_ns if OCCUPATIONS_FILE.exists() else 0
+
+
+def knowledge_for(careers: Dict[str, Career]) -> Knowledge:
+    """Knowledge (with its catalog of names) for a set of careers."""
+    return Knowledge(careers, Catalog.build(careers, load_occupations()))
+
+
+def current_knowledge() -> Knowledge:
+    """The careers of knowledge/careers/ and their catalog (rebuilt when a file changes)."""
+    global _cached
+    careers = default_store().careers()
+    stamp = _stamp()
+    if _cached is None or _cached[0] != id(careers) or _cached[1] != stamp:
+        _cached = (id(careers), stamp, knowledge_for(careers))
+    return _cached[2]
+
+
+def general_facts() -> Optional[GeneralFacts]:
+    """knowledge/general.yml (None if the file is missing or invalid: answers then leave that context out)."""
+    global _general
+    stamp = GENERAL_FILE.stat().st_mtime if GENERAL_FILE.exists() else -1.0
+    if _general is None or _general[0] != stamp:
+        try:
+            _general = (stamp, load_general() if stamp >= 0 else None)
+        except KnowledgeError:
+            _general = (stamp, None)
+    return _general[1]

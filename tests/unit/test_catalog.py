@@ -1,0 +1,85 @@
+"""Recognising careers in a message: the bot's own from their files, other jobs from the vocabulary."""
+
+from __future__ import annotations
+
+from typing import Dict
+
+import pytest
+import yaml
+
+from bot.knowledge.catalog import Catalog, load_occupations, word_forms
+from bot.knowledge.models import Career
+from tests.conftest import CAREER_FILE
+
+
+def make_career(career_id: str, title: str, plural: str, aliases=(), clusters=("Health Science",)) -> Career:
+    """A small valid career (identity only) for tests."""
+    with CAREER_FILE.open(encoding="utf-8") as handle:
+        raw = yaml.safe_load(handle)
+    data = {"schema_version": raw["schema_version"], "sources": raw["sources"],
+            "career": {"id": career_id, "title": title, "plural": plural, "aliases": list(aliases),
+                       "clusters": list(clusters), "summary": f"{plural} do things.", "source": "career_page"}}
+    return Career.parse_obj(data)
+
+
+@pytest.fixture(scope="module")
+def catalog(career: Career) -> Catalog:
+    careers: Dict[str, Career] = {
+        career.id: career,
+        "registered-nurses": make_career("registered-nurses", "registered nurse", "registered nurses", ["nurse", "RN"]),
+        "chefs": make_career("chefs", "chef", "chefs", ["head cook"], ("Hospitality & Tourism",)),
+        "industrial-engineers": make_career("industrial-engineers", "industrial engineer", "industrial engineers",
+                                            clusters=("Manufacturing",)),
+    }
+    return Catalog.build(careers, {"astronaut": "Science, Technology, Engineering & Mathematics", "nurse": "",
+                                   "plumber": "Architecture & Construction", "engineer": ""})
+
+
+@pytest.mark.parametrize("text, careers", [
+    ("how much do nurses make?", ("registered-nurses",)),
+    ("what does a registered nurse do", ("registered-nurses",)),
+    ("compare chefs and nurses", ("chefs", "registered-nurses")),
+    ("i want to be an IPM", ("industrial-production-manager",)),
+    ("what about industrial engineers", ("industrial-engineers",)),
+    ("how much does a nurce make", ("registered-nurses",)),
+    ("is an RN a good job", ("registered-nurses",)),
+    ("head cooks pay?", ("chefs",)),
+])
+def test_known_careers_are_found(catalog: Catalog, text: str, careers: tuple) -> None:
+    """Titles, plurals, aliases, a typo and a two-letter alias in capitals name the bot's careers, in order."""
+    assert catalog.find(text).careers == careers
+
+
+@pytest.mark.parametrize("text", ["i need to know rn", "what do they do", "production line", "i like to cook"])
+def test_ordinary_words_are_not_careers(catalog: Catalog, text: str) -> None:
+    """"rn" in lower case (right now), plain words: no career."""
+    assert catalog.find(text).careers == ()
+
+
+def test_other_jobs_come_from_the_vocabulary_with_their_cluster(catalog: Catalog) -> None:
+    """A job with no file is named with its cluster; a file's name wins over the vocabulary ("nurse")."""
+    found = catalog.find("how much do astronauts and nurses make")
+    assert found.others == ("astronaut",) and found.careers == ("registered-nurses",)
+    assert found.other_clusters == ("Science, Technology, Engineering & Mathematics",)
+
+
+def test_longest_name_wins(catalog: Catalog) -> None:
+    """"industrial engineer" is the career, not the word "engineer"."""
+    found = catalog.find("do industrial engineers need a degree")
+    assert found.careers == ("industrial-engineers",) and found.others == ()
+
+
+def test_word_forms() -> None:
+    """Plural and singular forms are generated for every name."""
+    assert set(word_forms("nurse")) == {"nurse", "nurses"}
+    assert set(word_forms("firemen")) == {"firemen", "fireman"}
+    assert set(word_forms("registered nurses")) == {"registered nurses", "registered nurse"}
+
+
+def test_vocabulary_file_is_grouped_by_cluster() -> None:
+    """Every title of knowledge/vocabulary/occupations.yml has one of the 16 clusters."""
+    from bot.knowledge.models import CLUSTERS
+
+    occupations = load_occupations()
+    assert len(occupations) > 400
+    assert set(occupations.values()) <= set(CLUSTERS)

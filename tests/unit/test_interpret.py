@@ -1,0 +1,162 @@
+"""The interpreter's rule table: each rule with the messages it exists for (bot/interpret/rules.py).
+
+The parse is given as NLU would give it (text, intent, confidence); the knowledge
+is the project's own career files, so these tests also show that no rule is
+special to one career.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence, Tuple
+
+import pytest
+
+from bot.interpret.decision import Decision
+from bot.interpret.inputs import Parse, PathwayState, State
+from bot.interpret.rules import RULES, THRESHOLDS, Knowledge, decide
+from bot.interpret.transitions import next_state
+from bot.knowledge.current import knowledge_for
+from bot.knowledge.loader import load_all
+
+IPM = "industrial-production-manager"
+NURSES = "registered-nurses"
+CHEFS = "chefs-and-head-cooks"
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return knowledge_for(load_all())
+
+
+def parse(text: str, intent: str, confidence: float = 0.95, ranking: Sequence[Tuple[str, float]] = (),
+          **extra: object) -> Parse:
+    return Parse(text=text, intent=intent, confidence=confidence, ranking=tuple(ranking) or ((intent, confidence),),
+                 **extra)  # type: ignore[arg-type]
+
+
+def run(knowledge: Knowledge, text: str, intent: str, state: Optional[State] = None, **kw: object) -> Decision:
+    return decide(parse(text, intent, **kw), state or State(), knowledge)
+
+
+def test_every_rule_is_named_once() -> None:
+    """The table is ordered and each rule has one name (the decision's ``rule`` says which decided)."""
+    names = [name for name, _ in RULES]
+    assert len(names) == len(set(names))
+    assert names[:4] == ["crisis", "counselor", "handoff", "boundary"], "safety comes first"
+    assert names[-1] == "fallback"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("i want to kill myself", "ask_pay"),
+    ("how much do nurses make, i wont be alive to see it anyway", "ask_pay"),
+    ("anything", "crisis"),
+])
+def test_crisis_wins_over_everything(knowledge: Knowledge, text: str, intent: str) -> None:
+    """A crisis is a crisis whatever intent the classifier chose, also in the plan questions."""
+    in_plan = State(career=IPM, pathway=PathwayState(question="stage", career=IPM))
+    assert run(knowledge, text, intent).kind == "crisis"
+    assert run(knowledge, text, intent, in_plan).kind == "crisis"
+
+
+def test_handoff_only_after_the_offer(knowledge: Knowledge) -> None:
+    """A yes right after the counselor offer is a handoff; a yes at any other time is small talk."""
+    offered = next_state(run(knowledge, "can i talk to a counselor", "ask_counselor"), State())
+    assert offered.offer == "handoff"
+    assert run(knowledge, "yes please", "affirm", offered).kind == "handoff"
+    assert run(knowledge, "no", "deny", offered).kind == "handoff_declined"
+    assert run(knowledge, "yes please", "affirm").kind == "small_talk"
+
+
+def test_which_career_before_any_career_is_named(knowledge: Knowledge) -> None:
+    """"how much do they make?" as a first message asks which career, and the next message answers it."""
+    decision = run(knowledge, "how much do they make?", "ask_pay")
+    assert (decision.rule, decision.topics) == ("which_career", ("pay",))
+    answered = run(knowledge, "nurses", "out_of_scope", next_state(decision, State()), confidence=0.6)
+    assert (answered.kind, answered.topics, answered.careers) == ("answer", ("pay",), (NURSES,))
+
+
+def test_the_career_is_conversation_state(knowledge: Knowledge) -> None:
+    """A named career is remembered: "they" refers to it afterwards."""
+    first = run(knowledge, "how much do chefs make", "ask_pay")
+    assert first.careers == (CHEFS,)
+    state = next_state(first, State())
+    assert run(knowledge, "is the job growing", "ask_outlook", state).careers == (CHEFS,)
+
+
+def test_what_about_another_career_switches_and_keeps_the_topic(knowledge: Knowledge) -> None:
+    """"what about nurses?" after chefs' pay gives nurses' pay."""
+    state = State(career=CHEFS, last_topic="pay")
+    decision = run(knowledge, "what about nurses?", "tell_more", state, confidence=0.7)
+    assert (decision.rule, decision.topics, decision.careers) == ("switch", ("pay",), (NURSES,))
+
+
+def test_two_careers_are_compared(knowledge: Knowledge) -> None:
+    """"who makes more, a nurse or a chef?": pay side by side; without a topic: pay, outlook, education."""
+    on_pay = run(knowledge, "who makes more, a nurse or a chef?", "ask_pay")
+    assert (on_pay.kind, on_pay.topics, set(on_pay.careers)) == ("compare", ("pay",), {NURSES, CHEFS})
+    overview = run(knowledge, "compare nurses and chefs", "compare_careers")
+    assert overview.topics == ("pay", "outlook", "education")
+
+
+def test_a_career_the_bot_does_not_have(knowledge: Knowledge) -> None:
+    """"how much do astronauts make?": no file, so no figures; the cluster comes from the vocabulary."""
+    decision = run(knowledge, "how much do astronauts make?", "ask_pay")
+    assert decision.kind == "unknown_career" and decision.others == ("astronaut",)
+    assert decision.clusters
+
+
+def test_a_mention_without_a_question_is_not_another_career(knowledge: Knowledge) -> None:
+    """"my teacher is so annoying" names a job but asks nothing about it."""
+    assert run(knowledge, "my dentist is so annoying lol", "out_of_scope").kind != "unknown_career"
+
+
+@pytest.mark.parametrize("text, browse", [
+    ("what jobs are in health care", "cluster"),
+    ("jobs that dont need college", "no_degree"),
+    ("fastest growing jobs", "fastest"),
+    ("what careers do you know", "all"),
+])
+def test_browsing(knowledge: Knowledge, text: str, browse: str) -> None:
+    """Browse by cluster, without a degree, fastest-growing, or all."""
+    decision = run(knowledge, text, "browse_careers")
+    assert (decision.kind, decision.browse) == ("browse", browse)
+
+
+def test_two_questions_in_one_message(knowledge: Knowledge) -> None:
+    """"how much do nurses make and what degree do they need?" gets both answers."""
+    ranking = (("ask_pay", 0.6), ("ask_education", 0.3), ("ask_major", 0.05))
+    decision = run(knowledge, "how much do nurses make and what degree do they need?", "ask_pay", ranking=ranking)
+    assert decision.topics == ("pay", "education")
+
+
+def test_pay_follow_up_asks_for_a_place(knowledge: Knowledge) -> None:
+    """Right after the pay, "and in ohio?" is pay in Ohio, whatever topic the classifier read."""
+    state = State(career=NURSES, last_topic="pay")
+    decision = run(knowledge, "and in ohio?", "ask_outlook", state, confidence=0.5)
+    assert (decision.rule, decision.pay.place) == ("pay_follow_up", "ohio")
+
+
+def test_plan_for_a_career_with_a_plan_and_the_way_in_for_the_others(knowledge: Knowledge) -> None:
+    """A file with a plan gets the plan questions; the others get how to become one, never a plan."""
+    assert run(knowledge, "i want to be an ipm", "want_career").plan.kind == "ask"
+    nurses = run(knowledge, "i want to be a nurse", "want_career")
+    assert nurses.kind == "answer" and nurses.plan.kind == "not_available"
+    assert nurses.topics == ("how_to_become", "education")
+
+
+def test_a_question_in_the_plan_is_answered_then_the_question_comes_again(knowledge: Knowledge) -> None:
+    """A digression: the answer, then the same plan question."""
+    state = State(career=IPM, pathway=PathwayState(question="stage", career=IPM))
+    decision = run(knowledge, "wait how much do they make?", "ask_pay", state)
+    assert decision.topics == ("pay",) and decision.then is not None and decision.then.plan.question == "stage"
+
+
+def test_the_page_career_starts_the_chat(knowledge: Knowledge) -> None:
+    """The widget on a career's page sends its career: "how much do they make?" is about it."""
+    decision = run(knowledge, "how much do they make?", "ask_pay", page_career=NURSES)
+    assert decision.careers == (NURSES,)
+
+
+def test_thresholds_are_in_one_place() -> None:
+    """Every number the rules use is a field of THRESHOLDS."""
+    assert THRESHOLDS.near_threshold < 0.5 <= THRESHOLDS.family
