@@ -14,7 +14,7 @@ export PYTHON310
 # `make run PROFILE=scale` (or CAREERBOT_PROFILE=scale in the environment) selects PostgreSQL + Redis.
 PROFILE ?= $(if $(CAREERBOT_PROFILE),$(CAREERBOT_PROFILE),embedded)
 
-.PHONY: help install install-web system-test-deps run chat train test test-unit test-e2e test-scale test-conversations export-test handoffs check lint lock clean purge forget bench
+.PHONY: help install install-web system-test-deps run chat train test test-unit test-e2e test-scale test-conversations export-test handoffs add-career check lint lock clean purge forget bench
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -66,6 +66,11 @@ test-conversations: install ## Counselor conversation tests against the bot (FIL
 
 export-test: install ## Save a chat as a conversation test: make export-test ID=<conversation id> (no ID: list chats)
 	$(PY) -m bot export-test $(if $(ID),"$(ID)",--list)
+
+add-career: install ## Draft a career file from an OOH Summary page's text: make add-career SOURCE=<text file> URL=<page url> [CLUSTER="Health Science"]
+	@test -n "$(SOURCE)" -a -n "$(URL)" || { echo 'usage: make add-career SOURCE=<text file> URL=<page url> [CLUSTER="<career cluster>"]' >&2; exit 2; }
+	$(PY) -m bot.knowledge.importer "$(SOURCE)" --url "$(URL)" $(if $(CLUSTER),--cluster "$(CLUSTER)")
+	$(PY) -m bot check
 
 handoffs: install ## Handoffs and crisis flags waiting for a counselor, oldest first (SEEN=<number> marks one seen, ALL=1 lists all)
 	CAREERBOT_PROFILE=$(PROFILE) $(PY) -m bot handoffs $(if $(SEEN),--seen "$(SEEN)") $(if $(ALL),--all)

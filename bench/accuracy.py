@@ -59,7 +59,9 @@ class ItemResult:
         return ""
 
 
-async def run_items(url: str, items: Sequence[Item], concurrency: int = 4) -> List[ItemResult]:
+async def run_items(
+    url: str, items: Sequence[Item], concurrency: int = 4, career: Optional[str] = None
+) -> List[ItemResult]:
     """Send every item (its turns in order, one new conversation each) and judge the replies."""
     results: List[Optional[ItemResult]] = [None] * len(items)
     queue: asyncio.Queue[int] = asyncio.Queue()
@@ -74,7 +76,8 @@ async def run_items(url: str, items: Sequence[Item], concurrency: int = 4) -> Li
             sender = f"bench-acc-{run_id}-{item.id}"
             outcome = ItemResult(item.id, item.topic, True)
             for turn in item.turns:
-                reply = await send(session, url, sender, turn.say)
+                # A set may say which career its chats start in (as the widget does on a career's page).
+                reply = await send(session, url, sender, turn.say, {"career": career} if career else None)
                 problems = [reply.problem] if reply.problem else turn.problems(reply.text)
                 outcome.turns.append({"say": turn.say, "reply": reply.text, "problems": problems})
                 if problems:

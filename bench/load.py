@@ -38,11 +38,16 @@ class Reply:
         return "\n".join(str(m.get("text") or "") for m in self.messages)
 
 
-async def send(session: aiohttp.ClientSession, url: str, sender: str, message: str) -> Reply:
-    """POST one message to a Rasa REST webhook and time it."""
+async def send(
+    session: aiohttp.ClientSession, url: str, sender: str, message: str, metadata: Optional[Dict[str, Any]] = None
+) -> Reply:
+    """POST one message to a Rasa REST webhook and time it (``metadata`` as the widget sends it, if given)."""
     started = time.perf_counter()
+    payload: Dict[str, Any] = {"sender": sender, "message": message}
+    if metadata:
+        payload["metadata"] = metadata
     try:
-        async with session.post(url, json={"sender": sender, "message": message}) as response:
+        async with session.post(url, json=payload) as response:
             body = await response.read()
             seconds = time.perf_counter() - started
             if response.status != 200:

@@ -70,6 +70,7 @@ class QuestionSet:
     load: Tuple[LoadQuestion, ...] = ()
     baseline_load: Tuple[LoadQuestion, ...] = ()
     facts: Dict[str, Alternatives] = field(default_factory=dict)
+    career: Optional[str] = None  # the career every item's chat starts in (set 1-9: industrial production managers)
 
     def messages(self) -> Iterator[str]:
         """Every student message of the accuracy set (not the load lists, which may be trained phrases)."""
@@ -149,4 +150,5 @@ def load(path: Path = QUESTIONS_FILE) -> QuestionSet:
         load=_load_questions(data.get("load")),
         baseline_load=_load_questions(data.get("baseline_load")),
         facts=facts,
+        career=str(data["career"]) if data.get("career") else None,
     )

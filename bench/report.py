@@ -142,6 +142,27 @@ def targets(results: Results) -> List[Tuple[str, str, Optional[bool]]]:
                      f"({masking['masked_wrongly']}/{masking['negatives_total']})",
                      (masking["masked_wrongly"] / masking["negatives_total"] <= 0.005)
                      if masking["negatives_total"] else None))
+    many = results.get("many")
+    if many:
+        ours = results.get("ours") or {}
+        p50_ours, p50_many = stat(results, "ours", 1, "p50"), stat(results, "many", 1, "p50")
+        r = ratio(p50_many, p50_ours)
+        rows.append((f"{many['careers']} careers: p50 latency, 1 student ≤ 1.2× the 25-career figure",
+                     f"{ms(p50_many)} vs {ms(p50_ours)} = {times(r)}", None if r is None else r <= 1.2))
+        r = ratio(many.get("startup_seconds"), ours.get("startup_seconds"))
+        rows.append((f"{many['careers']} careers: start-up ≤ 1.2× the 25-career figure",
+                     f"{secs(many.get('startup_seconds'))} vs {secs(ours.get('startup_seconds'))} = {times(r)}",
+                     None if r is None else r <= 1.2))
+        rss_many = (many.get("memory_bytes") or {}).get("rasa server")
+        rss_ours = (ours.get("memory_bytes") or {}).get("rasa server")
+        grew = None if rss_many is None or rss_ours is None else rss_many - rss_ours
+        rows.append((f"{many['careers']} careers: Rasa server RSS ≤ +100 MB",
+                     "–" if grew is None else f"{gb(rss_many)} vs {gb(rss_ours)} ({grew / 1e6:+.0f} MB)",
+                     None if grew is None else grew <= 100e6))
+        rows.append((f"{many['careers']} careers: training does not grow",
+                     f"`python -m bot train` with {many['careers']} careers took {secs(many.get('train_seconds'))} "
+                     "(knowledge files are not training input: nothing retrained)",
+                     None if many.get("train_seconds") is None else many["train_seconds"] < 30))
     one_ours, one_stock = stat(results, "ours", 1, "p50"), stat(results, "stock", 1, "p50")
     r = ratio(one_ours, one_stock)
     rows.append(("p50 latency, 1 student ≤ 0.5× stock", f"{ms(one_ours)} vs {ms(one_stock)} = {times(r)}",

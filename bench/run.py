@@ -32,7 +32,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
-from bench import accuracy, baseline, questions, report, safety, servers, training
+from bench import accuracy, baseline, questions, report, safety, servers, synthetic, training
 from bench.load import LoadResult, run_load, warm_up
 from bot.paths import DOMAIN_FILE, ROOT
 
@@ -130,7 +130,7 @@ def bench_ours(args: argparse.Namespace, qset: questions.QuestionSet, out: Path)
         items = list(qset.items)[: args.items] if args.items is not None else list(qset.items)
         if items:
             say(f"our bot: held-out accuracy ({len(items)} items)")
-            outcomes = asyncio.run(accuracy.run_items(bot.rest_url, items, args.concurrency))
+            outcomes = asyncio.run(accuracy.run_items(bot.rest_url, items, args.concurrency, qset.career))
             passed = sum(o.passed for o in outcomes)
             say(f"  {passed}/{len(outcomes)} correct")
             result["accuracy"] = [
@@ -183,6 +183,32 @@ def load_cpu_and_memory(bot: servers.RunningBot, load: Sequence[questions.LoadQu
         }
     result["memory_bytes"] = {role: mb * 1024 * 1024 for role, mb in bot.memory_mb().items()}
     say(f"  peak RSS: {', '.join(f'{r} {v / 1e9:.2f} GB' for r, v in result['memory_bytes'].items())}")
+    return result
+
+
+def bench_many_careers(args: argparse.Namespace, qset: questions.QuestionSet, out: Path) -> Dict[str, Any]:
+    """The same bot on 300 careers (25 real + synthetic ones, bench/synthetic.py): start-up, latency, memory, training.
+
+    Only one student's latency is measured (the target compares p50 with the 25-career run).
+    """
+    knowledge = synthetic.make_knowledge(args.many_careers, out / f"knowledge-{args.many_careers}")
+    env = {"CAREERBOT_KNOWLEDGE_DIR": str(knowledge)}
+    say(f"our bot with {args.many_careers} careers: training check (the knowledge files are not training input)")
+    started = time.perf_counter()
+    with (out / "many-train.log").open("w", encoding="utf-8") as log:
+        subprocess.run([sys.executable, "-m", "bot", "train"], cwd=ROOT, env=servers.quiet_env(env), stdout=log,
+                       stderr=subprocess.STDOUT, check=True)
+    train_seconds = time.perf_counter() - started
+    probe = qset.load[0]
+    bot = servers.launch_ours(out, probe.say, probe.contains, extra_env=env, name="many")
+    result: Dict[str, Any] = {"careers": args.many_careers, "startup_seconds": bot.startup_seconds,
+                              "train_seconds": train_seconds}
+    say(f"  first answer after {bot.startup_seconds:.1f} s; `bot train` {train_seconds:.1f} s")
+    try:
+        asyncio.run(warm_up(bot.rest_url, qset.load, args.warmup))
+        result.update(load_cpu_and_memory(bot, qset.load, args.level_list[:1], [technical_problem_text()], "many"))
+    finally:
+        bot.stop()
     return result
 
 
@@ -243,6 +269,8 @@ def run(args: argparse.Namespace) -> Dict[str, Any]:
         if "safety" in ours:
             results["safety"] = ours.pop("safety")
         results["ours"] = ours
+        if args.many_careers:
+            results["many"] = bench_many_careers(args, qset, out)
         if stock_project is not None:
             results["stock"] = bench_stock(args, qset, stock_project, out)
     finally:
@@ -284,6 +312,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--safety", type=int, default=None,
                         help="only the first N messages of each safety set (0: skip the safety section)")
     parser.add_argument("--no-training", action="store_true", help="skip the training-time measurement of our bot")
+    parser.add_argument("--many-careers", type=int, default=300,
+                        help="also measure the bot with this many careers (synthetic ones added; 0: skip)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects (for inspection)")
     parser.add_argument("--load-note", default="", help="a note about other work on the machine, for results.md")
     return parser

@@ -210,7 +210,9 @@ def launch(
     return bot
 
 
-def launch_ours(out_dir: Path, probe: str, expect: str) -> RunningBot:
+def launch_ours(
+    out_dir: Path, probe: str, expect: str, extra_env: Optional[Dict[str, str]] = None, name: str = "ours"
+) -> RunningBot:
     """``python -m bot run`` (what ``make run`` runs) on private ports with a fresh tracker store."""
     rasa_port, action_port = free_port(), free_port()
     var_dir = out_dir / f"var-{uuid.uuid4().hex[:6]}"
@@ -221,15 +223,16 @@ def launch_ours(out_dir: Path, probe: str, expect: str) -> RunningBot:
             "CAREERBOT_WEB_PORT": str(free_port()),
             "CAREERBOT_VAR_DIR": str(var_dir),
             "CAREERBOT_HOST": "127.0.0.1",
+            **(extra_env or {}),
         }
     )
     return launch(
-        "ours",
+        name,
         [sys.executable, "-m", "bot", "run"],
         ROOT,
         env,
         rasa_port,
-        out_dir / "ours-server.log",
+        out_dir / f"{name}-server.log",
         probe,
         expect,
         roles={"rasa server": " -m bot.rasa_run", "action server": " -m rasa_sdk"},

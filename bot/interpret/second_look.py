@@ -60,10 +60,9 @@ def decide(
 ) -> Optional[Decision]:
     """The second look: a Decision, or None to keep the usual reply.
 
-    ``intent`` is what NLU decided (``nlu_fallback``, ``out_of_scope``,
-    ``tell_more``, or ``ask_other_career`` without a job title: then only
-    unambiguous phrases count); ``ranking`` the classifier's (intent,
-    confidence) list, best first.
+    ``intent`` is what NLU decided (``nlu_fallback``, ``out_of_scope`` or
+    ``tell_more``); ``ranking`` the classifier's (intent, confidence) list,
+    best first; ``names_our_career``: the message names one of the bot's careers.
     """
     has = phrase_finder(text)
     topics = [entry for entry in vocabulary.topics if entry.topic in known_topics]
@@ -85,7 +84,7 @@ def decide(
         if phrase_len:
             phrase_hits[entry.topic] = phrase_len
         hinted = names_our_career or (refers and entry.topic in ranked_topics)
-        if word_len and hinted and intent != "ask_other_career":
+        if word_len and hinted:
             word_hits[entry.topic] = word_len
     for hits in (phrase_hits, word_hits):
         if hits:

@@ -46,7 +46,7 @@ HANDOFFS = sa.Table(
 )
 
 # Intents that ask about a topic: ask_<topic>.
-_NOT_TOPICS = {"ask_other_career", "ask_unknown_detail", "ask_counselor"}
+_NOT_TOPICS = {"ask_unknown_detail", "ask_counselor"}
 
 
 class HandoffStoreError(Exception):

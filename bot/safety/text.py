@@ -77,9 +77,24 @@ def _damerau(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+# Small words the lemma tables leave out (they list inflected forms): never "corrected" either.
+FUNCTION_WORDS = frozenset("""
+a about above after again against all almost along already also although always am among an and another any anyone
+anything are around as at be because been before being below between both but by can could did do does doing done
+down during each either else enough even ever every few for from further had has have having he her here hers
+herself him himself his how however i if in into is it its itself just least less like many may me might mine more
+most much must my myself neither never no nobody none nor not nothing now of off often on once one only onto or
+other others our ours ourselves out over own per perhaps quite rather really same several she should since so some
+someone something sometimes still such than that the their theirs them themselves then there these they this those
+though through thus to together too toward towards under until up upon us very via was we well were what whatever
+when where whether which while who whoever whole whom whose why will with within without would yet you your yours
+yourself yourselves
+""".split())
+
+
 @lru_cache(maxsize=1)
 def english_words() -> FrozenSet[str]:
-    """English word forms (spaCy's lemma tables and stop words, installed with the project): never corrected."""
+    """English word forms (spaCy's lemma tables, installed with the project, and function words): never corrected."""
     try:
         import spacy_lookups_data
     except ImportError:  # pragma: no cover - the package is in requirements.txt
@@ -93,9 +108,7 @@ def english_words() -> FrozenSet[str]:
     with gzip.open(folder / "en_lemma_index.json.gz", "rt", encoding="utf-8") as handle:
         for forms in json.load(handle).values():
             words.update(forms)
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    words.update(STOP_WORDS)
+    words.update(FUNCTION_WORDS)
     return frozenset(w for w in words if w.isalpha())
 
 
