@@ -37,6 +37,8 @@ class BotProcess:
     action_port: int = field(default_factory=free_port)
     web_port: int = field(default_factory=free_port)
     process: Optional[subprocess.Popen] = None
+    # Like the widget on a career's web page (data-career): REST messages carry this career as metadata.
+    page_career: Optional[str] = None
     _banners_before: int = field(default=0, repr=False)
 
     @property
@@ -103,6 +105,8 @@ class BotProcess:
 
     def say(self, sender: str, message: Any, **extra: Any) -> List[Dict[str, Any]]:
         """Send one REST message; return the bot's messages (asserting HTTP 200)."""
+        if self.page_career and "metadata" not in extra:
+            extra["metadata"] = {"career": self.page_career}
         reply = requests.post(self.rest_url, json={"sender": sender, "message": message, **extra}, timeout=60)
         assert reply.status_code == 200, reply.text
         return reply.json()

@@ -248,13 +248,26 @@ def _scalar(text: str) -> str:
     return f'"{escaped}"'
 
 
-def render_test(conversation_id: str, turns: Sequence[ChatTurn], title: str, corpus: Sequence[str]) -> str:
+def page_career(events: Iterable[Dict[str, Any]]) -> Optional[str]:
+    """The career the chat started in (the web page's ``data-career``, sent as message metadata), if any."""
+    for event in events:
+        if event.get("event") == "user":
+            metadata = event.get("metadata") or {}
+            career = metadata.get("career") if isinstance(metadata, dict) else None
+            return str(career) if isinstance(career, str) and career else None
+    return None
+
+
+def render_test(
+    conversation_id: str, turns: Sequence[ChatTurn], title: str, corpus: Sequence[str], career: Optional[str] = None
+) -> str:
     """Write the conversation test file for a chat, with comments showing the full replies."""
     today = time.strftime("%Y-%m-%d")
     lines = [
         f"# Saved from chat {conversation_id} on {today} by `python -m bot export-test`.",
         "# The checks below were picked from what the bot actually said (shown in the comments).",
         "# Edit them: keep the facts that matter, remove the rest, add 'must not mention:' where useful.",
+        *([f"career: {_scalar(career)}  # the chat started on this career's page"] if career else []),
         "conversations:",
         f"  - title: {_scalar(title)}",
         f"    comment: {_scalar(f'Saved from a real chat ({today}); say here why this conversation matters.')}",
@@ -375,14 +388,16 @@ def export_test(
     force: bool = False,
 ) -> Path:
     """Write the conversation test file for a stored chat; return its path."""
-    turns = turns_from_events(load_events(conversation_id, settings))
+    events = load_events(conversation_id, settings)
+    turns = turns_from_events(events)
     if not turns:
         raise ExportError(f'The conversation "{conversation_id}" has no student messages to export.')
     target = out or DEFAULT_DIR / f"saved-{slug(conversation_id)}.yml"
     if target.exists() and not force:
         raise ExportError(f"{display_path(target)} already exists; choose another --out or add --force.")
     first = turns[0].click or turns[0].text
-    text = render_test(conversation_id, turns, title or f"Saved chat: {first[:60]}", reference_replies())
+    text = render_test(conversation_id, turns, title or f"Saved chat: {first[:60]}", reference_replies(),
+                       page_career(events))
     parse_text(text, target)  # the file we write must load; a failure here is a bug in this module
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")

@@ -74,6 +74,8 @@ class Thresholds:
 THRESHOLDS = Thresholds()
 
 SMALL_TALK_INTENTS = ("greet", "goodbye", "thank", "help", "bot_challenge", "affirm", "deny")
+# Answers after which the plan questions start (for careers whose file has a plan).
+PLAN_AFTER = ("how_to_become", "major")
 HANDOFF_OFFER = "handoff"
 _CLAUSES = re.compile(r"\?|,|;|\band\b|\balso\b|\bplus\b|\bthen\b")
 _NO_DEGREE = ("no college", "without college", "without a degree", "no degree", "dont need a degree",
@@ -323,19 +325,35 @@ def want_career_rule(turn: Turn) -> Optional[Decision]:
     if career.pathways is None:
         return Decision("want_career", ANSWER, topics=("how_to_become", "education"), careers=(career.id,),
                         plan=PlanMove("not_available"))
+    intro: Tuple[str, ...] = ()
+    start_words = _topic_words("how_to_become", turn.topics)
+    if turn.intent == "want_career" and not turn.state.pathway.answers and flow.asks_how_to_start(
+        turn.text, start_words
+    ) and _names_the_career(turn):
+        intro = ("how_to_become",)  # "I'm 15 and want to be one. Where do I start?": the way in, then the questions
+    return _plan_start(turn, career, "want_career", intro)
+
+
+def _plan_start(turn: Turn, career: Career, rule: str, intro: Tuple[str, ...] = ()) -> Decision:
+    """Start (or go on with) the plan questions for a career whose file has a plan; answers typed now count."""
+    assert career.pathways is not None
     flows = career.pathways
     known = dict(turn.state.pathway.answers) if turn.state.pathway.career in (None, career.id) else {}
     found = flow.read_all(flows, flow.without_phrases(turn.text, career.names()))
     found.update(flow.answers_from_entities(dict(turn.parse.entities)))
     answers = flow.apply(flows, known, found)
     following = flow.next_question(flows, answers)
-    intro: Tuple[str, ...] = ()
-    start_words = _topic_words("how_to_become", turn.topics)
-    if turn.intent == "want_career" and not known and flow.asks_how_to_start(turn.text, start_words) \
-            and _names_the_career(turn):
-        intro = ("how_to_become",)  # "I'm 15 and want to be one. Where do I start?": the way in, then the questions
     move = PlanMove("ask", following, intro_topics=intro) if following else PlanMove("plan", intro_topics=intro)
-    return Decision("want_career", PLAN, careers=(career.id,), plan=move, details={"answers": _encode(answers)})
+    return Decision(rule, PLAN, careers=(career.id,), plan=move, details={"answers": _encode(answers)})
+
+
+def _plan_after(turn: Turn, career_id: str) -> Optional[Decision]:
+    """After how to become one or which major: the plan questions, if the file has a plan not yet given."""
+    career = turn.knowledge.careers.get(career_id)
+    if career is None or career.pathways is None or turn.in_plan or turn.state.pathway.active:
+        return None
+    start = _plan_start(turn, career, "plan_after_answer")
+    return start if start.plan is not None and start.plan.kind == "ask" else None
 
 
 def _names_the_career(turn: Turn) -> bool:
@@ -463,7 +481,8 @@ def topic_rule(turn: Turn) -> Optional[Decision]:
         return None
     skill = _skill_named(turn, careers[0]) if {"skills", "summary", "duties"} & set(topics) or \
         any(t.startswith("duty_") for t in topics) else None
-    return Decision("topic", ANSWER, topics=topics, careers=careers[:1], pay=_pay_query(turn), skill=skill)
+    then = _plan_after(turn, careers[0]) if topics[-1] in PLAN_AFTER else None
+    return Decision("topic", ANSWER, topics=topics, careers=careers[:1], pay=_pay_query(turn), skill=skill, then=then)
 
 
 def tell_more_rule(turn: Turn) -> Optional[Decision]:

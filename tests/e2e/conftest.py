@@ -9,11 +9,17 @@ import pytest
 
 from tests.support import BotProcess
 
+IPM = "industrial-production-manager"
+
 
 @pytest.fixture(scope="session")
 def bot(model, tmp_path_factory) -> Iterator[BotProcess]:
-    """Both servers running on private ports with a private tracker store."""
-    process = BotProcess(tmp_path_factory.mktemp("bot-var")).start()
+    """Both servers running on private ports with a private tracker store.
+
+    REST messages are sent as from industrial production managers' web page (metadata ``career``),
+    so "how much do they make?" is about them; tests of other careers name theirs.
+    """
+    process = BotProcess(tmp_path_factory.mktemp("bot-var"), page_career=IPM).start()
     yield process
     process.stop()
 

@@ -19,6 +19,7 @@ from tests.support import BotProcess, text_of
 pytestmark = pytest.mark.e2e
 
 WRONG_FIGURE = """\
+career: industrial-production-manager
 conversations:
   - title: Pay is still right
     turns:
@@ -53,7 +54,7 @@ def test_wrong_figure_fails_and_the_report_shows_the_real_reply(bot: BotProcess,
     out = run.stdout
     assert "PASS  Pay is still right" in out
     assert "FAIL  A test expecting a wrong figure" in out
-    assert "Turn 2 (line 11): student clicks the \"Pay\" button" in out
+    assert "Turn 2 (line 12): student clicks the \"Pay\" button" in out
     assert 'Expected the reply to mention "$99,999", but it doesn\'t.' in out
     assert '✓ mentions "May 2022"' in out
     assert "$107,560" in out.split("The bot said:")[1], "the report quotes the bot's actual reply"
@@ -94,7 +95,7 @@ def test_exported_chat_replays_and_passes(bot: BotProcess, tmp_path: Path) -> No
     assert "$107,560" in text_of(bot.say(sender, pay_payload))
     assert "geographic location" in text_of(bot.say(sender, "tell me more"))
     assert "$107,560" not in text_of(bot.say(sender, "how much do nurses make?"))
-    assert "15,300" in text_of(bot.say(sender, "is this job growing?") + bot.say(sender, "and how many openings?"))
+    assert "15,300" in text_of(bot.say(sender, "is the ipm job growing?") + bot.say(sender, "and how many openings?"))
 
     saved = tmp_path / "saved.yml"
     export = _run(["export-test", sender, "--out", str(saved)], env={"CAREERBOT_VAR_DIR": str(bot.var_dir)})
@@ -102,6 +103,7 @@ def test_exported_chat_replays_and_passes(bot: BotProcess, tmp_path: Path) -> No
     assert "Warning" not in export.stderr
     text = saved.read_text(encoding="utf-8")
     assert "- click: Pay" in text, "the button click is saved by its title"
+    assert "career: industrial-production-manager" in text, "the chat's page career is saved"
     assert "$107,560" in text and "15,300" in text and "2 percent" in text
     conversation = load_file(saved).conversations[0]
     assert len(conversation.turns) == 6
@@ -131,8 +133,8 @@ def test_export_of_an_unknown_id_says_so(bot: BotProcess, tmp_path: Path) -> Non
 def test_runner_starts_a_private_bot_when_none_runs_and_stops_it(model: Path, tmp_path: Path) -> None:
     """With no bot on the configured port, the runner starts its own, runs, and stops it again."""
     tests = tmp_path / "one.yml"
-    tests.write_text("conversations:\n  - title: Pay\n    turns:\n      - student: salary?\n"
-                     "        must mention: $107,560\n", encoding="utf-8")
+    tests.write_text("career: industrial-production-manager\nconversations:\n  - title: Pay\n    turns:\n"
+                     "      - student: salary?\n        must mention: $107,560\n", encoding="utf-8")
     temp = tmp_path / "tmp"
     temp.mkdir()
     run = _run(

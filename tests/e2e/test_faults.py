@@ -31,7 +31,7 @@ CAREER_FILE = "careers/industrial-production-manager.yml"
 
 def test_action_server_down_gets_quick_apology_then_answers_resume(tmp_path: Path) -> None:
     """Killing the action server of a running bot: an apology within 2 s, then answers again, same Rasa process."""
-    bot = BotProcess(tmp_path / "var").start()
+    bot = BotProcess(tmp_path / "var", page_career="industrial-production-manager").start()
     try:
         assert bot.process is not None
         assert "$107,560" in text_of(bot.say("before", "how much do they make?"))
@@ -165,7 +165,8 @@ def test_running_bot_reloads_valid_edit_and_keeps_last_good_data(tmp_path: Path)
     knowledge = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE_DIR, knowledge)
     path = knowledge / CAREER_FILE
-    bot = BotProcess(tmp_path / "var", env_overrides={"CAREERBOT_KNOWLEDGE_DIR": str(knowledge)}).start()
+    bot = BotProcess(tmp_path / "var", env_overrides={"CAREERBOT_KNOWLEDGE_DIR": str(knowledge)},
+                     page_career="industrial-production-manager").start()
     try:
         assert "$107,560" in text_of(bot.say("reload", "how much do they make?"))
 

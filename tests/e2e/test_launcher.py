@@ -19,7 +19,7 @@ def _listening(port: int) -> bool:
 
 def test_ctrl_c_stops_both_servers_cleanly(model, tmp_path) -> None:
     """After Ctrl-C (SIGINT) the launcher exits 0 and neither server (nor the demo page) is listening."""
-    bot = BotProcess(tmp_path / "var").start()
+    bot = BotProcess(tmp_path / "var", page_career="industrial-production-manager").start()
     try:
         assert "REST:" in bot.log() and "make chat" in bot.log()
         assert "$107,560" in text_of(bot.say("launcher-test", "how much do they make"))

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.e2e
 def test_pathway_and_follow_up_continue_after_restart(tmp_path: Path) -> None:
     """Start the pathway and ask about pay; stop both servers; on restart the flow and 'tell me more' continue."""
     var_dir = tmp_path / "var"
-    first = BotProcess(var_dir).start()
+    first = BotProcess(var_dir, page_career="industrial-production-manager").start()
     try:
         assert "Where are you now?" in text_of(first.say("path", "make me a plan"))
         assert "Which side sounds more like you?" in text_of(first.say("path", "I'm in high school"))
@@ -24,7 +24,8 @@ def test_pathway_and_follow_up_continue_after_restart(tmp_path: Path) -> None:
         assert first.stop() == 0
     assert (var_dir / "tracker.db").exists()
 
-    second = BotProcess(var_dir).start()  # same data folder, new processes (and ports)
+    # same data folder, new processes (and ports)
+    second = BotProcess(var_dir, page_career="industrial-production-manager").start()
     try:
         plan = text_of(second.say("path", "the technical side"))
         assert "step-by-step plan" in plan, plan

@@ -18,7 +18,7 @@ def test_message_text_never_reaches_the_logs(tmp_path: Path) -> None:
     """A unique marker typed in every kind of turn appears in neither server's log, nor does the conversation id."""
     marker = f"zq{uuid.uuid4().hex[:10]}"
     sender = f"private-{uuid.uuid4().hex[:10]}"
-    bot = BotProcess(tmp_path / "var").start()
+    bot = BotProcess(tmp_path / "var", page_career="industrial-production-manager").start()
     try:
         messages = [
             f"how much do they make {marker}",

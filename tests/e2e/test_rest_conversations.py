@@ -51,18 +51,18 @@ def test_tell_me_more_uses_context(bot: BotProcess, sender: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "question",
+    "question, expected",
     [
-        "how much do nurses make?",
-        "what does a software engineer do?",
-        "how do i become a teacher?",
-        "what's the job outlook for electricians?",
+        ("how much do nurses make?", "$81,220"),
+        ("what does a software engineer do?", "design computer applications"),
+        ("how do i become a teacher?", "don't have information about teachers"),
+        ("what's the job outlook for electricians?", "don't have information about electricians"),
     ],
 )
-def test_other_careers_never_get_our_figures(bot: BotProcess, sender: str, question: str) -> None:
-    """Another career gets an honest 'I only know…' and none of this career's figures."""
+def test_other_careers_never_get_our_figures(bot: BotProcess, sender: str, question: str, expected: str) -> None:
+    """Even on industrial production managers' page, another career gets its own facts or an honest "I don't have"."""
     reply = text_of(bot.say(sender, question))
-    assert "only know about industrial production managers" in reply
+    assert expected in reply
     for figure in FIGURES:
         assert figure not in reply
 

@@ -96,7 +96,7 @@ def test_rest_crisis_mixed_with_a_career_question_gets_no_career_answer(safe_bot
 def test_rest_crisis_in_the_middle_of_the_plan(safe_bot: BotProcess) -> None:
     """In the pathway flow a crisis message stops the questions and gets the crisis reply."""
     sender = _sender()
-    assert "Where are you now?" in text_of(safe_bot.say(sender, "make my plan"))
+    assert "Where are you now?" in text_of(safe_bot.say(sender, "i want to be an industrial production manager"))
     text = text_of(safe_bot.say(sender, "im in high school but my dad hits me and im scared to go home"))
     assert all(mark in text for mark in CRISIS_MARKS) and "Where are you now?" not in text
     assert _records(safe_bot, sender, handoffs.CRISIS)
@@ -105,7 +105,7 @@ def test_rest_crisis_in_the_middle_of_the_plan(safe_bot: BotProcess) -> None:
 def test_handoff_reaches_counselors_only_after_yes(safe_bot: BotProcess, slack_api: FakeSlackApi) -> None:
     """Asking for a counselor stores and posts nothing; the yes stores the record and posts it with its code."""
     sender = _sender()
-    safe_bot.say(sender, "how much do they make?")
+    assert "$107,560" in text_of(safe_bot.say(sender, "how much do industrial production managers make?"))
     offer = safe_bot.say(sender, "can i talk to a real person?")
     assert "pass this conversation on" in text_of(offer)
     assert "Yes, pass it on" in buttons_of(offer)
@@ -115,7 +115,7 @@ def test_handoff_reaches_counselors_only_after_yes(safe_bot: BotProcess, slack_a
     assert len(records) == 1
     record = records[0]
     assert record.code in done
-    assert "pay" in record.topics
+    assert "pay" in record.topics and record.careers == ["industrial-production-manager"]
     assert record.last_messages[-1] == "can i talk to a real person?"
     posts = slack_api.wait_for(lambda post: post.channel == COUNSELORS and record.code in post.text)
     assert "HANDOFF" in posts[0].text and "can i talk to a real person?" in posts[0].text
@@ -134,7 +134,7 @@ def test_personal_details_never_reach_the_tracker_store(safe_bot: BotProcess) ->
     """Name, phone, email and address are masked before storing; the student is reminded and still answered."""
     sender = _sender()
     message = ("my name is Jordan Lee, call me at 555-123-4567 or jordan.lee@mail.example, "
-               "i live at 42 Maple Street. how much do they make?")
+               "i live at 42 Maple Street. how much do industrial production managers make?")
     text = text_of(safe_bot.say(sender, message))
     assert "personal details" in text and "$107,560" in text
     stored = "\n".join(_stored_texts(safe_bot, sender))

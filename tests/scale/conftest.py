@@ -10,6 +10,8 @@ import pytest
 from tests.services import PostgresServer, RedisServer
 from tests.support import BotProcess
 
+IPM = "industrial-production-manager"  # messages are sent as from its web page
+
 
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PostgresServer]:
@@ -43,9 +45,10 @@ def two_servers(model, tmp_path_factory, scale_env: Dict[str, str]) -> Iterator[
 
     Started one after the other: the first creates the database and its tables.
     """
-    first = BotProcess(tmp_path_factory.mktemp("scale-a"), env_overrides=dict(scale_env)).start()
+    first = BotProcess(tmp_path_factory.mktemp("scale-a"), env_overrides=dict(scale_env), page_career=IPM).start()
     try:
-        second = BotProcess(tmp_path_factory.mktemp("scale-b"), env_overrides=dict(scale_env)).start()
+        second = BotProcess(tmp_path_factory.mktemp("scale-b"), env_overrides=dict(scale_env),
+                            page_career=IPM).start()
     except BaseException:
         first.stop()
         raise
