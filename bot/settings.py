@@ -41,7 +41,7 @@ def _list(name: str, default: List[str]) -> List[str]:
 
 @dataclass(frozen=True)
 class Settings:
-    """All run-time settings (see README "Settings")."""
+    """All run-time settings (see docs/settings.md)."""
 
     host: str = "0.0.0.0"
     public_host: str = "localhost"

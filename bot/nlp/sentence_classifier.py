@@ -7,7 +7,7 @@ embeds the message with all-MiniLM-L6-v2 (bot/nlp/sentence_encoder.py, ~15 ms),
 scores the intents with a second logistic regression trained on the embeddings
 of our training examples, and combines the two rankings (geometric mean). The encoder knows that
 "earn", "wage" and "make bank" are about pay although our training data may
-never pair them with this career. Measured in README "NLU measurements";
+never pair them with a career. Measured in docs/nlu.md;
 confident messages never pay for the encoder.
 
 The FallbackClassifier after it still turns a low final confidence into

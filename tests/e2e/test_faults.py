@@ -133,7 +133,7 @@ def _broken_copy(tmp_path: Path) -> Path:
     knowledge = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE_DIR, knowledge)
     path = knowledge / CAREER_FILE
-    path.write_text(path.read_text(encoding="utf-8").replace("amount: 107560", "amount: lots"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("annual: 107560", "annual: lots"), encoding="utf-8")
     return knowledge
 
 
@@ -146,14 +146,14 @@ def test_invalid_knowledge_file_refuses_to_start(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=300)
     assert result.returncode != 0
     assert str(knowledge / CAREER_FILE) in result.stderr, result.stderr
-    assert "pay.average.amount" in result.stderr, result.stderr
+    assert "pay.median.annual" in result.stderr, result.stderr
     assert "Career bot is ready" not in result.stdout
 
 
 def _set_pay(path: Path, value: str) -> None:
     text = path.read_text(encoding="utf-8")
-    updated = re.sub(r"(pay:\n  average:\n    amount: )\S+", rf"\g<1>{value}", text)
-    assert updated != text or f"amount: {value}" in text
+    updated = re.sub(r"(pay:\n  median:\n    who: [^\n]+\n    annual: )\S+", rf"\g<1>{value}", text)
+    assert updated != text or f"annual: {value}" in text
     path.write_text(updated, encoding="utf-8")
     # A later mtime even on file systems with coarse timestamps.
     stamp = time.time() + 1
@@ -176,7 +176,7 @@ def test_running_bot_reloads_valid_edit_and_keeps_last_good_data(tmp_path: Path)
         _set_pay(path, "lots")
         kept = text_of(bot.say("reload", "how much do they make?"))
         assert "$111,111" in kept, kept
-        assert "Knowledge reload failed" in bot.log() and "pay.average.amount" in bot.log()
+        assert "Knowledge reload failed" in bot.log() and "pay.median.annual" in bot.log()
         other = text_of(bot.say("reload-2", "what's the salary?"))
         assert "$111,111" in other, "other students get the last good data too"
     finally:

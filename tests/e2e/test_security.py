@@ -45,7 +45,8 @@ def test_launcher_refuses_api_without_token(tmp_path: Path) -> None:
 def test_enabled_api_requires_the_token(tmp_path: Path) -> None:
     """With the API on: no token or a wrong one → 401/403; the right token → 200. Token off the command line."""
     token = secrets.token_urlsafe(24)
-    bot = BotProcess(tmp_path / "var", env_overrides={"CAREERBOT_ENABLE_API": "true", "CAREERBOT_API_TOKEN": token})
+    bot = BotProcess(tmp_path / "var", env_overrides={"CAREERBOT_ENABLE_API": "true", "CAREERBOT_API_TOKEN": token},
+                     page_career="industrial-production-manager")
     bot.start()
     try:
         assert "$107,560" in text_of(bot.say("api-student", "how much do they make?"))

@@ -137,7 +137,7 @@ def test_slack_webhook_is_served_when_its_secrets_are_set(slack: Slack) -> None:
 
 def test_signed_message_is_answered(slack: Slack, student: str, dm: str) -> None:
     """A correctly signed DM gets the answer, posted to that DM with the bot token."""
-    post = slack.say(student, dm, "how much do they make?", expect=PAY)
+    post = slack.say(student, dm, "how much do industrial production managers make?", expect=PAY)
     assert post.authorization == f"Bearer {BOT_TOKEN}"
     assert post.thread_ts is None
     assert PAY in post.body["text"]  # notification fallback text too
@@ -152,6 +152,7 @@ def test_help_shows_topic_buttons_as_slack_buttons(slack: Slack, student: str, d
 
 def test_clicked_button_continues_the_conversation(slack: Slack, student: str, dm: str) -> None:
     """Clicking "Pay" answers with the pay figure; a typed follow-up then continues from pay."""
+    slack.say(student, dm, "tell me about industrial production managers", expect="oversee the daily operations")
     menu = slack.say(student, dm, "what can i ask?", expect="Pick a topic")
     assert slack.click(student, dm, menu.button("Pay")).status_code == 200
     slack.reply(dm, PAY)
@@ -161,6 +162,7 @@ def test_clicked_button_continues_the_conversation(slack: Slack, student: str, d
 
 def test_a_double_click_is_answered_once(slack: Slack, student: str, dm: str) -> None:
     """Two clicks on the same button of the same message (a double click) give one answer; a later menu still works."""
+    slack.say(student, dm, "tell me about industrial production managers", expect="oversee the daily operations")
     menu = slack.say(student, dm, "what can i ask?", expect="Pick a topic")
     first_menu_ts = new_ts()
     for _ in range(2):
@@ -177,9 +179,9 @@ def test_two_students_in_one_channel_keep_separate_conversations(slack: Slack) -
     channel, ana, ben = new_id("C"), new_id("U"), new_id("U")
     mention = {"event_type": "app_mention", "channel_type": "channel"}
     first = new_ts()
-    ana_pay = slack.say(ana, channel, f"<@{BOT_USER}> how much do they make?", expect=PAY, ts=first, **mention)
+    ana_pay = slack.say(ana, channel, f"<@{BOT_USER}> how much do industrial production managers make?", expect=PAY, ts=first, **mention)
     assert ana_pay.thread_ts == first
-    slack.say(ben, channel, f"<@{BOT_USER}> is this job growing?", expect="2 percent", **mention)
+    slack.say(ben, channel, f"<@{BOT_USER}> is the ipm job growing?", expect="2 percent", **mention)
     # Ana's "tell me more" follows her pay question, not Ben's outlook question.
     more = new_ts()
     ana_more = slack.say(ana, channel, f"<@{BOT_USER}> tell me more", expect="geographic location", ts=more, **mention)
@@ -200,7 +202,7 @@ def test_bare_mention_gets_a_friendly_reply(slack: Slack) -> None:
 )
 def test_unsigned_or_stale_requests_are_refused(slack: Slack, student: str, dm: str, how: str) -> None:
     """Requests Slack didn't sign (or signed more than 5 minutes ago) are refused and never answered."""
-    body = event_body(student, "how much do they make?", channel=dm)
+    body = event_body(student, "how much do industrial production managers make?", channel=dm)
     if how == "forged signature":
         reply = slack.event(body, headers={"X-Slack-Signature": "v0=" + "0" * 64})
     elif how == "missing signature":
@@ -237,7 +239,7 @@ def test_forged_button_click_is_refused(slack: Slack, student: str, dm: str) -> 
 )
 def test_redelivered_event_is_answered_once(slack: Slack, student: str, dm: str, headers: Dict[str, str]) -> None:
     """Slack's retry of an event already received (same event id) gets 200 + X-Slack-No-Retry and no 2nd answer."""
-    body = event_body(student, "how much do they make?", channel=dm)
+    body = event_body(student, "how much do industrial production managers make?", channel=dm)
     assert slack.event(body).status_code == 200
     slack.reply(dm, PAY)
     retry = slack.event(body, headers=headers)
@@ -252,14 +254,14 @@ def test_answered_events_are_remembered_in_the_shared_redis(
 ) -> None:
     """With CAREERBOT_REDIS_URL set, the server records each event in Redis, where other Rasa servers see it."""
     event_id = new_id("Ev")
-    assert slack.event(event_body(student, "salary?", channel=dm, event_id=event_id)).status_code == 200
+    assert slack.event(event_body(student, "ipm salary?", channel=dm, event_id=event_id)).status_code == 200
     slack.reply(dm, PAY)
     assert redis.Redis.from_url(redis_url).exists(f"careerbot:slack:seen:event:{event_id}") == 1
 
 
 def test_retry_of_an_event_never_received_is_answered(slack: Slack, student: str, dm: str) -> None:
     """If the first delivery never arrived, Slack's retry is the student's only message: answer it."""
-    body = event_body(student, "how much do they make?", channel=dm)
+    body = event_body(student, "how much do industrial production managers make?", channel=dm)
     reply = slack.event(body, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
     assert reply.status_code == 200
     slack.reply(dm, PAY)
@@ -276,7 +278,7 @@ def test_retry_of_an_event_never_received_is_answered(slack: Slack, student: str
 )
 def test_messages_from_bots_are_ignored(slack: Slack, dm: str, user: Optional[str], fields: Dict) -> None:
     """Bot messages (including the bot's own replies coming back as events) never get an answer."""
-    reply = slack.event(event_body(user, "how much do they make?", channel=dm, **fields))
+    reply = slack.event(event_body(user, "how much do industrial production managers make?", channel=dm, **fields))
     assert reply.status_code == 200
     assert "bot" in reply.text
     slack.barrier(user or "BLEGACY", dm)
@@ -286,7 +288,7 @@ def test_messages_from_bots_are_ignored(slack: Slack, dm: str, user: Optional[st
 def test_channel_message_without_mention_is_ignored(slack: Slack, student: str) -> None:
     """In a channel the bot answers only when @mentioned (students' chat with each other stays theirs)."""
     channel = new_id("C")
-    body = event_body(student, "how much do they make?", channel=channel, channel_type="channel")
+    body = event_body(student, "how much do industrial production managers make?", channel=channel, channel_type="channel")
     reply = slack.event(body)
     assert reply.status_code == 200 and "not addressed" in reply.text
     slack.barrier(student, channel)
@@ -308,14 +310,14 @@ def test_malformed_signed_body_gets_a_clear_400(slack: Slack) -> None:
     reply = slack.event(b"{not json")
     assert reply.status_code == 400
     assert "Malformed" in reply.text
-    slack.say(new_id("U"), new_id("D"), "salary?", expect=PAY)
+    slack.say(new_id("U"), new_id("D"), "ipm salary?", expect=PAY)
 
 
 def test_slack_refusing_a_reply_is_logged_with_a_hint(slack: Slack, student: str) -> None:
     """If Slack refuses a reply (bot not in the channel) the log says what to do; other students still get answers."""
     channel = new_id("C")
     slack.api.refuse[channel] = "not_in_channel"
-    body = event_body(student, f"<@{BOT_USER}> salary?", channel=channel, event_type="app_mention",
+    body = event_body(student, f"<@{BOT_USER}> ipm salary?", channel=channel, event_type="app_mention",
                       channel_type="channel")
     assert slack.event(body).status_code == 200
     deadline = time.monotonic() + 90
@@ -324,12 +326,12 @@ def test_slack_refusing_a_reply_is_logged_with_a_hint(slack: Slack, student: str
         time.sleep(0.2)
     assert "Invite the bot to the channel" in slack.bot.log()
     assert "Turn failed" not in slack.bot.log()  # the turn itself completed
-    slack.say(new_id("U"), new_id("D"), "salary?", expect=PAY)
+    slack.say(new_id("U"), new_id("D"), "ipm salary?", expect=PAY)
 
 
 def test_pathway_by_typing_only(slack: Slack, student: str, dm: str) -> None:
     """The whole education pathway works with typed answers in a DM."""
-    slack.say(student, dm, "can you make me a plan?", expect="Where are you now?")
+    slack.say(student, dm, "can you make me a plan to become an ipm?", expect="Where are you now?")
     slack.say(student, dm, "high school", expect="Which side sounds more like you?")
     plan = slack.say(student, dm, "business and people", expect="step-by-step plan")
     for fact in ["business administration", "first-line supervisor", "MBA", "Why:"]:
@@ -338,7 +340,7 @@ def test_pathway_by_typing_only(slack: Slack, student: str, dm: str) -> None:
 
 def test_pathway_by_clicking_buttons(slack: Slack, student: str, dm: str) -> None:
     """The same flow by clicking the Slack buttons of each question."""
-    stage = slack.say(student, dm, "make me a plan", expect="Where are you now?")
+    stage = slack.say(student, dm, "make me a plan to become an ipm", expect="Where are you now?")
     assert slack.click(student, dm, stage.button("High school")).status_code == 200
     side = slack.reply(dm, "Which side sounds more like you?")[-1]
     assert slack.click(student, dm, side.button("Business / people side")).status_code == 200
@@ -350,8 +352,8 @@ def test_two_students_in_one_channel_do_not_share_a_pathway(slack: Slack) -> Non
     """Two students run the pathway at the same time in one channel; each gets the plan for their own answers."""
     channel, ana, ben = new_id("C"), new_id("U"), new_id("U")
     mention = {"event_type": "app_mention", "channel_type": "channel"}
-    slack.say(ana, channel, f"<@{BOT_USER}> make me a plan", expect="Where are you now?", **mention)
-    slack.say(ben, channel, f"<@{BOT_USER}> make me a plan", expect="Where are you now?", **mention)
+    slack.say(ana, channel, f"<@{BOT_USER}> make me a plan to be an ipm", expect="Where are you now?", **mention)
+    slack.say(ben, channel, f"<@{BOT_USER}> make me a plan to be an ipm", expect="Where are you now?", **mention)
     slack.say(ana, channel, f"<@{BOT_USER}> high school", expect="Which side sounds more like you?", **mention)
     ben_asked = slack.say(ben, channel, f"<@{BOT_USER}> I'm a college student", expect="major", **mention)
     assert "Which side" not in ben_asked.text
@@ -365,7 +367,7 @@ def test_two_students_in_one_channel_do_not_share_a_pathway(slack: Slack) -> Non
 
 def test_logs_contain_no_message_text(slack: Slack) -> None:
     """After all the conversations above, nothing the students typed is in the server logs."""
-    slack.say(new_id("U"), new_id("D"), "what's the salary?", expect=PAY)
+    slack.say(new_id("U"), new_id("D"), "what's the salary of an ipm?", expect=PAY)
     log = slack.bot.log()
-    for phrase in ["salary", "tell me more", "is this job growing", "what can i ask", "how many openings"]:
+    for phrase in ["salary", "tell me more", "ipm job growing", "what can i ask", "how many openings"]:
         assert phrase not in log

@@ -51,8 +51,9 @@ def test_greet_payload_gets_welcome_with_topic_buttons(chat: ChatSocket) -> None
 
 
 def test_button_payload_answers(chat: ChatSocket) -> None:
-    """Clicking a topic button sends its payload; '/ask_pay' answers with the pay figure."""
-    assert "$107,560" in text_of(chat.ask("/ask_pay", "107,560"))
+    """Clicking a topic button sends its payload; '/ask_pay' on a career's page answers with its pay figure."""
+    chat.send("/ask_pay", customData={"language": "en", "career": "industrial-production-manager"})
+    assert "$107,560" in text_of(chat.wait_for(lambda got: "107,560" in text_of(got)))
 
 
 @pytest.mark.parametrize("transport", ["websocket", "polling"])
@@ -63,7 +64,7 @@ def test_reconnecting_with_same_session_continues_conversation(
     first = ChatSocket(bot.url, page_origin(bot), transport=transport).connect()
     sockets.append(first)
     session_id = first.start_session()
-    first.ask("how much do they make?", "107,560")
+    first.ask("how much do industrial production managers make?", "107,560")
     first.close()
 
     second = ChatSocket(bot.url, page_origin(bot), transport=transport).connect()
@@ -77,7 +78,7 @@ def test_new_session_does_not_continue_another(bot: BotProcess, sockets: List[Ch
     first = ChatSocket(bot.url, page_origin(bot)).connect()
     sockets.append(first)
     first.start_session()
-    first.ask("how much do they make?", "107,560")
+    first.ask("how much do industrial production managers make?", "107,560")
 
     other = ChatSocket(bot.url, page_origin(bot)).connect()
     sockets.append(other)
@@ -95,7 +96,7 @@ def test_messages_are_filed_under_the_confirmed_session(bot: BotProcess, sockets
     sockets.append(attacker)
     attacker.start_session()
 
-    attacker.send("how much do they make?", session_id=victim_session)
+    attacker.send("how much do industrial production managers make?", session_id=victim_session)
     assert "107,560" in text_of(attacker.wait_for(lambda got: "107,560" in text_of(got)))
     # Had the message gone into the victim's conversation, the victim would have received the pay
     # answer, and its 'tell me more' would continue with what pay depends on.
@@ -105,7 +106,8 @@ def test_messages_are_filed_under_the_confirmed_session(bot: BotProcess, sockets
 
 def test_custom_data_reaches_the_tracker(bot: BotProcess, chat: ChatSocket) -> None:
     """The widget's customData (metadata_key: customData) is stored as the user message's metadata."""
-    chat.send("how much do they make?", customData={"language": "en", "page": "careers"})
+    question = "how much do industrial production managers make?"
+    chat.send(question, customData={"language": "en", "page": "careers"})
     chat.wait_for(lambda got: "107,560" in text_of(got))
     with sqlite3.connect(bot.var_dir / "tracker.db") as db:
         rows = db.execute(
@@ -154,7 +156,7 @@ def test_socketio_client_from_foreign_origin_cannot_connect(bot: BotProcess, tra
 
 
 def _still_answers(chat: ChatSocket) -> None:
-    assert "$107,560" in text_of(chat.ask("how much do they make?", "107,560"))
+    assert "$107,560" in text_of(chat.ask("how much do industrial production managers make?", "107,560"))
 
 
 @pytest.mark.parametrize("message", ["", "   ", "\n\t "], ids=["empty", "spaces", "whitespace"])
@@ -188,7 +190,7 @@ def test_unusual_text_gets_a_reply(chat: ChatSocket, message: str) -> None:
     """Emoji, HTML/script and right-to-left text each get a reply that never echoes markup back."""
     first: List[Message] = chat.any_reply(message)
     assert text_of(first).strip(), "the bot must not stay silent"
-    after = chat.ask("how much do they make?", "107,560")
+    after = chat.ask("how much do industrial production managers make?", "107,560")
     everything = text_of(first + after)
     assert "<script" not in everything and "<img" not in everything and "onerror" not in everything
 
@@ -208,7 +210,7 @@ def test_message_that_is_not_text_gets_friendly_reply(chat: ChatSocket, payload:
 @pytest.mark.parametrize("custom_data", ["{not json", "[1, 2]", 7], ids=["broken-json", "json-array", "number"])
 def test_malformed_custom_data_is_ignored(chat: ChatSocket, custom_data: object) -> None:
     """customData that isn't a JSON object is dropped; the question is still answered."""
-    chat.send("how much do they make?", customData=custom_data)
+    chat.send("how much do industrial production managers make?", customData=custom_data)
     assert "107,560" in text_of(chat.wait_for(lambda got: "107,560" in text_of(got)))
 
 

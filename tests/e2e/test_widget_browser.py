@@ -69,14 +69,18 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     fresh.close()
 
 
-def demo_url(bot: BotProcess) -> str:
-    return f"http://127.0.0.1:{bot.web_port}/"
+# The demo career page: its snippet has data-career="industrial-production-manager", so the chat starts there.
+CAREER_PAGE = "careers/industrial-production-manager.html"
 
 
-def open_demo_page(context: BrowserContext, bot: BotProcess) -> Page:
-    """Open the demo page and wait until the widget's launcher shows (it appears once the socket connects)."""
+def demo_url(bot: BotProcess, path: str = "") -> str:
+    return f"http://127.0.0.1:{bot.web_port}/{path}"
+
+
+def open_demo_page(context: BrowserContext, bot: BotProcess, path: str = "") -> Page:
+    """Open a demo page and wait until the widget's launcher shows (it appears once the socket connects)."""
     page = context.new_page()
-    page.goto(demo_url(bot))
+    page.goto(demo_url(bot, path))
     expect(page.locator(LAUNCHER)).to_be_visible(timeout=WAIT_MS)
     return page
 
@@ -130,7 +134,7 @@ def test_banner_prints_the_demo_page_address(bot: BotProcess) -> None:
 
 def test_student_asks_a_question_and_clicks_a_button(context: BrowserContext, bot: BotProcess) -> None:
     """Desktop: welcome with topic buttons, a typed question gets the pay figure, a button gets the outlook."""
-    page = open_demo_page(context, bot)
+    page = open_demo_page(context, bot, CAREER_PAGE)
     screenshot(page, "desktop-closed")
     open_chat(page)
     bot_says(page, "career guide")
@@ -151,7 +155,7 @@ def test_student_asks_a_question_and_clicks_a_button(context: BrowserContext, bo
 
 def test_pathway_flow_by_buttons_reaches_the_plan(context: BrowserContext, bot: BotProcess) -> None:
     """The education pathway in the widget: its questions come with buttons, and clicking them ends in the plan."""
-    page = open_demo_page(context, bot)
+    page = open_demo_page(context, bot, CAREER_PAGE)
     open_chat(page)
     ask(page, "make me a plan")
     bot_says(page, "Where are you now?")
@@ -185,7 +189,7 @@ def test_user_text_is_shown_as_text_never_html(context: BrowserContext, bot: Bot
 
 def test_widget_works_by_keyboard_and_is_labelled(context: BrowserContext, bot: BotProcess) -> None:
     """Tab reaches the launcher, Enter opens the chat with the input focused, buttons work with Enter, Esc closes."""
-    page = open_demo_page(context, bot)
+    page = open_demo_page(context, bot, CAREER_PAGE)
     launcher = page.locator(LAUNCHER)
     expect(launcher).to_have_attribute("aria-label", re.compile("Open the career chat"))
     for _ in range(30):
@@ -224,7 +228,7 @@ def test_widget_works_by_keyboard_and_is_labelled(context: BrowserContext, bot: 
 
 def test_conversation_lives_in_session_storage_and_survives_reload(context: BrowserContext, bot: BotProcess) -> None:
     """The widget keeps its session in sessionStorage (not localStorage); a reload continues the conversation."""
-    page = open_demo_page(context, bot)
+    page = open_demo_page(context, bot, CAREER_PAGE)
     open_chat(page)
     ask(page, "how much do they make?")
     bot_says(page, "$107,560")
@@ -242,7 +246,7 @@ def test_conversation_lives_in_session_storage_and_survives_reload(context: Brow
 
     first_session = page.evaluate("() => JSON.parse(sessionStorage.getItem('chat_session')).session_id")
     other_tab = context.new_page()  # sessionStorage belongs to one tab: a new tab starts a new conversation
-    other_tab.goto(demo_url(bot))
+    other_tab.goto(demo_url(bot, CAREER_PAGE))
     expect(other_tab.locator(LAUNCHER)).to_be_visible(timeout=WAIT_MS)
     other_tab.locator(LAUNCHER).click()
     expect(other_tab.locator(BUTTONS).first).to_be_visible(timeout=WAIT_MS)
@@ -255,7 +259,7 @@ def test_phone_width(browser: Browser, bot: BotProcess) -> None:
     """At 390 px the page doesn't scroll sideways, the open chat fits the screen, and a question is answered."""
     phone = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
     try:
-        page = open_demo_page(phone, bot)
+        page = open_demo_page(phone, bot, CAREER_PAGE)
         assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
         screenshot(page, "phone-closed")
         page.locator(LAUNCHER).tap()

@@ -1,8 +1,7 @@
 /*
  * Career bot chat widget loader.
  *
- * A school adds the chat bubble to a page with one line (see README,
- * "Add the bot to your school website"):
+ * A school adds the chat bubble to a page with one line (see docs/website.md):
  *
  *   <script src="http://BOT-SERVER:8000/careerbot/widget.js" defer></script>
  *
