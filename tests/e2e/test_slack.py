@@ -43,7 +43,8 @@ JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"
 PAY = "$107,560"
 SKILLS = "Leadership"
-TOPICS = ["What they do", "Pay", "Job outlook", "Skills", "Education", "Where they work", "How to become one"]
+TOPICS = ["Browse careers", "What they do", "Pay", "Job outlook", "Skills", "Education", "Where they work",
+          "How to become one"]
 
 
 @pytest.fixture(scope="module")
@@ -107,9 +108,11 @@ class Slack:
         return self.api.messages(lambda post: post.channel == channel and text in post.text)
 
     def barrier(self, user: str, channel: str) -> None:
-        """Wait until a later turn of ``user``'s conversation (a clicked "Skills" button) is answered."""
+        """Wait until a later turn of ``user``'s conversation (a clicked question about skills) is answered."""
         before = len(self.posts_with(channel, SKILLS))
-        assert self.click(user, channel, {"value": "/ask_skills"}).status_code == 200
+        # A button click (not a message event): a bot's own user id still gets through, as in Slack.
+        question = {"value": "what skills do industrial production managers need?"}
+        assert self.click(user, channel, question).status_code == 200
         self.reply(channel, SKILLS, count=before + 1)
 
 
@@ -144,7 +147,7 @@ def test_signed_message_is_answered(slack: Slack, student: str, dm: str) -> None
 
 
 def test_help_shows_topic_buttons_as_slack_buttons(slack: Slack, student: str, dm: str) -> None:
-    """Buttons become Block Kit buttons whose values are the bot's payloads (all seven, not only five)."""
+    """Buttons become Block Kit buttons whose values are the bot's payloads (all eight, not only five)."""
     post = slack.say(student, dm, "help", expect="Pick a topic")
     assert [button["text"]["text"] for button in post.buttons] == TOPICS
     assert post.button("Pay")["value"] == "/ask_pay"
