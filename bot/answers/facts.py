@@ -279,8 +279,13 @@ def outlook_line(career: Career) -> Optional[str]:
 
 
 def openings(career: Career) -> Optional[str]:
-    """Openings each year and the number of jobs."""
+    """Openings each year and the number of jobs, saying which of the two the file doesn't have."""
     parts = []
+    has_openings = bool(career.outlook and career.outlook.openings)
+    if not has_openings and not career.jobs:
+        return None
+    if not has_openings:
+        parts.append(say("no_openings", plural=career.career.plural))
     if career.outlook and career.outlook.openings:
         figure = career.outlook.openings
         period = figure.period if figure.period.startswith("over") else f"from {figure.period}"
@@ -289,14 +294,17 @@ def openings(career: Career) -> Optional[str]:
     if career.jobs:
         parts.append(say("jobs", count=f"{career.jobs.count:,}", plural=career.career.plural, date=career.jobs.date,
                          source=source_label(career, career.jobs.source)))
-    return " ".join(parts) or None
+    else:
+        parts.append(say("no_jobs", plural=career.career.plural))
+    return " ".join(parts)
 
 
 def automation(career: Career) -> Optional[str]:
-    """What the source says about machines and productivity."""
-    if career.outlook is None or career.outlook.automation is None:
-        return None
-    return career.outlook.automation.text
+    """What the source says about machines and productivity; else the projected growth ("is the job going away?")."""
+    if career.outlook is not None and career.outlook.automation is not None:
+        return career.outlook.automation.text
+    growth = outlook(career)
+    return f"{say('no_automation', plural=career.career.plural)} {growth}" if growth else None
 
 
 # --- Education and the way in ---------------------------------------------------------------

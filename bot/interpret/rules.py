@@ -15,7 +15,7 @@ tests/unit/test_interpret.py has them as cases.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot.interpret import second_look
@@ -65,6 +65,7 @@ class Thresholds:
     near_threshold: float = 0.4  # a message naming a career gets its best intent from this confidence (fallback: 0.5)
     family: float = 0.6  # two intents of one topic family together reach this: the family's general answer
     follow_up_max_words: int = 6  # "and in ohio?" right after the pay is about the pay
+    unknown_detail: float = 0.3  # an unsure message whose best guess is an unknown detail (at least this): I don't know
     switch_max_words: int = 6  # "what about chefs?": the last topic for another career
     second_topic_rank: int = 5  # the second question of a message must be among the classifier's best this many
     max_failed_tries: int = 3  # unclear answers in a row before the plan questions stop
@@ -267,6 +268,10 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
     )
     if not listing:
         return None
+    if turn.mentions.careers and not any(has(p) for p in _RELATED):
+        # "r hvac jobs in demand": a question about that career; its words decide the topic.
+        unsure = replace(turn, parse=replace(turn.parse, intent="nlu_fallback"))
+        return _second_look(unsure)
     if any(has(p) for p in _NO_DEGREE):
         return Decision("browse", BROWSE, browse="no_degree")
     if any(has(p) for p in _FASTEST):
@@ -391,7 +396,9 @@ def _second_topic(turn: Turn, first: str) -> Optional[str]:
     The message has two clauses; one has the first topic's words, another a phrase of a second
     topic, or a word of a topic the classifier also ranks among its best few.
     """
-    clauses = [c for c in _CLAUSES.split(turn.text.lower()) if len(c.split()) >= 2]
+    # Career names read as "they", so "what do chefs do" has the words of "what do they do".
+    catalog = turn.knowledge.catalog
+    clauses = [catalog.replace_names(c, "they") for c in _CLAUSES.split(turn.text.lower()) if len(c.split()) >= 2]
     if len(clauses) < 2:
         return None
     ranked = [topic_of_intent(name) for name, _ in turn.parse.ranking[: turn.limits.second_topic_rank]]
@@ -506,8 +513,9 @@ def career_named_rule(turn: Turn) -> Optional[Decision]:
     """
     if len(turn.mentions.careers) != 1:
         return None
-    if turn.intent in {"out_of_scope", "nlu_fallback"} and turn.word_count() > 6 and not turn.state.pending_topics:
-        return None
+    unsure = turn.intent in {"out_of_scope", "nlu_fallback"}
+    if unsure and not turn.state.pending_topics and (turn.word_count() > 6 or turn.has_topic_words()):
+        return None  # the second look reads its words first
     topics = turn.state.pending_topics or ("summary",)
     return Decision("career_named", ANSWER, topics=topics, careers=turn.mentions.careers, pay=_pay_query(turn))
 
@@ -543,8 +551,15 @@ def second_look_rule(turn: Turn) -> Optional[Decision]:
 
 
 def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
-    """A detail no career file has ("do they get health insurance?"): I don't know, never a guess."""
-    if turn.intent != "ask_unknown_detail":
+    """A detail no career file has ("do they get health insurance?"): I don't know, never a guess.
+
+    Also when the classifier was unsure or called it off-topic but ranked an unknown detail first
+    ("do chefs get benefits"): better "I don't know" than what the job is.
+    """
+    unsure = turn.intent in {"nlu_fallback", "out_of_scope", "browse_careers"}
+    ranked_first = next((name for name, _ in turn.parse.ranking if name != "nlu_fallback"), "")
+    if turn.intent != "ask_unknown_detail" and not (unsure and ranked_first == "ask_unknown_detail"
+                                                    and turn.parse.score(ranked_first) >= turn.limits.unknown_detail):
         return None
     careers = turn.careers_asked()
     return Decision("unknown_detail", NOT_KNOWN, careers=careers[:1])
@@ -577,9 +592,9 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("switch", switch_rule),
     ("topic", topic_rule),
     ("tell_more", tell_more_rule),
+    ("unknown_detail", unknown_detail_rule),
     ("career_named", career_named_rule),
     ("second_look", second_look_rule),
-    ("unknown_detail", unknown_detail_rule),
     ("fallback", fallback_rule),
 )
 

@@ -10,7 +10,8 @@ punctuation as spaces); plurals and singulars of every name are generated
 ("nurse" / "nurses", "fireman" / "firemen"); a misspelled word ("nurce",
 "regestered") is corrected toward a word of a known name when it is not an
 English word and is one letter (two for long words) from exactly one such word.
-Names of one or two letters ("RN", "EE") count only when typed in capitals.
+Names of one or two letters ("RN", "EE") count only when typed in capitals or after
+"a", "an", "the" or "be" ("an rn"), so "rn" meaning "right now" is not a nurse.
 Longer names win over shorter ones ("industrial engineer" over "engineer").
 """
 
@@ -30,6 +31,7 @@ from bot.safety.text import english_words
 
 OCCUPATIONS_FILE = VOCABULARY_DIR / "occupations.yml"
 MAX_NAME_WORDS = 8
+_ARTICLES = frozenset({"a", "an", "the", "be", "become", "as"})
 _NON_WORD = re.compile(r"[^a-z0-9&]+")
 
 
@@ -112,6 +114,7 @@ class Catalog:
 
     names: Dict[str, _Entry] = field(default_factory=dict)  # normalised phrase -> entry
     name_words: FrozenSet[str] = frozenset()
+    word_owners: Dict[str, FrozenSet[str]] = field(default_factory=dict)  # word -> careers/titles it is part of
 
     @classmethod
     def build(cls, careers: Mapping[str, Career], occupations: Mapping[str, str]) -> Catalog:
@@ -124,55 +127,76 @@ class Catalog:
             for name in career.names():
                 for form in word_forms(name):
                     names[form] = _Entry(career_id, career.career.plural, short=len(form) <= 2)
-        words = frozenset(w for phrase in names for w in phrase.split() if len(w) >= 4)
-        return cls(names, words)
+        owners: Dict[str, set] = {}
+        for phrase, entry in names.items():
+            for word in phrase.split():
+                if len(word) >= 4:
+                    owners.setdefault(word, set()).add(entry.career or entry.title)
+        return cls(names, frozenset(owners), {w: frozenset(o) for w, o in owners.items()})
 
     def _correct(self, word: str) -> str:
         """A misspelled word of a job title, corrected; any other word as it is."""
         if len(word) < 4 or word in self.name_words or not word.isalpha() or word in english_words():
             return word
-        return _nearest(word, self.name_words) or word
+        return _nearest(word, self.name_words, self.word_owners) or word
 
-    def find(self, text: str) -> Mentions:
-        """The careers and other job titles a message names, in the order they appear."""
+    def _matches(self, text: str) -> Tuple[List[str], List[Tuple[int, int, _Entry]]]:
+        """The message's words (normalised, typos corrected) and each name found: (start, length, entry)."""
         original = text.replace("\u2019", "'").replace("'", "")
         capitals = {w.lower() for w in re.findall(r"\b[A-Z]{2}s?\b", original)}
         words = [self._correct(w) for w in normalise(text).split()]
-        careers: List[str] = []
-        others: List[str] = []
-        clusters: List[str] = []
+        found: List[Tuple[int, int, _Entry]] = []
         position = 0
         while position < len(words):
             for length in range(min(MAX_NAME_WORDS, len(words) - position), 0, -1):
                 phrase = " ".join(words[position:position + length])
                 entry = self.names.get(phrase)
-                if entry is None or (entry.short and phrase not in capitals):
+                after_article = position > 0 and words[position - 1] in _ARTICLES
+                if entry is None or (entry.short and phrase not in capitals and not after_article):
                     continue
-                if entry.career:
-                    if entry.career not in careers:
-                        careers.append(entry.career)
-                elif entry.title not in others:
-                    others.append(entry.title)
-                    if entry.cluster:
-                        clusters.append(entry.cluster)
+                found.append((position, length, entry))
                 position += length - 1
                 break
             position += 1
+        return words, found
+
+    def find(self, text: str) -> Mentions:
+        """The careers and other job titles a message names, in the order they appear."""
+        careers: List[str] = []
+        others: List[str] = []
+        clusters: List[str] = []
+        for _, _, entry in self._matches(text)[1]:
+            if entry.career:
+                if entry.career not in careers:
+                    careers.append(entry.career)
+            elif entry.title not in others:
+                others.append(entry.title)
+                if entry.cluster:
+                    clusters.append(entry.cluster)
         return Mentions(tuple(careers), tuple(others), tuple(dict.fromkeys(clusters)))
 
+    def replace_names(self, text: str, replacement: str) -> str:
+        """The message (normalised) with every job title replaced: "what do chefs do" -> "what do they do"."""
+        words, found = self._matches(text)
+        for start, length, _ in reversed(found):
+            words[start:start + length] = [replacement]
+        return " ".join(words)
 
-def _nearest(word: str, candidates: Iterable[str]) -> Optional[str]:
+
+def _nearest(word: str, candidates: Iterable[str], owners: Mapping[str, FrozenSet[str]]) -> Optional[str]:
+    """The closest candidate; a tie counts only between words of different careers ("cheff": chef, chefs)."""
     limit = 2 if len(word) >= 8 else 1
-    best: Optional[str] = None
+    best: List[str] = []
     best_distance = limit + 1
-    tie = False
     for candidate in candidates:
         distance = _distance(word, candidate, limit)
         if distance < best_distance:
-            best, best_distance, tie = candidate, distance, False
+            best, best_distance = [candidate], distance
         elif distance == best_distance:
-            tie = True
-    return None if tie else best
+            best.append(candidate)
+    if not best or len({owners.get(c, frozenset()) for c in best}) > 1:
+        return None
+    return min(best, key=len)
 
 
 def load_occupations(path: Path = OCCUPATIONS_FILE) -> Dict[str, str]:

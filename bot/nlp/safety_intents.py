@@ -23,6 +23,7 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlp.job_titles import ORIGINAL_TEXT
 from bot.safety import crisis, requests
 
 INTENT_RANKING = "intent_ranking"
@@ -74,7 +75,7 @@ class SafetyIntents(GraphComponent, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         """Set the safety intent first in the ranking when one applies."""
         for message in messages:
-            text = message.get(TEXT)
+            text = message.get(ORIGINAL_TEXT) or message.get(TEXT)  # job titles matter to the crisis detector
             if not text:
                 continue
             ranking = list(message.get(INTENT_RANKING) or [])
