@@ -67,6 +67,7 @@ class Thresholds:
     follow_up_max_words: int = 6  # "and in ohio?" right after the pay is about the pay
     unknown_detail: float = 0.3  # an unsure message whose best guess is an unknown detail (at least this): I don't know
     switch_max_words: int = 6  # "what about chefs?": the last topic for another career
+    switch_overruled: float = 0.9  # ...unless the classifier is this sure of a topic and there is no "what about"
     second_topic_rank: int = 5  # the second question of a message must be among the classifier's best this many
     max_failed_tries: int = 3  # unclear answers in a row before the plan questions stop
     max_digressions: int = 3  # other questions in a row before the plan questions pause
@@ -86,6 +87,7 @@ _FASTEST = ("fastest", "growing fastest", "fastest growing", "most growth", "gro
             "in demand", "best outlook", "grow the most", "highest growth")
 _RELATED = ("similar", "related", "like this", "like that", "like this one", "other jobs like", "same cluster",
             "same field", "jobs like")
+_SWITCH_CUES = ("what about", "how about", "and", "same for", "what of", "for", "and for", "also", "now")
 _LIST = ("what careers", "which careers", "what jobs", "which jobs", "list", "careers do you know",
          "jobs do you know", "what can you tell me about", "all careers", "all jobs", "options")
 
@@ -475,9 +477,20 @@ def switch_rule(turn: Turn) -> Optional[Decision]:
     if turn.word_count() > turn.limits.switch_max_words + len(turn.knowledge.careers[turn.mentions.careers[0]]
                                                                   .career.plural.split()):
         return None
-    if turn.has_topic_words() or (topic_of_intent(turn.intent) and turn.parse.confidence >= 0.9):
+    if turn.has_topic_words():
         return None
+    cue = any(phrase_finder(turn.text)(c) for c in _SWITCH_CUES)
+    if not cue and topic_of_intent(turn.intent) and turn.parse.confidence >= turn.limits.switch_overruled:
+        return None  # "tell me about chefs" is a question of its own
     return Decision("switch", ANSWER, topics=(turn.state.last_topic,), careers=turn.mentions.careers)
+
+
+def pending_rule(turn: Turn) -> Optional[Decision]:
+    """After "Which career do you mean?", the career named ("nurses") gets the question asked before."""
+    if not turn.state.pending_topics or len(turn.mentions.careers) != 1 or topic_of_intent(turn.intent):
+        return None
+    return Decision("pending", ANSWER, topics=turn.state.pending_topics, careers=turn.mentions.careers,
+                    pay=_pay_query(turn))
 
 
 def topic_rule(turn: Turn) -> Optional[Decision]:
@@ -584,6 +597,7 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("browse", browse_rule),
     ("compare", compare_rule),
     ("unknown_career", unknown_career_rule),
+    ("pending", pending_rule),
     ("want_career", want_career_rule),
     ("which_career", which_career_rule),
     ("pay_follow_up", pay_follow_up_rule),

@@ -57,7 +57,8 @@ class JobTitles(GraphComponent):
         for message in messages:
             text = message.get(TEXT)
             if text and not text.startswith("/"):
-                message.set(ORIGINAL_TEXT, text)
+                if not message.get(ORIGINAL_TEXT):
+                    message.set(ORIGINAL_TEXT, text)
                 message.set(TEXT, with_placeholder(text))
         return messages
 
@@ -68,3 +69,29 @@ class JobTitles(GraphComponent):
             if text:
                 example.set(TEXT, with_placeholder(text))
         return training_data
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class OriginalText(GraphComponent):
+    """Last stage: the parse carries the student's (masked) text again, not the classifiers' version.
+
+    The action server reads ``text`` of the parse to find the careers a message names.
+    """
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> OriginalText:
+        """Nothing to configure or train."""
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Put the text back."""
+        for message in messages:
+            if message.get(ORIGINAL_TEXT):
+                message.set(TEXT, message.get(ORIGINAL_TEXT))
+        return messages

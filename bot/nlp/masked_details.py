@@ -20,6 +20,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlp.job_titles import ORIGINAL_TEXT
 from bot.safety.personal_details import without_masked_details
 
 
@@ -43,6 +44,7 @@ class MaskedDetails(GraphComponent):
         for message in messages:
             text = message.get(TEXT)
             if text and "[" in text:
+                message.set(ORIGINAL_TEXT, text)  # the stored (masked) text, put back by the last stage
                 message.set(TEXT, without_masked_details(text))
         return messages
 
