@@ -25,10 +25,11 @@ ADDRESS = "[address]"
 NAME = "[name]"
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+\s?@\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-# 10 digits (optionally +1 / 1-), or 7 digits, in phone groups; never after $, a digit, a comma or a point.
+# 10 digits (optionally +1 / 1-), or 7 digits, in phone groups; never after $, a digit, a comma or a point,
+# nor followed by more digits (",560" of a pay figure); a comma or full stop after the number is fine.
 _PHONE = re.compile(
-    r"(?<![\w$,.])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\w,]|\.\d)"
-    r"|(?<![\w$,.(-])\d{3}[\s.-]\d{4}(?![\w,]|\.\d|[\s.-]\d)"
+    r"(?<![\w$,.])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?!\w|[,.]\d)"
+    r"|(?<![\w$,.(-])\d{3}[\s.-]\d{4}(?!\w|[,.]\d|[\s.-]\d)"
 )
 _STREET_WORDS = (
     r"street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|"

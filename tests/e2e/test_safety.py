@@ -199,3 +199,23 @@ def test_slack_handoff_only_after_the_yes_button(safe_bot: BotProcess, slack_api
     post = slack_api.wait_for(lambda p: p.channel == COUNSELORS and "HANDOFF" in p.text and question in p.text)[0]
     code = done.text.split("Your code is ")[1][:7]
     assert code in post.text
+
+
+def test_socketio_and_slack_messages_are_stored_masked(safe_bot: BotProcess, slack_api: FakeSlackApi) -> None:
+    """The widget's and Slack's messages with personal details reach the tracker store masked, too."""
+    chat = ChatSocket(safe_bot.url, f"http://127.0.0.1:{safe_bot.web_port}").connect()
+    try:
+        session = chat.start_session()
+        chat.ask("my number is 555-867-5309, how much do nurses make?", expect="$81,220")
+    finally:
+        chat.close()
+    socket_stored = "\n".join(_stored_texts(safe_bot, session))
+    assert "867-5309" not in socket_stored and "[phone]" in socket_stored
+
+    student, dm = new_id("U"), new_id("D")
+    body = event_body(student, "email me at kim.nguyen@mail.example, what do chefs earn?", channel=dm, ts=new_ts())
+    assert send(_slack_webhook(safe_bot), body, "application/json").status_code == 200
+    slack_api.wait_for(lambda post: post.channel == dm and "$56,520" in post.text)
+    slack_stored = "\n".join(_stored_texts(safe_bot, f"slack-{student}"))
+    assert slack_stored, "the Slack conversation is stored under slack-<member id>"
+    assert "kim.nguyen" not in slack_stored and "[email]" in slack_stored

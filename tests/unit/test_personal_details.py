@@ -47,3 +47,9 @@ def test_the_rest_of_the_message_is_kept() -> None:
     """Only the detail is replaced; the question stays readable."""
     assert mask("my email is a@b.example, how much do nurses make?").text == \
         "my email is [email], how much do nurses make?"
+
+
+@pytest.mark.parametrize("text", ["my number is 555-867-5309, how much do nurses make?", "call 555.123.4567."])
+def test_punctuation_after_a_number_does_not_hide_it(text: str) -> None:
+    """A comma or full stop right after a phone number still masks it (found by an e2e test)."""
+    assert "[phone]" in mask(text).text
