@@ -118,6 +118,12 @@ def targets(results: Results) -> List[Tuple[str, str, Optional[bool]]]:
     items, correct = accuracy_totals(results)
     rows.append(("Answer accuracy ≥ 97% (held-out set)", f"{pct(correct, items)} ({correct}/{items})",
                  (correct / items >= 0.97) if items else None))
+    if items:
+        from bench.leaks import find_leaks
+
+        leaks = find_leaks((results.get("accuracy") or {}).get("items") or [])
+        rows.append(("0 cross-career leaks (held-out replies showing a figure of a career not named)",
+                     f"{len(leaks)}" + (f": {'; '.join(leaks[:3])}" if leaks else ""), not leaks))
     total, oos, talk, figures = scope_totals(results)
     rows.append(("≥ 90% of CLINC150 requests treated as out of scope",
                  f"{pct(oos, total)} ({oos}/{total}; {talk} of them small talk; {figures} leaked a figure)",

@@ -1,10 +1,9 @@
 """Training time of our bot from scratch, and proof that unchanged data is not retrained.
 
 The project (code, knowledge, data, config) is copied into a temporary folder,
-so the copy has no trained model, no spaCy pipeline build and no Rasa cache
-(``RASA_CACHE_DIRECTORY`` points at an empty folder; Rasa 3.6 reads it in
-``rasa/engine/caching.py``). ``python -m bot train`` there then does
-everything a fresh checkout does: build the spaCy pipeline and run
+so the copy has no trained model and no Rasa cache (``RASA_CACHE_DIRECTORY``
+points at an empty folder; Rasa 3.6 reads it in ``rasa/engine/caching.py``).
+``python -m bot train`` there then does everything a fresh checkout does:
 ``rasa train --force``. Running the same command again on the unchanged copy
 must not train: it is timed, and the model file must be untouched.
 """

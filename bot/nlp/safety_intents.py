@@ -27,6 +27,7 @@ from bot.nlp.job_titles import ORIGINAL_TEXT
 from bot.safety import crisis, requests
 
 INTENT_RANKING = "intent_ranking"
+CRISIS_SCORE = "crisis_score"
 CRISIS_INTENT = "crisis"
 COUNSELOR_INTENT = "ask_counselor"
 BOUNDARY_INTENT = "insult"
@@ -79,6 +80,9 @@ class SafetyIntents(GraphComponent, IntentClassifier):
             if not text:
                 continue
             ranking = list(message.get(INTENT_RANKING) or [])
+            score = max((float(r.get("confidence") or 0.0) for r in ranking if r.get("name") == CRISIS_INTENT),
+                        default=0.0)
+            message.set(CRISIS_SCORE, round(score, 4), add_to_output=True)  # the classifier's own, kept for review
             chosen = decide(text, ranking, float(self.config["crisis_threshold"]))
             if chosen is None:
                 continue

@@ -3,10 +3,12 @@
 A dedicated detector beside the intent classifier (which learns only from the
 examples it was given): phrases in ``crisis-phrases.yml`` matched against
 the normalised message (bot/safety/text.py). Hyperbole ("this homework is killing
-me") is removed first. Topic words ("overdose", "abuse") are a crisis when the
-student speaks of themselves or someone close ("my friend overdosed"), a concern
-(resources, gently) when the message is not a question about a job, and nothing
-in a question about a job ("do nurses deal with overdoses?"). The Rasa
+me") is removed first. Topic words ("overdose", "suicidal") are a crisis when the
+student speaks of themselves or someone close ("my friend overdosed"; in a
+question about a job only "me", "my", "i was"... count), a concern (resources,
+gently) when the message is not a question about a job, and nothing in a
+question about a job ("do nurses deal with overdoses?"). Some topic words
+("gun", "abuse") count only when the student speaks of themselves. The Rasa
 component ``bot.nlp.safety_intents`` combines this with the classifier's
 ``crisis`` intent; the action picks the reply from the same result.
 """
@@ -52,7 +54,9 @@ class Phrases:
     crisis: Dict[str, List[Pattern[str]]]
     concern: List[Pattern[str]]
     topic: List[Pattern[str]]
+    topic_personal: List[Pattern[str]]
     personal_reference: List[Pattern[str]]
+    strong_personal_reference: List[Pattern[str]]
     career_question: List[Pattern[str]]
     danger_now: List[Pattern[str]]
     not_crisis: List[Pattern[str]]
@@ -71,7 +75,9 @@ def phrases(path: Path = PHRASES_FILE) -> Phrases:
         crisis={kind: _compile(items) for kind, items in raw["crisis"].items()},
         concern=_compile(raw["concern"]),
         topic=_compile(raw["topic"]),
+        topic_personal=_compile(raw["topic_personal"]),
         personal_reference=_compile(raw["personal_reference"]),
+        strong_personal_reference=_compile(raw["strong_personal_reference"]),
         career_question=_compile(raw["career_question"]),
         danger_now=_compile(raw["danger_now"]),
         not_crisis=_compile(raw["not_crisis"]),
@@ -119,10 +125,12 @@ def detect(text: str) -> Signal:
     cleaned = without_hyperbole(normal, table)
     kinds = tuple(kind for kind, patterns in table.crisis.items() if _any(patterns, cleaned))
     level = CRISIS if kinds else NONE
-    if not kinds and _any(table.topic, cleaned):
-        if _any(table.personal_reference, cleaned):
+    if not kinds and (_any(table.topic, cleaned) or _any(table.topic_personal, cleaned)):
+        job = about_a_job(cleaned, table)
+        personal = _any(table.strong_personal_reference if job else table.personal_reference, cleaned)
+        if personal:
             level, kinds = CRISIS, ("topic",)
-        elif not about_a_job(cleaned, table):
+        elif not job and _any(table.topic, cleaned):
             level, kinds = CONCERN, ("topic",)
     if level == NONE and _any(table.concern, cleaned):
         level, kinds = CONCERN, ("concern",)

@@ -53,7 +53,7 @@ KEY_WORDS = (
     "living", "hanging", "depressed", "depression", "tablets", "medicine", "bleeding", "following", "stalking",
     "goodbye", "forever", "life", "herself", "himself", "themselves", "wrists", "burning", "starving", "existing",
     "exist", "touched", "touching", "beating", "hitting", "punches", "scared", "afraid", "terrified",
-    "nobody", "everyone", "without", "better", "wish", "want", "tired", "pointless", "worth",
+    "nobody", "everyone", "somebody", "someone", "without", "better", "wish", "want", "tired", "pointless", "worth",
     "counselor", "counselors", "counseling", "guidance", "talk", "appointment",
 )
 

@@ -1,0 +1,16 @@
+"""The benchmark's cross-career leak check finds a figure of a career the conversation never named."""
+
+from __future__ import annotations
+
+from bench.leaks import find_leaks
+
+
+def test_a_figure_of_another_career_is_a_leak() -> None:
+    """Nurses asked, chefs' median shown: one leak; nurses' own figure and the all-occupations median: none."""
+    items = [
+        {"id": "a", "topic": "pay", "turns": [{"say": "how much do nurses make", "reply": "$81,220 ... $46,310"}]},
+        {"id": "b", "topic": "pay", "turns": [{"say": "how much do nurses make", "reply": "chefs make $56,520"}]},
+        {"id": "c", "topic": "browse", "turns": [{"say": "list jobs", "reply": "$56,520 $81,220"}]},
+    ]
+    leaks = find_leaks(items)
+    assert len(leaks) == 1 and leaks[0].startswith("b: $56,520 of chefs-and-head-cooks")
