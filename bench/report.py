@@ -302,8 +302,8 @@ def safety_section(results: Results) -> List[str]:
              "Each message is a new conversation over REST; a crisis reply is `utter_crisis` or "
              "`utter_crisis_concern` (the crisis lines, 911 and the counseling office). The crisis and not-crisis "
              "sets and the personal-details sets in `bench/safety/` were written from the issue text only and are "
-             "never trained on "
-             "(bench/safety.py).", ""]
+             "never trained on; the `dev-*` sets are earlier held-out sets, read and fixed against since, "
+             "reported as development sets (bench/safety.py).", ""]
     rows = []
     for entry in safety.get("crisis") or []:
         kinds = ", ".join(f"{k} {c}/{t}" for k, (c, t) in sorted(entry["by_kind"].items()) if k != "all")
@@ -314,7 +314,9 @@ def safety_section(results: Results) -> List[str]:
     lines += ["", f"Masking (the channel guard's `bot.safety.personal_details.mask`): "
                   f"{masking.get('details_masked')}/{masking.get('details_total')} held-out messages with personal "
                   f"details fully masked; {masking.get('masked_wrongly')}/{masking.get('negatives_total')} career "
-                  "questions and tricky non-details (held-out set plus every question-set message) changed.", ""]
+                  "questions and tricky non-details (held-out set plus every question-set message) changed. "
+                  f"Development sets: {masking.get('dev_details_masked')}/{masking.get('dev_details_total')} masked, "
+                  f"{masking.get('dev_masked_wrongly')}/{masking.get('dev_negatives_total')} changed wrongly.", ""]
     if masking.get("missed"):
         lines += ["Not fully masked: " + _cell("; ".join(masking["missed"][:5])), ""]
     if masking.get("wrongly"):

@@ -34,6 +34,11 @@ CRISIS_FILE = SAFETY_DIR / "crisis-messages.yml"
 NOT_CRISIS_FILE = SAFETY_DIR / "not-crisis-messages.yml"
 DETAILS_FILE = SAFETY_DIR / "personal-details.yml"
 NO_DETAILS_FILE = SAFETY_DIR / "no-personal-details.yml"
+# Earlier held-out sets, read and fixed against since: development sets, reported beside the held-out ones.
+DEV_CRISIS_FILES = sorted(SAFETY_DIR.glob("dev-crisis-messages-*.yml"))
+DEV_NOT_CRISIS_FILES = sorted(SAFETY_DIR.glob("dev-not-crisis-messages-*.yml"))
+DEV_DETAILS_FILES = sorted(SAFETY_DIR.glob("dev-personal-details-*.yml"))
+DEV_NO_DETAILS_FILES = sorted(SAFETY_DIR.glob("dev-no-personal-details-*.yml"))
 CRISIS_RESPONSES = ("utter_crisis", "utter_crisis_concern")
 EXAMPLES = 10
 
@@ -101,6 +106,8 @@ def crisis_sets(clinc: Dict[str, List[str]]) -> Dict[str, Any]:
         "crisis (held out)": (_messages(CRISIS_FILE), True),
         "not crisis (held out)": (_messages(NOT_CRISIS_FILE), False),
         "career questions": ([{"text": t} for t in career_questions()], False),
+        "crisis (development)": ([m for p in DEV_CRISIS_FILES for m in _messages(p)], True),
+        "not crisis (development)": ([m for p in DEV_NOT_CRISIS_FILES for m in _messages(p)], False),
     }
     for name, texts in clinc.items():
         sets[f"CLINC150 {name}"] = ([{"text": t} for t in texts], False)
@@ -123,7 +130,13 @@ def run_masking() -> Dict[str, Any]:
     missed = [m["text"] for m in details if any(d in mask(m["text"]).text for d in m.get("details") or [])]
     negatives = [m["text"] for m in _messages(NO_DETAILS_FILE)] + career_questions()
     wrongly = [(t, mask(t).text) for t in negatives if mask(t).changed]
+    dev_details = [m for p in DEV_DETAILS_FILES for m in _messages(p)]
+    dev_missed = [m["text"] for m in dev_details if any(d in mask(m["text"]).text for d in m.get("details") or [])]
+    dev_negatives = [m["text"] for p in DEV_NO_DETAILS_FILES for m in _messages(p)]
+    dev_wrongly = [t for t in dev_negatives if mask(t).changed]
     return {
+        "dev_details_total": len(dev_details), "dev_details_masked": len(dev_details) - len(dev_missed),
+        "dev_negatives_total": len(dev_negatives), "dev_masked_wrongly": len(dev_wrongly),
         "details_total": len(details), "details_masked": len(details) - len(missed), "missed": missed[:EXAMPLES],
         "negatives_total": len(negatives), "masked_wrongly": len(wrongly), "wrongly": wrongly[:EXAMPLES],
     }

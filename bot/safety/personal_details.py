@@ -24,7 +24,8 @@ EMAIL = "[email]"
 ADDRESS = "[address]"
 NAME = "[name]"
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+\s?@\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# "name@school.org" or "name @ school.org" (spaced on both sides); never "@company.com" alone.
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+(?:@|\s@\s)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # 10 digits (optionally +1 / 1-), or 7 digits, in phone groups; never after $, a digit, a comma or a point,
 # nor followed by more digits (",560" of a pay figure); a comma or full stop after the number is fine.
 _PHONE = re.compile(
@@ -55,7 +56,8 @@ _ADDRESS_AFTER = re.compile(
 # Introductions of a name. Strong ones take any words that are not small words;
 # weak ones ("call me", "i'm", "this is") only capitalised words that are not common words.
 _STRONG_INTRO = re.compile(
-    r"\b(?:my (?:full |real |first |last )?name(?:\s+is|s| is|'s|:)|my names|name\s*:|i am called|im called|"
+    r"\b(?:my (?:full |real |first |last )?name(?:\s+is|s| is|'s|:)|my names|(?<![A-Za-z] )(?<![A-Za-z])name\s*:|"
+    r"full name\s*:|i am called|im called|"
     r"i'm called|they call me|people call me|everyone calls me|you can call me|my name would be)\s+",
     re.IGNORECASE,
 )
@@ -99,11 +101,32 @@ def common_words() -> FrozenSet[str]:
     return frozenset(w for w, p in probabilities.items() if p > COMMON_WORD_LOG_PROBABILITY and w.islower())
 
 
+@lru_cache(maxsize=1)
+def first_names() -> FrozenSet[str]:
+    """Lowercase first names (U.S. Census 1990 lists, bot/safety/first-names.txt)."""
+    path = Path(__file__).with_name("first-names.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _could_be_name(token: str, lowered: str, first: bool) -> bool:
+    """A word that can be part of a name: not a frequent English word, unless it is a first name ("Grace")."""
+    return lowered not in common_words() or (first and lowered in first_names())
+
+
 def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
-    """The span of up to three name words from ``start`` (empty if none qualify)."""
+    """The span of up to three name words from ``start`` (empty if none qualify).
+
+    After a strong introduction ("my name is") a capitalised word always counts and a
+    lowercase one unless it is a frequent English word ("my name is hard to spell").
+    After a weak one ("i'm", "call me") a word counts only if it could be a name, and
+    lowercase words only as a first name and a last name together ("im kevin o'brien",
+    not "im super tired").
+    """
     end = start
     taken = 0
     position = start
+    lowercase = 0
     while taken < 3:
         gap = re.match(r"[ \t]*", text[position:])
         position += gap.end() if gap else 0
@@ -114,12 +137,16 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
         lowered = token.lower().strip("'-")
         if lowered in _NAME_STOP:
             break
-        if not strong and (not token[0].isupper() or lowered in common_words()):
+        capitalised = token[0].isupper()
+        if not (strong and capitalised) and not _could_be_name(token, lowered, first=taken == 0):
             break
+        lowercase += not capitalised
         taken += 1
         end = position = word.end()
         if text[position:position + 1] not in {" ", "\t"}:
             break
+    if not strong and lowercase and taken < 2:
+        return start, start
     return start, end if taken else start
 
 

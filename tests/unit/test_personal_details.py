@@ -21,6 +21,10 @@ from bot.safety.personal_details import mask
     ("i live at 1420 oak street", "1420 oak street", "address"),
     ("42 W Maple Ave Apt 3", "42 W Maple Ave Apt 3", "address"),
     ("i live at 42 maple, how much do chefs make", "42 maple", "address"),
+    ("im kevin o'brien, how do i become a firefighter", "kevin o'brien", "name"),
+    ("hey call me jamal carter, whats the pay", "jamal carter", "name"),
+    ("my name is grace kim", "grace kim", "name"),
+    ("email me at sam @ gmail.com", "sam @ gmail.com", "email"),
 ])
 def test_details_are_masked(text: str, hidden: str, kind: str) -> None:
     """The detail is gone from the text and its kind is reported."""
@@ -36,6 +40,9 @@ def test_details_are_masked(text: str, hidden: str, kind: str) -> None:
     "jobs on wall street", "room 204", "SAT score 1450", "class of 2027", "my shift is 7-3",
     "my name is not important", "im a junior", "I'm Interested In Nursing", "it takes 4 years either way",
     "this is Construction Managers pay?", "do truck drivers drive on highway 101", "projected to grow 6 percent",
+    "my name is hard to spell, does that matter", "do companies use @company.com emails for interns",
+    "Career name: Physical Therapist Assistant", "Class name: Intro to Health Science", "im super tired today",
+    "i'm really into cooking shows",
 ])
 def test_career_questions_are_left_alone(text: str) -> None:
     """Pay figures, years, counts and titles are not personal details."""
