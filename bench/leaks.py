@@ -22,7 +22,8 @@ FIGURE = re.compile(r"\$[\d,]+(?:\.\d+)?|\b\d{1,3}(?:,\d{3})+\b")
 def figures_of(career: Career) -> Set[str]:
     """A career's figures as the answers write them."""
     found: Set[str] = set()
-    wages = ([career.pay.median] if career.pay and career.pay.median else []) + (career.pay.groups if career.pay else [])
+    pay = career.pay
+    wages = ([pay.median] if pay and pay.median else []) + (pay.groups if pay else [])
     for wage in wages:
         if wage.annual:
             found.add(money(wage.annual))
