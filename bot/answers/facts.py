@@ -311,7 +311,11 @@ def automation(career: Career) -> Optional[str]:
 
 
 def education(career: Career) -> Optional[str]:
-    """The typical entry-level education, experience and training, and what employers prefer."""
+    """The typical entry-level education, experience and training, and what employers prefer.
+
+    Without an entry-level education (the source says "See How to Become One") the
+    how-to-become paragraph says it.
+    """
     edu = career.education
     if edu is None:
         return None
@@ -319,6 +323,8 @@ def education(career: Career) -> Optional[str]:
     if edu.entry_level:
         parts.append(say("entry_level", plural=career.career.plural, level=edu.entry_level.level,
                          source=source_label(career, edu.entry_level.source)))
+    elif career.how_to_become:
+        parts.append(career.how_to_become.text)
     if edu.work_experience:
         parts.append(say("work_experience", text=edu.work_experience.text))
     if edu.on_the_job_training:

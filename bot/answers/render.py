@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot.answers import compare as compare_answers
-from bot.answers import facts
-from bot.answers.facts import Needs, cap, say
+from bot.answers import facts, search
+from bot.answers.facts import Needs, bullets, cap, say
 from bot.interpret.decision import (
     ANSWER,
     BOUNDARY,
@@ -102,7 +102,14 @@ def _answer(decision: Decision, context: Context) -> List[Message]:
         elif text not in parts:
             parts.append(text)
     buttons: List[Button] = []
-    if missing:
+    found = search.find(career, decision.question) if missing and decision.question else []
+    found = [f for f in found if not any(f[0] in p for p in parts)]
+    rest = search.rest_of_question(career, decision.question, " ".join(parts)) if parts and not missing else []
+    if found:
+        parts.append(_found(career, found))
+    elif rest:
+        parts.append(_found(career, rest, "search_rest"))
+    elif missing:
         parts.append(say("not_in_file", plural=career.career.plural))
         topics = ", ".join(t.replace("_", " ") for t in facts.available_topics(career))
         if topics:
@@ -178,9 +185,20 @@ def _plural_title(title: str) -> str:
     return title[:-1] + "ies" if title.endswith("y") and title[-2:-1] not in "aeiou" else title + "s"
 
 
+def _found(career: Career, sentences: Sequence[Tuple[str, str]], intro: str = "search_intro") -> str:
+    """"I don't have a direct answer ..., but here's what my information says: ..." with the sources."""
+    sources = dict.fromkeys(source for _, source in sentences)
+    labels = "; ".join(facts.source_label(career, key) for key in sources)
+    return "\n\n".join([say(intro, plural=career.career.plural), bullets([s for s, _ in sentences]),
+                         say("source", source=labels)])
+
+
 def _not_known(decision: Decision, context: Context) -> List[Message]:
     if decision.careers:
         career = context.careers[decision.careers[0]]
+        found = search.find(career, decision.question) if decision.question else []
+        if found:
+            return [Message(_found(career, found), _topic_buttons())]
         return [Message(say("not_known_detail", plural=career.career.plural), _topic_buttons())]
     return [Message(say("not_known_detail_no_career"), _topic_buttons())]
 

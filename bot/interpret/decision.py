@@ -72,6 +72,7 @@ class Decision:
     plan: Optional[PlanMove] = None
     then: Optional[Decision] = None  # a second part of the reply (the plan question asked again)
     details: Mapping[str, str] = field(default_factory=dict)
+    question: str = ""  # the student's message (masked), for looking up a detail in a career's file
 
     def describe(self) -> str:
         """One line for tests and logs (no message text): "topic: answer pay for registered-nurses"."""

@@ -46,6 +46,7 @@ from bot.interpret.words import (
     PayWords,
     TopicVocabulary,
     cluster_named,
+    padded,
     pay_words,
     phrase_finder,
     topic_vocabulary,
@@ -68,7 +69,7 @@ class Thresholds:
     unknown_detail: float = 0.3  # an unsure message whose best guess is an unknown detail (at least this): I don't know
     switch_max_words: int = 6  # "what about chefs?": the last topic for another career
     switch_overruled: float = 0.9  # ...unless the classifier is this sure of a topic and there is no "what about"
-    second_topic_rank: int = 5  # the second question of a message must be among the classifier's best this many
+    second_topic_rank: int = 8  # the second question of a message must be among the classifier's best this many
     max_failed_tries: int = 3  # unclear answers in a row before the plan questions stop
     max_digressions: int = 3  # other questions in a row before the plan questions pause
 
@@ -83,6 +84,10 @@ _CLAUSES = re.compile(r"\?|,|;|\band\b|\balso\b|\bplus\b|\bthen\b")
 _NO_DEGREE = ("no college", "without college", "without a degree", "no degree", "dont need a degree",
               "dont need college", "not need a degree", "not need college", "skip college", "without going to college",
               "no bachelors", "without a bachelors", "trade school", "right out of high school", "out of high school")
+# "don't require a degree", "do not need a college degree", "without needing college"
+_NO_DEGREE_SAID = re.compile(r" (?:dont|do not|doesnt|does not|not|without|no) (?:need|require|needing|requiring|"
+                             r"have|having|ask for) (?:a |any |an )?(?:college |4 year |four year |university )?"
+                             r"(?:degree|college|diploma|university) ")
 _FASTEST = ("fastest", "growing fastest", "fastest growing", "most growth", "growing the most", "most in demand",
             "in demand", "best outlook", "grow the most", "highest growth")
 _RELATED = ("similar", "related", "like this", "like that", "like this one", "other jobs like", "same cluster",
@@ -274,7 +279,7 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
         # "r hvac jobs in demand": a question about that career; its words decide the topic.
         unsure = replace(turn, parse=replace(turn.parse, intent="nlu_fallback"))
         return _second_look(unsure)
-    if any(has(p) for p in _NO_DEGREE):
+    if any(has(p) for p in _NO_DEGREE) or _NO_DEGREE_SAID.search(padded(turn.text)):
         return Decision("browse", BROWSE, browse="no_degree")
     if any(has(p) for p in _FASTEST):
         return Decision("browse", BROWSE, browse="fastest")
@@ -396,11 +401,12 @@ def _second_topic(turn: Turn, first: str) -> Optional[str]:
     """"how much do they make and what degree do i need?": pay and education.
 
     The message has two clauses; one has the first topic's words, another a phrase of a second
-    topic, or a word of a topic the classifier also ranks among its best few.
+    topic, or a word of a topic the classifier also ranks among its best few. A topic of the
+    first one's family counts too ("outlook and openings?"); an answer given twice is said once.
     """
     # Career names read as "they", so "what do chefs do" has the words of "what do they do".
     catalog = turn.knowledge.catalog
-    clauses = [catalog.replace_names(c, "they") for c in _CLAUSES.split(turn.text.lower()) if len(c.split()) >= 2]
+    clauses = [catalog.replace_names(c, "they") for c in _CLAUSES.split(turn.text.lower()) if c.split()]
     if len(clauses) < 2:
         return None
     ranked = [topic_of_intent(name) for name, _ in turn.parse.ranking[: turn.limits.second_topic_rank]]
@@ -415,8 +421,9 @@ def _second_topic(turn: Turn, first: str) -> Optional[str]:
             if strong or hinted:
                 found.append(entry.topic)
     family = next((f for f in turn.topics.families if first in f), ())
-    others = [t for t in found if t not in family]
-    return others[0] if others else None
+    others = [t for t in found if t not in family]  # another family first: "pay and degree", not "pay and factors"
+    chosen = others or found
+    return chosen[0] if chosen else None
 
 
 def which_career_rule(turn: Turn) -> Optional[Decision]:
@@ -635,7 +642,10 @@ class Interpreter:
             state = state.but(career=parse.page_career)
         mentions = self.knowledge.catalog.find(parse.text) if not parse.is_button else Mentions()
         turn = Turn(parse, state, mentions, self.knowledge, topic_vocabulary(), pay_words(), limits=self.limits)
-        return decide_turn(turn)
+        decision = decide_turn(turn)
+        if decision.kind in {ANSWER, NOT_KNOWN} and not parse.is_button:
+            decision = replace(decision, question=parse.text)
+        return decision
 
 
 def decide(parse: Parse, state: State, knowledge: Knowledge) -> Decision:

@@ -82,6 +82,24 @@ def word_forms(name: str) -> List[str]:
     return [" ".join(words[:-1] + [form]) for form in sorted(forms)]
 
 
+def activity_forms(name: str) -> List[str]:
+    """The work a many-word title names: "truck driver" -> truck driving, "dairy farmer" -> dairy farming.
+
+    Only for titles of two or more words: a single "-ing" word ("writing", "teaching")
+    is too often a hobby or a school subject to be taken for a career; a career file
+    lists such a word among its aliases when students use it ("trucking").
+    """
+    words = normalise(name).split()
+    if len(words) < 2:
+        return []
+    last = words[-1]
+    if last.endswith("ers"):
+        last = last[:-1]
+    if not last.endswith("er") or last.endswith("eer") or len(last) < 5:
+        return []
+    return [" ".join(words[:-1] + [last[:-2] + "ing"])]
+
+
 def _distance(a: str, b: str, limit: int) -> int:
     """Optimal-string-alignment distance, or ``limit + 1`` once it is certainly larger."""
     if abs(len(a) - len(b)) > limit:
@@ -127,6 +145,10 @@ class Catalog:
             for name in career.names():
                 for form in word_forms(name):
                     names[form] = _Entry(career_id, career.career.plural, short=len(form) <= 2)
+        for career_id, career in careers.items():  # "truck driving": never over another name
+            for name in career.names():
+                for form in activity_forms(name):
+                    names.setdefault(form, _Entry(career_id, career.career.plural))
         owners: Dict[str, set] = {}
         for phrase, entry in names.items():
             for word in phrase.split():

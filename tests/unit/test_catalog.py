@@ -7,7 +7,7 @@ from typing import Dict
 import pytest
 import yaml
 
-from bot.knowledge.catalog import Catalog, load_occupations, word_forms
+from bot.knowledge.catalog import Catalog, activity_forms, load_occupations, word_forms
 from bot.knowledge.models import Career
 from tests.conftest import CAREER_FILE
 
@@ -83,3 +83,11 @@ def test_vocabulary_file_is_grouped_by_cluster() -> None:
     occupations = load_occupations()
     assert len(occupations) > 400
     assert set(occupations.values()) <= set(CLUSTERS)
+
+
+def test_activity_forms_of_many_word_titles() -> None:
+    """"truck driving" names truck drivers; a single -ing word ("writing") is never taken for a career."""
+    assert activity_forms("truck driver") == ["truck driving"]
+    assert activity_forms("dairy farmers") == ["dairy farming"]
+    assert activity_forms("writer") == []
+    assert activity_forms("civil engineer") == []

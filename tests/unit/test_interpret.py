@@ -160,3 +160,11 @@ def test_the_page_career_starts_the_chat(knowledge: Knowledge) -> None:
 def test_thresholds_are_in_one_place() -> None:
     """Every number the rules use is a field of THRESHOLDS."""
     assert THRESHOLDS.near_threshold < 0.5 <= THRESHOLDS.family
+
+
+@pytest.mark.parametrize("text", ["what are some jobs that don't require a degree?",
+                                  "careers that do not need a college degree", "jobs without needing college"])
+def test_browsing_without_a_degree_in_other_words(knowledge: Knowledge, text: str) -> None:
+    """Every way of saying "no degree" lists the careers that don't need one."""
+    decision = run(knowledge, text, "browse_careers")
+    assert (decision.kind, decision.browse) == ("browse", "no_degree")

@@ -1,0 +1,178 @@
+"""Looking up a detail in one career's file: the sentences about what the student asked.
+
+"do realtors need a license?" has no answer topic of its own, but the real estate
+file's how-to-become paragraph says that every state requires a license. Before the
+bot says it doesn't know a detail (or that a file lacks a topic), it looks for
+sentences of that career's own text about the same concept (license, schedule,
+travel, ...; knowledge/vocabulary/search-words.yml) and quotes them with the source.
+Only the career's own file is read, so no other career's fact can come back.
+Plain functions, no Rasa.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
+
+import yaml
+from pydantic import BaseModel
+
+from bot.knowledge.models import Career
+from bot.paths import VOCABULARY_DIR
+
+SEARCH_WORDS_FILE = VOCABULARY_DIR / "search-words.yml"
+MAX_SENTENCES = 2
+_SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z]\.)(?<=[.!?])\s+(?=[A-Z(\"'])")  # not after "U.S."
+
+
+@dataclass(frozen=True)
+class Concepts:
+    """Concept name -> its words (stems of single words, and phrases in padded lower case)."""
+
+    stems: Dict[str, FrozenSet[str]]
+    phrases: Dict[str, Tuple[str, ...]]
+
+
+def stem(word: str) -> str:
+    """A crude stem that joins plural and -ed/-ing forms: license, licensed, licensing -> licens."""
+    word = word.lower().strip("'")
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def _words(text: str) -> List[str]:
+    return re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower())
+
+
+def _padded(text: str) -> str:
+    return " " + " ".join(_words(text)) + " "
+
+
+@lru_cache(maxsize=4)
+def _concepts(path: Path, _stamp: int) -> Concepts:
+    with path.open(encoding="utf-8") as handle:
+        raw = (yaml.safe_load(handle) or {}).get("concepts") or {}
+    stems: Dict[str, FrozenSet[str]] = {}
+    phrases: Dict[str, Tuple[str, ...]] = {}
+    for name, words in raw.items():
+        single = [str(w) for w in words if len(_words(str(w))) == 1]
+        stems[str(name)] = frozenset(stem(w) for w in single)
+        phrases[str(name)] = tuple(_padded(str(w)) for w in words if len(_words(str(w))) > 1)
+    return Concepts(stems, phrases)
+
+
+def concepts() -> Concepts:
+    """The concepts of search-words.yml (re-read when the file changes)."""
+    return _concepts(SEARCH_WORDS_FILE, SEARCH_WORDS_FILE.stat().st_mtime_ns)
+
+
+def concepts_in(text: str, vocabulary: Concepts) -> FrozenSet[str]:
+    """The concepts a text has words of."""
+    stems = {stem(w) for w in _words(text)}
+    padded = _padded(text)
+    return frozenset(name for name in vocabulary.stems
+                     if stems & vocabulary.stems[name] or any(p in padded for p in vocabulary.phrases[name]))
+
+
+# Fields that are names, dates, keys or plan data, not sentences about the job.
+_NOT_TEXT = {"sources", "pathways", "review_notes", "id", "title", "plural", "name", "aliases", "clusters",
+             "source", "who", "date", "period", "url", "edition", "offer_button"}
+
+
+def _texts(value: Any, source: str) -> Iterator[Tuple[str, str]]:
+    """(text, source key) for every string of a file section, with the nearest source above it."""
+    if isinstance(value, BaseModel):
+        own = getattr(value, "source", None)
+        source = own if isinstance(own, str) and own else source
+        for name in value.__fields__:
+            if name not in _NOT_TEXT:
+                yield from _texts(getattr(value, name), source)
+    elif isinstance(value, str):
+        yield value, source
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _texts(item, source)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item, source)
+
+
+def sentences(career: Career) -> List[Tuple[str, str]]:
+    """Every sentence of the career's file about the job, with its source key, in file order, once each.
+
+    The education facts come as the education answer says them ("Work experience in a
+    related job: Less than 5 years."); every other section's text as written.
+    """
+    from bot.answers import facts  # imported here: facts is the bigger module and this one is optional to it
+
+    found: Dict[str, str] = {}
+    texts = list(_texts(career, career.career.source))
+    edu = career.education
+    if edu is not None:
+        edu_source = edu.entry_level.source if edu.entry_level else career.career.source
+        texts.insert(0, (facts.education(career) or "", edu_source))
+    for text, source in texts:
+        for line in text.splitlines():
+            for part in _SENTENCE_END.split(line.strip(" •")):
+                if len(_words(part)) >= 3:
+                    found.setdefault(part.strip(), source)
+    return list(found.items())
+
+
+def _name_words(career: Career) -> FrozenSet[str]:
+    names = [career.career.title, career.career.plural, career.career.name, *career.career.aliases]
+    return frozenset(stem(w) for n in names for w in _words(n))
+
+
+_CLAUSE_BREAK = re.compile(r"\?|,|;|\band\b|\balso\b|\bplus\b")
+
+
+def rest_of_question(career: Career, question: str, answered: str,
+                     vocabulary: Optional[Concepts] = None) -> List[Tuple[str, str]]:
+    """"how much do barbers make and do they need a license": the license sentences after the pay.
+
+    The last clause of a message of two or more, looked up when it asks about a concept the
+    answer given (``answered``) doesn't touch.
+    """
+    vocabulary = vocabulary or concepts()
+    clauses = [c for c in _CLAUSE_BREAK.split(question) if c.strip()]
+    if len(clauses) < 2:
+        return []
+    last = clauses[-1]
+    if not concepts_in(last, vocabulary) - concepts_in(answered, vocabulary):
+        return []
+    return [f for f in find(career, last, vocabulary) if f[0] not in answered]
+
+
+def find(career: Career, question: str, vocabulary: Optional[Concepts] = None) -> List[Tuple[str, str]]:
+    """The career's sentences (with source keys) about the concepts the question asks about, best first.
+
+    A sentence counts when it shares a concept with the question; more shared concepts
+    rank first, then more of the question's own concept words, then file order. The
+    career's own name is not a concept word ("do truck drivers drive trucks" does not
+    match every sentence naming trucks).
+    """
+    vocabulary = vocabulary or concepts()
+    names = _name_words(career)
+    asked_text = " ".join(w for w in _words(question) if stem(w) not in names)
+    asked = concepts_in(asked_text, vocabulary)
+    if not asked:
+        return []
+    concept_stems = frozenset().union(*(vocabulary.stems[name] for name in asked))
+    said = {stem(w) for w in _words(asked_text)} & concept_stems
+    scored: List[Tuple[int, int, int, str, str]] = []
+    for index, (text, source) in enumerate(sentences(career)):
+        shared = asked & concepts_in(text, vocabulary)
+        if shared:
+            same_words = len(said & {stem(w) for w in _words(text)})  # "weekends" before "part-time"
+            scored.append((-len(shared), -same_words, index, text, source))
+    return [(text, source) for *_, text, source in sorted(scored)[:MAX_SENTENCES]]
+
+
+__all__: Sequence[str] = ["Concepts", "concepts", "concepts_in", "find", "rest_of_question", "sentences", "stem"]
