@@ -11,6 +11,7 @@ tracker store.
 from __future__ import annotations
 
 import sqlite3
+import time
 import uuid
 from typing import Iterator, List
 
@@ -64,6 +65,16 @@ def _stored_texts(bot: BotProcess, conversation_id: str) -> List[str]:
     """Every stored event of a conversation, as the raw JSON the tracker store keeps."""
     with sqlite3.connect(bot.var_dir / "tracker.db") as db:
         return [row[0] for row in db.execute("SELECT data FROM events WHERE sender_id = ?", (conversation_id,))]
+
+
+def _stored_when_saved(bot: BotProcess, conversation_id: str, marker: str, timeout: float = 15.0) -> str:
+    """The stored events once the turn is saved (the reply can reach Slack before the tracker is written)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        stored = "\n".join(_stored_texts(bot, conversation_id))
+        if marker in stored or time.monotonic() > deadline:
+            return stored
+        time.sleep(0.2)
 
 
 def _sender() -> str:
@@ -209,13 +220,13 @@ def test_socketio_and_slack_messages_are_stored_masked(safe_bot: BotProcess, sla
         chat.ask("my number is 555-867-5309, how much do nurses make?", expect="$81,220")
     finally:
         chat.close()
-    socket_stored = "\n".join(_stored_texts(safe_bot, session))
+    socket_stored = _stored_when_saved(safe_bot, session, "$81,220")
     assert "867-5309" not in socket_stored and "[phone]" in socket_stored
 
     student, dm = new_id("U"), new_id("D")
     body = event_body(student, "email me at kim.nguyen@mail.example, what do chefs earn?", channel=dm, ts=new_ts())
     assert send(_slack_webhook(safe_bot), body, "application/json").status_code == 200
     slack_api.wait_for(lambda post: post.channel == dm and "$56,520" in post.text)
-    slack_stored = "\n".join(_stored_texts(safe_bot, f"slack-{student}"))
+    slack_stored = _stored_when_saved(safe_bot, f"slack-{student}", "$56,520")
     assert slack_stored, "the Slack conversation is stored under slack-<member id>"
     assert "kim.nguyen" not in slack_stored and "[email]" in slack_stored
