@@ -137,17 +137,17 @@ def rest_of_question(career: Career, question: str, answered: str,
                      vocabulary: Optional[Concepts] = None) -> List[Tuple[str, str]]:
     """"how much do barbers make and do they need a license": the license sentences after the pay.
 
-    The last clause of a message of two or more, looked up when it asks about a concept the
+    For a message of two or more clauses: the sentences about the concepts it asks that the
     answer given (``answered``) doesn't touch.
     """
     vocabulary = vocabulary or concepts()
-    clauses = [c for c in _CLAUSE_BREAK.split(question) if c.strip()]
-    if len(clauses) < 2:
+    if len([c for c in _CLAUSE_BREAK.split(question) if c.strip()]) < 2:
         return []
-    last = clauses[-1]
-    if not concepts_in(last, vocabulary) - concepts_in(answered, vocabulary):
+    left = concepts_in(question, vocabulary) - concepts_in(answered, vocabulary)
+    if not left:
         return []
-    return [f for f in find(career, last, vocabulary) if f[0] not in answered]
+    return [(text, source) for text, source in find(career, question, vocabulary)
+            if text not in answered and concepts_in(text, vocabulary) & left]
 
 
 def find(career: Career, question: str, vocabulary: Optional[Concepts] = None) -> List[Tuple[str, str]]:

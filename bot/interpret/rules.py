@@ -574,7 +574,9 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
     """A detail no career file has ("do they get health insurance?"): I don't know, never a guess.
 
     Also when the classifier was unsure or called it off-topic but ranked an unknown detail first
-    ("do chefs get benefits"): better "I don't know" than what the job is.
+    ("do chefs get benefits"): better "I don't know" than what the job is. A message that also
+    asks a topic in another clause ("how much do barbers make and do they need a license") gets
+    that topic's answer; the answer looks the detail up in the file.
     """
     unsure = turn.intent in {"nlu_fallback", "out_of_scope", "browse_careers"}
     ranked_first = next((name for name, _ in turn.parse.ranking if name != "nlu_fallback"), "")
@@ -582,6 +584,9 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
                                                     and turn.parse.score(ranked_first) >= turn.limits.unknown_detail):
         return None
     careers = turn.careers_asked()
+    topic = _second_topic(turn, "unknown_detail") if careers else None
+    if topic:
+        return Decision("unknown_detail", ANSWER, topics=(topic,), careers=careers[:1], pay=_pay_query(turn))
     return Decision("unknown_detail", NOT_KNOWN, careers=careers[:1])
 
 

@@ -83,7 +83,7 @@ def word_forms(name: str) -> List[str]:
 
 
 def activity_forms(name: str) -> List[str]:
-    """The work a many-word title names: "truck driver" -> truck driving, "dairy farmer" -> dairy farming.
+    """The work a many-word title names: "truck driver" -> truck driving, "production management".
 
     Only for titles of two or more words: a single "-ing" word ("writing", "teaching")
     is too often a hobby or a school subject to be taken for a career; a career file
@@ -97,7 +97,10 @@ def activity_forms(name: str) -> List[str]:
         last = last[:-1]
     if not last.endswith("er") or last.endswith("eer") or len(last) < 5:
         return []
-    return [" ".join(words[:-1] + [last[:-2] + "ing"])]
+    forms = [last[:-2] + "ing"]
+    if last.endswith("ager"):  # "construction manager" -> construction management
+        forms.append(last[:-2] + "ement")
+    return [" ".join(words[:-1] + [form]) for form in forms]
 
 
 def _distance(a: str, b: str, limit: int) -> int:

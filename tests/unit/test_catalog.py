@@ -90,4 +90,5 @@ def test_activity_forms_of_many_word_titles() -> None:
     assert activity_forms("truck driver") == ["truck driving"]
     assert activity_forms("dairy farmers") == ["dairy farming"]
     assert activity_forms("writer") == []
+    assert activity_forms("construction manager") == ["construction managing", "construction management"]
     assert activity_forms("civil engineer") == []
