@@ -19,11 +19,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Pattern, Set, Tuple
+from typing import Dict, List, Optional, Pattern, Tuple
 
 import yaml
 
-from bot.paths import CAREERS_DIR
 from bot.safety.text import normalise
 
 PHRASES_FILE = Path(__file__).with_name("crisis-phrases.yml")
@@ -88,22 +87,25 @@ def _any(patterns: List[Pattern[str]], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 
 
-@lru_cache(maxsize=1)
 def job_titles() -> Pattern[str]:
-    """Any job title the bot knows (careers' names and aliases, knowledge/vocabulary/occupations.yml), plural too.
+    """Any job title the bot knows (the catalog: careers' names and aliases, other occupations), plural too.
 
-    A message naming one is a question about a job, for the topic words' rule.
+    A message naming one is a question about a job, for the topic words' rule. Follows the
+    loaded careers, so a counselor's new career file counts at once. Names of one or two
+    letters are left out ("rn" is also "right now").
     """
-    from bot.knowledge.catalog import load_occupations
+    from bot.knowledge.current import current_knowledge
 
-    titles: Set[str] = set(load_occupations())
-    for path in sorted(CAREERS_DIR.glob("*.yml")):
-        with path.open(encoding="utf-8") as handle:
-            career = (yaml.safe_load(handle) or {}).get("career") or {}
-        names = [career.get("title"), career.get("plural"), career.get("name"), *career.get("aliases", [])]
-        titles.update(str(t).lower() for t in names if t)
-    words = sorted((re.escape(normalise(t)) for t in titles if t), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(words) + r")(s|es)?\b") if words else re.compile(r"(?!)")
+    global _titles
+    catalog = current_knowledge().catalog
+    if _titles is None or _titles[0] is not catalog:
+        words = sorted((re.escape(name) for name in catalog.names if len(name) > 2), key=len, reverse=True)
+        pattern = re.compile(r"\b(" + "|".join(words) + r")(s|es)?\b") if words else re.compile(r"(?!)")
+        _titles = (catalog, pattern)
+    return _titles[1]
+
+
+_titles: Optional[Tuple[object, Pattern[str]]] = None
 
 
 def about_a_job(normalised: str, table: Phrases) -> bool:
