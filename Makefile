@@ -37,7 +37,7 @@ $(WEBCHAT): package.json package-lock.json
 install-web: $(WEBCHAT) ## Install the chat widget's npm packages (npm ci from the lock file)
 
 run: install install-web ## Set up, train if data changed, start the bot (REST :5005, demo page :8000); PROFILE=scale for PostgreSQL+Redis
-	CAREERBOT_PROFILE=$(PROFILE) $(PY) -m bot run
+	CAREERBOT_PROFILE=$(PROFILE) CAREERBOT_VERBOSE=$(VERBOSE) $(PY) -m bot run
 
 chat: install install-web ## Chat with the bot in this terminal (starts it if it isn't running)
 	$(PY) -m bot chat

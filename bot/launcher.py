@@ -94,7 +94,9 @@ class Stack:
         endpoints = SCALE_ENDPOINTS if settings.profile == "scale" else ENDPOINTS_FILE
         python = sys.executable
         commands: Dict[str, List[str]] = {
-            "action server": [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
+            # bot.quiet runs rasa_sdk's command line with third-party deprecation warnings filtered.
+            "action server": [python, "-m", "bot.quiet", "rasa_sdk", "--actions", "actions",
+                              "--port", str(settings.action_port)],
             "rasa server": [
                 # bot.rasa_run is `rasa run` that reads the API token from the environment (never on the command line).
                 python, "-m", "bot.rasa_run",

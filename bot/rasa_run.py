@@ -49,6 +49,9 @@ def keep_log_level_across_model_loading() -> None:
 
 def main() -> None:
     """Run Rasa's command line in this process."""
+    from bot.quiet import quiet_warnings
+
+    quiet_warnings()
     keep_log_level_across_model_loading()
     token = os.environ.pop("CAREERBOT_API_TOKEN", None)
     sys.argv = rasa_argv(sys.argv[1:], token)
