@@ -1,5 +1,8 @@
 """Speed-ups for the Rasa server process, found by profiling `make bench` (see bench/README.md).
 
+The shares and times below are what the profiles showed when each change was made
+(bench/README.md has the profiles); today's figures are in bench/results.md.
+
 ``install()`` is called once, from the Rasa server's start-up (``bot/rasa_run.py``,
 before the model is loaded), and only on the Rasa version the patches were written
 for (``PINNED_RASA``): on any other version it logs why and leaves Rasa as it is
@@ -331,9 +334,8 @@ async def save_new_events(self: Any, tracker: Any) -> None:
 def install_for_training() -> None:
     """The one speed-up that also helps ``rasa train``: item 3's input rows (idempotent).
 
-    Training builds one row per training example the same way. With 7,700 examples
-    building the rows took about 16 s of a from-scratch training; with this, about
-    12 s (py-spy): most of it is Rasa collecting each example's features.
+    Training builds one row per training example the same way, so the same change
+    shortens a from-scratch training (profiled with py-spy; see bench/README.md).
     """
     global _ORIGINAL_CREATE_X
     import rasa
