@@ -14,7 +14,7 @@ export PYTHON310
 # `make run PROFILE=scale` (or CAREERBOT_PROFILE=scale in the environment) selects PostgreSQL + Redis.
 PROFILE ?= $(if $(CAREERBOT_PROFILE),$(CAREERBOT_PROFILE),embedded)
 
-.PHONY: help install install-web system-test-deps run chat train test test-unit test-e2e test-scale test-conversations export-test handoffs add-career check lint lock clean purge forget bench
+.PHONY: help install install-web system-test-deps run chat train test test-unit test-e2e test-scale test-conversations export-test handoffs add-career check lint lock clean purge forget bench record-parses
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -88,6 +88,10 @@ purge: install ## Delete conversations idle longer than CAREERBOT_RETENTION_DAYS
 forget: install ## Delete one conversation: make forget ID=<conversation id> (PROFILE=scale for PostgreSQL)
 	@test -n "$(ID)" || { echo "usage: make forget ID=<conversation id>" >&2; exit 2; }
 	CAREERBOT_PROFILE=$(PROFILE) $(PY) -m bot forget "$(ID)"
+record-parses: install ## Record the development sets' NLU parses for the replay test (after changing data/ or config.yml)
+	$(PY) -m bot train
+	$(PY) -m bench.replay record
+
 bench: install ## Benchmark vs a stock Rasa bot: writes bench/results.md and bench/latency.png (about 10 min)
 	$(PY) -m bench.run
 

@@ -24,6 +24,7 @@ from typing import Dict, List, Optional
 
 import yaml
 
+from bot.botprocess import READY_LINE
 from bot.knowledge.check import check_everything
 from bot.paths import CREDENTIALS_FILE, ENDPOINTS_FILE, ROOT
 from bot.settings import Settings
@@ -267,7 +268,7 @@ def banner(settings: Settings, seconds: float) -> str:
     """What to print once the bot is up."""
     lines = [
         "",
-        f"Career bot is ready (started in {seconds:.0f} s).",
+        f"{READY_LINE} (started in {seconds:.0f} s).",
         f"  Web page:  {settings.web_url}   (demo school page with the chat widget)",
         f"  REST:      POST {settings.rest_url}",
         f"             curl -s -X POST {settings.rest_url} -H 'Content-Type: application/json' \\",

@@ -47,11 +47,25 @@ def keep_log_level_across_model_loading() -> None:
     agent_module.load_agent = load_agent  # type: ignore[assignment]
 
 
+def prepare_rasa_server() -> None:
+    """Once, before Rasa starts: the action-server timeout cap and the speed-ups of bot/rasa_tuning.py.
+
+    The speed-ups are installed only on the pinned Rasa version (on another one the
+    server logs why and runs stock Rasa).
+    """
+    from bot import rasa_tuning
+    from bot.channels.guard import cap_action_timeout
+
+    cap_action_timeout()
+    rasa_tuning.install()
+
+
 def main() -> None:
     """Run Rasa's command line in this process."""
     from bot.quiet import quiet_warnings
 
     quiet_warnings()
+    prepare_rasa_server()
     keep_log_level_across_model_loading()
     token = os.environ.pop("CAREERBOT_API_TOKEN", None)
     sys.argv = rasa_argv(sys.argv[1:], token)

@@ -1,8 +1,13 @@
 """Speed-ups for the Rasa server process, found by profiling `make bench` (see bench/README.md).
 
-``install()`` is called once when the REST channel is set up (inside the Rasa
-server, before the model is loaded). None of the changes alters what the bot
-answers (tests/unit/test_rasa_tuning.py compares predictions with and without):
+The shares and times below are what the profiles showed when each change was made
+(bench/README.md has the profiles); today's figures are in bench/results.md.
+
+``install()`` is called once, from the Rasa server's start-up (``bot/rasa_run.py``,
+before the model is loaded), and only on the Rasa version the patches were written
+for (``PINNED_RASA``): on any other version it logs why and leaves Rasa as it is
+(the bot still runs, unpatched). None of the changes alters what the bot answers
+(tests/unit/test_rasa_tuning.py compares predictions with and without):
 
 1. **Action-server replies are validated with a compiled schema.** Rasa checks
    every reply of the action server with ``jsonschema.validate(reply, schema)``,
@@ -17,31 +22,22 @@ answers (tests/unit/test_rasa_tuning.py compares predictions with and without):
    turn. With a connection pool and WAL a commit is an append to the log; a
    crash of the bot loses nothing, a power cut may lose the last turns
    (acceptable for chat history). Other databases (PostgreSQL) are untouched.
-3. **The spaCy pipeline is loaded once.** Rasa's predict graph has two SpacyNLP
-   nodes (the provider and the message processor) and each loads the same
-   pipeline from disk; the second load now reuses the first.
-4. **DIET's weights are built without tracing a training graph.** To load a
-   TensorFlow model Rasa first trains it for one step on one example (only to
-   create weights of the right shapes, which are then overwritten from the
-   model file). That step ran as a traced ``tf.function``, i.e. Keras built the
-   whole training graph with gradients: about two thirds of model loading. It
-   now runs eagerly; the prediction graph is still traced at load time as before.
-5. **Logistic regression predicts without copying its weights.** scikit-learn
+3. **Logistic regression predicts without copying its weights.** scikit-learn
    computes ``X @ coef_.T``; with ``coef_`` stored row-major, SciPy copies the
    transposed weight matrix (classes × 22,000 features) on every message. The
    loaded weights are stored column-major instead (same values), so the product
    reads them in place: about 2.3 ms less per message. Its input row is built
    from the sparse sentence features directly when there are no dense ones
    (Rasa stacks them with an empty dense matrix through ``scipy.sparse.bmat``).
-6. **Event types are looked up in a dictionary.** Rasa finds an event's class by
+4. **Event types are looked up in a dictionary.** Rasa finds an event's class by
    walking every subclass of ``Event`` for each event it deserialises (every
    event of the session, every turn).
-7. **Graph runs without dask's scheduler.** Each NLU parse and each action
+5. **Graph runs without dask's scheduler.** Each NLU parse and each action
    prediction runs Rasa's graph through ``dask.get``, which recomputes the
    needed sub-graph (recursively, without memo) and a schedule on every call.
    The order of nodes for each set of targets is now computed once and the
    nodes are called in that order (a valid topological order, as dask's).
-8. **The SQL tracker store's two per-turn queries are plain SQL.** Rasa reads
+6. **The SQL tracker store's two per-turn queries are plain SQL.** Rasa reads
    the latest session's events and, when saving, counts them, through ORM
    queries whose cache keys SQLAlchemy recomputes every time (about 8% of the
    server's CPU). The same queries are sent as prepared text (same filter,
@@ -59,7 +55,13 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 logger = logging.getLogger(__name__)
 
+PINNED_RASA = "3.6.21"  # the version these patches copy and replace internals of (requirements.txt)
 _installed = False
+
+
+def supported(version: str) -> bool:
+    """True if the patches were written for this Rasa version."""
+    return version == PINNED_RASA
 
 
 @lru_cache(maxsize=1)
@@ -128,51 +130,8 @@ def _engine_kwargs_with_pool(original: Callable[[Any], Dict[str, Any]]) -> Calla
     return engine_kwargs
 
 
-def _cached_spacy_loader(original: Callable[[str], Any]) -> Callable[[str], Any]:
-    """Wrap ``SpacyNLP.load_model`` so each pipeline path is loaded from disk only once per process."""
-    loaded: Dict[str, Any] = {}
-
-    def load_model(spacy_model_name: str) -> Any:
-        if spacy_model_name not in loaded:
-            loaded[spacy_model_name] = original(spacy_model_name)
-        return loaded[spacy_model_name]
-
-    return load_model
-
-
-def load_rasa_model(
-    cls: Any,
-    model_file_name: str,
-    model_data_example: Any,
-    predict_data_example: Any = None,
-    finetune_mode: bool = False,
-    *args: Any,
-    **kwargs: Any,
-) -> Any:
-    """``RasaModel.load`` with the weight-building step run eagerly (see item 4 above).
-
-    Identical to Rasa 3.6.21's implementation except that the one-example ``fit``
-    runs with ``run_eagerly=True`` and the configured setting is restored before
-    the warm-up prediction (which traces the prediction graph as before).
-    """
-    import tensorflow as tf
-    from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
-    from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
-
-    model = cls(*args, **kwargs)
-    learning_rate = kwargs.get("config", {}).get(LEARNING_RATE, 0.001)
-    run_eagerly = kwargs.get("config", {}).get(RUN_EAGERLY)
-    model.compile(optimizer=tf.keras.optimizers.Adam(learning_rate), run_eagerly=True)
-    model.fit(RasaBatchDataGenerator(model_data_example, batch_size=1), verbose=False)
-    model.load_weights(model_file_name)
-    model._run_eagerly = run_eagerly  # what compile(run_eagerly=...) would have set
-    if not finetune_mode and predict_data_example:
-        model.run_inference(predict_data_example)
-    return model
-
-
 def column_major_weights(component: Any) -> Any:
-    """Store a loaded logistic-regression classifier's weights column-major (item 5); values unchanged."""
+    """Store a loaded logistic-regression classifier's weights column-major (item 3); values unchanged."""
     import numpy as np
 
     clf = getattr(component, "clf", None)
@@ -373,40 +332,43 @@ async def save_new_events(self: Any, tracker: Any) -> None:
 
 
 def install_for_training() -> None:
-    """The one speed-up that also helps ``rasa train``: item 5's input rows (idempotent).
+    """The one speed-up that also helps ``rasa train``: item 3's input rows (idempotent).
 
-    Training builds one row per training example the same way. With 7,700 examples
-    building the rows took about 16 s of a from-scratch training; with this, about
-    12 s (py-spy): most of it is Rasa collecting each example's features.
+    Training builds one row per training example the same way, so the same change
+    shortens a from-scratch training (profiled with py-spy; see bench/README.md).
     """
     global _ORIGINAL_CREATE_X
+    import rasa
     from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 
-    if _ORIGINAL_CREATE_X is None:
+    if _ORIGINAL_CREATE_X is None and supported(rasa.__version__):
         _ORIGINAL_CREATE_X = LogisticRegressionClassifier._create_X
         LogisticRegressionClassifier._create_X = create_x  # type: ignore[method-assign]
 
 
-def install() -> None:
-    """Apply the speed-ups (idempotent)."""
+def install() -> bool:
+    """Apply the speed-ups (idempotent); False, with a logged reason, on an unsupported Rasa version."""
     global _installed, _ORIGINAL_GRAPH_RUN, _ORIGINAL_SQL_RETRIEVE
     if _installed:
-        return
+        return True
+    import rasa
+
+    if not supported(rasa.__version__):
+        logger.warning("Rasa %s is installed, but bot/rasa_tuning.py was written for Rasa %s: the speed-ups are "
+                       "not installed and the bot runs on stock Rasa (slower, same answers).",
+                       rasa.__version__, PINNED_RASA)
+        return False
     import rasa.core.tracker_store as tracker_store
     from rasa.core.actions.action import RemoteAction
     from rasa.engine.runner.dask import DaskGraphRunner
     from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
-    from rasa.nlu.utils.spacy_utils import SpacyNLP
     from rasa.shared.core.events import Event
-    from rasa.utils.tensorflow.models import RasaModel
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
     RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
     tracker_store.create_engine_kwargs = _engine_kwargs_with_pool(tracker_store.create_engine_kwargs)
     event.listen(Engine, "connect", _sqlite_pragmas)
-    SpacyNLP.load_model = staticmethod(_cached_spacy_loader(SpacyNLP.load_model))  # type: ignore[method-assign]
-    RasaModel.load = classmethod(load_rasa_model)  # type: ignore[method-assign,assignment]
     LogisticRegressionClassifier.load = classmethod(  # type: ignore[method-assign,assignment]
         _load_with_column_major_weights(LogisticRegressionClassifier.load)
     )
@@ -420,3 +382,4 @@ def install() -> None:
     tracker_store.SQLTrackerStore.save = save_new_events  # type: ignore[method-assign]
     _installed = True
     logger.debug("Rasa tuning installed (see the module docstring for the list)")
+    return True

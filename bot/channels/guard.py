@@ -154,14 +154,3 @@ def cap_action_timeout() -> None:
     import rasa.core.actions.action as rasa_action
 
     rasa_action.DEFAULT_REQUEST_TIMEOUT = settings_module.load().action_timeout_seconds  # type: ignore[attr-defined]
-
-
-def prepare_rasa_server() -> None:
-    """What every channel sets up once in the Rasa server: the action timeout and the speed-ups.
-
-    Called from each channel's ``blueprint()``, so it runs whichever channels are configured.
-    """
-    from bot import rasa_tuning
-
-    cap_action_timeout()
-    rasa_tuning.install()

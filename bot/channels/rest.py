@@ -20,7 +20,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.guard import OnNewMessage, handle_message, has_unsafe_characters, prepare_rasa_server
+from bot.channels.guard import OnNewMessage, handle_message, has_unsafe_characters
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +76,6 @@ class SafeRestInput(RestInput):
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         """Health, readiness and the webhook."""
-        prepare_rasa_server()
         webhook = Blueprint("careerbot_rest", __name__)
 
         @webhook.route("/", methods=["GET"])

@@ -50,7 +50,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.channels.guard import OnNewMessage, handle_message, prepare_rasa_server
+from bot.channels.guard import OnNewMessage, handle_message
 
 logger = logging.getLogger(__name__)
 
@@ -468,7 +468,6 @@ class SchoolSlackInput(SlackInput):
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         """Health check and the webhook Slack calls for events and button clicks."""
-        prepare_rasa_server()
         webhook = Blueprint("careerbot_slack", __name__)
 
         @webhook.route("/", methods=["GET"])

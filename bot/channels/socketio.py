@@ -35,7 +35,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from bot import settings as settings_module
-from bot.channels.guard import OnNewMessage, handle_message, prepare_rasa_server
+from bot.channels.guard import OnNewMessage, handle_message
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +104,6 @@ class SafeSocketIOInput(SocketIOInput):
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         """Create the socket.io server (attached at ``socketio_path``) and a health route."""
-        prepare_rasa_server()
         settings = settings_module.load()
         self.sessions = {}
         sio = AsyncServer(

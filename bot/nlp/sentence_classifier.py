@@ -3,7 +3,7 @@
 Rasa's logistic-regression classifier, on word and character n-grams, answers
 most messages confidently in well under a millisecond. When its top intent is
 below ``threshold`` (a phrasing unlike our training examples), this component
-embeds the message with all-MiniLM-L6-v2 (bot/nlp/sentence_encoder.py, ~15 ms),
+embeds the message with all-MiniLM-L6-v2 (bot/nlp/sentence_encoder.py),
 scores the intents with a second logistic regression trained on the embeddings
 of our training examples, and combines the two rankings (geometric mean). The encoder knows that
 "earn", "wage" and "make bank" are about pay although our training data may

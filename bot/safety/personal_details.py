@@ -27,9 +27,10 @@ NAME = "[name]"
 # "name@school.org" or "name @ school.org" (spaced on both sides); never "@company.com" alone.
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+(?:@|\s@\s)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # 10 digits (optionally +1 / 1-), or 7 digits, in phone groups; never after $, a digit, a comma or a point,
+# nor ten digits typed without separators that start with 0 or 1 (no U.S. area code does: "1000000000"),
 # nor followed by more digits (",560" of a pay figure); a comma or full stop after the number is fine.
 _PHONE = re.compile(
-    r"(?<![\w$,.])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?!\w|[,.]\d)"
+    r"(?<![\w$,.])(?![01]\d{9}(?!\d))(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?!\w|[,.]\d)"
     r"|(?<![\w$,.(-])\d{3}[\s.-]\d{4}(?!\w|[,.]\d|[\s.-]\d)"
 )
 _STREET_WORDS = (
@@ -44,7 +45,7 @@ _NOT_STREET_NAMES = {
 _UNIT = r"(?:,?\s*(?:apt|apartment|unit|suite|ste|#|no\.?)\s*\.?\s*#?[A-Za-z0-9-]{1,6}\b)?"
 _ADDRESS = re.compile(
     r"\b\d{1,6}[A-Za-z]?\s+(?:(?:[NSEW]|north|south|east|west)\.?\s+)?"
-    r"((?:[A-Za-z0-9'-]+\.?\s+){1,3}?)(?:" + _STREET_WORDS + r")\b\.?" + _UNIT,
+    r"((?:[A-Za-z0-9'-]+\.?\s+){1,4}?)(?:" + _STREET_WORDS + r")\b\.?" + _UNIT,
     re.IGNORECASE,
 )
 # After "i live at", "my address is": a house number and up to three words, street word or not.
@@ -71,6 +72,16 @@ _NAME_STOP = {
     "does", "did", "am", "are", "was", "were", "be", "been", "my", "your", "you", "me", "we", "they", "it",
     "this", "that", "these", "those", "also", "too", "very", "kinda", "sorta", "like", "literally", "actually",
     "grade", "grader", "student", "junior", "senior", "freshman", "sophomore", "interested", "thinking",
+}
+# Who a student says they are that is not a name ("im Mexican American", "i'm Catholic"): not masked after
+# weak introductions.
+_NOT_NAMES = {
+    "american", "african", "mexican", "latino", "latina", "latinx", "hispanic", "asian", "black", "white",
+    "native", "indigenous", "chinese", "korean", "japanese", "vietnamese", "filipino", "indian", "pakistani",
+    "arab", "muslim", "christian", "catholic", "jewish", "hindu", "buddhist", "sikh", "puerto", "rican",
+    "cuban", "dominican", "haitian", "jamaican", "nigerian", "somali", "ethiopian", "irish", "italian",
+    "german", "french", "polish", "russian", "ukrainian", "canadian", "british", "english", "spanish",
+    "bilingual", "trilingual", "deaf", "blind", "autistic", "adhd", "dyslexic", "gay", "trans", "bi",
 }
 COMMON_WORD_LOG_PROBABILITY = -12.5  # words more frequent than this are not taken for names after weak introductions
 
@@ -138,6 +149,8 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
         if lowered in _NAME_STOP:
             break
         capitalised = token[0].isupper()
+        if not strong and (lowered in _NOT_NAMES or lowered.endswith("'s")):
+            break  # "im Mexican American", "this is Kevin's question": not an introduction of a name
         if not (strong and capitalised) and not _could_be_name(token, lowered, first=taken == 0):
             break
         lowercase += not capitalised

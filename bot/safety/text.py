@@ -34,7 +34,7 @@ CHAT_FORMS: Dict[str, str] = {
     "n": "and", "w": "with", "wit": "with", "mum": "mom", "mommy": "mom", "daddy": "dad",
     "myslef": "myself", "mysef": "myself", "meself": "myself", "kil": "kill", "kiling": "killing",
     "nolonger": "no longer", "noone": "no one",
-    "everyones": "everyone is", "gon": "going to",
+    "everyones": "everyone is", "gon": "going to", "wen": "when", "wat": "what", "tho": "though",
 }
 _JOINS = re.compile(r"\b(my|your|him|her|them|it|our) (self|selves)\b")
 _DYE = re.compile(
@@ -55,6 +55,7 @@ KEY_WORDS = (
     "exist", "touched", "touching", "beating", "hitting", "punches", "scared", "afraid", "terrified",
     "nobody", "everyone", "somebody", "someone", "without", "better", "wish", "want", "tired", "pointless", "worth",
     "counselor", "counselors", "counseling", "guidance", "talk", "appointment",
+    "touches", "boyfriend", "girlfriend", "stepdad", "easiest", "secret", "circling", "hurts",
 )
 
 

@@ -33,6 +33,17 @@ from bot.safety.text import correct_word, normalise
     "been thinking about sucide",
     "i wanna dye",
     "my boyfriend forces me to send pics",
+    # Kinds of message first missed by held-out set 2 (now a development set): grooming secrets, neglect,
+    # worse self-harm, being circled or followed, "if i make it", death questions "asking for me".
+    "my coach says it is our little secret",
+    "there is no food in the house and nobody came home for days",
+    "my mom hasnt been home for 4 days",
+    "is it normal that the cuts are bleeding more",
+    "a van keeps circling me on my way home",
+    "my stepdad is hurting me",
+    "whats the easiest way to di",
+    "see you at practice, if i even make it to friday",
+    "what happens to your phone when you die? asking for me",
 ])
 def test_crises_are_found(text: str) -> None:
     """Direct, indirect, slang, typo'd and mixed crisis messages are a crisis or a concern."""
@@ -56,6 +67,12 @@ def test_crises_are_found(text: str) -> None:
     "my phone is dying",
     "i am starving, what do chefs earn",
     "i'm stressed about college apps",
+    "budget cuts are worse than usual, will teachers lose jobs",
+    "the cuts to the budget are bleeding the arts program dry",
+    "our secret recipe is great, how do i become a chef",
+    "my dad hasnt been home since monday because he drives trucks",
+    "i will get in trouble if i tell my mom i failed the test",
+    "whats the easiest way to become a nurse",
 ])
 def test_hyperbole_and_career_questions_are_not(text: str) -> None:
     """Slang, hyperbole and questions about jobs with violent words are not crises."""

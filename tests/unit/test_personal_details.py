@@ -25,6 +25,9 @@ from bot.safety.personal_details import mask
     ("hey call me jamal carter, whats the pay", "jamal carter", "name"),
     ("my name is grace kim", "grace kim", "name"),
     ("email me at sam @ gmail.com", "sam @ gmail.com", "email"),
+    ("cell (305)-555-0126 pls call", "(305)-555-0126", "phone"),
+    ("1580 Martin Luther King Jr Blvd is where i live", "1580 Martin Luther King Jr Blvd", "address"),
+    ("my number is 123-456-7890", "123-456-7890", "phone"),
 ])
 def test_details_are_masked(text: str, hidden: str, kind: str) -> None:
     """The detail is gone from the text and its kind is reported."""
@@ -43,6 +46,8 @@ def test_details_are_masked(text: str, hidden: str, kind: str) -> None:
     "my name is hard to spell, does that matter", "do companies use @company.com emails for interns",
     "Career name: Physical Therapist Assistant", "Class name: Intro to Health Science", "im super tired today",
     "i'm really into cooking shows",
+    "does he really make like 1000000000 a year", "im Mexican American and bilingual, do jobs pay more",
+    "this is Kevin's question not mine, how do you become a pilot", "i'm Catholic, can i be a counselor",
 ])
 def test_career_questions_are_left_alone(text: str) -> None:
     """Pay figures, years, counts and titles are not personal details."""

@@ -81,19 +81,6 @@ def test_sqlite_connections_switch_to_wal(tmp_path: Path) -> None:
     connection.close()
 
 
-def test_a_spacy_pipeline_is_loaded_once_per_path() -> None:
-    calls: List[str] = []
-
-    def load(name: str) -> object:
-        calls.append(name)
-        return object()
-
-    cached = rasa_tuning._cached_spacy_loader(load)
-    assert cached("build/a") is cached("build/a")
-    assert cached("build/b") is not cached("build/a")
-    assert calls == ["build/a", "build/b"]
-
-
 @contextlib.contextmanager
 def tuning_installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """install() for a block; Rasa's originals are put back afterwards (other tests see stock Rasa)."""
@@ -101,14 +88,12 @@ def tuning_installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     from rasa.core.actions.action import RemoteAction
     from rasa.engine.runner.dask import DaskGraphRunner
     from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
-    from rasa.nlu.utils.spacy_utils import SpacyNLP
     from rasa.shared.core.events import Event
-    from rasa.utils.tensorflow.models import RasaModel
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
     patched = [
-        (RemoteAction, "_validate_action_result"), (SpacyNLP, "load_model"), (RasaModel, "load"),
+        (RemoteAction, "_validate_action_result"),
         (LogisticRegressionClassifier, "load"), (LogisticRegressionClassifier, "_create_X"),
         (Event, "resolve_by_type"), (DaskGraphRunner, "run"),
         (tracker_store.SQLTrackerStore, "_retrieve"), (tracker_store.SQLTrackerStore, "_additional_events"),
@@ -136,10 +121,10 @@ def installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def test_install_replaces_the_slow_rasa_functions(installed: None) -> None:
     from rasa.core.actions.action import RemoteAction
-    from rasa.utils.tensorflow.models import RasaModel
+    from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 
     assert RemoteAction._validate_action_result is rasa_tuning.validate_action_result
-    assert RasaModel.__dict__["load"].__func__ is rasa_tuning.load_rasa_model
+    assert LogisticRegressionClassifier._create_X is rasa_tuning.create_x
 
 
 async def test_the_sql_tracker_store_works_after_install(installed: None, tmp_path: Path) -> None:
@@ -337,3 +322,17 @@ def test_logistic_regression_predicts_the_same_with_column_major_weights() -> No
     rasa_tuning.column_major_weights(component)
     assert clf.coef_.flags["F_CONTIGUOUS"]
     assert np.array_equal(clf.predict_proba(features), before)
+
+
+def test_install_refuses_another_rasa_version(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """On a Rasa version the patches were not written for, nothing is patched and the log says why."""
+    import rasa
+    from rasa.core.actions.action import RemoteAction
+
+    original = RemoteAction.__dict__["_validate_action_result"]
+    monkeypatch.setattr(rasa, "__version__", "3.7.0")
+    monkeypatch.setattr(rasa_tuning, "_installed", False)
+    with caplog.at_level("WARNING", logger="bot.rasa_tuning"):
+        assert rasa_tuning.install() is False
+    assert RemoteAction.__dict__["_validate_action_result"] is original
+    assert "3.7.0" in caplog.text and rasa_tuning.PINNED_RASA in caplog.text
