@@ -12,7 +12,7 @@ Plain functions, no Rasa.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
@@ -34,11 +34,18 @@ class Concepts:
 
     stems: Dict[str, FrozenSet[str]]
     phrases: Dict[str, Tuple[str, ...]]
+    sections: Dict[str, FrozenSet[str]] = field(default_factory=dict)  # where a concept's sentences may come from
+
+    def in_section(self, names: FrozenSet[str], section: str) -> FrozenSet[str]:
+        """The concepts among ``names`` that a sentence of this file section can answer."""
+        return frozenset(n for n in names if not self.sections.get(n) or section in self.sections[n])
 
 
 def stem(word: str) -> str:
     """A crude stem that joins plural and -ed/-ing forms: license, licensed, licensing -> licens."""
     word = word.lower().strip("'")
+    if word.endswith("ies") and len(word) > 4:  # families -> family
+        return word[:-3] + "y"
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
@@ -60,11 +67,16 @@ def _concepts(path: Path, _stamp: int) -> Concepts:
         raw = (yaml.safe_load(handle) or {}).get("concepts") or {}
     stems: Dict[str, FrozenSet[str]] = {}
     phrases: Dict[str, Tuple[str, ...]] = {}
-    for name, words in raw.items():
+    sections: Dict[str, FrozenSet[str]] = {}
+    for name, entry in raw.items():
+        # A list of words, or {words: [...], sections: [...]}: the file sections its sentences may come from.
+        words = entry.get("words") or [] if isinstance(entry, dict) else entry
+        if isinstance(entry, dict) and entry.get("sections"):
+            sections[str(name)] = frozenset(str(x) for x in entry["sections"])
         single = [str(w) for w in words if len(_words(str(w))) == 1]
         stems[str(name)] = frozenset(stem(w) for w in single)
         phrases[str(name)] = tuple(_padded(str(w)) for w in words if len(_words(str(w))) > 1)
-    return Concepts(stems, phrases)
+    return Concepts(stems, phrases, sections)
 
 
 def concepts() -> Concepts:
@@ -109,20 +121,29 @@ def sentences(career: Career) -> List[Tuple[str, str]]:
     The education facts come as the education answer says them ("Work experience in a
     related job: Less than 5 years."); every other section's text as written.
     """
+    return [(text, source) for text, source, _ in _sentences(career)]
+
+
+def _sentences(career: Career) -> List[Tuple[str, str, str]]:
+    """(sentence, source key, top-level file section) for every sentence, in file order, once each."""
     from bot.answers import facts  # imported here: facts is the bigger module and this one is optional to it
 
-    found: Dict[str, str] = {}
-    texts = list(_texts(career, career.career.source))
+    found: Dict[str, Tuple[str, str]] = {}
+    texts: List[Tuple[str, str, str]] = []
     edu = career.education
     if edu is not None:
         edu_source = edu.entry_level.source if edu.entry_level else career.career.source
-        texts.insert(0, (facts.education(career) or "", edu_source))
-    for text, source in texts:
+        texts.append((facts.education(career) or "", edu_source, "education"))
+    for section in career.__fields__:
+        if section not in _NOT_TEXT:
+            texts += [(text, source, section) for text, source in _texts(getattr(career, section),
+                                                                         career.career.source)]
+    for text, source, section in texts:
         for line in text.splitlines():
             for part in _SENTENCE_END.split(line.strip(" •")):
                 if len(_words(part)) >= 3:
-                    found.setdefault(part.strip(), source)
-    return list(found.items())
+                    found.setdefault(part.strip(), (source, section))
+    return [(text, source, section) for text, (source, section) in found.items()]
 
 
 def _name_words(career: Career) -> FrozenSet[str]:
@@ -167,8 +188,8 @@ def find(career: Career, question: str, vocabulary: Optional[Concepts] = None) -
     concept_stems = frozenset().union(*(vocabulary.stems[name] for name in asked))
     said = {stem(w) for w in _words(asked_text)} & concept_stems
     scored: List[Tuple[int, int, int, str, str]] = []
-    for index, (text, source) in enumerate(sentences(career)):
-        shared = asked & concepts_in(text, vocabulary)
+    for index, (text, source, section) in enumerate(_sentences(career)):
+        shared = vocabulary.in_section(asked & concepts_in(text, vocabulary), section)
         if shared:
             same_words = len(said & {stem(w) for w in _words(text)})  # "weekends" before "part-time"
             scored.append((-len(shared), -same_words, index, text, source))

@@ -56,6 +56,7 @@ from bot.knowledge.models import Career
 from bot.knowledge.topics import OVERVIEW, TOPICS, more_topic, topic_of_intent
 from bot.pathway import flow
 from bot.safety import crisis
+from bot.safety.requests import asks_for_counselor
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,9 @@ class Thresholds:
     second_topic_rank: int = 8  # the second question of a message must be among the classifier's best this many
     max_failed_tries: int = 3  # unclear answers in a row before the plan questions stop
     max_digressions: int = 3  # other questions in a row before the plan questions pause
+    phrase_over: float = 0.7  # below this, a topic phrase in the message ("in the field") beats the guessed topic
+    detail_phrase_words: int = 4  # a topic phrase this long beats "a detail I don't know" ("who do they work for")
+    counselor_unsure: float = 0.8  # below this, a classifier-only "ask_counselor" naming a career is its next guess
 
 
 THRESHOLDS = Thresholds()
@@ -92,6 +96,7 @@ _FASTEST = ("fastest", "growing fastest", "fastest growing", "most growth", "gro
             "in demand", "best outlook", "grow the most", "highest growth")
 _RELATED = ("similar", "related", "like this", "like that", "like this one", "other jobs like", "same cluster",
             "same field", "jobs like")
+_COMPARE_CUES = ("than", "compare", "compared", "comparison", "vs", "versus")
 _SWITCH_CUES = ("what about", "how about", "and", "same for", "what of", "for", "and for", "also", "now")
 _LIST = ("what careers", "which careers", "what jobs", "which jobs", "list", "careers do you know",
          "jobs do you know", "what can you tell me about", "all careers", "all jobs", "options")
@@ -296,12 +301,18 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
 def compare_rule(turn: Turn) -> Optional[Decision]:
     """Two or more of the bot's careers: "who makes more, a nurse or a chef?", "compare lawyers and developers".
 
+    Also the conversation's career and one named with a comparison ("do they earn more than barbers?").
     The topic of the question (pay, outlook, ...) side by side, or pay, outlook and education.
     """
-    if len(turn.mentions.careers) < 2:
+    careers = turn.mentions.careers
+    before = turn.state.career
+    if len(careers) == 1 and before and before in turn.knowledge.careers and before != careers[0] \
+            and any(phrase_finder(turn.text)(cue) for cue in _COMPARE_CUES):
+        careers = (before, careers[0])  # "do they make more than barbers?" after chefs
+    if len(careers) < 2:
         return None
     topics = _question_topics(turn) or OVERVIEW
-    return Decision("compare", COMPARE, topics=topics, careers=turn.mentions.careers, pay=_pay_query(turn))
+    return Decision("compare", COMPARE, topics=topics, careers=careers, pay=_pay_query(turn))
 
 
 def unknown_career_rule(turn: Turn) -> Optional[Decision]:
@@ -388,9 +399,28 @@ def _pay_query(turn: Turn) -> PayQuery:
     return PayQuery(turn.pay.period(turn.text), turn.pay.level(turn.text), turn.pay.place(turn.text))
 
 
+def _phrase_topic(turn: Turn, min_words: int) -> Optional[str]:
+    """The topic one of whose phrases of ``min_words`` or more the message has, the longest ("in the field")."""
+    has = phrase_finder(turn.knowledge.catalog.replace_names(turn.text, "they"))
+    hits = [(len(p), entry.topic) for entry in turn.topics.topics for p in entry.phrases
+            if len(p.split()) >= min_words and has(p)]
+    return max(hits)[1] if hits else None
+
+
 def _question_topics(turn: Turn) -> Tuple[str, ...]:
-    """The topic of the classifier's intent, and a second question's topic in another clause of the message."""
+    """The topic of the classifier's intent, and a second question's topic in another clause of the message.
+
+    A topic phrase in the message wins over an unsure guess (below ``phrase_over``: "stay in labs"),
+    and a long one over "a detail I don't know" ("who do they work for", not "to be one").
+    """
     first = topic_of_intent(turn.intent)
+    phrased = None
+    if first and turn.parse.confidence < turn.limits.phrase_over:
+        phrased = _phrase_topic(turn, 2)
+    elif turn.intent == "ask_unknown_detail":
+        phrased = _phrase_topic(turn, turn.limits.detail_phrase_words)
+    if phrased and phrased != first:
+        first = phrased
     if not first:
         return ()
     second = _second_topic(turn, first)
@@ -410,16 +440,20 @@ def _second_topic(turn: Turn, first: str) -> Optional[str]:
     if len(clauses) < 2:
         return None
     ranked = [topic_of_intent(name) for name, _ in turn.parse.ranking[: turn.limits.second_topic_rank]]
+    first_words = _topic_words(first, turn.topics)
     found: List[str] = []
+    in_first_clause: List[str] = []  # topics met in a clause that has the first topic's words come last
     for clause in clauses:
         has = phrase_finder(clause)
+        first_here = any(has(w) for w in first_words)
         for entry in turn.topics.topics:
-            if entry.topic == first or entry.topic in found:
+            if entry.topic == first or entry.topic in found or entry.topic in in_first_clause:
                 continue
             strong = any(has(p) for p in entry.phrases)
             hinted = entry.topic in ranked and any(has(w) for w in entry.words)
             if strong or hinted:
-                found.append(entry.topic)
+                (in_first_clause if first_here else found).append(entry.topic)
+    found = found + [t for t in in_first_clause if t not in found]
     family = next((f for f in turn.topics.families if first in f), ())
     others = [t for t in found if t not in family]  # another family first: "pay and degree", not "pay and factors"
     chosen = others or found
@@ -481,6 +515,8 @@ def switch_rule(turn: Turn) -> Optional[Decision]:
     """"what about civil engineers?" after an answer: the same topic for the career just named."""
     if len(turn.mentions.careers) != 1 or not turn.state.last_topic or turn.state.pending_topics:
         return None
+    if turn.mentions.careers[0] == turn.state.career:
+        return None  # the same career again: a question of its own
     if turn.word_count() > turn.limits.switch_max_words + len(turn.knowledge.careers[turn.mentions.careers[0]]
                                                                   .career.plural.split()):
         return None
@@ -552,6 +588,7 @@ def _second_look(turn: Turn) -> Optional[Decision]:
         vocabulary=turn.topics,
         known_topics=list(TOPICS),
         thresholds=second_look.Limits(turn.limits.top_ranks, turn.limits.near_threshold, turn.limits.family),
+        career_in_context=bool(careers),
     )
     if looked is None:
         return None
@@ -559,7 +596,9 @@ def _second_look(turn: Turn) -> Optional[Decision]:
         return Decision("second_look", UNKNOWN_CAREER, others=(looked.value,), clusters=turn.mentions.other_clusters)
     if not careers:
         return Decision("second_look", WHICH_CAREER, topics=(looked.value,))
-    return Decision("second_look", ANSWER, topics=(looked.value,), careers=careers[:1], pay=_pay_query(turn),
+    second = _second_topic(turn, looked.value)  # "how many are there and what do they earn"
+    topics = (looked.value, second) if second else (looked.value,)
+    return Decision("second_look", ANSWER, topics=topics, careers=careers[:1], pay=_pay_query(turn),
                     skill=_skill_named(turn, careers[0]))
 
 
@@ -588,6 +627,21 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
     if topic:
         return Decision("unknown_detail", ANSWER, topics=(topic,), careers=careers[:1], pay=_pay_query(turn))
     return Decision("unknown_detail", NOT_KNOWN, careers=careers[:1])
+
+
+def file_lookup_rule(turn: Turn) -> Optional[Decision]:
+    """An unsure message naming one of our careers, about something its file speaks of: its sentences.
+
+    "are truck drivers away from home a lot?": the file's sentences about it, not "I didn't get that".
+    """
+    if turn.intent not in {"nlu_fallback", "out_of_scope"} or not turn.mentions.careers:
+        return None
+    from bot.answers import search  # the file's own sentences (search-words.yml concepts)
+
+    career = turn.knowledge.careers.get(turn.mentions.careers[0])
+    if career is None or not search.find(career, turn.text):
+        return None
+    return Decision("file_lookup", NOT_KNOWN, careers=turn.mentions.careers[:1])
 
 
 def fallback_rule(turn: Turn) -> Optional[Decision]:
@@ -621,6 +675,7 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("unknown_detail", unknown_detail_rule),
     ("career_named", career_named_rule),
     ("second_look", second_look_rule),
+    ("file_lookup", file_lookup_rule),
     ("fallback", fallback_rule),
 )
 
@@ -646,11 +701,41 @@ class Interpreter:
         if parse.page_career in self.knowledge.careers and not state.career:
             state = state.but(career=parse.page_career)
         mentions = self.knowledge.catalog.find(parse.text) if not parse.is_button else Mentions()
+        parse = _without_unasked_counselor(parse, mentions, self.limits.counselor_unsure)
+        parse = _career_intent_near_threshold(parse, mentions, self.limits.near_threshold)
         turn = Turn(parse, state, mentions, self.knowledge, topic_vocabulary(), pay_words(), limits=self.limits)
         decision = decide_turn(turn)
         if decision.kind in {ANSWER, NOT_KNOWN} and not parse.is_button:
             decision = replace(decision, question=parse.text)
         return decision
+
+
+_CAREER_INTENTS = ("want_career", "compare_careers")  # intents about named careers that are not a topic
+
+
+def _career_intent_near_threshold(parse: Parse, mentions: Mentions, near: float) -> Parse:
+    """An unsure message naming a career takes "i want to be one" or "compare them" guessed at ``near`` or more.
+
+    "my son wants to be a barber" at 0.49, as topic questions do in the second look.
+    """
+    if parse.intent != "nlu_fallback" or not mentions.careers:
+        return parse
+    best = next(((name, score) for name, score in parse.ranking if name != "nlu_fallback"), None)
+    if best is None or best[0] not in _CAREER_INTENTS or best[1] < near:
+        return parse
+    return replace(parse, intent=best[0], confidence=best[1])
+
+
+def _without_unasked_counselor(parse: Parse, mentions: Mentions, unsure: float) -> Parse:
+    """The classifier's unsure "a request for a counselor" for a question about a named career: its next guess.
+
+    Only when the words ask for no person ("what does a masters for school counseling cost").
+    """
+    if (parse.intent != "ask_counselor" or parse.confidence >= unsure or not mentions.careers
+            or asks_for_counselor(parse.text)):
+        return parse
+    rest = tuple((name, score) for name, score in parse.ranking if name != "ask_counselor")
+    return replace(parse, intent=rest[0][0], confidence=rest[0][1], ranking=rest) if rest else parse
 
 
 def decide(parse: Parse, state: State, knowledge: Knowledge) -> Decision:

@@ -57,12 +57,14 @@ def decide(
     vocabulary: TopicVocabulary,
     known_topics: Sequence[str],
     thresholds: Limits,
+    career_in_context: bool = False,
 ) -> Optional[Decision]:
     """The second look: a Decision, or None to keep the usual reply.
 
     ``intent`` is what NLU decided (``nlu_fallback``, ``out_of_scope`` or
     ``tell_more``); ``ranking`` the classifier's (intent, confidence) list,
-    best first; ``names_our_career``: the message names one of the bot's careers.
+    best first; ``names_our_career``: the message names one of the bot's careers;
+    ``career_in_context``: the conversation is about one of them.
     """
     has = phrase_finder(text)
     topics = [entry for entry in vocabulary.topics if entry.topic in known_topics]
@@ -93,8 +95,9 @@ def decide(
         else None
     if family and family in known_topics:
         return Decision("topic", family)
-    if names_our_career and intent == "nlu_fallback":
-        # "what do production managers do at work": our career, and a topic just under the threshold.
+    if intent == "nlu_fallback" and (names_our_career or (career_in_context and refers)):
+        # "what do production managers do at work": our career, and a topic just under the threshold;
+        # "what makes it go up or down" after the pay: the conversation's career, referred to.
         best = next(((name, score) for name, score in ranking if name != "nlu_fallback"), None)
         topic = topic_of_intent(best[0]) if best else None
         if best and topic and topic in known_topics and best[1] >= thresholds.near_threshold:

@@ -11,7 +11,8 @@ punctuation as spaces); plurals and singulars of every name are generated
 "regestered") is corrected toward a word of a known name when it is not an
 English word and is one letter (two for long words) from exactly one such word.
 Names of one or two letters ("RN", "EE") count only when typed in capitals or after
-"a", "an", "the" or "be" ("an rn"), so "rn" meaning "right now" is not a nurse.
+"a", "an", "the", "be", "vs" or "or" ("an rn", "emt vs rn"), so "rn" meaning "right now"
+is not a nurse.
 Longer names win over shorter ones ("industrial engineer" over "engineer").
 """
 
@@ -31,7 +32,8 @@ from bot.safety.text import english_words
 
 OCCUPATIONS_FILE = VOCABULARY_DIR / "occupations.yml"
 MAX_NAME_WORDS = 8
-_ARTICLES = frozenset({"a", "an", "the", "be", "become", "as"})
+# Words after which a one- or two-letter name counts in lower case ("an rn", "emt vs rn").
+_ARTICLES = frozenset({"a", "an", "the", "be", "become", "as", "vs", "versus", "or"})
 _NON_WORD = re.compile(r"[^a-z0-9&]+")
 
 
@@ -83,24 +85,40 @@ def word_forms(name: str) -> List[str]:
 
 
 def activity_forms(name: str) -> List[str]:
-    """The work a many-word title names: "truck driver" -> truck driving, "production management".
+    """The work a title names: "truck driver" -> truck driving, "production management", "journalism".
 
-    Only for titles of two or more words: a single "-ing" word ("writing", "teaching")
+    "-ist" titles give their field ("journalist" -> journalism, "psychologist" -> psychology); the
+    "-er" forms only for titles of two or more words: a single "-ing" word ("writing", "teaching")
     is too often a hobby or a school subject to be taken for a career; a career file
     lists such a word among its aliases when students use it ("trucking").
     """
     words = normalise(name).split()
+    field = _field_of_study(words[-1]) if words else None
+    if field:  # "journalist" -> journalism, "psychologists" -> psychology
+        return [" ".join(words[:-1] + [field])]
     if len(words) < 2:
         return []
     last = words[-1]
-    if last.endswith("ers"):
+    if last.endswith(("ers", "ors")):
         last = last[:-1]
+    if last.endswith("selor"):  # "school counselor" -> school counseling
+        return [" ".join(words[:-1] + [last[:-2] + "ing"])]
     if not last.endswith("er") or last.endswith("eer") or len(last) < 5:
         return []
     forms = [last[:-2] + "ing"]
     if last.endswith("ager"):  # "construction manager" -> construction management
         forms.append(last[:-2] + "ement")
     return [" ".join(words[:-1] + [form]) for form in forms]
+
+
+def _field_of_study(word: str) -> Optional[str]:
+    """The field a "-ist" title works in: journalist -> journalism, psychologist -> psychology (else None)."""
+    word = word[:-1] if word.endswith("ists") else word
+    if word.endswith("ologist"):
+        return word[:-3] + "y"
+    if word.endswith("ist") and len(word) > 6:
+        return word[:-1] + "m"
+    return None
 
 
 def _distance(a: str, b: str, limit: int) -> int:

@@ -38,9 +38,11 @@ _COUNSELOR = [
     re.compile(r"\b(need|want|get me|find me|give me) (a|an|my|the|to see a|to see my) (human|real person|counselor|"
                r"counsellor|real adult|adult|actual person|actual human|real counselor|actual counselor)\b"),
     re.compile(r"\b(counselor|counselors|counseling|counsellor|guidance) office\b"),
-    re.compile(r"\b(can|could|would|will|do|does) (a|my|the|an|someone|somebody|anyone)( from the school| at school|)"
-               r"( school| real| actual| guidance|)( counselor| counsellor| person| adult| human| teacher|)"
+    re.compile(r"\b(can|could|would|will|do|does) (a|my|the|an)( school| real| actual| guidance|)"
+               r" (counselor|counsellor|person|adult|human|teacher)"
                r"( from the school| at school|) (help|call|text|email|contact|reach|look|talk|see|get back)\b"),
+    re.compile(r"\b(can|could|would|will) (someone|somebody|anyone)( from the school| at school| real|)"
+               r" (help|call|text|email|contact|reach|look|talk|see|get back)\b"),
     re.compile(r"\b(who|where|which room) (is|are) (my|the) (guidance |school |)(counselor|counsellor|counselors)\b"),
     re.compile(r"\bwho (do|can|should) i (talk|speak|go) to\b"),
     re.compile(r"\b(is|are) (the|my) (guidance |school |)(counselor|counselors|counsellor) "

@@ -92,3 +92,16 @@ def test_activity_forms_of_many_word_titles() -> None:
     assert activity_forms("writer") == []
     assert activity_forms("construction manager") == ["construction managing", "construction management"]
     assert activity_forms("civil engineer") == []
+
+
+def test_fields_of_ist_titles_and_short_names_in_comparisons() -> None:
+    """"journalism" and "psychology" name the -ist careers; "emt vs rn" names nurses."""
+    from bot.knowledge.current import knowledge_for
+    from bot.knowledge.loader import load_all
+
+    catalog = knowledge_for(load_all()).catalog
+    assert catalog.find("is journalism a dying field").careers == ("reporters-correspondents-and-broadcast-news-analysts",)
+    assert catalog.find("is psychology a good career").careers == ("psychologists",)
+    assert catalog.find("emt vs rn salary").careers == ("emts-and-paramedics", "registered-nurses")
+    assert catalog.find("i am so tired rn").careers == ()
+    assert catalog.find("masters for school counseling").careers == ("school-and-career-counselors",)

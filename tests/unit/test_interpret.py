@@ -168,3 +168,75 @@ def test_browsing_without_a_degree_in_other_words(knowledge: Knowledge, text: st
     """Every way of saying "no degree" lists the careers that don't need one."""
     decision = run(knowledge, text, "browse_careers")
     assert (decision.kind, decision.browse) == ("browse", "no_degree")
+
+
+TRUCKS = "heavy-and-tractor-trailer-truck-drivers"
+BARBERS = "barbers-hairstylists-and-cosmetologists"
+COUNSELORS = "school-and-career-counselors"
+
+
+def test_an_unsure_counselor_guess_about_a_named_career_takes_the_next_guess(knowledge: Knowledge) -> None:
+    """The classifier's unsure "ask_counselor" for a question about the counselor career is not a request."""
+    text = "how much does it cost to get a masters for school counseling"
+    unsure = run(knowledge, text, "ask_counselor", confidence=0.52,
+                 ranking=(("ask_counselor", 0.52), ("ask_graduate_degree", 0.32)))
+    assert unsure.kind == "answer" and unsure.careers == (COUNSELORS,) and unsure.topics == ("graduate_degree",)
+    asked = run(knowledge, "can i talk to a school counselor", "ask_counselor", confidence=0.6)
+    assert asked.kind == "counselor"  # the words ask for a person
+    sure = run(knowledge, "i want to talk to my counselor about becoming a nurse", "ask_counselor", confidence=1.0)
+    assert sure.kind == "counselor"
+
+
+def test_a_comparison_with_the_conversations_career(knowledge: Knowledge) -> None:
+    """After chefs, "do they make more than barbers?" compares the two; "what about barbers?" does not."""
+    state = State(career=CHEFS, last_topic="pay")
+    compared = run(knowledge, "do they make more money than barbers do, though?", "ask_pay", state)
+    assert compared.kind == "compare" and compared.careers == (CHEFS, BARBERS)
+    switched = run(knowledge, "what about barbers?", "ask_pay", state, confidence=0.5)
+    assert switched.kind == "answer" and switched.careers == (BARBERS,)
+
+
+def test_naming_the_same_career_again_is_not_a_switch(knowledge: Knowledge) -> None:
+    """"ok then how many farmers are working in the us?" after the farmers' pay asks about jobs, not pay again."""
+    farmers = "farmers-ranchers-and-other-agricultural-managers"
+    state = State(career=farmers, last_topic="pay")
+    decision = run(knowledge, "ok then how many farmers and ranchers are working", "ask_openings", state,
+                   confidence=0.99)
+    assert decision.topics == ("openings",)
+
+
+def test_an_unsure_message_about_something_the_file_says_gets_its_sentences(knowledge: Knowledge) -> None:
+    """"are truck drivers away from home a lot?" (unsure) is looked up in the truck drivers' file."""
+    decision = run(knowledge, "are truck drivers away from home a lot? my dad is one", "nlu_fallback",
+                   confidence=0.5, ranking=(("nlu_fallback", 0.5), ("ask_unknown_detail", 0.3)))
+    assert decision.kind == "not_known" and decision.careers == (TRUCKS,)
+    nothing = run(knowledge, "do truck drivers like pineapple pizza", "out_of_scope", confidence=0.9)
+    assert nothing.rule != "file_lookup"  # no concept of the file: no quoting
+
+
+def test_a_topic_phrase_beats_an_unsure_guess(knowledge: Knowledge) -> None:
+    """"go out into the field or stay in labs" is about the workplace even if the classifier leans to outlook."""
+    env = "environmental-scientists-and-specialists"
+    unsure = run(knowledge, "do environmental scientists go out into the field or stay in labs", "ask_outlook",
+                 confidence=0.6)
+    assert unsure.topics[0] == "work_environment" and unsure.careers == (env,)
+    sure = run(knowledge, "is nursing a growing field", "ask_outlook", confidence=0.99)
+    assert sure.topics == ("outlook",)
+    detail = run(knowledge, "who do journalists work for", "ask_unknown_detail", confidence=0.52)
+    assert detail.topics == ("work_environment",)
+    short = run(knowledge, "whats the minimum age to be a nurse", "ask_unknown_detail", confidence=0.9)
+    assert short.kind == "not_known"
+
+
+def test_two_questions_prefer_the_other_clause(knowledge: Knowledge) -> None:
+    """"what degree do lawyers need and how many of them are there": education and the jobs count."""
+    decision = run(knowledge, "what degree do lawyers need and how many of them are there", "ask_education",
+                   ranking=(("ask_education", 0.95), ("ask_openings", 0.02), ("ask_without_degree", 0.01)))
+    assert decision.topics == ("education", "openings")
+
+
+def test_wanting_a_named_career_near_the_threshold(knowledge: Knowledge) -> None:
+    """"my son wants to be a barber" at 0.49 (fallback) is still "wants to be one"."""
+    decision = run(knowledge, "my son wants to be a barber", "nlu_fallback", confidence=0.5,
+                   ranking=(("nlu_fallback", 0.5), ("want_career", 0.49), ("ask_how_to_become", 0.17)))
+    assert decision.rule == "want_career" and decision.careers == (BARBERS,)

@@ -73,3 +73,16 @@ def test_education_without_an_entry_level_says_how_to_become_one(careers: Dict[s
     psychologists = careers["psychologists"]
     assert psychologists.education and psychologists.education.entry_level is None
     assert psychologists.how_to_become and psychologists.how_to_become.text in (facts.education(psychologists) or "")
+
+
+def test_a_concept_limited_to_sections_quotes_only_them(careers: Dict[str, Career]) -> None:
+    """The schedule concept quotes the work environment, never a duty that mentions "schedule" or overtime."""
+    assert search.find(careers["industrial-production-manager"], "do they work overtime") == []
+    found = search.find(careers["quality-control-inspectors"], "do they work a lot of overtime")
+    assert found and all("overtime" in text or "full time" in text for text, _ in found)
+
+
+def test_families_and_family_are_one_word(careers: Dict[str, Career]) -> None:
+    """"away from their families" finds "away from home" (family concept)."""
+    found = search.find(careers["heavy-and-tractor-trailer-truck-drivers"], "are they away from their families")
+    assert any("away from home" in text for text, _ in found)
