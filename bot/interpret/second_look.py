@@ -98,7 +98,10 @@ def decide(
     if intent == "nlu_fallback" and (names_our_career or (career_in_context and refers)):
         # "what do production managers do at work": our career, and a topic just under the threshold;
         # "what makes it go up or down" after the pay: the conversation's career, referred to.
-        best = next(((name, score) for name, score in ranking if name != "nlu_fallback"), None)
+        # The best guess; with the conversation's career, the best topic guess (an off-topic guess just above
+        # it does not hide "what makes it go up or down" after the pay).
+        skip = {"nlu_fallback", "out_of_scope"} if career_in_context and refers else {"nlu_fallback"}
+        best = next(((name, score) for name, score in ranking if name not in skip), None)
         topic = topic_of_intent(best[0]) if best else None
         if best and topic and topic in known_topics and best[1] >= thresholds.near_threshold:
             return Decision("topic", topic)

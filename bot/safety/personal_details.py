@@ -49,6 +49,13 @@ _ADDRESS = re.compile(
     re.IGNORECASE,
 )
 # After "i live at", "my address is": a house number and up to three words, street word or not.
+# Spanish street names have the street word first: "1250 El Camino Real", "44 Calle Ocho".
+_ADDRESS_SPANISH = re.compile(
+    r"\b\d{1,6}\s+(?:(?:el|la|los|las)\s+)?(?:camino|calle|avenida|paseo|via|vista|rancho|plaza)\s+"
+    r"(?:(?:de|del)\s+(?:(?:la|los|las)\s+)?)?[A-Za-z][A-Za-z'-]*"
+    r"(?:\s+(?!(?:apt|apartment|unit|suite|ste|is|and|in|near|by)\b)[A-Z][A-Za-z'-]*)?" + _UNIT,
+    re.IGNORECASE,
+)
 _ADDRESS_AFTER = re.compile(
     r"\b(?:live at|live on|living at|address is|address:|addy is|house is at|home is at|come to|stay at)\s+"
     r"(\d{1,6}[A-Za-z]?\s+(?:[A-Za-z0-9'.-]+\s?){1,4}?)(?=$|[,.!?;]|\s(?:and|in|so|but|if|near|by|btw|lol|pls|please)\b)",
@@ -138,6 +145,7 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
     taken = 0
     position = start
     lowercase = 0
+    first_word = ""
     while taken < 3:
         gap = re.match(r"[ \t]*", text[position:])
         position += gap.end() if gap else 0
@@ -154,12 +162,15 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
         if not (strong and capitalised) and not _could_be_name(token, lowered, first=taken == 0):
             break
         lowercase += not capitalised
+        first_word = first_word or lowered
         taken += 1
         end = position = word.end()
         if text[position:position + 1] not in {" ", "\t"}:
             break
     if not strong and lowercase and taken < 2:
         return start, start
+    if not strong and taken == 1 and first_word not in first_names():
+        return start, start  # "I'm Undecided", "I'm Stressed": one word after "i'm" is a name only if it is one
     return start, end if taken else start
 
 
@@ -183,7 +194,7 @@ def _address_spans(text: str) -> List[Tuple[int, int]]:
         return not any(w.strip(".") in _NOT_STREET_NAMES for w in words)
 
     spans = [m.span(0) for m in _ADDRESS.finditer(text) if plausible(m)]
-    return spans + _spans(_ADDRESS_AFTER, text, 1)
+    return spans + _spans(_ADDRESS_SPANISH, text) + _spans(_ADDRESS_AFTER, text, 1)
 
 
 def mask(text: str) -> Masked:

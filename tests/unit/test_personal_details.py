@@ -65,3 +65,19 @@ def test_the_rest_of_the_message_is_kept() -> None:
 def test_punctuation_after_a_number_does_not_hide_it(text: str) -> None:
     """A comma or full stop right after a phone number still masks it (found by an e2e test)."""
     assert "[phone]" in mask(text).text
+
+
+@pytest.mark.parametrize("text, hidden", [
+    ("where's the nearest community college to 1250 El Camino Real", "1250 El Camino Real"),
+    ("44 Calle Ocho apt 3 is my house", "44 Calle Ocho apt 3"),
+])
+def test_spanish_street_names_are_masked(text: str, hidden: str) -> None:
+    """The street word comes first in Spanish street names."""
+    assert hidden not in mask(text).text and "[address]" in mask(text).text
+
+
+@pytest.mark.parametrize("text", ["I'm Undecided about my major, is that ok", "I am Stressed about finals"])
+def test_one_word_after_im_is_a_name_only_if_it_is_a_first_name(text: str) -> None:
+    """"I'm Undecided" is not a name; "hi im Maya" is (a first name, masked to be safe)."""
+    assert mask(text).text == text
+    assert mask("hi im Maya").text == "hi im [name]"
