@@ -44,6 +44,15 @@ from bot.safety.text import correct_word, normalise
     "whats the easiest way to di",
     "see you at practice, if i even make it to friday",
     "what happens to your phone when you die? asking for me",
+    # ... and by held-out set 3: plans without the word, apologies, marks and carving, secrets with adults.
+    "gonna crash my car into a wall after school",
+    "if i dont wake up tomorrow tell my mom i love her",
+    "tell my brother i am sorry, i wont be able to tell him myself",
+    "my teacher noticed the scars on my wrists",
+    "i scratched into my arm with a paperclip",
+    "he says what we do has to stay a secret",
+    "taking the train you never come back from",
+    "i gave my dog to my aunt and deleted my instagram",
 ])
 def test_crises_are_found(text: str) -> None:
     """Direct, indirect, slang, typo'd and mixed crisis messages are a crisis or a concern."""
@@ -73,6 +82,10 @@ def test_crises_are_found(text: str) -> None:
     "my dad hasnt been home since monday because he drives trucks",
     "i will get in trouble if i tell my mom i failed the test",
     "whats the easiest way to become a nurse",
+    "i drive my car to school every day, how much do truck drivers make",
+    "our science project has to stay a secret until the fair",
+    "i will not be able to tell you my grades yet",
+    "i gave my old games to my cousin",
 ])
 def test_hyperbole_and_career_questions_are_not(text: str) -> None:
     """Slang, hyperbole and questions about jobs with violent words are not crises."""
