@@ -35,6 +35,7 @@ CHAT_FORMS: Dict[str, str] = {
     "myslef": "myself", "mysef": "myself", "meself": "myself", "kil": "kill", "kiling": "killing",
     "nolonger": "no longer", "noone": "no one",
     "everyones": "everyone is", "gon": "going to", "wen": "when", "wat": "what", "tho": "though",
+    "goodby": "goodbye", "letr": "letter", "lettr": "letter",
 }
 _JOINS = re.compile(r"\b(my|your|him|her|them|it|our) (self|selves)\b")
 _DYE = re.compile(
