@@ -10,6 +10,7 @@ notify.py). Replies are the ``utter_*`` responses of domain.yml.
 from __future__ import annotations
 
 import logging
+from typing import Any, Dict, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -40,29 +41,38 @@ def _record(tracker: Tracker, kind: str, settings: school.SchoolSettings) -> han
     )
 
 
+# The reply of each safety kind that sends the office's contact (a crisis and a done handoff have their own).
+OFFICE_RESPONSES = {
+    COUNSELOR: "utter_counselor", HANDOFF_DECLINED: "utter_handoff_declined", BOUNDARY: "utter_boundary",
+}
+
+
+def crisis_response(text: str, settings: school.SchoolSettings) -> Tuple[str, Dict[str, Any], crisis.Signal]:
+    """The crisis reply for a message: its response name, values, and what the detector found.
+
+    The detector sure: the full reply; a possible crisis (or the classifier only): the same resources, gently.
+    """
+    signal = crisis.detect(text)
+    response = "utter_crisis" if signal.level == crisis.CRISIS else "utter_crisis_concern"
+    return response, replies.crisis_values(settings, signal), signal
+
+
 async def reply(kind: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """Send the safety reply of one kind, and record what counselors must see."""
     settings = school.current()
     office = replies.office_values(settings)
     if kind == CRISIS:
-        signal = crisis.detect(tracker.latest_message.get("text") or "")
-        # The detector sure: the full reply; a possible crisis (or the classifier only): the same resources, gently.
-        response = "utter_crisis" if signal.level == crisis.CRISIS else "utter_crisis_concern"
-        dispatcher.utter_message(response=response, **replies.crisis_values(settings, signal))
+        response, values, signal = crisis_response(tracker.latest_message.get("text") or "", settings)
+        dispatcher.utter_message(response=response, **values)
         if settings.crisis.flag_for_counselors:
             record = _record(tracker, handoffs.CRISIS, settings)
             record.danger_now = signal.danger_now
             await _store_and_notify(record, settings)
-    elif kind == COUNSELOR:
-        dispatcher.utter_message(response="utter_counselor", **office)
     elif kind == HANDOFF:
         record = _record(tracker, handoffs.HANDOFF, settings)
         if await _store_and_notify(record, settings):
             dispatcher.utter_message(response="utter_handoff_done", code=record.code, **office)
         else:
             dispatcher.utter_message(response="utter_handoff_failed", **office)
-    elif kind == HANDOFF_DECLINED:
-        dispatcher.utter_message(response="utter_handoff_declined", **office)
     else:
-        assert kind == BOUNDARY, kind
-        dispatcher.utter_message(response="utter_boundary", **office)
+        dispatcher.utter_message(response=OFFICE_RESPONSES[kind], **office)

@@ -30,13 +30,13 @@ import yaml
 
 from bench.questions import DEV_QUESTIONS_FILES, Item, QuestionSet, load
 from bot.answers.render import Context, Message, render
-from bot.channels.guard import _responses
+from bot.channels.guard import response_texts
 from bot.interpret.decision import BOUNDARY, COUNSELOR, CRISIS, HANDOFF, HANDOFF_DECLINED
 from bot.interpret.inputs import Parse, State
 from bot.interpret.rules import decide
 from bot.interpret.transitions import next_state
 from bot.knowledge.current import current_knowledge, general_facts
-from bot.safety import crisis, personal_details, replies, school
+from bot.safety import personal_details, replies, school
 
 BENCH_DIR = Path(__file__).resolve().parent
 PARSES_FILE = BENCH_DIR / "parses.json"
@@ -51,20 +51,19 @@ class _Blank(dict):
 
 def response_text(name: str, values: Mapping[str, Any]) -> str:
     """A domain.yml response's first text with its placeholders filled (missing ones left empty)."""
-    return string.Formatter().vformat(_responses()[name], (), _Blank(values))
+    return string.Formatter().vformat(response_texts()[name], (), _Blank(values))
 
 
 def safety_text(kind: str, text: str) -> str:
-    """The text of a safety reply, as actions/safety.py sends it (nothing is stored here)."""
+    """The text of a safety reply, chosen as actions/safety.py chooses it (nothing is stored here)."""
+    from actions import safety
+
     settings = school.current()
-    office = replies.office_values(settings)
     if kind == CRISIS:
-        signal = crisis.detect(text)
-        name = "utter_crisis" if signal.level == crisis.CRISIS else "utter_crisis_concern"
-        return response_text(name, replies.crisis_values(settings, signal))
-    names = {COUNSELOR: "utter_counselor", HANDOFF: "utter_handoff_done", HANDOFF_DECLINED: "utter_handoff_declined",
-             BOUNDARY: "utter_boundary"}
-    return response_text(names[kind], {**office, "code": "REPLAY"})
+        name, values, _ = safety.crisis_response(text, settings)
+        return response_text(name, values)
+    name = "utter_handoff_done" if kind == HANDOFF else safety.OFFICE_RESPONSES[kind]
+    return response_text(name, {**replies.office_values(settings), "code": "REPLAY"})
 
 
 def message_text(message: Message) -> str:

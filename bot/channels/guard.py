@@ -21,7 +21,7 @@ OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
 
 @lru_cache(maxsize=1)
-def _responses() -> Dict[str, str]:
+def response_texts() -> Dict[str, str]:
     """First text of each response in domain.yml (the channel's own replies live there too)."""
     with DOMAIN_FILE.open(encoding="utf-8") as handle:
         domain = yaml.safe_load(handle)
@@ -30,7 +30,7 @@ def _responses() -> Dict[str, str]:
 
 def reply_text(name: str, **values: Any) -> str:
     """A domain response's text with ``{placeholders}`` filled in."""
-    return _responses()[name].format(**values)
+    return response_texts()[name].format(**values)
 
 
 # C0 control characters except tab/newline/carriage return, DEL, and lone UTF-16 surrogates (which JSON
