@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import FrozenSet, List, Match, Tuple
 
+from bot.safety.text import KEY_WORDS
+
 PHONE = "[phone]"
 EMAIL = "[email]"
 ADDRESS = "[address]"
@@ -49,6 +51,11 @@ _ADDRESS = re.compile(
     re.IGNORECASE,
 )
 # After "i live at", "my address is": a house number and up to three words, street word or not.
+# Numbered roads: "1602 Route 9 Apt 2", "455 Highway 101".
+_ADDRESS_ROUTE = re.compile(
+    r"\b\d{1,6}\s+(?:state\s+|county\s+|us\s+)?(?:route|rte|highway|hwy|road|rd)\s+\d{1,4}[A-Za-z]?\b" + _UNIT,
+    re.IGNORECASE,
+)
 # Spanish street names have the street word first: "1250 El Camino Real", "44 Calle Ocho".
 _ADDRESS_SPANISH = re.compile(
     r"\b\d{1,6}\s+(?:(?:el|la|los|las)\s+)?(?:camino|calle|avenida|paseo|via|vista|rancho|plaza)\s+"
@@ -65,6 +72,7 @@ _ADDRESS_AFTER = re.compile(
 # weak ones ("call me", "i'm", "this is") only capitalised words that are not common words.
 _STRONG_INTRO = re.compile(
     r"\b(?:my (?:full |real |first |last )?name(?:\s+is|s| is|'s|:)|my names|(?<![A-Za-z] )(?<![A-Za-z])name\s*:|"
+    r"(?:^|(?<=[.!?]\s))name is|"
     r"full name\s*:|i am called|im called|"
     r"i'm called|they call me|people call me|everyone calls me|you can call me|my name would be)\s+",
     re.IGNORECASE,
@@ -80,6 +88,8 @@ _NAME_STOP = {
     "this", "that", "these", "those", "also", "too", "very", "kinda", "sorta", "like", "literally", "actually",
     "grade", "grader", "student", "junior", "senior", "freshman", "sophomore", "interested", "thinking",
 }
+# The crisis detector's key words (bot/safety/text.py) and its slang: never part of a name.
+_CRISIS_WORDS = frozenset(KEY_WORDS) | {"unalive", "unaliving", "kms", "ctb", "sewerslide", "suicidal", "die", "dead"}
 # Who a student says they are that is not a name ("im Mexican American", "i'm Catholic"): not masked after
 # weak introductions.
 _NOT_NAMES = {
@@ -157,6 +167,8 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
         if lowered in _NAME_STOP:
             break
         capitalised = token[0].isupper()
+        if lowered in _CRISIS_WORDS:
+            break  # "i'm finna unalive": a name never swallows the words the crisis detector reads
         if not strong and (lowered in _NOT_NAMES or lowered.endswith("'s")):
             break  # "im Mexican American", "this is Kevin's question": not an introduction of a name
         if not (strong and capitalised) and not _could_be_name(token, lowered, first=taken == 0):
@@ -193,8 +205,15 @@ def _address_spans(text: str) -> List[Tuple[int, int]]:
         words = match.group(1).lower().split()
         return not any(w.strip(".") in _NOT_STREET_NAMES for w in words)
 
-    spans = [m.span(0) for m in _ADDRESS.finditer(text) if plausible(m)]
-    return spans + _spans(_ADDRESS_SPANISH, text) + _spans(_ADDRESS_AFTER, text, 1)
+    spans: List[Tuple[int, int]] = []
+    position = 0
+    while (match := _ADDRESS.search(text, position)) is not None:
+        if plausible(match):  # "4419 or at 9 Willow Way" is not one, but "9 Willow Way" inside it is
+            spans.append(match.span(0))
+            position = match.end()
+        else:
+            position = match.start() + 1
+    return spans + _spans(_ADDRESS_SPANISH, text) + _spans(_ADDRESS_ROUTE, text) + _spans(_ADDRESS_AFTER, text, 1)
 
 
 def mask(text: str) -> Masked:

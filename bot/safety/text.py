@@ -56,7 +56,8 @@ KEY_WORDS = (
     "exist", "touched", "touching", "beating", "hitting", "punches", "scared", "afraid", "terrified",
     "nobody", "everyone", "somebody", "someone", "without", "better", "wish", "want", "tired", "pointless", "worth",
     "counselor", "counselors", "counseling", "guidance", "talk", "appointment",
-    "touches", "boyfriend", "girlfriend", "stepdad", "easiest", "secret", "circling", "hurts",
+    "touches", "boyfriend", "girlfriend", "stepdad", "easiest", "secret", "circling", "hurts", "blackmailing",
+    "blackmail", "notes",
 )
 
 

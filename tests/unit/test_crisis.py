@@ -62,6 +62,13 @@ from bot.safety.text import correct_word, normalise
     "they found out where i live and said im next",
     "help me she is outside my window",
     "it would be easier for everyone if i was not here",
+    # ... and by held-out set 5: farewell gifts, apologies for everything, plans to attack, blackmail, "notes".
+    "gave my sister my switch and all my games today",
+    "tell my mom im sorry for everything",
+    "some kids are planning to jump a freshman after school",
+    "i finished my goodbye notes",
+    "a guy online is blackmailing me with pictures",
+    "im finna unalive fr",
 ])
 def test_crises_are_found(text: str) -> None:
     """Direct, indirect, slang, typo'd and mixed crisis messages are a crisis or a concern."""
@@ -99,6 +106,9 @@ def test_crises_are_found(text: str) -> None:
     "how do i make my parents pay for college",
     "im next in line for the interview",
     "scan the barcode on the box",
+    "i gave my old xbox to my cousin when i got a ps5",
+    "i dont need the appointment anymore, i figured out my schedule",
+    "the team is planning to beat the other school on friday",
 ])
 def test_hyperbole_and_career_questions_are_not(text: str) -> None:
     """Slang, hyperbole and questions about jobs with violent words are not crises."""

@@ -28,6 +28,9 @@ from bot.safety.personal_details import mask
     ("cell (305)-555-0126 pls call", "(305)-555-0126", "phone"),
     ("1580 Martin Luther King Jr Blvd is where i live", "1580 Martin Luther King Jr Blvd", "address"),
     ("my number is 123-456-7890", "123-456-7890", "phone"),
+    ("Name is Mateo Silva. I want to be a mechanic", "Mateo Silva", "name"),
+    ("grandma lives at 1602 Route 9 Apt 2, could I be a caregiver?", "1602 Route 9 Apt 2", "address"),
+    ("reach me at 832-555-4419 or at 9 Willow Way", "9 Willow Way", "address"),
 ])
 def test_details_are_masked(text: str, hidden: str, kind: str) -> None:
     """The detail is gone from the text and its kind is reported."""
@@ -81,3 +84,8 @@ def test_one_word_after_im_is_a_name_only_if_it_is_a_first_name(text: str) -> No
     """"I'm Undecided" is not a name; "hi im Maya" is (a first name, masked to be safe)."""
     assert mask(text).text == text
     assert mask("hi im Maya").text == "hi im [name]"
+
+
+def test_a_name_never_swallows_crisis_words() -> None:
+    """"i'm finna unalive" keeps its words: the crisis detector must read them after masking."""
+    assert mask("i'm so done i'm finna unalive").text == "i'm so done i'm finna unalive"
