@@ -11,8 +11,8 @@ punctuation as spaces); plurals and singulars of every name are generated
 "regestered") is corrected toward a word of a known name when it is not an
 English word and is one letter (two for long words) from exactly one such word.
 Names of one or two letters ("RN", "EE") count only when typed in capitals or after
-"a", "an", "the", "be", "vs" or "or" ("an rn", "emt vs rn"), so "rn" meaning "right now"
-is not a nurse.
+"a", "an", "the", "be", "vs" or "or", or before a job word ("an rn", "emt vs rn", "rn jobs"),
+so "rn" meaning "right now" is not a nurse.
 Longer names win over shorter ones ("industrial engineer" over "engineer").
 """
 
@@ -34,6 +34,9 @@ OCCUPATIONS_FILE = VOCABULARY_DIR / "occupations.yml"
 MAX_NAME_WORDS = 8
 # Words after which a one- or two-letter name counts in lower case ("an rn", "emt vs rn").
 _ARTICLES = frozenset({"a", "an", "the", "be", "become", "as", "vs", "versus", "or"})
+# Words after which a one- or two-letter name counts in lower case too ("rn jobs", "rn pay").
+_JOB_WORDS = frozenset({"jobs", "job", "pay", "salary", "salaries", "school", "program", "programs", "degree",
+                        "license", "openings", "career", "careers", "wage", "wages", "hourly"})
 _NON_WORD = re.compile(r"[^a-z0-9&]+")
 
 
@@ -195,7 +198,9 @@ class Catalog:
                 phrase = " ".join(words[position:position + length])
                 entry = self.names.get(phrase)
                 after_article = position > 0 and words[position - 1] in _ARTICLES
-                if entry is None or (entry.short and phrase not in capitals and not after_article):
+                next_word = words[position + length] if position + length < len(words) else ""
+                job_context = after_article or next_word in _JOB_WORDS
+                if entry is None or (entry.short and phrase not in capitals and not job_context):
                     continue
                 found.append((position, length, entry))
                 position += length - 1

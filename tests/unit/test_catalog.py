@@ -104,4 +104,7 @@ def test_fields_of_ist_titles_and_short_names_in_comparisons() -> None:
     assert catalog.find("is psychology a good career").careers == ("psychologists",)
     assert catalog.find("emt vs rn salary").careers == ("emts-and-paramedics", "registered-nurses")
     assert catalog.find("i am so tired rn").careers == ()
+    assert catalog.find("how many rn jobs open up each year").careers == ("registered-nurses",)
+    assert catalog.find("rn pay per hour?").careers == ("registered-nurses",)
+    assert catalog.find("i need help rn").careers == ()
     assert catalog.find("masters for school counseling").careers == ("school-and-career-counselors",)
