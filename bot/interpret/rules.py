@@ -453,7 +453,7 @@ def _second_topic(turn: Turn, first: str) -> Optional[str]:
             hinted = entry.topic in ranked and any(has(w) for w in entry.words)
             if strong or hinted:
                 (in_first_clause if first_here else found).append(entry.topic)
-    found = found + [t for t in in_first_clause if t not in found]
+    found = found + in_first_clause  # the two lists never share a topic
     family = next((f for f in turn.topics.families if first in f), ())
     others = [t for t in found if t not in family]  # another family first: "pay and degree", not "pay and factors"
     chosen = others or found

@@ -96,10 +96,9 @@ def decide(
     if family and family in known_topics:
         return Decision("topic", family)
     if intent == "nlu_fallback" and (names_our_career or (career_in_context and refers)):
-        # "what do production managers do at work": our career, and a topic just under the threshold;
-        # "what makes it go up or down" after the pay: the conversation's career, referred to.
-        # The best guess; with the conversation's career, the best topic guess (an off-topic guess just above
-        # it does not hide "what makes it go up or down" after the pay).
+        # "what do production managers do at work": our career, and a topic just under the threshold.
+        # "what makes it go up or down" after the pay: the conversation's career, referred to; there an
+        # off-topic guess just above the topic does not hide it.
         skip = {"nlu_fallback", "out_of_scope"} if career_in_context and refers else {"nlu_fallback"}
         best = next(((name, score) for name, score in ranking if name not in skip), None)
         topic = topic_of_intent(best[0]) if best else None

@@ -34,7 +34,7 @@ OCCUPATIONS_FILE = VOCABULARY_DIR / "occupations.yml"
 MAX_NAME_WORDS = 8
 # Words after which a one- or two-letter name counts in lower case ("an rn", "emt vs rn").
 _ARTICLES = frozenset({"a", "an", "the", "be", "become", "as", "vs", "versus", "or"})
-# Words after which a one- or two-letter name counts in lower case too ("rn jobs", "rn pay").
+# Words before which a one- or two-letter name counts in lower case too ("rn jobs", "rn pay").
 _JOB_WORDS = frozenset({"jobs", "job", "pay", "salary", "salaries", "school", "program", "programs", "degree",
                         "license", "openings", "career", "careers", "wage", "wages", "hourly"})
 _NON_WORD = re.compile(r"[^a-z0-9&]+")
