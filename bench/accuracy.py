@@ -19,6 +19,7 @@ import yaml
 
 from bench.load import Reply, client_session, send
 from bench.questions import Item, normalize_reply
+from bot.answers.facts import TEMPLATES_FILE
 from bot.paths import DOMAIN_FILE
 
 FIGURES = ("$107,560", "15,300", "2 percent")
@@ -29,11 +30,12 @@ SMALL_TALK_RESPONSES = (
     "utter_help", "utter_greet", "utter_bot_challenge", "utter_goodbye", "utter_thank",
     "utter_affirm", "utter_deny", "utter_no_more",
 )
+# Each class's replies: domain.yml responses, or answer templates (bot/answers/templates.yml) as "template:<name>".
 SCOPE_RESPONSES = {
-    "scope": "utter_out_of_scope",
-    "fallback": "utter_fallback",
-    "other_career": "utter_other_career",
-    "unknown_detail": "utter_unknown_detail",
+    "scope": ("utter_out_of_scope",),
+    "fallback": ("utter_fallback",),
+    "other_career": ("template:unknown_career",),  # a career the bot doesn't have: no answer, no figures
+    "unknown_detail": ("template:not_known_detail_no_career", "template:not_known_detail", "template:not_in_file"),
 }
 
 
@@ -129,13 +131,20 @@ def _template_pattern(text: str) -> Pattern[str]:
     return re.compile(".+?".join(re.escape(part) for part in parts), re.DOTALL)
 
 
-def response_patterns(domain_file: Path = DOMAIN_FILE) -> Dict[str, List[Pattern[str]]]:
-    """Map each response name to patterns of all its variants (texts from domain.yml)."""
+def response_patterns(domain_file: Path = DOMAIN_FILE,
+                      templates_file: Path = TEMPLATES_FILE) -> Dict[str, List[Pattern[str]]]:
+    """Map each response name to patterns of all its variants (texts from domain.yml), and each answer
+    template to its pattern as "template:<name>" (bot/answers/templates.yml)."""
     with domain_file.open(encoding="utf-8") as handle:
         domain = yaml.safe_load(handle) or {}
     patterns: Dict[str, List[Pattern[str]]] = {}
     for name, variants in (domain.get("responses") or {}).items():
         patterns[name] = [_template_pattern(v["text"]) for v in variants or [] if v.get("text")]
+    with templates_file.open(encoding="utf-8") as handle:
+        templates = yaml.safe_load(handle) or {}
+    for name, text in templates.items():
+        if isinstance(text, str):
+            patterns[f"template:{name}"] = [_template_pattern(text)]
     return patterns
 
 
@@ -155,8 +164,8 @@ def classify_scope_reply(reply: Reply, patterns: Dict[str, List[Pattern[str]]]) 
     def said(response: str) -> bool:
         return any(p.search(text) for p in patterns.get(response, []))
 
-    for kind, response in SCOPE_RESPONSES.items():
-        if said(response):
+    for kind, responses in SCOPE_RESPONSES.items():
+        if any(said(response) for response in responses):
             return kind
     if any(said(name) for name in SMALL_TALK_RESPONSES):
         return "small_talk"

@@ -250,7 +250,7 @@ def _cell(text: str) -> str:
 
 
 SCOPE_COLUMNS = (
-    ("scope", "scope message"), ("fallback", "fallback"), ("other_career", "other-career"),
+    ("scope", "scope message"), ("fallback", "fallback"), ("other_career", "unknown career"),
     ("unknown_detail", "unknown-detail"), ("small_talk", "small talk"), ("career_answer", "career answer"),
     ("figures", "figures leaked"), ("error", "no reply"),
 )
@@ -274,8 +274,9 @@ def scope_section(results: Results) -> List[str]:
         "## Out-of-scope handling (CLINC150 test requests, never trained on)",
         "",
         "Each request is a new conversation. A reply counts as *out of scope* when it contains none of the career's "
-        "figures ($107,560 / 15,300 / 2 percent) and is the scope message, the fallback, the other-career message or "
-        "the unknown-detail message (recognised by their texts in `domain.yml`); small-talk replies (help, greeting, "
+        "figures ($107,560 / 15,300 / 2 percent) and is the scope message, the fallback, the unknown-career message or "
+        "the unknown-detail message (recognised by their texts in `domain.yml` and `bot/answers/templates.yml`: "
+        "\"I don't have information about <career> yet\", \"Sorry, I don't know that\"); small-talk replies (help, greeting, "
         "bot challenge, goodbye, thanks, affirm/deny, \"ask me about a topic first\") also give no career answer and "
         "are counted as out of scope but shown separately. *Career answer* = the bot answered as if it were a "
         "question about the career (without a figure).",
