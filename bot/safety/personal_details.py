@@ -35,6 +35,16 @@ _PHONE = re.compile(
     r"(?<![\w$,.])(?![01]\d{9}(?!\d))(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?!\w|[,.]\d)"
     r"|(?<![\w$,.(-])\d{3}[\s.-]\d{4}(?!\w|[,.]\d|[\s.-]\d)"
 )
+# International numbers: "+44 7911 123456", "+52 55 1234 5678": a "+", a country code and 7 to 12 more digits.
+_PHONE_INTERNATIONAL = re.compile(r"(?<![\w$])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}(?!\w|[,.]\d)")
+# After words that give a number ("reach me on", "my number is", "whatsapp:"): any run of 7 to 13 digits in
+# phone groups, also the forms used outside the U.S. ("07700 900461").
+_PHONE_AFTER = re.compile(
+    r"\b(?:(?:reach|call|text|ring|contact|message|whatsapp|dm) (?:me|him|her|us|them)(?: back)? (?:on|at)|"
+    r"(?:number|phone|cell|mobile|whatsapp|digits|tel|telephone)(?: number)?(?: is|:| =)|whatsapp)\s+"
+    r"(\+?\(?\d[\d\s().-]{5,18}\d)(?!\w|[,.]\d)",
+    re.IGNORECASE,
+)
 _STREET_WORDS = (
     r"street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|"
     r"circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|way|alley|row|loop|pike|crescent"
@@ -51,15 +61,18 @@ _ADDRESS = re.compile(
     re.IGNORECASE,
 )
 # After "i live at", "my address is": a house number and up to three words, street word or not.
-# Numbered roads: "1602 Route 9 Apt 2", "455 Highway 101".
+# Numbered roads: "1602 Route 9 Apt 2", "455 Highway 101", "77 Rural Route 2".
 _ADDRESS_ROUTE = re.compile(
-    r"\b\d{1,6}\s+(?:state\s+|county\s+|us\s+)?(?:route|rte|highway|hwy|road|rd)\s+\d{1,4}[A-Za-z]?\b" + _UNIT,
+    r"\b\d{1,6}\s+(?:state\s+|county\s+|us\s+|rural\s+|farm\s+)?(?:route|rte|highway|hwy|road|rd)\s+\d{1,4}[A-Za-z]?\b"
+    + _UNIT,
     re.IGNORECASE,
 )
-# Spanish street names have the street word first: "1250 El Camino Real", "44 Calle Ocho".
+# Spanish, French, Italian, Portuguese street names have the street word first: "1250 El Camino Real",
+# "44 Calle Ocho", "16 rue des Lilas".
 _ADDRESS_SPANISH = re.compile(
-    r"\b\d{1,6}\s+(?:(?:el|la|los|las)\s+)?(?:camino|calle|avenida|paseo|via|vista|rancho|plaza)\s+"
-    r"(?:(?:de|del)\s+(?:(?:la|los|las)\s+)?)?[A-Za-z][A-Za-z'-]*"
+    r"\b\d{1,6}\s+(?:(?:el|la|los|las)\s+)?(?:camino|calle|avenida|paseo|via|vista|rancho|plaza|rue|rua|"
+    r"strada|chemin|avenue|boulevard)\s+"
+    r"(?:(?:de|del|des|du|da|do|della|di)\s+(?:(?:la|los|las|le|les)\s+)?)?[A-Za-z][A-Za-z'-]*"
     r"(?:\s+(?!(?:apt|apartment|unit|suite|ste|is|and|in|near|by)\b)[A-Z][A-Za-z'-]*)?" + _UNIT,
     re.IGNORECASE,
 )
@@ -78,7 +91,7 @@ _STRONG_INTRO = re.compile(
     re.IGNORECASE,
 )
 _WEAK_INTRO = re.compile(r"\b(?:call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is)\s+", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['-])*")  # letters of any alphabet: "Chloé", "Jae-won", "O'Brien"
 _NAME_STOP = {
     "not", "no", "a", "an", "the", "and", "but", "or", "so", "i", "im", "is", "from", "in", "at", "on", "to",
     "of", "for", "with", "btw", "lol", "here", "there", "just", "really", "secret", "private", "none",
@@ -149,8 +162,17 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
     lowercase one unless it is a frequent English word ("my name is hard to spell").
     After a weak one ("i'm", "call me") a word counts only if it could be a name, and
     lowercase words only as a first name and a last name together ("im kevin o'brien",
-    not "im super tired").
+    not "im super tired"); two or three capitalised words in a row count as a full name
+    when the first could be a name ("this is Jae-won Park", not "I'm Taking AP Bio").
     """
+    if not strong:
+        run = re.match(r"((?:[^\W\d_]|['-])+)(?: ((?:[^\W\d_]|['-])+))(?: ((?:[^\W\d_]|['-])+))?", text[start:])
+        words = [w for w in (run.groups() if run else ()) if w and w[0].isupper()]
+        if run and len(words) >= 2 and words == [w for w in run.groups() if w][:len(words)]:
+            lowered = [w.lower() for w in words]
+            if (not any(w in _NAME_STOP or w in _NOT_NAMES or w in _CRISIS_WORDS or w.endswith("'s") for w in lowered)
+                    and _could_be_name(words[0], lowered[0], first=True)):
+                return start, start + len(" ".join(words))
     end = start
     taken = 0
     position = start
@@ -196,6 +218,23 @@ def _name_spans(text: str) -> List[Tuple[int, int]]:
     return spans
 
 
+def _repeated_name_spans(text: str, names: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """The introduced names' words wherever else they appear ("I'm Sam. Sam Rivera."), with a capitalised
+    word right after them that could be a name (the surname the introduction left out)."""
+    words = {w for s, e in names for w in _WORD.findall(text[s:e]) if len(w) > 1}
+    if not words:
+        return []
+    spans = []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b")
+    for match in pattern.finditer(text):
+        end = match.end()
+        after = re.match(r" ((?:[^\W\d_]|['-])+)", text[end:])
+        if after and after.group(1)[0].isupper() and _could_be_name(after.group(1), after.group(1).lower(), False):
+            end += after.end()
+        spans.append((match.start(), end))
+    return spans
+
+
 def _spans(pattern: re.Pattern, text: str, group: int = 0) -> List[Tuple[int, int]]:
     return [m.span(group) for m in pattern.finditer(text)]
 
@@ -223,10 +262,12 @@ def mask(text: str) -> Masked:
     found: List[Tuple[int, int, str]] = []
     for placeholder, spans in (
         (EMAIL, _spans(_EMAIL, text)),
-        (PHONE, _spans(_PHONE, text)),
+        (PHONE, _spans(_PHONE, text) + _spans(_PHONE_INTERNATIONAL, text) + _spans(_PHONE_AFTER, text, 1)),
         (ADDRESS, _address_spans(text)),
         (NAME, _name_spans(text)),
     ):
+        if placeholder == NAME:
+            spans = spans + _repeated_name_spans(text, spans)
         for start, end in spans:
             end = start + len(text[start:end].rstrip(" ,.;!?"))
             if end > start and not any(s < end and start < e for s, e, _ in found):

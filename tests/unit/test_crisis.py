@@ -69,6 +69,15 @@ from bot.safety.text import correct_word, normalise
     "i finished my goodbye notes",
     "a guy online is blackmailing me with pictures",
     "im finna unalive fr",
+    # ... and by held-out set 6: a message for after they are gone, scars, being watched undressing,
+    # an armed person nearby, self-harm said in passing, not planning to live.
+    "if im not in class on monday tell coach it wasnt his fault",
+    "my legs are covered in scars and gym class is next week",
+    "my uncle films me while i change",
+    "there is a guy with a knife in the parking lot",
+    "school is on lockdown and i hear shots",
+    "whats the pay for welders. btw i cut again yesterday",
+    "i dont plan on living past graduation so what's the point of college",
 ])
 def test_crises_are_found(text: str) -> None:
     """Direct, indirect, slang, typo'd and mixed crisis messages are a crisis or a concern."""
@@ -109,13 +118,18 @@ def test_crises_are_found(text: str) -> None:
     "i gave my old xbox to my cousin when i got a ps5",
     "i dont need the appointment anymore, i figured out my schedule",
     "the team is planning to beat the other school on friday",
+    "it was not her fault we lost the game, tell the coach",
+    "my dad watches me when i play soccer",
+    "the lockdown drill was boring",
+    "i cut my hair again yesterday",
 ])
 def test_hyperbole_and_career_questions_are_not(text: str) -> None:
     """Slang, hyperbole and questions about jobs with violent words are not crises."""
     assert not crisis.detect(text).found, normalise(text)
 
 
-@pytest.mark.parametrize("text", ["i took 20 pills", "someone is outside my door with a knife", "i am in danger"])
+@pytest.mark.parametrize("text", ["i took 20 pills", "someone is outside my door with a knife", "i am in danger",
+                                  "a kid with a gun is in the hallway"])
 def test_danger_now(text: str) -> None:
     """Danger happening now is flagged so the reply puts 911 first."""
     assert crisis.detect(text).danger_now

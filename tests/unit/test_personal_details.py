@@ -31,6 +31,13 @@ from bot.safety.personal_details import mask
     ("Name is Mateo Silva. I want to be a mechanic", "Mateo Silva", "name"),
     ("grandma lives at 1602 Route 9 Apt 2, could I be a caregiver?", "1602 Route 9 Apt 2", "address"),
     ("reach me at 832-555-4419 or at 9 Willow Way", "9 Willow Way", "address"),
+    ("my cousin's whatsapp is +33 6 12 34 56 78 if you need", "+33 6 12 34 56 78", "phone"),
+    ("you can text me on 07911 234567 after school", "07911 234567", "phone"),
+    ("12 rue du Bac is our flat", "12 rue du Bac", "address"),
+    ("our farm is at 410 Rural Route 5, what do farmers earn", "410 Rural Route 5", "address"),
+    ("my name is Zoë Martínez", "Zoë Martínez", "name"),
+    ("this is Min-jun Choi, what do nurses do", "Min-jun Choi", "name"),
+    ("I'm Ana. Ana Torres, and I like math", "Torres", "name"),
 ])
 def test_details_are_masked(text: str, hidden: str, kind: str) -> None:
     """The detail is gone from the text and its kind is reported."""
@@ -43,7 +50,8 @@ def test_details_are_masked(text: str, hidden: str, kind: str) -> None:
 @pytest.mark.parametrize("text", [
     "is $81,220 a good salary", "they make 107,560 a year?", "growth from 2022-32", "2022 to 2032",
     "3,172,500 jobs", "$39.05 per hour", "about 193,100 openings", "what does a Registered Nurse do",
-    "jobs on wall street", "room 204", "SAT score 1450", "class of 2027", "my shift is 7-3",
+    "jobs on wall street", "room 204", "I'm Taking AP Bio Next Year, does that help",
+    "i'm Really Interested In Nursing", "the number is 2,192,300 jobs", "+3 percent growth", "SAT score 1450", "class of 2027", "my shift is 7-3",
     "my name is not important", "im a junior", "I'm Interested In Nursing", "it takes 4 years either way",
     "this is Construction Managers pay?", "do truck drivers drive on highway 101", "projected to grow 6 percent",
     "my name is hard to spell, does that matter", "do companies use @company.com emails for interns",
