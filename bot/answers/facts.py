@@ -389,6 +389,14 @@ def without_degree(career: Career) -> Optional[str]:
     return None
 
 
+def advancement(career: Career) -> Optional[str]:
+    """How people move up in the career (the usual ladder and what helps a promotion), if the file says."""
+    if not career.advancement:
+        return None
+    ladder = say("ladder", ladder=" → ".join(career.advancement.ladder))
+    return " ".join([career.advancement.text, ladder, career.advancement.promotion])
+
+
 def career_cluster(career: Career) -> str:
     """The career clusters."""
     clusters = career.career.clusters
@@ -444,6 +452,7 @@ BUILDERS: Dict[str, Builder] = {
     "without_degree": lambda c, n: without_degree(c),
     "career_cluster": lambda c, n: career_cluster(c),
     "courses": lambda c, n: courses(c),
+    "advancement": lambda c, n: advancement(c),
 }
 
 

@@ -75,6 +75,8 @@ class Thresholds:
     max_digressions: int = 3  # other questions in a row before the plan questions pause
     phrase_over: float = 0.7  # below this, a topic phrase in the message ("in the field") beats the guessed topic
     detail_phrase_words: int = 4  # a topic phrase this long beats "a detail I don't know" ("who do they work for")
+    hinted_topic: float = 0.3  # an unsure "detail I don't know" is this ranked topic if the message has its words
+    pending_overruled: float = 0.7  # after "which career?", a topic this sure (or with topic words) is a new question
     counselor_unsure: float = 0.8  # below this, a classifier-only "ask_counselor" naming a career is its next guess
 
 
@@ -92,6 +94,13 @@ _NO_DEGREE = ("no college", "without college", "without a degree", "no degree", 
 _NO_DEGREE_SAID = re.compile(r" (?:dont|do not|doesnt|does not|not|without|no) (?:need|require|needing|requiring|"
                              r"have|having|ask for) (?:a |any |an )?(?:college |4 year |four year |university )?"
                              r"(?:degree|college|diploma|university) ")
+# Topics without an intent of their own: their phrases turn a question the classifier gave one of these
+# topics into theirs ("can nurses get promoted" was read as how to get in), unless the message also
+# speaks of a degree or college (then it is the classifier's).
+PHRASE_TOPICS: Mapping[str, Tuple[str, ...]] = {
+    "advancement": ("how_to_become", "without_degree", "education", "graduate_degree"),
+}
+_DEGREE_WORDS = ("degree", "college", "diploma", "bachelors", "masters", "university", "uni", "school")
 _FASTEST = ("fastest", "growing fastest", "fastest growing", "most growth", "growing the most", "most in demand",
             "in demand", "best outlook", "grow the most", "highest growth")
 _RELATED = ("similar", "related", "like this", "like that", "like this one", "other jobs like", "same cluster",
@@ -421,10 +430,36 @@ def _question_topics(turn: Turn) -> Tuple[str, ...]:
         phrased = _phrase_topic(turn, turn.limits.detail_phrase_words)
     if phrased and phrased != first:
         first = phrased
+    first = _phrase_only_topic(turn, first) if first else first
     if not first:
         return ()
     second = _second_topic(turn, first)
     return (first, second) if second else (first,)
+
+
+def _hinted_topic(turn: Turn) -> Optional[str]:
+    """A topic the classifier ranks among its best few (at least ``hinted_topic``) whose words the message
+    has, the best ranked."""
+    has = phrase_finder(turn.knowledge.catalog.replace_names(turn.text, "they"))
+    for name, score in turn.parse.ranking[: turn.limits.top_ranks]:
+        if score < turn.limits.hinted_topic:
+            break
+        topic = topic_of_intent(name)
+        entry = turn.topics.entry(topic) if topic else None
+        if entry and any(has(w) for w in (*entry.phrases, *entry.words)):
+            return topic
+    return None
+
+
+def _phrase_only_topic(turn: Turn, topic: str) -> str:
+    """``topic``, or a topic without an intent whose phrases the message has (see PHRASE_TOPICS)."""
+    has = phrase_finder(turn.knowledge.catalog.replace_names(turn.text, "they"))
+    for special, replaces in PHRASE_TOPICS.items():
+        entry = turn.topics.entry(special)
+        if topic in replaces and entry and any(has(p) for p in entry.phrases) and not any(
+                has(w) for w in _DEGREE_WORDS):
+            return special
+    return topic
 
 
 def _second_topic(turn: Turn, first: str) -> Optional[str]:
@@ -436,7 +471,11 @@ def _second_topic(turn: Turn, first: str) -> Optional[str]:
     """
     # Career names read as "they", so "what do chefs do" has the words of "what do they do".
     catalog = turn.knowledge.catalog
-    clauses = [catalog.replace_names(c, "they") for c in _CLAUSES.split(turn.text.lower()) if c.split()]
+    # Names with "and" first ("school and career counselors" is one name, not two clauses), then clauses.
+    text = turn.text.lower()
+    for name in sorted((n for n in catalog.names if " and " in n and n in text), key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(name)}\b", "they", text)
+    clauses = [catalog.replace_names(c, "they") for c in _CLAUSES.split(text) if c.split()]
     if len(clauses) < 2:
         return None
     ranked = [topic_of_intent(name) for name, _ in turn.parse.ranking[: turn.limits.second_topic_rank]]
@@ -529,9 +568,13 @@ def switch_rule(turn: Turn) -> Optional[Decision]:
 
 
 def pending_rule(turn: Turn) -> Optional[Decision]:
-    """After "Which career do you mean?", the career named ("nurses") gets the question asked before."""
-    if not turn.state.pending_topics or len(turn.mentions.careers) != 1 or topic_of_intent(turn.intent):
+    """After "Which career do you mean?", the career named ("nurses", "i'm asking about nurses") gets the
+    question asked before."""
+    if not turn.state.pending_topics or len(turn.mentions.careers) != 1:
         return None
+    if topic_of_intent(turn.intent) and (turn.parse.confidence >= turn.limits.pending_overruled
+                                         or turn.has_topic_words()):
+        return None  # a question of its own ("what do nurses do"), not just the career asked for
     return Decision("pending", ANSWER, topics=turn.state.pending_topics, careers=turn.mentions.careers,
                     pay=_pay_query(turn))
 
@@ -624,6 +667,8 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
         return None
     careers = turn.careers_asked()
     topic = _second_topic(turn, "unknown_detail") if careers else None
+    if careers and not topic and turn.parse.confidence < turn.limits.phrase_over:
+        topic = _hinted_topic(turn)  # "how many nurses are employed in total": unsure, and the words of a guess
     if topic:
         return Decision("unknown_detail", ANSWER, topics=(topic,), careers=careers[:1], pay=_pay_query(turn))
     return Decision("unknown_detail", NOT_KNOWN, careers=careers[:1])

@@ -88,7 +88,8 @@ def word_forms(name: str) -> List[str]:
 
 
 def activity_forms(name: str) -> List[str]:
-    """The work a title names: "truck driver" -> truck driving, "production management", "journalism".
+    """The work a title names: "truck driver" -> truck driving, "production management", "journalism",
+    "quality control inspecting".
 
     "-ist" titles give their field ("journalist" -> journalism, "psychologist" -> psychology); the
     "-er" forms only for titles of two or more words: a single "-ing" word ("writing", "teaching")
@@ -105,6 +106,8 @@ def activity_forms(name: str) -> List[str]:
     if last.endswith(("ers", "ors")):
         last = last[:-1]
     if last.endswith("selor"):  # "school counselor" -> school counseling
+        return [" ".join(words[:-1] + [last[:-2] + "ing"])]
+    if last.endswith("or") and len(last) >= 6:  # "quality control inspector" -> quality control inspecting
         return [" ".join(words[:-1] + [last[:-2] + "ing"])]
     if not last.endswith("er") or last.endswith("eer") or len(last) < 5:
         return []

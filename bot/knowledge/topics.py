@@ -13,6 +13,7 @@ TOPICS: Tuple[str, ...] = (
     "summary", "duties", "products", "duty_workers", "duty_safety", "duty_machines", "duty_reports",
     "duty_schedule", "work_environment", "skills", "pay", "pay_factors", "outlook", "openings", "automation",
     "education", "major", "graduate_degree", "how_to_become", "without_degree", "career_cluster", "courses",
+    "advancement",
 )
 
 # What "tell me more" adds after each topic: the next topic in a natural chain.
@@ -39,11 +40,12 @@ MORE_AFTER: Dict[str, str] = {
     "without_degree": "graduate_degree",
     "career_cluster": "courses",
     "courses": "education",
+    "advancement": "how_to_become",
 }
 
 # Topics after which the bot offers the step-by-step plan (for careers whose file has one).
 PLAN_OFFER_AFTER = frozenset({"education", "graduate_degree", "without_degree", "courses", "career_cluster",
-                              "how_to_become"})
+                              "how_to_become", "advancement"})
 
 # The topics compared side by side when a student compares careers without naming a topic.
 OVERVIEW = ("pay", "outlook", "education")

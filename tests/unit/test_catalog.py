@@ -91,6 +91,8 @@ def test_activity_forms_of_many_word_titles() -> None:
     assert activity_forms("dairy farmers") == ["dairy farming"]
     assert activity_forms("writer") == []
     assert activity_forms("construction manager") == ["construction managing", "construction management"]
+    assert activity_forms("quality control inspectors") == ["quality control inspecting"]
+    assert activity_forms("inspector") == []
     assert activity_forms("civil engineer") == []
 
 

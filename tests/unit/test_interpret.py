@@ -240,3 +240,44 @@ def test_wanting_a_named_career_near_the_threshold(knowledge: Knowledge) -> None
     decision = run(knowledge, "my son wants to be a barber", "nlu_fallback", confidence=0.5,
                    ranking=(("nlu_fallback", 0.5), ("want_career", 0.49), ("ask_how_to_become", 0.17)))
     assert decision.rule == "want_career" and decision.careers == (BARBERS,)
+
+
+@pytest.mark.parametrize("text, intent, confidence, ranking", [
+    ("can chefs get promoted, whats the ladder", "ask_without_degree", 0.71, ()),
+    ("how do nurses move up in their job", "ask_how_to_become", 0.95, ()),
+    ("how do chefs move up, like advancement", "nlu_fallback", 0.5, (("ask_how_to_become", 0.46),)),
+])
+def test_promotion_questions_are_about_advancement(knowledge: Knowledge, text: str, intent: str,
+                                                   confidence: float, ranking: Sequence[Tuple[str, float]]) -> None:
+    """Moving up is its own topic: a file without it says so, never answers how to get in instead."""
+    decision = run(knowledge, text, intent, confidence=confidence, ranking=ranking)
+    assert decision.kind == "answer" and decision.topics[:1] == ("advancement",), decision
+
+
+def test_a_promotion_question_about_a_degree_stays_the_classifiers(knowledge: Knowledge) -> None:
+    """"can i move up without a degree" is about the degree: the classifier's topic stands."""
+    decision = run(knowledge, "can nurses move up without a degree", "ask_without_degree")
+    assert decision.topics[:1] == ("without_degree",)
+
+
+def test_the_career_named_after_which_career_gets_the_question_asked(knowledge: Knowledge) -> None:
+    """After "Which career do you mean?", "im asking about nurses btw" (read as an unsure "what is it")
+    gets the topic asked before; a confident question of its own does not."""
+    waiting = State(pending_topics=("outlook",))
+    unsure = run(knowledge, "im asking about registered nurses btw", "ask_summary", waiting, confidence=0.58)
+    assert unsure.topics == ("outlook",) and unsure.careers == (NURSES,)
+    sure = run(knowledge, "what do nurses do all day", "ask_summary", waiting, confidence=0.95)
+    assert sure.topics[:1] == ("summary",)
+
+
+def test_an_unsure_unknown_detail_with_a_ranked_topics_words_is_that_topic(knowledge: Knowledge) -> None:
+    """"how many nurses are employed in total": unsure between a detail and openings, with an openings
+    word, gets openings; a weak guess (under the threshold) does not."""
+    ranking = (("ask_unknown_detail", 0.55), ("ask_openings", 0.44))
+    decision = run(knowledge, "how many nurses are employed in total", "ask_unknown_detail", confidence=0.55,
+                   ranking=ranking)
+    assert decision.topics == ("openings",)
+    weak = (("ask_unknown_detail", 0.69), ("ask_pay", THRESHOLDS.hinted_topic - 0.05))
+    decision = run(knowledge, "how much on the job training do nurses get", "ask_unknown_detail", confidence=0.69,
+                   ranking=weak)
+    assert decision.kind == "not_known"
