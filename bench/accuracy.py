@@ -133,8 +133,10 @@ def _template_pattern(text: str) -> Pattern[str]:
 
 def response_patterns(domain_file: Path = DOMAIN_FILE,
                       templates_file: Path = TEMPLATES_FILE) -> Dict[str, List[Pattern[str]]]:
-    """Map each response name to patterns of all its variants (texts from domain.yml), and each answer
-    template to its pattern as "template:<name>" (bot/answers/templates.yml)."""
+    """Map each response name to patterns of all its variants (texts from domain.yml).
+
+    Each answer template (bot/answers/templates.yml) is there too, as "template:<name>".
+    """
     with domain_file.open(encoding="utf-8") as handle:
         domain = yaml.safe_load(handle) or {}
     patterns: Dict[str, List[Pattern[str]]] = {}

@@ -276,9 +276,9 @@ def scope_section(results: Results) -> List[str]:
         "Each request is a new conversation. A reply counts as *out of scope* when it contains none of the career's "
         "figures ($107,560 / 15,300 / 2 percent) and is the scope message, the fallback, the unknown-career message or "
         "the unknown-detail message (recognised by their texts in `domain.yml` and `bot/answers/templates.yml`: "
-        "\"I don't have information about <career> yet\", \"Sorry, I don't know that\"); small-talk replies (help, greeting, "
-        "bot challenge, goodbye, thanks, affirm/deny, \"ask me about a topic first\") also give no career answer and "
-        "are counted as out of scope but shown separately. *Career answer* = the bot answered as if it were a "
+        "\"I don't have information about <career> yet\", \"Sorry, I don't know that\"); small-talk replies "
+        "(help, greeting, bot challenge, goodbye, thanks, affirm/deny, \"ask me about a topic first\") also give no "
+        "career answer and are counted as out of scope but shown separately. *Career answer* = the bot answered as if it were a "
         "question about the career (without a figure).",
         "",
         *table(["file", "requests", *[label for _, label in SCOPE_COLUMNS], "out of scope w/o small talk",

@@ -438,8 +438,7 @@ def _question_topics(turn: Turn) -> Tuple[str, ...]:
 
 
 def _hinted_topic(turn: Turn) -> Optional[str]:
-    """A topic the classifier ranks among its best few (at least ``hinted_topic``) whose words the message
-    has, the best ranked."""
+    """The best-ranked topic among the classifier's best few (at least ``hinted_topic``) whose words the message has."""
     has = phrase_finder(turn.knowledge.catalog.replace_names(turn.text, "they"))
     for name, score in turn.parse.ranking[: turn.limits.top_ranks]:
         if score < turn.limits.hinted_topic:
@@ -568,8 +567,7 @@ def switch_rule(turn: Turn) -> Optional[Decision]:
 
 
 def pending_rule(turn: Turn) -> Optional[Decision]:
-    """After "Which career do you mean?", the career named ("nurses", "i'm asking about nurses") gets the
-    question asked before."""
+    """After "Which career do you mean?", the career named ("nurses", "about nurses") gets the question asked."""
     if not turn.state.pending_topics or len(turn.mentions.careers) != 1:
         return None
     if topic_of_intent(turn.intent) and (turn.parse.confidence >= turn.limits.pending_overruled

@@ -88,8 +88,9 @@ def word_forms(name: str) -> List[str]:
 
 
 def activity_forms(name: str) -> List[str]:
-    """The work a title names: "truck driver" -> truck driving, "production management", "journalism",
-    "quality control inspecting".
+    """The work a title names: "truck driver" -> truck driving, "production management", "journalism".
+
+    "-or" titles of two or more words too ("quality control inspector" -> quality control inspecting).
 
     "-ist" titles give their field ("journalist" -> journalism, "psychologist" -> psychology); the
     "-er" forms only for titles of two or more words: a single "-ing" word ("writing", "teaching")

@@ -169,9 +169,10 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
         run = re.match(r"((?:[^\W\d_]|['-])+)(?: ((?:[^\W\d_]|['-])+))(?: ((?:[^\W\d_]|['-])+))?", text[start:])
         words = [w for w in (run.groups() if run else ()) if w and w[0].isupper()]
         if run and len(words) >= 2 and words == [w for w in run.groups() if w][:len(words)]:
-            lowered = [w.lower() for w in words]
-            if (not any(w in _NAME_STOP or w in _NOT_NAMES or w in _CRISIS_WORDS or w.endswith("'s") for w in lowered)
-                    and _could_be_name(words[0], lowered[0], first=True)):
+            lowered_words = [w.lower() for w in words]
+            if (not any(w in _NAME_STOP or w in _NOT_NAMES or w in _CRISIS_WORDS or w.endswith("'s")
+                        for w in lowered_words)
+                    and _could_be_name(words[0], lowered_words[0], first=True)):
                 return start, start + len(" ".join(words))
     end = start
     taken = 0
@@ -219,8 +220,10 @@ def _name_spans(text: str) -> List[Tuple[int, int]]:
 
 
 def _repeated_name_spans(text: str, names: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
-    """The introduced names' words wherever else they appear ("I'm Sam. Sam Rivera."), with a capitalised
-    word right after them that could be a name (the surname the introduction left out)."""
+    """The introduced names' words wherever else they appear ("I'm Sam. Sam Rivera.").
+
+    A capitalised word right after them that could be a name goes too (the surname the introduction left out).
+    """
     words = {w for s, e in names for w in _WORD.findall(text[s:e]) if len(w) > 1}
     if not words:
         return []
