@@ -278,8 +278,8 @@ def scope_section(results: Results) -> List[str]:
         "the unknown-detail message (recognised by their texts in `domain.yml` and `bot/answers/templates.yml`: "
         "\"I don't have information about <career> yet\", \"Sorry, I don't know that\"); small-talk replies "
         "(help, greeting, bot challenge, goodbye, thanks, affirm/deny, \"ask me about a topic first\") also give no "
-        "career answer and are counted as out of scope but shown separately. *Career answer* = the bot answered as if it were a "
-        "question about the career (without a figure).",
+        "career answer and are counted as out of scope but shown separately. *Career answer* = the bot answered as "
+        "if it were a question about the career (without a figure).",
         "",
         *table(["file", "requests", *[label for _, label in SCOPE_COLUMNS], "out of scope w/o small talk",
                 "treated as out of scope"], rows),
