@@ -62,6 +62,12 @@ class BotProcess:
         return f"{self.url}/webhooks/rest/webhook"
 
     @property
+    def rest_headers(self) -> Dict[str, str]:
+        """The REST token header, when this bot's environment sets one."""
+        token = self.env().get("CAREERBOT_REST_TOKEN", "").strip()
+        return {"Authorization": f"Bearer {token}"} if token else {}
+
+    @property
     def log_path(self) -> Path:
         """Where the launcher's and both servers' output goes."""
         return self.var_dir / self.log_name
@@ -129,7 +135,8 @@ class BotProcess:
         """Send one REST message; return the bot's messages (an HTTP error status raises)."""
         if self.page_career and "metadata" not in extra:
             extra["metadata"] = {"career": self.page_career}
-        reply = requests.post(self.rest_url, json={"sender": sender, "message": message, **extra}, timeout=60)
+        reply = requests.post(self.rest_url, json={"sender": sender, "message": message, **extra},
+                              headers=self.rest_headers, timeout=60)
         if reply.status_code != 200:
             raise AssertionError(f"HTTP {reply.status_code}: {reply.text}")
         return reply.json()

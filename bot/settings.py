@@ -57,6 +57,7 @@ class Settings:
     max_concurrent_turns: int = 4
     enable_api: bool = False
     api_token: Optional[str] = None
+    rest_token: Optional[str] = None  # REST from other machines needs it; without it REST answers localhost only
     log_level: str = "INFO"
     allowed_origins: List[str] = field(default_factory=list)
     socket_url: Optional[str] = None
@@ -132,6 +133,10 @@ class Settings:
         """The REST channel's webhook."""
         return f"{self.rasa_url}/webhooks/rest/webhook"
 
+    def rest_headers(self) -> Dict[str, str]:
+        """Headers a REST client on this machine sends (the token, when one is set)."""
+        return {"Authorization": f"Bearer {self.rest_token}"} if self.rest_token else {}
+
     @property
     def web_url(self) -> str:
         """The demo school page."""
@@ -175,6 +180,7 @@ def _load(snapshot: Tuple[Tuple[str, str], ...], cwd: str) -> Settings:
         max_concurrent_turns=max(1, _int("CAREERBOT_MAX_CONCURRENT_TURNS", 4)),
         enable_api=_bool("CAREERBOT_ENABLE_API", False),
         api_token=os.environ.get("CAREERBOT_API_TOKEN") or None,
+        rest_token=os.environ.get("CAREERBOT_REST_TOKEN", "").strip() or None,
         log_level=os.environ.get("CAREERBOT_LOG_LEVEL", "INFO").upper(),
         allowed_origins=sorted(set(_list("CAREERBOT_ALLOWED_ORIGINS", default_origins))),
         socket_url=os.environ.get("CAREERBOT_SOCKET_URL", "").strip() or None,

@@ -75,7 +75,8 @@ def chat(settings: Settings, sender: Optional[str] = None) -> int:
             if text.isdigit() and 1 <= int(text) <= len(buttons):
                 text = buttons[int(text) - 1]["payload"]
             try:
-                reply = requests.post(settings.rest_url, json={"sender": sender, "message": text}, timeout=60)
+                reply = requests.post(settings.rest_url, json={"sender": sender, "message": text},
+                                      headers=settings.rest_headers(), timeout=60)
             except requests.RequestException as error:
                 print(f"(Could not reach the bot: {error})")
                 continue

@@ -5,10 +5,18 @@ clients that omit ``sender``, and logs message text on errors. This channel
 returns 400 with a reason for malformed requests, requires a ``sender``, applies
 the shared guards (message limits, apology instead of silence), and logs no text.
 Oversized bodies are refused with 413 by Sanic (REQUEST_MAX_SIZE, set by the launcher).
+
+REST is for integrations and tests, never for students' browsers: it answers only
+this machine (and nothing that came through a proxy) unless ``CAREERBOT_REST_TOKEN``
+is set, and then only requests carrying it (``Authorization: Bearer <token>``).
+A conversation id of another channel (``slack-...``, ``web-...``) is refused: those
+conversations are reachable only through their own channel (bot/channels/conversation_ids.py).
 """
 
 from __future__ import annotations
 
+import hmac
+import ipaddress
 import json
 import logging
 import re
@@ -20,6 +28,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import settings as settings_module
+from bot.channels.conversation_ids import rest_id_problem
 from bot.channels.guard import OnNewMessage, handle_message, has_unsafe_characters
 
 logger = logging.getLogger(__name__)
@@ -29,6 +39,33 @@ MAX_SENDER_LENGTH = 128
 
 def _error(status: int, message: str) -> HTTPResponse:
     return response.json({"error": message}, status=status)
+
+
+_PROXY_HEADERS = ("forwarded", "x-forwarded-for", "x-real-ip", "x-forwarded-host")
+
+
+def is_local(ip: str, headers: Dict[str, str]) -> bool:
+    """True for a request from this machine that did not come through a proxy."""
+    if any(name in headers for name in _PROXY_HEADERS):
+        return False
+    try:
+        return ipaddress.ip_address(ip.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def access_problem(ip: str, headers: Dict[str, str], token: Optional[str]) -> Optional[Tuple[int, str]]:
+    """Why this REST request is refused, as (status, reason), or None when it may go on."""
+    if token:
+        given = headers.get("authorization", "")
+        expected = f"Bearer {token}"
+        if not hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8")):
+            return 401, "This REST channel needs its token: send 'Authorization: Bearer <CAREERBOT_REST_TOKEN>'."
+        return None
+    if not is_local(ip, headers):
+        return 403, ("This REST channel answers only requests from the bot's own machine. Set "
+                     "CAREERBOT_REST_TOKEN to let an integration on another machine use it with that token.")
+    return None
 
 
 def parse_body(raw: bytes) -> Tuple[Optional[Dict[str, Any]], Optional[str]]:
@@ -54,6 +91,9 @@ def parse_body(raw: bytes) -> Tuple[Optional[Dict[str, Any]], Optional[str]]:
         return None, f"'sender' must be at most {MAX_SENDER_LENGTH} characters."
     if has_unsafe_characters(sender):
         return None, "'sender' must not contain control characters or invalid Unicode (lone surrogates)."
+    another_channel = rest_id_problem(sender)
+    if another_channel:
+        return None, another_channel
     if "message" not in payload:
         return None, "'message' is required: the student's text."
     if not isinstance(payload["message"], str):
@@ -84,6 +124,10 @@ class SafeRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            headers = {name.lower(): value for name, value in request.headers.items()}
+            refused = access_problem(request.ip, headers, settings_module.load().rest_token)
+            if refused:
+                return _error(*refused)
             payload, problem = parse_body(request.body)
             if payload is None:
                 return _error(400, problem or "Bad request.")

@@ -13,7 +13,11 @@ Rasa 3.6's own ``SocketIOInput`` has three problems for a school website:
 ``SafeSocketIOInput`` keeps Rasa's event names, URL (``/socket.io``) and message
 format, and fixes those: rooms are joined properly, only the origins in
 ``CAREERBOT_ALLOWED_ORIGINS`` may connect, each socket is bound to the session it
-was confirmed, and every message goes through ``bot.channels.guard``. Its output
+was confirmed, and every message goes through ``bot.channels.guard``. Session ids
+are made and signed by the server (bot/channels/conversation_ids.py): a socket
+may resume only an id this server made (a tab reconnecting after a reload), one
+socket at a time (an earlier one is disconnected); any other requested id gets a
+new session. Its output
 keeps the bot's line breaks, which rasa-webchat's Markdown rendering would
 otherwise turn into spaces (a plan's numbered steps would run together).
 """
@@ -23,7 +27,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import uuid
 from typing import Any, Callable, Dict, List, Optional, Union
 
 import rasa.core.channels.channel
@@ -35,6 +38,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from bot import settings as settings_module
+from bot.channels.conversation_ids import WEB_PREFIX, is_web_id, new_web_id, secret
 from bot.channels.guard import OnNewMessage, handle_message
 
 logger = logging.getLogger(__name__)
@@ -106,6 +110,7 @@ class SafeSocketIOInput(SocketIOInput):
         """Create the socket.io server (attached at ``socketio_path``) and a health route."""
         settings = settings_module.load()
         self.sessions = {}
+        secret()  # made (var/session-secret) at start-up, not on a student's first message
         sio = AsyncServer(
             async_mode="sanic",
             cors_allowed_origins=engine_origins(settings.allowed_origins),
@@ -137,8 +142,18 @@ class SafeSocketIOInput(SocketIOInput):
             self.sessions.pop(sid, None)
 
         async def confirm_session(sid: str, requested: Any) -> str:
-            """Bind the socket to a session (the requested one if valid, else a new one) and confirm it."""
-            session_id = valid_session_id(requested) or uuid.uuid4().hex
+            """Bind the socket to a session and confirm it.
+
+            The requested one if this server made it (a tab reconnecting after a reload), else a new one.
+            One socket at a time holds a session: an earlier socket still holding it is disconnected.
+            """
+            session_id = requested if is_web_id(requested) else new_web_id()
+            for other, held in list(self.sessions.items()):
+                if other != sid and held == session_id:
+                    self.sessions.pop(other, None)
+                    if self.session_persistence:
+                        await sio.leave_room(other, session_id, namespace=namespace)
+                    await sio.disconnect(other, namespace=namespace)
             previous = self.sessions.get(sid)
             if previous and previous != session_id and self.session_persistence:
                 await sio.leave_room(sid, previous, namespace=namespace)
@@ -163,7 +178,7 @@ class SafeSocketIOInput(SocketIOInput):
                     session_id = await confirm_session(sid, payload.get("session_id"))
                 sender_id = session_id
             else:
-                sender_id = sid
+                sender_id = f"{WEB_PREFIX}{sid}"  # the socket's own id, under the widget's prefix
             text = payload.get("message")
             message = UserMessage(
                 text if isinstance(text, str) else None,

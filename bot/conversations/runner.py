@@ -17,6 +17,7 @@ from typing import Any, Callable, Dict, List, Optional, Protocol, Sequence
 import requests
 import yaml
 
+from bot import settings
 from bot.conversations.format import Conversation, ConversationFile, Turn, normalize
 from bot.paths import DOMAIN_FILE
 
@@ -45,7 +46,7 @@ def rest_chat(url: str, timeout: float = 60) -> Chat:
         if metadata:
             body["metadata"] = metadata
         try:
-            reply = requests.post(url, json=body, timeout=timeout)
+            reply = requests.post(url, json=body, headers=settings.load().rest_headers(), timeout=timeout)
         except requests.RequestException as error:
             raise ChatError(f"could not reach the bot at {url} ({error.__class__.__name__})") from None
         if reply.status_code != 200:

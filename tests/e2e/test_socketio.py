@@ -235,5 +235,5 @@ def test_unsafe_session_id_is_replaced(bot: BotProcess, sockets: List[ChatSocket
     chat = ChatSocket(bot.url, page_origin(bot)).connect()
     sockets.append(chat)
     confirmed = chat.start_session(session_id)
-    assert confirmed != session_id and confirmed.isalnum()
+    assert confirmed != session_id and confirmed.startswith("web-") and confirmed.replace("-", "").isalnum()
     _still_answers(chat)
