@@ -93,7 +93,8 @@ class BotProcess:
         # A restart on the same data folder appends to the same log: wait for a banner of this run.
         self._banners_before = self.log().count(READY_LINE)
         command = [sys.executable, "-m", "bot", "run"] + ([] if self.train else ["--no-train"])
-        with self.log_path.open("ab") as log:
+        # The bot's output holds no message text, but is the bot's log all the same: owner-only, like var/.
+        with os.fdopen(os.open(self.log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "ab") as log:
             self.process = subprocess.Popen(command, cwd=ROOT, env=self.env(), stdout=log,
                                             stderr=subprocess.STDOUT, start_new_session=True)
         self.wait_ready(timeout)

@@ -137,6 +137,8 @@ class Stack:
             # The body limit is for students' requests to Rasa. Rasa sends the action server the whole
             # conversation, which outgrows 64 KB after a few dozen turns: keep Sanic's default there.
             env.pop("SANIC_REQUEST_MAX_SIZE", None)
+            # Only the Rasa server on this machine calls it: never listen on other interfaces.
+            env["SANIC_HOST"] = self.settings.action_host
         out = None
         if self._log_dir is not None:
             self._log_dir.mkdir(parents=True, exist_ok=True)
@@ -282,6 +284,19 @@ def banner(settings: Settings, seconds: float) -> str:
     return "\n".join(lines)
 
 
+def private_var_dir(settings: Settings) -> None:
+    """Make ``var/`` (conversations, logs, the session secret) readable by the bot's user only.
+
+    The folder becomes 0700 and the tracker store 0600; the umask makes everything the servers
+    create from now on (they inherit it) private too.
+    """
+    os.umask(0o077)
+    settings.var_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    settings.var_dir.chmod(0o700)
+    if settings.tracker_db.exists():
+        settings.tracker_db.chmod(0o600)
+
+
 def run(settings: Settings, train: bool = True) -> int:
     """Validate, train if needed, start both servers and wait for Ctrl-C."""
     try:
@@ -294,7 +309,7 @@ def run(settings: Settings, train: bool = True) -> int:
             model = current_model()
             if model is None:
                 raise LaunchError("No trained model for the current data: run without --no-train.")
-        settings.var_dir.mkdir(parents=True, exist_ok=True)
+        private_var_dir(settings)
         stack = Stack(settings)
         stopping = {"now": False}
 

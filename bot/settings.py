@@ -47,6 +47,7 @@ class Settings:
     public_host: str = "localhost"
     rasa_port: int = 5005
     action_port: int = 5055
+    action_host: str = "127.0.0.1"  # the action server listens here only (the Rasa server is on this machine)
     web_port: int = 8000
     profile: str = "embedded"
     var_dir: Path = VAR_DIR
@@ -170,6 +171,7 @@ def _load(snapshot: Tuple[Tuple[str, str], ...], cwd: str) -> Settings:
         public_host=public_host,
         rasa_port=_int("CAREERBOT_RASA_PORT", 5005),
         action_port=_int("CAREERBOT_ACTION_PORT", 5055),
+        action_host=os.environ.get("CAREERBOT_ACTION_HOST", "").strip() or "127.0.0.1",
         web_port=web_port,
         profile=profile,
         var_dir=Path(os.environ.get("CAREERBOT_VAR_DIR", str(VAR_DIR))).resolve(),

@@ -134,3 +134,35 @@ def test_the_session_secret_is_private(bot: BotProcess) -> None:
     secret = bot.var_dir / "session-secret"
     assert secret.exists()
     assert secret.stat().st_mode & 0o077 == 0
+
+
+def _listening_addresses(port: int) -> List[str]:
+    """Local addresses of sockets listening on ``port`` (from /proc/net/tcp and tcp6)."""
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            address, state = fields[1], fields[3]
+            host, port_hex = address.rsplit(":", 1)
+            if state == "0A" and int(port_hex, 16) == port:  # 0A: LISTEN
+                found.append(host)
+    return found
+
+
+def test_the_action_server_listens_on_this_machine_only(bot: BotProcess) -> None:
+    """The action server is bound to 127.0.0.1, not to every interface (the Rasa server is its only caller)."""
+    addresses = _listening_addresses(bot.action_port)
+    assert addresses, "the action server should be listening"
+    assert set(addresses) == {"0100007F"}, addresses  # 127.0.0.1 in /proc's little-endian hex
+
+
+def test_conversations_and_logs_are_private(bot: BotProcess) -> None:
+    """var/ is 0700 and the tracker store and logs in it 0600: other users of the server can't read them."""
+    requests.post(bot.rest_url, json={"sender": "modes-1", "message": QUESTION}, timeout=30)
+    assert bot.var_dir.stat().st_mode & 0o077 == 0
+    for path in [bot.var_dir / "tracker.db", *bot.var_dir.glob("**/*.log")]:
+        assert path.stat().st_mode & 0o077 == 0, path
