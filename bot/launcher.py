@@ -230,17 +230,19 @@ def purge_expired(settings: Settings) -> None:
 
 @dataclass
 class Supervisor:
-    """Keeps the stack up: restarts a stopped action server, gives up if Rasa stops.
+    """Keeps the stack up: a server that stops (action server or Rasa server) is started again.
 
     While the action server is down, Rasa keeps running and the channel guard
-    answers each turn with a short apology; when it is back, answers resume.
-    More than RESTART_LIMIT restarts within RESTART_WINDOW_SECONDS stops the bot.
+    answers each turn with a short apology; while the Rasa server is down (it loads
+    the model again, a few seconds), requests fail and the widget reconnects by
+    itself. More than RESTART_LIMIT restarts of one server within
+    RESTART_WINDOW_SECONDS stops the bot.
     """
 
     stack: Stack
     backoff_seconds: float = 1.0
-    restarts: List[float] = field(default_factory=list)
-    restart_at: Optional[float] = None
+    restarts: Dict[str, List[float]] = field(default_factory=dict)  # server -> when it was restarted
+    restart_at: Dict[str, float] = field(default_factory=dict)  # server -> when its restart is due
 
     def check(self) -> None:
         """Look at both servers once; raise LaunchError if the bot must stop."""
@@ -248,22 +250,23 @@ class Supervisor:
         if dead is None:
             return
         code = self.stack.processes[dead].returncode
-        if dead != "action server":
-            raise LaunchError(f"The {dead} stopped unexpectedly (exit code {code}); stopping the other one.")
         now = time.monotonic()
-        if self.restart_at is None:
-            self.restarts = [t for t in self.restarts if now - t < RESTART_WINDOW_SECONDS]
-            if len(self.restarts) >= RESTART_LIMIT:
-                raise LaunchError(f"The action server keeps stopping ({len(self.restarts)} restarts in "
+        if dead not in self.restart_at:
+            recent = [t for t in self.restarts.get(dead, []) if now - t < RESTART_WINDOW_SECONDS]
+            self.restarts[dead] = recent
+            if len(recent) >= RESTART_LIMIT:
+                raise LaunchError(f"The {dead} keeps stopping ({len(recent)} restarts in "
                                   f"{RESTART_WINDOW_SECONDS:.0f} s); stopping the bot.")
-            delay = self.backoff_seconds * 2 ** len(self.restarts)  # 1, 2, 4, 8, 16 s
-            self.restart_at = now + delay
-            print(f"WARNING: the action server stopped (exit code {code}); restarting it in {delay:.0f} s. "
-                  "Students get a short apology until it is back.", file=sys.stderr, flush=True)
-        if now >= self.restart_at:
-            self.restarts.append(now)
-            self.restart_at = None
-            self.stack.restart("action server")
+            delay = self.backoff_seconds * 2 ** len(recent)  # 1, 2, 4, 8, 16 s
+            self.restart_at[dead] = now + delay
+            what = ("Students get a short apology until it is back." if dead == "action server"
+                    else "Students' messages fail until it is back; the web widget reconnects by itself.")
+            print(f"WARNING: the {dead} stopped (exit code {code}); restarting it in {delay:.0f} s. {what}",
+                  file=sys.stderr, flush=True)
+        if now >= self.restart_at[dead]:
+            self.restarts.setdefault(dead, []).append(now)
+            del self.restart_at[dead]
+            self.stack.restart(dead)
 
 
 def banner(settings: Settings, seconds: float) -> str:

@@ -65,6 +65,35 @@ def test_action_server_down_gets_quick_apology_then_answers_resume(tmp_path: Pat
         bot.stop()
 
 
+def test_rasa_server_that_dies_is_restarted_and_the_conversation_continues(tmp_path: Path) -> None:
+    """Killing the Rasa server of a running bot: the launcher starts it again (same action server), and the
+    student's conversation goes on where it was ('tell me more' follows the pay answer)."""
+    bot = BotProcess(tmp_path / "var", page_career="industrial-production-manager").start()
+    try:
+        assert bot.process is not None
+        assert "$107,560" in text_of(bot.say("student", "how much do they make?"))
+        rasa_pid = child_pid(bot.process.pid, "bot.rasa_run")
+        action_pid = child_pid(bot.process.pid, "rasa_sdk")
+        assert rasa_pid and action_pid, "launcher children not found"
+
+        kill_and_wait(rasa_pid)
+        deadline = time.monotonic() + 180
+        answer = ""
+        while time.monotonic() < deadline:
+            try:
+                answer = text_of(bot.say("student", "tell me more"))
+                break
+            except (requests.RequestException, AssertionError):
+                time.sleep(1)
+        assert "geographic location" in answer, f"the conversation did not continue: {answer!r}"
+        new_rasa_pid = child_pid(bot.process.pid, "bot.rasa_run")
+        assert new_rasa_pid and new_rasa_pid != rasa_pid
+        assert child_pid(bot.process.pid, "rasa_sdk") == action_pid, "the action server kept running"
+        assert "the rasa server stopped" in bot.log() and bot.process.poll() is None
+    finally:
+        bot.stop()
+
+
 class HungActionServer:
     """Accepts connections and reads requests, but never answers (a stuck action server)."""
 
