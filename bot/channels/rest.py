@@ -31,6 +31,7 @@ from sanic.response import HTTPResponse
 from bot import settings as settings_module
 from bot.channels.conversation_ids import rest_id_problem
 from bot.channels.guard import OnNewMessage, handle_message, has_unsafe_characters
+from bot.channels.readiness import readiness
 
 logger = logging.getLogger(__name__)
 
@@ -115,12 +116,18 @@ class SafeRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        """Health, readiness and the webhook."""
+        """Health (the server is up), readiness (it can answer: bot/channels/readiness.py) and the webhook."""
         webhook = Blueprint("careerbot_rest", __name__)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
+
+        @webhook.route("/ready", methods=["GET"])
+        async def ready(request: Request) -> HTTPResponse:
+            ok, status = await readiness(settings_module.load())
+            return response.json({"status": "ready" if ok else "not ready", "checks": status},
+                                 status=200 if ok else 503)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:

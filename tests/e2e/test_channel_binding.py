@@ -166,3 +166,10 @@ def test_conversations_and_logs_are_private(bot: BotProcess) -> None:
     assert bot.var_dir.stat().st_mode & 0o077 == 0
     for path in [bot.var_dir / "tracker.db", *bot.var_dir.glob("**/*.log")]:
         assert path.stat().st_mode & 0o077 == 0, path
+
+
+def test_a_running_bot_is_ready(bot: BotProcess) -> None:
+    """Readiness checks the tracker store and the action server (the scale tests stop PostgreSQL)."""
+    reply = requests.get(f"{bot.url}/webhooks/rest/ready", timeout=30)
+    assert reply.status_code == 200
+    assert reply.json() == {"status": "ready", "checks": {"tracker_store": "ok", "action_server": "ok"}}

@@ -31,7 +31,9 @@ def redis_server() -> Iterator[RedisServer]:
 def scale_env(postgres: PostgresServer, redis_server: RedisServer) -> Dict[str, str]:
     """CAREERBOT_PROFILE=scale pointing at the test's PostgreSQL (a database Rasa creates) and Redis."""
     database = f"careerbot_{uuid.uuid4().hex[:8]}"
-    return {"CAREERBOT_PROFILE": "scale", **postgres.env(database), **redis_server.env()}
+    # Every server of the scale profile shares one secret for the widget's signed conversation ids.
+    return {"CAREERBOT_PROFILE": "scale", "CAREERBOT_SESSION_SECRET": uuid.uuid4().hex, **postgres.env(database),
+            **redis_server.env()}
 
 
 @pytest.fixture(scope="session")
