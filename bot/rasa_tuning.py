@@ -114,10 +114,14 @@ def is_sqlite_file(url: Any) -> bool:
 
 
 def _engine_kwargs_with_pool(original: Callable[[Any], Dict[str, Any]]) -> Callable[[Any], Dict[str, Any]]:
-    """Wrap Rasa's ``create_engine_kwargs``: SQLite files get a connection pool (kept open between turns)."""
+    """Wrap Rasa's ``create_engine_kwargs``: SQLite files get a connection pool (kept open between turns).
+
+    And no database error carries its SQL parameters (conversation ids, message text) into the logs.
+    """
 
     def engine_kwargs(url: Any) -> Dict[str, Any]:
         kwargs = dict(original(url))
+        kwargs["hide_parameters"] = True  # SQLAlchemy: "[SQL parameters hidden due to hide_parameters=True]"
         if is_sqlite_file(url):
             from sqlalchemy.pool import QueuePool
 
@@ -128,6 +132,16 @@ def _engine_kwargs_with_pool(original: Callable[[Any], Dict[str, Any]]) -> Calla
         return kwargs
 
     return engine_kwargs
+
+
+def _hiding_parameters(init: Callable[..., None]) -> Callable[..., None]:
+    """Wrap ``SQLTrackerStore.__init__``: its engine never puts SQL parameters in an error's text."""
+
+    def wrapped(self: Any, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        self.engine.hide_parameters = True
+
+    return wrapped
 
 
 def column_major_weights(component: Any) -> Any:
@@ -368,6 +382,10 @@ def install() -> bool:
 
     RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
     tracker_store.create_engine_kwargs = _engine_kwargs_with_pool(tracker_store.create_engine_kwargs)
+    # Rasa makes a second engine without those kwargs when it creates the database (login_db): hide the
+    # SQL parameters (conversation ids, message text) of every tracker store engine once it is made.
+    tracker_store.SQLTrackerStore.__init__ = _hiding_parameters(  # type: ignore[method-assign]
+        tracker_store.SQLTrackerStore.__init__)
     event.listen(Engine, "connect", _sqlite_pragmas)
     LogisticRegressionClassifier.load = classmethod(  # type: ignore[method-assign,assignment]
         _load_with_column_major_weights(LogisticRegressionClassifier.load)

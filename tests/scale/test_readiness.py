@@ -38,6 +38,15 @@ def test_readiness_fails_while_postgresql_is_down(model, tmp_path, redis_server:
         assert reply.json()["checks"]["lock_store"] == "ok"
         assert "127.0.0.1" not in reply.text and "postgres" not in reply.text.lower()
         assert requests.get(f"{bot.url}/webhooks/rest/", timeout=30).status_code == 200
+
+        # A turn while the database is down: its errors are logged without the conversation id or the text.
+        sender, marker = f"pgdown-{uuid.uuid4().hex[:10]}", f"zq{uuid.uuid4().hex[:10]}"
+        requests.post(bot.rest_url, json={"sender": sender, "message": f"how much do nurses make {marker}"},
+                      timeout=60)
+        time.sleep(1)
+        log = bot.log()
+        assert "Error" in log or "error" in log, "the database error should be logged"
+        assert sender not in log and marker not in log
     finally:
         bot.stop()
         postgres.stop()

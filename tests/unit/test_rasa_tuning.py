@@ -70,7 +70,8 @@ def test_only_sqlite_files_get_a_connection_pool(url: str, pooled: bool) -> None
     kwargs = rasa_tuning._engine_kwargs_with_pool(lambda _: {"pool_size": 3} if "postgres" in url else {})(url)
     assert (kwargs.get("poolclass") is QueuePool) is pooled
     if "postgres" in url:
-        assert kwargs == {"pool_size": 3}
+        assert kwargs == {"pool_size": 3, "hide_parameters": True}
+    assert kwargs["hide_parameters"] is True, "no SQL parameters (ids, message text) in error messages"
 
 
 def test_sqlite_connections_switch_to_wal(tmp_path: Path) -> None:
