@@ -16,6 +16,7 @@ Requests are logged without their query strings and only at debug level.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import mimetypes
@@ -35,6 +36,10 @@ logger = logging.getLogger(__name__)
 WEBCHAT_BUNDLE = ROOT / "node_modules" / "rasa-webchat" / "lib" / "index.js"
 FONT_IMPORT = '"@import url(https://fonts.googleapis.com/css?family=Inter:400,500,700&display=swap);"'
 HOSTNAME = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]{1,253})$")
+HOST_WITH_PORT = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]{1,253})(:\d{1,5})?$")
+# Browsers keep the widget's files an hour, then ask again with the ETag (a 304 costs a few bytes).
+CACHED = "public, max-age=3600"
+CACHED_PATHS = ("/careerbot/webchat.js", "/careerbot/widget.js", "/careerbot/widget.css")
 TYPES = {
     ".html": "text/html; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
@@ -60,10 +65,19 @@ def load_bundle(path: Path = WEBCHAT_BUNDLE) -> bytes:
     return path.read_text(encoding="utf-8").replace(FONT_IMPORT, '""').encode("utf-8")
 
 
-def socket_url(settings: Settings, host_header: Optional[str]) -> str:
-    """Return the URL the widget connects to: ``CAREERBOT_SOCKET_URL``, or the page's host on the Rasa port."""
+def socket_url(settings: Settings, host_header: Optional[str], forwarded_proto: Optional[str] = None) -> str:
+    """Return the URL the widget connects to.
+
+    ``CAREERBOT_SOCKET_URL`` if set; behind the reverse proxy (which says so with ``X-Forwarded-Proto``,
+    deploy/nginx/careerbot.conf) the address the widget itself came from, where the proxy also serves
+    ``/socket.io/`` (https -> wss, no mixed content); else the page's host on the Rasa port.
+    """
     if settings.socket_url:
         return settings.socket_url.rstrip("/")
+    proto = (forwarded_proto or "").split(",")[0].strip().lower()
+    host = (host_header or "").strip()
+    if proto in {"http", "https"} and host and HOST_WITH_PORT.match(host):
+        return f"{proto}://{host}"
     hostname = settings.public_host
     if host_header:
         candidate = host_header.strip()
@@ -137,13 +151,24 @@ class WebServer:
             self.thread.join(5)
             self.thread = None
 
-    def respond(self, url_path: str, host_header: Optional[str]) -> Tuple[int, Dict[str, str], bytes]:
-        """Return status, headers and body for a GET of ``url_path``."""
+    def respond(self, url_path: str, host_header: Optional[str], forwarded_proto: Optional[str] = None,
+                if_none_match: Optional[str] = None) -> Tuple[int, Dict[str, str], bytes]:
+        """Return status, headers and body for a GET of ``url_path`` (304 when the browser's copy is current)."""
+        status, headers, body = self._respond(url_path, host_header, forwarded_proto)
+        if status == 200 and url_path in CACHED_PATHS:
+            etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+            headers = {**headers, "Cache-Control": CACHED, "ETag": etag}
+            if if_none_match and etag in [tag.strip() for tag in if_none_match.split(",")]:
+                return 304, headers, b""
+        return status, headers, body
+
+    def _respond(self, url_path: str, host_header: Optional[str],
+                 forwarded_proto: Optional[str]) -> Tuple[int, Dict[str, str], bytes]:
         headers = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "Cache-Control": "no-cache"}
         if url_path == "/careerbot/webchat.js":
             return 200, {**headers, "Content-Type": TYPES[".js"]}, self.bundle
         if url_path == "/careerbot/config.js":
-            config = {"socketUrl": socket_url(self.settings, host_header), "socketPath": "/socket.io/"}
+            config = {"socketUrl": socket_url(self.settings, host_header, forwarded_proto), "socketPath": "/socket.io/"}
             body = f"window.CareerBotConfig = {json.dumps(config)};\n".encode()
             return 200, {**headers, "Content-Type": TYPES[".js"]}, body
         target = resolve_static(url_path, self.web_dir)
@@ -152,7 +177,8 @@ class WebServer:
         content_type = TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         headers["Content-Type"] = content_type
         if target.suffix == ".html":
-            headers["Content-Security-Policy"] = content_security_policy(socket_url(self.settings, host_header))
+            headers["Content-Security-Policy"] = content_security_policy(
+                socket_url(self.settings, host_header, forwarded_proto))
         return 200, headers, target.read_bytes()
 
 
@@ -163,7 +189,9 @@ def _make_handler(server: WebServer) -> type:
 
         def _serve(self, with_body: bool) -> None:
             path = urlsplit(self.path).path
-            status, headers, body = server.respond(path, self.headers.get("Host"))
+            headers_in = self.headers
+            status, headers, body = server.respond(path, headers_in.get("Host"), headers_in.get("X-Forwarded-Proto"),
+                                                   headers_in.get("If-None-Match"))
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)

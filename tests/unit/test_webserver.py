@@ -144,3 +144,28 @@ def test_resolve_static_finds_index_of_folder() -> None:
     """/ maps to index.html."""
     found = resolve_static("/")
     assert found is not None and found.name == "index.html"
+
+
+def test_widget_files_are_cached_with_an_etag() -> None:
+    """webchat.js (715 KB) and the loader are cached an hour, then revalidated: a matching ETag gets 304."""
+    from bot.webserver import WebServer
+
+    server = WebServer(Settings(), bundle=b"console.log('webchat');")
+    status, headers, body = server.respond("/careerbot/webchat.js", "localhost:8000")
+    assert status == 200 and body and headers["Cache-Control"] == "public, max-age=3600" and headers["ETag"]
+    again = server.respond("/careerbot/webchat.js", "localhost:8000", if_none_match=headers["ETag"])
+    assert again[0] == 304 and again[2] == b""
+    stale = server.respond("/careerbot/webchat.js", "localhost:8000", if_none_match='"old"')
+    assert stale[0] == 200
+    assert server.respond("/careerbot/config.js", "localhost:8000")[1]["Cache-Control"] == "no-cache"
+
+
+def test_behind_the_proxy_the_socket_is_where_the_widget_came_from() -> None:
+    """With X-Forwarded-Proto (the reverse proxy), the widget connects to the proxy's own address (wss)."""
+    from bot.webserver import socket_url
+
+    settings = Settings()
+    assert socket_url(settings, "bot.district.example", "https") == "https://bot.district.example"
+    assert socket_url(settings, "127.0.0.1:8443", "https") == "https://127.0.0.1:8443"
+    assert socket_url(settings, "bot.example", None).endswith(f":{settings.rasa_port}")
+    assert socket_url(settings, "evil host/", "https").startswith("http://")
