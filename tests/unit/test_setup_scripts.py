@@ -36,3 +36,21 @@ def test_missing_python_310_says_what_to_install(tmp_path) -> None:
     assert result.returncode == 1
     assert "Python 3.10 was not found" in result.stderr
     assert "pyenv install 3.10" in result.stderr
+
+
+def test_a_school_server_installs_only_run_time_packages() -> None:
+    """requirements.txt (what `make install` / `make run` install) has no test or tooling package;
+    requirements-dev.txt adds them on top of it (`make test`, `make lint`, `make bench`)."""
+    from bot.paths import ROOT
+
+    def names(path: str) -> set:
+        lines = (ROOT / path).read_text().splitlines()
+        return {line.split("==")[0].strip().lower() for line in lines if line.strip() and not line.startswith(("#", "-"))}
+
+    run_time = names("requirements.txt")
+    tooling = {"pytest", "pytest-asyncio", "playwright", "ruff", "mypy", "aioresponses", "websocket-client"}
+    assert not run_time & tooling, run_time & tooling
+    assert tooling <= names("requirements-dev.txt")
+    assert "-r requirements.txt" in (ROOT / "requirements-dev.txt").read_text()
+    makefile = (ROOT / "Makefile").read_text()
+    assert "\nrun: install install-web" in makefile and "\ntest: install-dev" in makefile
