@@ -85,12 +85,19 @@ _ADDRESS_AFTER = re.compile(
 # weak ones ("call me", "i'm", "this is") only capitalised words that are not common words.
 _STRONG_INTRO = re.compile(
     r"\b(?:my (?:full |real |first |last )?name(?:\s+is|s| is|'s|:)|my names|(?<![A-Za-z] )(?<![A-Za-z])name\s*:|"
-    r"(?:^|(?<=[.!?]\s))name is|"
+    r"(?:my|her|his|their) (?:\w+'?s |\w+s' )(?:full |real |first |last )?name(?:\s+is|'s|:)|"
+    r"(?:^|(?<=[.!?,]\s))(?:name is|name's|names)|"
     r"full name\s*:|i am called|im called|"
     r"i'm called|they call me|people call me|everyone calls me|you can call me|my name would be)\s+",
     re.IGNORECASE,
 )
 _WEAK_INTRO = re.compile(r"\b(?:call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is)\s+", re.IGNORECASE)
+# Two or three capitalised words, with name particles between them ("Pieter van der Berg", "Ana de la Cruz").
+_NAME_PARTICLES = r"(?:van|von|der|den|de|del|della|la|le|du|da|di|dos|das|bin|ibn|al|el|st\.?)"
+_CAPITALISED_NAME = re.compile(
+    r"[^\W\d_a-z](?:[^\W\d_]|['-])*(?: " + _NAME_PARTICLES + r")*(?: [^\W\d_a-z](?:[^\W\d_]|['-])*)"
+    r"(?:(?: " + _NAME_PARTICLES + r")* [^\W\d_a-z](?:[^\W\d_]|['-])*)?"
+)
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['-])*")  # letters of any alphabet: "Chloé", "Jae-won", "O'Brien"
 _NAME_STOP = {
     "not", "no", "a", "an", "the", "and", "but", "or", "so", "i", "im", "is", "from", "in", "at", "on", "to",
@@ -166,14 +173,14 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
     when the first could be a name ("this is Jae-won Park", not "I'm Taking AP Bio").
     """
     if not strong:
-        run = re.match(r"((?:[^\W\d_]|['-])+)(?: ((?:[^\W\d_]|['-])+))(?: ((?:[^\W\d_]|['-])+))?", text[start:])
-        words = [w for w in (run.groups() if run else ()) if w and w[0].isupper()]
-        if run and len(words) >= 2 and words == [w for w in run.groups() if w][:len(words)]:
+        run = _CAPITALISED_NAME.match(text, start)
+        words = [w for w in (run.group(0).split() if run else []) if w[0].isupper()]
+        if run and len(words) >= 2:
             lowered_words = [w.lower() for w in words]
             if (not any(w in _NAME_STOP or w in _NOT_NAMES or w in _CRISIS_WORDS or w.endswith("'s")
                         for w in lowered_words)
                     and _could_be_name(words[0], lowered_words[0], first=True)):
-                return start, start + len(" ".join(words))
+                return start, run.end()
     end = start
     taken = 0
     position = start

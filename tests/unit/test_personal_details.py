@@ -38,6 +38,9 @@ from bot.safety.personal_details import mask
     ("my name is Zoë Martínez", "Zoë Martínez", "name"),
     ("this is Min-jun Choi, what do nurses do", "Min-jun Choi", "name"),
     ("I'm Ana. Ana Torres, and I like math", "Torres", "name"),
+    ("name's Tessa Holloway, can i be a pilot", "Tessa Holloway", "name"),
+    ("my dad's name is Omar Haddad and he drives trucks", "Omar Haddad", "name"),
+    ("this is Ana de la Cruz, what do lawyers make", "Ana de la Cruz", "name"),
 ])
 def test_details_are_masked(text: str, hidden: str, kind: str) -> None:
     """The detail is gone from the text and its kind is reported."""
