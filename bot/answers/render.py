@@ -37,7 +37,7 @@ from bot.interpret.decision import (
 from bot.interpret.inputs import State
 from bot.interpret.rules import decode_answers
 from bot.knowledge.models import Career, GeneralFacts
-from bot.knowledge.topics import PLAN_OFFER_AFTER
+from bot.knowledge.topics import CLOSEST_TOPIC, PLAN_OFFER_AFTER
 from bot.pathway import flow
 
 MAX_RELATED = 3
@@ -90,6 +90,16 @@ def related(context: Context, career: Career) -> List[Career]:
     return sorted(others, key=lambda c: c.career.plural)
 
 
+def _closest_answer(career: Career, missing: List[str], needs: Needs, given: List[str]) -> Optional[str]:
+    """The answer of the nearest topic the file has (CLOSEST_TOPIC: no majors listed -> how to become one)."""
+    for topic in missing:
+        nearest = CLOSEST_TOPIC.get(topic)
+        text = facts.answer(career, nearest, needs) if nearest else None
+        if text and text not in given:
+            return text
+    return None
+
+
 def _answer(decision: Decision, context: Context) -> List[Message]:
     career = context.careers[decision.careers[0]]
     needs = Needs(context.general, decision.pay, decision.skill)
@@ -110,10 +120,14 @@ def _answer(decision: Decision, context: Context) -> List[Message]:
     elif rest:
         parts.append(_found(career, rest, "search_rest"))
     elif missing:
-        parts.append(say("not_in_file", plural=career.career.plural))
-        topics = ", ".join(t.replace("_", " ") for t in facts.available_topics(career))
-        if topics:
-            parts.append(say("can_tell", plural=career.career.plural, topics=topics))
+        closest = _closest_answer(career, missing, needs, parts)
+        if closest:
+            parts += [say("not_in_file_closest", plural=career.career.plural), closest]
+        else:
+            parts.append(say("not_in_file", plural=career.career.plural))
+            topics = ", ".join(t.replace("_", " ") for t in facts.available_topics(career))
+            if topics:
+                parts.append(say("can_tell", plural=career.career.plural, topics=topics))
     if decision.plan and decision.plan.kind == "not_available":
         parts.insert(0, say("plan_not_available", plural=career.career.plural))
     if career.pathways and set(decision.topics) & PLAN_OFFER_AFTER and not (decision.plan or decision.then):

@@ -86,7 +86,7 @@ SMALL_TALK_INTENTS = ("greet", "goodbye", "thank", "help", "bot_challenge", "aff
 # Answers after which the plan questions start (for careers whose file has a plan).
 PLAN_AFTER = ("how_to_become", "major")
 HANDOFF_OFFER = "handoff"
-_CLAUSES = re.compile(r"\?|,|;|\band\b|\balso\b|\bplus\b|\bthen\b")
+_CLAUSES = re.compile(r"\?|,|;|\+|&|\band\b|\balso\b|\bplus\b|\bthen\b")
 _NO_DEGREE = ("no college", "without college", "without a degree", "no degree", "dont need a degree",
               "dont need college", "not need a degree", "not need college", "skip college", "without going to college",
               "no bachelors", "without a bachelors", "trade school", "right out of high school", "out of high school")
@@ -273,7 +273,8 @@ def stop_rule(turn: Turn) -> Optional[Decision]:
 
 def small_talk_rule(turn: Turn) -> Optional[Decision]:
     """Greetings, thanks, help, "are you a bot?", a plain yes or no."""
-    if turn.intent in SMALL_TALK_INTENTS and not (turn.mentions.careers and turn.intent in {"affirm", "deny"}):
+    # A message naming a career is about it ("ok and chefs?" read as goodbye), except a greeting from its page.
+    if turn.intent in SMALL_TALK_INTENTS and not (turn.mentions.careers and turn.intent != "greet"):
         careers = turn.careers_asked()
         if turn.intent == "greet" and careers:  # the widget on a career's own page
             return Decision("small_talk", SMALL_TALK, careers=careers[:1], response="utter_greet_career")
@@ -320,7 +321,10 @@ def compare_rule(turn: Turn) -> Optional[Decision]:
         careers = (before, careers[0])  # "do they make more than barbers?" after chefs
     if len(careers) < 2:
         return None
-    topics = _question_topics(turn) or OVERVIEW
+    topics = _question_topics(turn)
+    if not topics:  # "compare_careers": the topic asked may still be in its words ("X vs Y, where do they work")
+        asked = _phrase_topic(turn, 2) or _hinted_topic(turn)
+        topics = (asked,) if asked else OVERVIEW
     return Decision("compare", COMPARE, topics=topics, careers=careers, pay=_pay_query(turn))
 
 

@@ -43,6 +43,14 @@ MORE_AFTER: Dict[str, str] = {
     "advancement": "how_to_become",
 }
 
+# When a file lacks a topic, the nearest one it may have, given after saying so ("what should I major in?" for a
+# career with no list of majors: "I don't have that yet; the closest my information comes is how to become one").
+CLOSEST_TOPIC: Dict[str, str] = {
+    "major": "how_to_become",
+    "courses": "how_to_become",
+    "graduate_degree": "education",
+}
+
 # Topics after which the bot offers the step-by-step plan (for careers whose file has one).
 PLAN_OFFER_AFTER = frozenset({"education", "graduate_degree", "without_degree", "courses", "career_cluster",
                               "how_to_become", "advancement"})
