@@ -88,6 +88,16 @@ def test_a_missing_section_is_an_honest_gap() -> None:
     assert not FIGURE.search(text)
 
 
+def test_a_missing_topic_with_a_near_one_says_so_then_gives_it() -> None:
+    """"what should I major in?" for a career whose file lists no majors: it says it doesn't have exactly
+    that, then what the file says about how to become one (never a made-up major)."""
+    career = CAREERS["environmental-scientists-and-specialists"]
+    assert facts.answer(career, "major") is None
+    text = answer_text("environmental-scientists-and-specialists", ["major"])
+    assert text.startswith("I don't have exactly that for environmental scientists and specialists yet")
+    assert facts.answer(career, "how_to_become") in text
+
+
 @pytest.mark.parametrize("query, expected", [
     (PayQuery(place="texas"), "whole United States"),
     (PayQuery(level="starting"), "don't have starting pay"),

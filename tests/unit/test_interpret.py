@@ -281,3 +281,27 @@ def test_an_unsure_unknown_detail_with_a_ranked_topics_words_is_that_topic(knowl
     decision = run(knowledge, "how much on the job training do nurses get", "ask_unknown_detail", confidence=0.69,
                    ranking=weak)
     assert decision.kind == "not_known"
+
+
+def test_a_comparison_answers_the_topic_its_words_ask(knowledge: Knowledge) -> None:
+    """"nurses vs chefs, where do they work": the work environment side by side, not pay/outlook/education."""
+    decision = run(knowledge, "nurses vs chefs, where do they work", "compare_careers", confidence=0.6,
+                   ranking=(("compare_careers", 0.6), ("ask_work_environment", 0.38)))
+    assert decision.kind == "compare" and decision.topics == ("work_environment",)
+    plain = run(knowledge, "compare nurses and chefs", "compare_careers")
+    assert plain.topics == ("pay", "outlook", "education")
+
+
+def test_small_talk_naming_a_career_is_about_the_career(knowledge: Knowledge) -> None:
+    """"ok and chefs?" read as goodbye right after the pay of nurses: the pay of chefs."""
+    after_pay = State(career=NURSES, last_topic="pay")
+    decision = run(knowledge, "ok and chefs?", "goodbye", after_pay, confidence=0.52)
+    assert decision.kind == "answer" and decision.topics == ("pay",) and decision.careers == (CHEFS,)
+    assert run(knowledge, "ok bye", "goodbye", after_pay).kind == "small_talk"
+
+
+def test_a_plus_sign_joins_two_questions(knowledge: Knowledge) -> None:
+    """"how much do nurses make + how many openings": both answers."""
+    decision = run(knowledge, "how much do nurses make + how many openings are there", "ask_openings",
+                   ranking=(("ask_openings", 0.95), ("ask_pay", 0.01)))
+    assert set(decision.topics) == {"openings", "pay"}
