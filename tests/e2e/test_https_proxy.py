@@ -22,18 +22,17 @@ from typing import Iterator, List, Tuple
 
 import pytest
 import requests
-import urllib3
 from playwright.sync_api import Browser, expect, sync_playwright
 
 from bot.paths import ROOT
 from tests.e2e.test_widget_browser import BUTTONS, CHROMIUM, CHROMIUM_ARGS, INPUT, LAUNCHER, WAIT_MS, bot_says
 from tests.support import BotProcess, free_port
 
-pytestmark = pytest.mark.e2e
+# The test's certificate is self-signed: requests skips verification on purpose.
+pytestmark = [pytest.mark.e2e, pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")]
 
 CONFIG = ROOT / "deploy" / "nginx" / "careerbot.conf"
 ARTIFACTS = ROOT / "artifacts" / "proxy"
-urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
 
 
 def nginx_binary() -> str:
