@@ -105,6 +105,10 @@ _FASTEST = ("fastest", "growing fastest", "fastest growing", "most growth", "gro
             "in demand", "best outlook", "grow the most", "highest growth")
 _RELATED = ("similar", "related", "like this", "like that", "like this one", "other jobs like", "same cluster",
             "same field", "jobs like")
+# In a comparison only: "are there more nurses or chefs?" asks how many jobs each has (the openings answer
+# gives the number of jobs too). Not topic phrases: alone they would put a figure on a vague message.
+_COMPARE_COUNT_CUES = ("are there more", "is there more", "which has more jobs", "more people work as",
+                       "which one has more jobs", "more of them")
 _COMPARE_CUES = ("than", "compare", "compared", "comparison", "vs", "versus")
 _SWITCH_CUES = ("what about", "how about", "and", "same for", "what of", "for", "and for", "also", "now")
 _LIST = ("what careers", "which careers", "what jobs", "which jobs", "list", "careers do you know",
@@ -323,7 +327,8 @@ def compare_rule(turn: Turn) -> Optional[Decision]:
         return None
     topics = _question_topics(turn)
     if not topics:  # "compare_careers": the topic asked may still be in its words ("X vs Y, where do they work")
-        asked = _phrase_topic(turn, 2) or _hinted_topic(turn)
+        counted = any(phrase_finder(turn.text)(cue) for cue in _COMPARE_COUNT_CUES)
+        asked = "openings" if counted else _phrase_topic(turn, 2) or _hinted_topic(turn)
         topics = (asked,) if asked else OVERVIEW
     return Decision("compare", COMPARE, topics=topics, careers=careers, pay=_pay_query(turn))
 

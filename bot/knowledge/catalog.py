@@ -118,6 +118,30 @@ def activity_forms(name: str) -> List[str]:
     return [" ".join(words[:-1] + [form]) for form in forms]
 
 
+def verb_forms(name: str) -> List[str]:
+    """The work a title names as a verb and its object: "truck driver" -> drive trucks, driving trucks.
+
+    Titles of two or more words ending in "-er" ("software developer" -> develop software).
+    """
+    words = normalise(name).split()
+    if len(words) < 2 or not words[-1].endswith(("er", "ers")) or words[-1].endswith(("eer", "eers")):
+        return []
+    base = words[-1][:-1] if words[-1].endswith("s") else words[-1]
+    base = base[:-2]
+    if len(base) < 3:
+        return []
+    if base[-1] == base[-2] and base[-1] not in "aeiouls":
+        base = base[:-1]  # "programmer" -> program
+    verb = base + "e" if base.endswith(("v", "c", "ag", "ud", "rs")) else base  # drive, produce, manage, nurse
+    doing = (verb[:-1] if verb.endswith("e") else verb) + "ing"
+    thing = " ".join(words[:-1])
+    objects = [thing] if thing.endswith("s") else [thing, thing + "s"]  # "news" stays news; never "new"
+    forms = {f"{v} {o}" for v in (verb, doing) for o in objects}
+    if len(words) == 2 and not thing.endswith("s"):
+        forms |= {f"{v} a {thing}" for v in (verb, doing)}  # "drive a truck"
+    return sorted(forms)
+
+
 def _field_of_study(word: str) -> Optional[str]:
     """The field a "-ist" title works in: journalist -> journalism, psychologist -> psychology (else None)."""
     word = word[:-1] if word.endswith("ists") else word
@@ -175,7 +199,7 @@ class Catalog:
                     names[form] = _Entry(career_id, career.career.plural, short=len(form) <= 2)
         for career_id, career in careers.items():  # "truck driving": never over another name
             for name in career.names():
-                for form in activity_forms(name):
+                for form in activity_forms(name) + verb_forms(name):
                     names.setdefault(form, _Entry(career_id, career.career.plural))
         owners: Dict[str, set] = {}
         for phrase, entry in names.items():

@@ -45,6 +45,8 @@ _PHONE_AFTER = re.compile(
     r"(\+?\(?\d[\d\s().-]{5,18}\d)(?!\w|[,.]\d)",
     re.IGNORECASE,
 )
+# Numbers written as outside the U.S., with a leading 0 and three or more groups: "020 7946 0958", "06 12 34 56 78".
+_PHONE_LEADING_ZERO = re.compile(r"(?<![\w$,.])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?!\w|[,.]\d)")
 _STREET_WORDS = (
     r"street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|"
     r"circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|way|alley|row|loop|pike|crescent"
@@ -76,6 +78,13 @@ _ADDRESS_SPANISH = re.compile(
     r"(?:\s+(?!(?:apt|apartment|unit|suite|ste|is|and|in|near|by)\b)[A-Z][A-Za-z'-]*)?" + _UNIT,
     re.IGNORECASE,
 )
+# Outside the U.S. the number comes after the street: "Calle de Alcalá 118", "Av. Insurgentes Sur 1602",
+# "Lindenstraße 42".
+_ADDRESS_NUMBER_AFTER = re.compile(
+    r"\b(?:(?:calle|av\.|avenida|rue|via|rua|paseo|carrera|rambla)\s+(?:[^\W\d_][\w'.-]*\s+){1,4}?\d{1,5}[A-Za-z]?"
+    r"|[^\W\d_]+(?:straße|strasse|str\.|weg|platz|gasse|allee|straat|laan|vej|gatan|gade)\s+\d{1,5}[a-z]?)\b",
+    re.IGNORECASE,
+)
 _ADDRESS_AFTER = re.compile(
     r"\b(?:live at|live on|living at|address is|address:|addy is|house is at|home is at|come to|stay at)\s+"
     r"(\d{1,6}[A-Za-z]?\s+(?:[A-Za-z0-9'.-]+\s?){1,4}?)(?=$|[,.!?;]|\s(?:and|in|so|but|if|near|by|btw|lol|pls|please)\b)",
@@ -87,11 +96,22 @@ _STRONG_INTRO = re.compile(
     r"\b(?:my (?:full |real |first |last )?name(?:\s+is|s| is|'s|:)|my names|(?<![A-Za-z] )(?<![A-Za-z])name\s*:|"
     r"(?:my|her|his|their) (?:\w+'?s |\w+s' )(?:full |real |first |last )?name(?:\s+is|'s|:)|"
     r"(?:^|(?<=[.!?,]\s))(?:name is|name's|names)|"
-    r"full name\s*:|i am called|im called|"
+    r"full name\s*:|(?:my |the )?full name is|the name's|the names|i am called|im called|me llamo|mi nombre es|"
+    r"je m'appelle|mein name ist|"
     r"i'm called|they call me|people call me|everyone calls me|you can call me|my name would be)\s+",
     re.IGNORECASE,
 )
-_WEAK_INTRO = re.compile(r"\b(?:call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is)\s+", re.IGNORECASE)
+_WEAK_INTRO = re.compile(r"\b(?:call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|soy|je suis)\s+",
+                         re.IGNORECASE)
+# A signature: a name after a dash or a closing word at the end of the message ("- Sofia Castellanos",
+# "Best, Camila Ortiz", "Signed, Hannah Weiss-Cohen, grade 8"), or "<Full Name> here".
+_SIGNATURE = re.compile(
+    r"(?:(?:^|\s)(?:-{1,2}|—|–)\s*|\b(?:best|thanks|thank you|signed|sincerely|cheers|love|regards|from),\s+)"
+    r"((?:[^\W\d_][\w'-]*)(?:\s+(?:[^\W\d_][\w'-]*)){1,3})\s*(?:,[^,.!?]{0,20})?[.!]?\s*$",
+    re.IGNORECASE,
+)
+_NAME_HERE = re.compile(r"(?:^|(?<=[.!?,]\s)|(?<=^hi\s)|(?<=^hey\s))([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
+                        r"\s+here\b")
 # Two or three capitalised words, with name particles between them ("Pieter van der Berg", "Ana de la Cruz").
 _NAME_PARTICLES = r"(?:van|von|der|den|de|del|della|la|le|du|da|di|dos|das|bin|ibn|al|el|st\.?)"
 _CAPITALISED_NAME = re.compile(
@@ -216,8 +236,27 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
     return start, end if taken else start
 
 
-def _name_spans(text: str) -> List[Tuple[int, int]]:
+def _signature_spans(text: str) -> List[Tuple[int, int]]:
+    """Names signed at the end of a message or said as "<Full Name> here".
+
+    Two to four words that could be a name (not frequent English words; the first may be a first name).
+    """
     spans = []
+    for pattern in (_SIGNATURE, _NAME_HERE):
+        for match in pattern.finditer(text):
+            words = match.group(1).split()
+            lowered = [w.lower() for w in words]
+            if any(w in _NAME_STOP or w in _CRISIS_WORDS for w in lowered):
+                continue
+            name_like = [_could_be_name(word, low, first=i == 0) or re.fullmatch(_NAME_PARTICLES, low) is not None
+                         for i, (word, low) in enumerate(zip(words, lowered, strict=True))]
+            if all(name_like):
+                spans.append(match.span(1))
+    return spans
+
+
+def _name_spans(text: str) -> List[Tuple[int, int]]:
+    spans = _signature_spans(text)
     for strong, pattern in ((True, _STRONG_INTRO), (False, _WEAK_INTRO)):
         for intro in pattern.finditer(text):
             start, end = _name_span(text, intro.end(), strong)
@@ -262,7 +301,8 @@ def _address_spans(text: str) -> List[Tuple[int, int]]:
             position = match.end()
         else:
             position = match.start() + 1
-    return spans + _spans(_ADDRESS_SPANISH, text) + _spans(_ADDRESS_ROUTE, text) + _spans(_ADDRESS_AFTER, text, 1)
+    return (spans + _spans(_ADDRESS_SPANISH, text) + _spans(_ADDRESS_ROUTE, text) + _spans(_ADDRESS_AFTER, text, 1)
+            + _spans(_ADDRESS_NUMBER_AFTER, text))
 
 
 def mask(text: str) -> Masked:
@@ -272,7 +312,8 @@ def mask(text: str) -> Masked:
     found: List[Tuple[int, int, str]] = []
     for placeholder, spans in (
         (EMAIL, _spans(_EMAIL, text)),
-        (PHONE, _spans(_PHONE, text) + _spans(_PHONE_INTERNATIONAL, text) + _spans(_PHONE_AFTER, text, 1)),
+        (PHONE, _spans(_PHONE, text) + _spans(_PHONE_INTERNATIONAL, text) + _spans(_PHONE_AFTER, text, 1)
+         + _spans(_PHONE_LEADING_ZERO, text)),
         (ADDRESS, _address_spans(text)),
         (NAME, _name_spans(text)),
     ):

@@ -7,7 +7,7 @@ from typing import Dict
 import pytest
 import yaml
 
-from bot.knowledge.catalog import Catalog, activity_forms, load_occupations, word_forms
+from bot.knowledge.catalog import Catalog, activity_forms, load_occupations, verb_forms, word_forms
 from bot.knowledge.models import Career
 from tests.conftest import CAREER_FILE
 
@@ -110,3 +110,11 @@ def test_fields_of_ist_titles_and_short_names_in_comparisons() -> None:
     assert catalog.find("rn pay per hour?").careers == ("registered-nurses",)
     assert catalog.find("i need help rn").careers == ()
     assert catalog.find("masters for school counseling").careers == ("school-and-career-counselors",)
+
+
+def test_verb_forms_of_many_word_titles() -> None:
+    """"want to drive trucks" names truck drivers; "news" is never cut to "new"; one-word titles have none."""
+    assert "drive trucks" in verb_forms("truck driver") and "driving a truck" in verb_forms("truck driver")
+    assert verb_forms("news reporter") == ["report news", "reporting news"]
+    assert "managing construction" in verb_forms("construction managers")
+    assert verb_forms("farmer") == [] and verb_forms("civil engineer") == []

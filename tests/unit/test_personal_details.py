@@ -41,6 +41,14 @@ from bot.safety.personal_details import mask
     ("name's Tessa Holloway, can i be a pilot", "Tessa Holloway", "name"),
     ("my dad's name is Omar Haddad and he drives trucks", "Omar Haddad", "name"),
     ("this is Ana de la Cruz, what do lawyers make", "Ana de la Cruz", "name"),
+    ("is nursing hard to get into? - Marisol Vega", "Marisol Vega", "name"),
+    ("what do pilots earn? Best, Tomasz Nowak", "Tomasz Nowak", "name"),
+    ("Hi! Leilani Akana here, what do chefs do", "Leilani Akana", "name"),
+    ("my full name is Grace Ann Miller", "Grace Ann Miller", "name"),
+    ("me llamo Diego Ramos y quiero ser enfermero", "Diego Ramos", "name"),
+    ("our old number was 020 7946 0123 in London", "020 7946 0123", "phone"),
+    ("we lived at Calle Mayor 12 in Spain", "Calle Mayor 12", "address"),
+    ("my grandpa lives at Bergstraße 7, can I intern in Germany", "Bergstraße 7", "address"),
 ])
 def test_details_are_masked(text: str, hidden: str, kind: str) -> None:
     """The detail is gone from the text and its kind is reported."""
@@ -54,7 +62,9 @@ def test_details_are_masked(text: str, hidden: str, kind: str) -> None:
     "is $81,220 a good salary", "they make 107,560 a year?", "growth from 2022-32", "2022 to 2032",
     "3,172,500 jobs", "$39.05 per hour", "about 193,100 openings", "what does a Registered Nurse do",
     "jobs on wall street", "room 204", "I'm Taking AP Bio Next Year, does that help",
-    "i'm Really Interested In Nursing", "the number is 2,192,300 jobs", "+3 percent growth", "SAT score 1450", "class of 2027", "my shift is 7-3",
+    "i'm Really Interested In Nursing", "the number is 2,192,300 jobs", "+3 percent growth",
+    "thanks for the help - Registered Nurses sound great", "what about electricians? thanks, Career Bot",
+    "the class of 2027 has 0 openings in 3 weeks", "SAT score 1450", "class of 2027", "my shift is 7-3",
     "my name is not important", "im a junior", "I'm Interested In Nursing", "it takes 4 years either way",
     "this is Construction Managers pay?", "do truck drivers drive on highway 101", "projected to grow 6 percent",
     "my name is hard to spell, does that matter", "do companies use @company.com emails for interns",
