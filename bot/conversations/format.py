@@ -79,6 +79,23 @@ class ConversationFormatError(Exception):
         super().__init__(f"{display_path(path)}, line {line}: {problem}")
 
 
+class ConversationFileError(ConversationFormatError):
+    """Every problem of one file: each conversation and turn is read even after a bad one."""
+
+    def __init__(self, problems: List[ConversationFormatError]) -> None:
+        first = problems[0]
+        super().__init__(first.path, first.line, first.problem)
+        self.args = ("\n".join(str(problem) for problem in problems),)
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class _BadTurnsError(Exception):
+    """A conversation whose turns had problems (already recorded): skip it."""
+
+
 @dataclass(frozen=True)
 class Turn:
     """One student turn and the checks on the bot's reply to it."""
@@ -163,6 +180,7 @@ class _Reader:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.problems: List[ConversationFormatError] = []  # of conversations and turns, all of them
 
     def fail(self, node: Node, problem: str) -> ConversationFormatError:
         return ConversationFormatError(self.path, _line(node), problem)
@@ -230,18 +248,27 @@ class _Reader:
         if not isinstance(items, SequenceNode) or not items.value:
             raise self.fail(items, "'conversations:' should be followed by a list, each item starting with '- title:'.")
         career = self.text(keys["career"], "'career:'") if "career" in keys else None
-        conversations = tuple(self.conversation(item, career) for item in items.value)
+        conversations = []
+        for item in items.value:
+            try:
+                conversations.append(self.conversation(item, career))
+            except ConversationFormatError as problem:
+                self.problems.append(problem)
+            except _BadTurnsError:
+                pass
         seen: Dict[str, int] = {}
         for conversation in conversations:
             key = normalize(conversation.title)
             if key in seen:
-                raise ConversationFormatError(
+                self.problems.append(ConversationFormatError(
                     self.path,
                     conversation.line,
                     f'the title "{conversation.title}" is used twice (also on line {seen[key]}); titles must differ.',
-                )
+                ))
             seen[key] = conversation.line
-        return ConversationFile(self.path, conversations, career)
+        if self.problems:
+            raise ConversationFileError(sorted(self.problems, key=lambda problem: problem.line))
+        return ConversationFile(self.path, tuple(conversations), career)
 
     def conversation(self, node: Node, career: Optional[str] = None) -> Conversation:
         keys = self.mapping(node, "a conversation", CONVERSATION_KEYS, "title: Pay question")
@@ -257,10 +284,18 @@ class _Reader:
                 turns_node,
                 f'"turns:" of "{title}" should be a list of turns, each starting with "- student:" or "- click:".',
             )
-        turns = tuple(self.turn(item) for item in turns_node.value)
+        turns = []
+        for item in turns_node.value:
+            try:
+                turns.append(self.turn(item))
+            except ConversationFormatError as problem:
+                self.problems.append(problem)  # the other turns are still read, for their problems too
+        if len(turns) < len(turns_node.value):
+            raise _BadTurnsError()
         if "career" in keys:
             career = self.text(keys["career"], "'career:'")
-        return Conversation(title=title, comment=comment, turns=turns, path=self.path, line=_line(node), career=career)
+        return Conversation(title=title, comment=comment, turns=tuple(turns), path=self.path, line=_line(node),
+                            career=career)
 
     def turn(self, node: Node) -> Turn:
         keys = self.mapping(node, "a turn", TURN_KEYS, "student: how much do they make?")
@@ -372,12 +407,14 @@ def find_files(paths: Iterable[Path]) -> List[Path]:
 
 
 def load_all(paths: Sequence[Path]) -> Tuple[List[ConversationFile], List[ConversationFormatError]]:
-    """Load every file; return the good ones and the errors of the bad ones (all of them, not just the first)."""
+    """Load every file; return the good ones and every problem of the bad ones (each file, each conversation)."""
     files: List[ConversationFile] = []
     errors: List[ConversationFormatError] = []
     for path in find_files(paths):
         try:
             files.append(load_file(path))
+        except ConversationFileError as problems:
+            errors += problems.problems
         except ConversationFormatError as error:
             errors.append(error)
     return files, errors

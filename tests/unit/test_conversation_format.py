@@ -195,3 +195,17 @@ def test_starter_suite_loads_and_covers_every_topic() -> None:
                   "tell me more", "nurses", "joke", "hours", "help", "hi", "are you a real person", "career cluster",
                   "classes", "safety", "reports", "budget", "overtime", "products"]:
         assert topic in said, f"no conversation asks about {topic!r}"
+
+
+def test_every_problem_of_a_file_is_listed(tmp_path: Path) -> None:
+    """Two bad turns in two conversations and a repeated title: three problems, each with its line."""
+    from bot.conversations.format import load_all
+
+    _write(tmp_path, "conversations:\n  - title: a\n    turns:\n      - studnet: hi\n"
+                     "  - title: b\n    turns:\n      - student: hi\n        must mentoin: [x]\n"
+                     "  - title: c\n    turns:\n      - student: hi\n"
+                     "  - title: c\n    turns:\n      - student: ho\n")
+    files, errors = load_all([tmp_path])
+    assert files == []
+    assert [error.line for error in errors] == [4, 8, 12]
+    assert "studnet" in errors[0].problem and "mentoin" in errors[1].problem and "used twice" in errors[2].problem
