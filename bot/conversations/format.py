@@ -196,6 +196,8 @@ class _Reader:
             if not isinstance(key_node, ScalarNode):
                 raise self.fail(key_node, f"{what} has a key that isn't a word; keys are plain words like 'title'.")
             name = spellings.get(_canonical(str(key_node.value)))
+            if name is None and allowed is CONVERSATION_KEYS and _turn_key(str(key_node.value)):
+                raise self.fail(key_node, _line_up(str(key_node.value), "is not indented like the lines of its turn"))
             if name is None:
                 raise self.fail(key_node, self._unknown_key(str(key_node.value), what, allowed))
             if name in found:
@@ -322,6 +324,27 @@ class _Reader:
         )
 
 
+def _turn_key(key: str) -> Optional[str]:
+    """The turn key ``key`` spells (``must mention``), or None."""
+    canonical = _canonical(key)
+    return next((name for name, spellings in TURN_KEYS.items() if canonical in spellings and name != "student"
+                 and name != "click"), None)
+
+
+def _line_up(key: str, what_happened: str) -> str:
+    """The counselor-worded message for a turn key indented wrongly."""
+    return (f'"{key.strip()}:" {what_happened}: it must line up exactly under "student:" (or "click:") of its turn, '
+            'the same number of spaces in, and belong to the turn above it.')
+
+
+def _indentation_hint(source_line: str) -> Optional[str]:
+    """A counselor-worded message when the YAML error's line holds a turn key ("must mention:" indented wrongly)."""
+    match = re.match(r"^\s*(?:-\s+)?([A-Za-z][A-Za-z _-]*?):", source_line)
+    if match and _turn_key(match.group(1)):
+        return _line_up(match.group(1), "is not indented like the lines of its turn")
+    return None
+
+
 def _yaml_hint(problem: str) -> str:
     if "\t" in problem or "'\\t'" in problem:
         return " Use spaces, not tabs, to indent."
@@ -377,6 +400,10 @@ def parse_text(text: str, path: Path) -> ConversationFile:
             mark = error.context_mark  # an unclosed quote: point at where it opened, not at the file's end
         line = int(mark.line) + 1 if mark is not None else 1
         problem = " ".join(str(part) for part in (error.context, error.problem) if part)
+        lines = text.splitlines()
+        indented = _indentation_hint(lines[line - 1]) if 0 < line <= len(lines) else None
+        if indented:
+            raise ConversationFormatError(path, line, indented) from None
         raise ConversationFormatError(path, line, f"this is not valid YAML ({problem}).{_yaml_hint(problem)}") from None
     except yaml.YAMLError as error:
         raise ConversationFormatError(path, 1, f"this is not valid YAML ({error}).") from None
