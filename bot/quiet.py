@@ -4,17 +4,21 @@ Sanic turns DeprecationWarning back on ("once") when it is imported, so the
 ``PYTHONWARNINGS=ignore`` that every Rasa process gets is not enough: the filters
 are set again here after Sanic's. ``CAREERBOT_VERBOSE=1`` (``make run VERBOSE=1``)
 leaves every warning visible. ``python -m bot.quiet MODULE ARGS`` runs another
-module's command line (the action server's ``rasa_sdk``) quietly.
+module's command line (the action server's ``rasa_sdk``, ``rasa data validate`` in ``make check``) quietly.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import runpy
 import sys
 import warnings
 
 QUIET_CATEGORIES = (DeprecationWarning, PendingDeprecationWarning, FutureWarning)
+# Rasa's data validator warns about every response no story uses: by design here, the one action
+# (action_respond) sends them all, so these say nothing to a reader of `make check`.
+QUIET_MESSAGES = (re.compile(r"The utterance '[^']+' is not used in any story"),)
 
 
 def verbose() -> bool:
@@ -35,8 +39,9 @@ def quiet_warnings() -> None:
     show = warnings.showwarning
 
     def show_unless_deprecation(message: Warning | str, category: type, *args: object, **kwargs: object) -> None:
-        if not issubclass(category, QUIET_CATEGORIES):
-            show(message, category, *args, **kwargs)  # type: ignore[arg-type]
+        if issubclass(category, QUIET_CATEGORIES) or any(p.search(str(message)) for p in QUIET_MESSAGES):
+            return
+        show(message, category, *args, **kwargs)  # type: ignore[arg-type]
 
     warnings.showwarning = show_unless_deprecation  # type: ignore[assignment]
 

@@ -79,6 +79,23 @@ class ConversationFormatError(Exception):
         super().__init__(f"{display_path(path)}, line {line}: {problem}")
 
 
+class ConversationFileError(ConversationFormatError):
+    """Every problem of one file: each conversation and turn is read even after a bad one."""
+
+    def __init__(self, problems: List[ConversationFormatError]) -> None:
+        first = problems[0]
+        super().__init__(first.path, first.line, first.problem)
+        self.args = ("\n".join(str(problem) for problem in problems),)
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class _BadTurnsError(Exception):
+    """A conversation whose turns had problems (already recorded): skip it."""
+
+
 @dataclass(frozen=True)
 class Turn:
     """One student turn and the checks on the bot's reply to it."""
@@ -163,6 +180,7 @@ class _Reader:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.problems: List[ConversationFormatError] = []  # of conversations and turns, all of them
 
     def fail(self, node: Node, problem: str) -> ConversationFormatError:
         return ConversationFormatError(self.path, _line(node), problem)
@@ -178,6 +196,8 @@ class _Reader:
             if not isinstance(key_node, ScalarNode):
                 raise self.fail(key_node, f"{what} has a key that isn't a word; keys are plain words like 'title'.")
             name = spellings.get(_canonical(str(key_node.value)))
+            if name is None and allowed is CONVERSATION_KEYS and _turn_key(str(key_node.value)):
+                raise self.fail(key_node, _line_up(str(key_node.value), "is not indented like the lines of its turn"))
             if name is None:
                 raise self.fail(key_node, self._unknown_key(str(key_node.value), what, allowed))
             if name in found:
@@ -230,18 +250,27 @@ class _Reader:
         if not isinstance(items, SequenceNode) or not items.value:
             raise self.fail(items, "'conversations:' should be followed by a list, each item starting with '- title:'.")
         career = self.text(keys["career"], "'career:'") if "career" in keys else None
-        conversations = tuple(self.conversation(item, career) for item in items.value)
+        conversations = []
+        for item in items.value:
+            try:
+                conversations.append(self.conversation(item, career))
+            except ConversationFormatError as problem:
+                self.problems.append(problem)
+            except _BadTurnsError:
+                pass
         seen: Dict[str, int] = {}
         for conversation in conversations:
             key = normalize(conversation.title)
             if key in seen:
-                raise ConversationFormatError(
+                self.problems.append(ConversationFormatError(
                     self.path,
                     conversation.line,
                     f'the title "{conversation.title}" is used twice (also on line {seen[key]}); titles must differ.',
-                )
+                ))
             seen[key] = conversation.line
-        return ConversationFile(self.path, conversations, career)
+        if self.problems:
+            raise ConversationFileError(sorted(self.problems, key=lambda problem: problem.line))
+        return ConversationFile(self.path, tuple(conversations), career)
 
     def conversation(self, node: Node, career: Optional[str] = None) -> Conversation:
         keys = self.mapping(node, "a conversation", CONVERSATION_KEYS, "title: Pay question")
@@ -257,10 +286,18 @@ class _Reader:
                 turns_node,
                 f'"turns:" of "{title}" should be a list of turns, each starting with "- student:" or "- click:".',
             )
-        turns = tuple(self.turn(item) for item in turns_node.value)
+        turns = []
+        for item in turns_node.value:
+            try:
+                turns.append(self.turn(item))
+            except ConversationFormatError as problem:
+                self.problems.append(problem)  # the other turns are still read, for their problems too
+        if len(turns) < len(turns_node.value):
+            raise _BadTurnsError()
         if "career" in keys:
             career = self.text(keys["career"], "'career:'")
-        return Conversation(title=title, comment=comment, turns=turns, path=self.path, line=_line(node), career=career)
+        return Conversation(title=title, comment=comment, turns=tuple(turns), path=self.path, line=_line(node),
+                            career=career)
 
     def turn(self, node: Node) -> Turn:
         keys = self.mapping(node, "a turn", TURN_KEYS, "student: how much do they make?")
@@ -285,6 +322,27 @@ class _Reader:
                 else ()
             ),
         )
+
+
+def _turn_key(key: str) -> Optional[str]:
+    """The turn key ``key`` spells (``must mention``), or None."""
+    canonical = _canonical(key)
+    return next((name for name, spellings in TURN_KEYS.items() if canonical in spellings and name != "student"
+                 and name != "click"), None)
+
+
+def _line_up(key: str, what_happened: str) -> str:
+    """The counselor-worded message for a turn key indented wrongly."""
+    return (f'"{key.strip()}:" {what_happened}: it must line up exactly under "student:" (or "click:") of its turn, '
+            'the same number of spaces in, and belong to the turn above it.')
+
+
+def _indentation_hint(source_line: str) -> Optional[str]:
+    """A counselor-worded message when the YAML error's line holds a turn key ("must mention:" indented wrongly)."""
+    match = re.match(r"^\s*(?:-\s+)?([A-Za-z][A-Za-z _-]*?):", source_line)
+    if match and _turn_key(match.group(1)):
+        return _line_up(match.group(1), "is not indented like the lines of its turn")
+    return None
 
 
 def _yaml_hint(problem: str) -> str:
@@ -342,6 +400,10 @@ def parse_text(text: str, path: Path) -> ConversationFile:
             mark = error.context_mark  # an unclosed quote: point at where it opened, not at the file's end
         line = int(mark.line) + 1 if mark is not None else 1
         problem = " ".join(str(part) for part in (error.context, error.problem) if part)
+        lines = text.splitlines()
+        indented = _indentation_hint(lines[line - 1]) if 0 < line <= len(lines) else None
+        if indented:
+            raise ConversationFormatError(path, line, indented) from None
         raise ConversationFormatError(path, line, f"this is not valid YAML ({problem}).{_yaml_hint(problem)}") from None
     except yaml.YAMLError as error:
         raise ConversationFormatError(path, 1, f"this is not valid YAML ({error}).") from None
@@ -372,12 +434,14 @@ def find_files(paths: Iterable[Path]) -> List[Path]:
 
 
 def load_all(paths: Sequence[Path]) -> Tuple[List[ConversationFile], List[ConversationFormatError]]:
-    """Load every file; return the good ones and the errors of the bad ones (all of them, not just the first)."""
+    """Load every file; return the good ones and every problem of the bad ones (each file, each conversation)."""
     files: List[ConversationFile] = []
     errors: List[ConversationFormatError] = []
     for path in find_files(paths):
         try:
             files.append(load_file(path))
+        except ConversationFileError as problems:
+            errors += problems.problems
         except ConversationFormatError as error:
             errors.append(error)
     return files, errors

@@ -62,16 +62,20 @@ def summary_line(run: RunResult) -> str:
     """Summarise a run: '31 of 32 conversations passed, 1 failed.'."""
     total = len(run.results)
     failed = len(run.failed)
+    broken = f" {len(run.broken)} problem(s) in files that could not be read: fix them." if run.broken else ""
     if not total:
-        return "No conversations were run."
+        return "No conversations were run." + broken
     if not failed:
-        return "The conversation passed." if total == 1 else f"All {total} conversations passed."
-    return f"{total - failed} of {total} conversations passed, {failed} failed."
+        return ("The conversation passed." if total == 1 else f"All {total} conversations passed.") + broken
+    return f"{total - failed} of {total} conversations passed, {failed} failed." + broken
 
 
 def render_text(run: RunResult) -> str:
     """Render the whole report as text (failures in detail, then the summary)."""
     parts: List[str] = []
+    if run.broken:
+        parts.append("Files that could not be read (their conversations did not run):\n")
+        parts += [f"  {problem}" for problem in run.broken] + [""]
     if run.failed:
         parts.append("Failures:\n")
         parts += [failure_details(result) + "\n" for result in run.failed]
@@ -172,6 +176,10 @@ def render_html(run: RunResult) -> str:
         f"bot at {_e(run.bot_url)} · {run.seconds:.0f} s</p>",
         f'<p class="summary {"ok" if ok else "bad"}">{_e(summary_line(run))}</p>',
     ]
+    if run.broken:
+        body.append("<h2>Files that could not be read (failed: their conversations did not run)</h2><ul>")
+        body += [f'<li class="bad">{_e(problem)}</li>' for problem in run.broken]
+        body.append("</ul>")
     indexed = list(enumerate(run.results))
     if run.failed:
         body.append("<h2>Failed</h2><ol class=\"failed\">")

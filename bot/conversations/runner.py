@@ -129,6 +129,7 @@ class RunResult:
     started: float
     seconds: float
     files: int
+    broken: List[str] = field(default_factory=list)  # problems of files that could not be read (they failed)
 
     @property
     def failed(self) -> List[ConversationResult]:
@@ -136,7 +137,7 @@ class RunResult:
 
     @property
     def passed(self) -> bool:
-        return bool(self.results) and not self.failed
+        return bool(self.results) and not self.failed and not self.broken
 
 
 def _quote(text: str) -> str:

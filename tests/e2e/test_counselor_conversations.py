@@ -80,11 +80,33 @@ def test_clicking_a_button_that_is_not_offered_fails(bot: BotProcess, tmp_path: 
 
 
 def test_format_error_stops_the_run_with_file_and_line(bot: BotProcess, tmp_path: Path) -> None:
-    """A broken file is reported with its line, and nothing runs (exit code 2)."""
+    """A broken file alone is reported with its line, and nothing runs (exit code 2)."""
     (tmp_path / "broken.yml").write_text("conversations:\n  - title: x\n    turns:\n      - studnet: hi\n")
     run = _run(["conversations", str(tmp_path), "--url", bot.url])
     assert run.returncode == 2
     assert "broken.yml, line 4: unknown key \"studnet\"" in run.stderr
+
+
+def test_a_broken_file_does_not_hide_the_good_ones(bot: BotProcess, tmp_path: Path) -> None:
+    """Among good files, a file with two problems: the good conversations run, both problems are listed (in the
+    output and at the top of the report), the run fails, and the previous report is replaced."""
+    tests = tmp_path / "tests"
+    tests.mkdir()
+    (tests / "good.yml").write_text("career: industrial-production-manager\nconversations:\n  - title: Pay\n"
+                                    "    turns:\n      - student: how much do they make?\n"
+                                    "        must mention: [$107,560]\n")
+    (tests / "broken.yml").write_text("conversations:\n  - title: a\n    turns:\n      - studnet: hi\n"
+                                      "  - title: b\n    turns:\n      - student: hi\n        must mentoin: [x]\n")
+    report = tmp_path / "report.html"
+    report.write_text("<p>All 32 conversations passed.</p>")  # the previous run's report
+    run = _run(["conversations", str(tests), "--url", bot.url, "--report", str(report)])
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "broken.yml, line 4: unknown key \"studnet\"" in run.stderr
+    assert "broken.yml, line 8" in run.stderr and "mentoin" in run.stderr
+    assert "PASS  Pay" in run.stdout
+    page = report.read_text()
+    assert "could not be read" in page and "studnet" in page and "mentoin" in page
+    assert "All 32 conversations passed" not in page
 
 
 def test_exported_chat_replays_and_passes(bot: BotProcess, tmp_path: Path) -> None:

@@ -95,12 +95,12 @@ def test_unknown_key_names_file_line_and_suggests(tmp_path: Path) -> None:
 
 
 def test_bad_yaml_names_file_and_line(tmp_path: Path) -> None:
-    """Broken YAML (a key indented differently from the turn's other keys) is an error on its line, with a hint."""
-    text = "conversations:\n  - title: Pay\n    turns:\n      - student: salary?\n       must mention: pay\n"
+    """Broken YAML that is not a turn key indented wrongly is an error on its line, with a hint."""
+    text = "conversations:\n  - title: Pay\n    turns:\n      - student: salary?\n        - pay\n"
     error = _error(tmp_path, text)
     assert error.line == 5
     assert "not valid YAML" in error.problem
-    assert "indented alike" in error.problem
+    assert "indent" in error.problem
 
 
 def test_colons_in_text_are_forgiven(tmp_path: Path) -> None:
@@ -195,3 +195,28 @@ def test_starter_suite_loads_and_covers_every_topic() -> None:
                   "tell me more", "nurses", "joke", "hours", "help", "hi", "are you a real person", "career cluster",
                   "classes", "safety", "reports", "budget", "overtime", "products"]:
         assert topic in said, f"no conversation asks about {topic!r}"
+
+
+def test_every_problem_of_a_file_is_listed(tmp_path: Path) -> None:
+    """Two bad turns in two conversations and a repeated title: three problems, each with its line."""
+    from bot.conversations.format import load_all
+
+    _write(tmp_path, "conversations:\n  - title: a\n    turns:\n      - studnet: hi\n"
+                     "  - title: b\n    turns:\n      - student: hi\n        must mentoin: [x]\n"
+                     "  - title: c\n    turns:\n      - student: hi\n"
+                     "  - title: c\n    turns:\n      - student: ho\n")
+    files, errors = load_all([tmp_path])
+    assert files == []
+    assert [error.line for error in errors] == [4, 8, 12]
+    assert "studnet" in errors[0].problem and "mentoin" in errors[1].problem and "used twice" in errors[2].problem
+
+
+@pytest.mark.parametrize("indent", [9, 7, 6, 4])
+def test_an_indentation_mistake_is_said_in_a_counselors_words(tmp_path: Path, indent: int) -> None:
+    """"must mention:" one space too deep or too shallow, lined up with the "-", or with "turns:": the message
+    says it must line up under "student:", on its line (not YAML's "mapping values are not allowed")."""
+    text = ("conversations:\n  - title: Pay\n    turns:\n      - student: how much?\n"
+            + " " * indent + "must mention: [x]\n")
+    error = _error(tmp_path, text)
+    assert error.line == 5
+    assert 'must line up exactly under "student:"' in error.problem and "mapping values" not in error.problem

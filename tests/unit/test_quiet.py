@@ -43,3 +43,11 @@ def test_verbose_shows_every_warning(tmp_path: Path) -> None:
     assert "old api" in result.stderr
     assert "old parser" in result.stderr
     assert "check your config" in result.stderr
+
+
+def test_rasa_validator_noise_about_unused_responses_is_filtered() -> None:
+    """Every reply is sent by the one action, so "utterance ... not used in any story" says nothing: filtered."""
+    from bot.quiet import QUIET_MESSAGES
+
+    assert any(p.search("The utterance 'utter_greet' is not used in any story or rule.") for p in QUIET_MESSAGES)
+    assert not any(p.search("Intent 'ask_pay' has only 1 training example") for p in QUIET_MESSAGES)
