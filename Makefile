@@ -71,8 +71,8 @@ test: install-dev install-web system-test-deps ## Set up and run the whole test 
 test-conversations: install ## Counselor conversation tests against the bot (FILES=... for some); report: results/conversations.html
 	$(PY) -m bot conversations $(FILES)
 
-export-test: install ## Save a chat as a conversation test: make export-test ID=<conversation id> (no ID: list chats)
-	$(PY) -m bot export-test $(if $(ID),"$(ID)",--list)
+export-test: install ## Save a chat as a test: make export-test ID=<id> (no ID: list chats; FIND=<text> filters them)
+	$(PY) -m bot export-test $(if $(ID),"$(ID)",$(if $(FIND),--find "$(FIND)",--list))
 
 add-career: install ## Draft a career file from an OOH Summary page's text: make add-career SOURCE=<text file> URL=<page url> [CLUSTER="Health Science"]
 	@test -n "$(SOURCE)" -a -n "$(URL)" || { echo 'usage: make add-career SOURCE=<text file> URL=<page url> [CLUSTER="<career cluster>"]' >&2; exit 2; }

@@ -166,12 +166,14 @@ def _cmd_export_test(args: argparse.Namespace) -> int:
     settings = settings_module.load()
     try:
         with quiet_warnings():
-            if args.list or not args.conversation_id:
-                rows = recent_conversations(settings)
-                print("\n".join(rows) if rows else "No conversations are stored yet.")
+            if args.list or args.find or not args.conversation_id:
+                rows = recent_conversations(settings, find=args.find)
+                empty = f'No stored chat has a message with "{args.find}".' if args.find else \
+                    "No conversations are stored yet."
+                print("\n".join(rows) if rows else empty)
                 if not args.list:
                     print("Give one of these conversation ids: python -m bot export-test ID", file=sys.stderr)
-                return 0 if args.list else 2
+                return 0 if args.list or args.find else 2
             path = export_test(args.conversation_id, settings, out=Path(args.out) if args.out else None,
                                title=args.title, force=args.force)
     except ExportError as error:
@@ -225,7 +227,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", help="file to write (default: tests/conversations/saved-<id>.yml)")
     export.add_argument("--title", help="title of the saved conversation")
     export.add_argument("--force", action="store_true", help="overwrite the file if it exists")
-    export.add_argument("--list", action="store_true", help="list the most recent stored conversations")
+    export.add_argument("--list", action="store_true",
+                        help="list the most recent chats: time, channel, first message (type /chatid in a chat to see "
+                             "its id)")
+    export.add_argument("--find", help="list only the chats where a student message contains this text")
     export.set_defaults(func=_cmd_export_test)
 
     handoffs = commands.add_parser("handoffs", help="list handoffs and crisis flags waiting for a counselor")

@@ -107,11 +107,21 @@ def mask_personal_details(message: UserMessage) -> bool:
     return True
 
 
+CHAT_ID_COMMANDS = frozenset({"/chatid", "/chat_id", "/chat-id", "/id", "chat id", "chat id?", "my chat id",
+                              "what is my chat id", "whats my chat id"})
+
+
+def is_chat_id_command(text: Optional[str]) -> bool:
+    """The command word a counselor types to see the id of the chat they are in ("/chatid")."""
+    return bool(text) and " ".join(str(text).lower().replace("'", "").split()) in CHAT_ID_COMMANDS
+
+
 async def handle_message(on_new_message: OnNewMessage, message: UserMessage) -> None:
     """Run one student turn with the shared guards.
 
     - Control characters and lone surrogates are removed from the text first.
-    - Empty/whitespace or longer than the limit: answered here, never parsed.
+    - Empty/whitespace or longer than the limit, or the command word "/chatid" (a counselor asking for this
+      chat's id): answered here, never parsed or stored.
     - Personal details (phone, email, street address, an introduced name) are
       masked before Rasa sees the message, so nothing stores them; the student
       gets a short reminder first (not after a crisis message: that reply comes alone).
@@ -127,6 +137,8 @@ async def handle_message(on_new_message: OnNewMessage, message: UserMessage) -> 
     output = message.output_channel
     message.text = clean_text(message.text)
     canned = limit_reply(message.text, settings.max_message_length)
+    if canned is None and is_chat_id_command(message.text):
+        canned = reply_text("utter_chat_id", conversation_id=message.sender_id)  # answered here, not stored
     if canned is not None:
         await output.send_text_message(message.sender_id, canned)
         return

@@ -356,9 +356,22 @@ def load_events(conversation_id: str, settings: Settings) -> List[Dict[str, Any]
     return [event.as_dict() for event in tracker.events]
 
 
-def recent_conversations(settings: Settings, limit: int = 20) -> List[str]:
-    """List 'id  last active  N student messages' for recent chats (no message text: students are minors)."""
+def _channel(conversation_id: str, events: Sequence[Dict[str, Any]]) -> str:
+    """Where a chat happened, for people: web page, Slack, terminal or REST."""
+    if str(conversation_id).startswith("terminal-"):
+        return "terminal"
+    channel = next((e.get("input_channel") for e in events if e.get("event") == "user" and e.get("input_channel")),
+                   None)
+    return {"socketio": "web page", "slack": "Slack", "rest": "REST"}.get(str(channel), str(channel or "?"))
+
+
+def recent_conversations(settings: Settings, limit: int = 20, find: Optional[str] = None) -> List[str]:
+    """List recent chats, newest first: id, last active, channel, student messages and the first one.
+
+    Messages are as stored (personal details masked). ``find`` keeps the chats where a message contains it.
+    """
     store = tracker_store(settings)
+    wanted = normalize(find) if find else None
 
     async def collect() -> List[tuple]:
         rows = []
@@ -369,14 +382,22 @@ def recent_conversations(settings: Settings, limit: int = 20) -> List[str]:
             if tracker is None:
                 continue
             events = [e.as_dict() for e in tracker.events]
-            messages = sum(1 for e in events if e.get("event") == "user")
-            if messages:
-                rows.append((max(float(e.get("timestamp") or 0) for e in events), key, messages))
+            said = [str(e.get("text") or "") for e in events if e.get("event") == "user"]
+            said = [text for text in said if text and not text.startswith("/")] or said
+            if not said or (wanted and not any(wanted in normalize(text) for text in said)):
+                continue
+            stamp = max(float(e.get("timestamp") or 0) for e in events)
+            rows.append((stamp, key, len(said), _channel(key, events), said[0]))
         return sorted(rows, reverse=True)[:limit]
 
+    def shorten(text: str) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= 60 else text[:57] + "..."
+
     return [
-        f"{key}  last active {time.strftime('%Y-%m-%d %H:%M', time.localtime(stamp))}  {count} student message(s)"
-        for stamp, key, count in asyncio.run(collect())
+        f"{key}  {time.strftime('%Y-%m-%d %H:%M', time.localtime(stamp))}  {channel}  {count} message(s)  "
+        f"first: \"{shorten(first)}\""
+        for stamp, key, count, channel, first in asyncio.run(collect())
     ]
 
 

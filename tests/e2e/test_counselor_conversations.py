@@ -138,8 +138,10 @@ def test_exported_chat_replays_and_passes(bot: BotProcess, tmp_path: Path) -> No
 
 
 def test_export_of_an_unknown_id_says_so(bot: BotProcess, tmp_path: Path) -> None:
-    """Exporting an id the store doesn't have is a clear error, and --list shows stored chats without text."""
+    """Exporting an id the store doesn't have is a clear error; --list shows each chat's time, channel and first
+    message, and --find keeps the chats with a message containing the text."""
     bot.say("export-list-1", "what skills do i need?")
+    bot.say("export-list-2", "how much do chefs make? my number is 555-201-7788")
     missing = _run(["export-test", "no-such-chat", "--out", str(tmp_path / "x.yml")],
                    env={"CAREERBOT_VAR_DIR": str(bot.var_dir)})
     assert missing.returncode == 2
@@ -148,8 +150,21 @@ def test_export_of_an_unknown_id_says_so(bot: BotProcess, tmp_path: Path) -> Non
     listed = _run(["export-test", "--list"], env={"CAREERBOT_VAR_DIR": str(bot.var_dir)})
     assert listed.returncode == 0
     line = next(line for line in listed.stdout.splitlines() if line.startswith("export-list-1 "))
-    assert "1 student message(s)" in line
-    assert "skills" not in listed.stdout, "the list shows no message text"
+    assert "REST" in line and "1 message(s)" in line and 'first: "what skills do i need?"' in line
+    assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", line)
+    assert "555-201-7788" not in listed.stdout and "[phone]" in listed.stdout, "details stay masked"
+    found = _run(["export-test", "--find", "CHEFS make"], env={"CAREERBOT_VAR_DIR": str(bot.var_dir)})
+    assert found.returncode == 0
+    assert "export-list-2 " in found.stdout and "export-list-1 " not in found.stdout
+
+
+def test_the_chat_id_command_answers_without_storing(bot: BotProcess) -> None:
+    """"/chatid" (as in `make chat` or the widget) answers with this chat's id and the export command; the command
+    itself is not kept, so a chat with nothing else is not listed."""
+    reply = text_of(bot.say("chat-id-1", "/chatid"))
+    assert "This chat's id is chat-id-1" in reply and "make export-test ID=chat-id-1" in reply
+    listed = _run(["export-test", "--list"], env={"CAREERBOT_VAR_DIR": str(bot.var_dir)})
+    assert "chat-id-1" not in listed.stdout
 
 
 def test_runner_starts_a_private_bot_when_none_runs_and_stops_it(model: Path, tmp_path: Path) -> None:

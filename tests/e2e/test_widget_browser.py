@@ -226,6 +226,16 @@ def test_widget_works_by_keyboard_and_is_labelled(context: BrowserContext, bot: 
     expect(launcher).to_have_attribute("aria-expanded", "false")
 
 
+def test_a_counselor_sees_the_id_of_the_chat_they_are_in(context: BrowserContext, bot: BotProcess) -> None:
+    """Typing "/chatid" in the widget shows this chat's id (the one the page keeps), to save it as a test."""
+    page = open_demo_page(context, bot)
+    open_chat(page)
+    ask(page, "/chatid")
+    shown = bot_says(page, "This chat's id is").inner_text()
+    session = page.evaluate("() => JSON.parse(sessionStorage.getItem('chat_session')).session_id")
+    assert session and session.startswith("web-") and f"make export-test ID={session}" in shown
+
+
 def test_conversation_lives_in_session_storage_and_survives_reload(context: BrowserContext, bot: BotProcess) -> None:
     """The widget keeps its session in sessionStorage (not localStorage); a reload continues the conversation."""
     page = open_demo_page(context, bot, CAREER_PAGE)

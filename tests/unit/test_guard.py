@@ -49,3 +49,15 @@ def test_deeply_nested_json_is_a_clear_400_not_a_crash() -> None:
     body = b'{"sender": "x", "message": "hi", "metadata": {"a": ' + b"[" * 30000 + b"]" * 30000 + b"}}"
     payload, problem = parse_body(body)
     assert payload is None and problem is not None and "nested too deeply" in problem
+
+
+
+@pytest.mark.parametrize("text, command", [
+    ("/chatid", True), (" /ChatID ", True), ("chat id?", True), ("What's my chat id", True),
+    ("what is a chat id used for in nursing", False), ("/ask_pay", False), ("", False), (None, False),
+])
+def test_the_chat_id_command_word(text, command: bool) -> None:
+    """Only the command word itself shows the chat's id; a question that mentions it is a question."""
+    from bot.channels.guard import is_chat_id_command
+
+    assert is_chat_id_command(text) is command
