@@ -8,14 +8,16 @@ elsewhere, so it can be mailed or opened offline.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import textwrap
 import time
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Tuple
 
 from bot.conversations.format import display_path
 from bot.conversations.runner import ConversationResult, RunResult, TurnResult
+from bot.paths import KNOWLEDGE_DIR
 
 
 def status_line(result: ConversationResult) -> str:
@@ -56,6 +58,24 @@ def failure_details(result: ConversationResult) -> str:
     if result.turns_not_run:
         lines.append(f"      ({result.turns_not_run} later turn(s) not run)")
     return "\n".join(lines)
+
+
+def knowledge_versions(folder: Path = KNOWLEDGE_DIR) -> List[Tuple[str, str, str]]:
+    """(file, short hash of its content, last changed) of every knowledge file: what a report ran against."""
+    rows = []
+    for path in sorted(folder.rglob("*.yml")):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+        changed = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
+        rows.append((str(path.relative_to(folder)), digest, changed))
+    return rows
+
+
+def _knowledge_html() -> str:
+    rows = knowledge_versions()
+    items = "".join(f"<li><code>{_e(name)}</code> {_e(digest)} · changed {_e(changed)}</li>"
+                    for name, digest, changed in rows)
+    return (f"<details><summary>Knowledge files this run checked against ({len(rows)}, from "
+            f"<code>{_e(display_path(KNOWLEDGE_DIR))}</code>)</summary><ul class=\"checks\">{items}</ul></details>")
 
 
 def summary_line(run: RunResult) -> str:
@@ -180,6 +200,7 @@ def render_html(run: RunResult) -> str:
         body.append("<h2>Files that could not be read (failed: their conversations did not run)</h2><ul>")
         body += [f'<li class="bad">{_e(problem)}</li>' for problem in run.broken]
         body.append("</ul>")
+    body.append(_knowledge_html())
     indexed = list(enumerate(run.results))
     if run.failed:
         body.append("<h2>Failed</h2><ol class=\"failed\">")
