@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot.interpret import second_look
@@ -151,6 +152,14 @@ class Turn:
         if self.state.career and self.state.career in self.knowledge.careers:
             return (self.state.career,)
         return ()
+
+    @cached_property
+    def has_read_as_they(self) -> Callable[[str], bool]:
+        """Whether the message has a phrase once its job titles read as "they" ("what do chefs do").
+
+        Worked out once per turn, on first use.
+        """
+        return phrase_finder(self.knowledge.catalog.replace_names(self.text, "they"))
 
     def word_count(self) -> int:
         return len(re.findall(r"\w+", self.text))
@@ -419,7 +428,7 @@ def _pay_query(turn: Turn) -> PayQuery:
 
 def _phrase_topic(turn: Turn, min_words: int) -> Optional[str]:
     """The topic one of whose phrases of ``min_words`` or more the message has, the longest ("in the field")."""
-    has = phrase_finder(turn.knowledge.catalog.replace_names(turn.text, "they"))
+    has = turn.has_read_as_they
     hits = [(len(p), entry.topic) for entry in turn.topics.topics for p in entry.phrases
             if len(p.split()) >= min_words and has(p)]
     return max(hits)[1] if hits else None
@@ -448,7 +457,7 @@ def _question_topics(turn: Turn) -> Tuple[str, ...]:
 
 def _hinted_topic(turn: Turn) -> Optional[str]:
     """The best-ranked topic among the classifier's best few (at least ``hinted_topic``) whose words the message has."""
-    has = phrase_finder(turn.knowledge.catalog.replace_names(turn.text, "they"))
+    has = turn.has_read_as_they
     for name, score in turn.parse.ranking[: turn.limits.top_ranks]:
         if score < turn.limits.hinted_topic:
             break
@@ -461,11 +470,12 @@ def _hinted_topic(turn: Turn) -> Optional[str]:
 
 def _phrase_only_topic(turn: Turn, topic: str) -> str:
     """``topic``, or a topic without an intent whose phrases the message has (see PHRASE_TOPICS)."""
-    has = phrase_finder(turn.knowledge.catalog.replace_names(turn.text, "they"))
     for special, replaces in PHRASE_TOPICS.items():
+        if topic not in replaces:
+            continue
         entry = turn.topics.entry(special)
-        if topic in replaces and entry and any(has(p) for p in entry.phrases) and not any(
-                has(w) for w in _DEGREE_WORDS):
+        has = turn.has_read_as_they
+        if entry and any(has(p) for p in entry.phrases) and not any(has(w) for w in _DEGREE_WORDS):
             return special
     return topic
 
