@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from typing import Iterator
+from typing import Iterator, List
 
 import pytest
 
+from tests.e2e.socket_support import ChatSocket
 from tests.support import BotProcess
 
 IPM = "industrial-production-manager"
@@ -28,3 +29,12 @@ def bot(model, tmp_path_factory) -> Iterator[BotProcess]:
 def sender() -> str:
     """A fresh conversation id per test."""
     return f"test-{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+def sockets(bot: BotProcess) -> Iterator[List[ChatSocket]]:
+    """Sockets opened by a test, closed after it."""
+    opened: List[ChatSocket] = []
+    yield opened
+    for chat in opened:
+        chat.close()

@@ -13,6 +13,11 @@ Message = Dict[str, Any]
 WAIT_SECONDS = 60.0
 
 
+def page_origin(bot: Any) -> str:
+    """The demo page's origin (allowed by default), for a socket opened as from the bot's own page."""
+    return f"http://127.0.0.1:{bot.web_port}"
+
+
 def text_of(messages: List[Message]) -> str:
     """All bot text received, joined."""
     return "\n".join(str(m.get("text") or "") for m in messages)

@@ -9,7 +9,6 @@ conversations. The Slack side is in test_slack.py.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
 from typing import Iterator, List
@@ -17,8 +16,8 @@ from typing import Iterator, List
 import pytest
 import requests
 
-from tests.e2e.socket_support import ChatSocket, text_of
-from tests.support import BotProcess
+from tests.e2e.socket_support import ChatSocket, page_origin, text_of
+from tests.support import BotProcess, stored_student_messages
 
 pytestmark = pytest.mark.e2e
 
@@ -26,29 +25,10 @@ PAY = "107,560"
 QUESTION = "how much do industrial production managers make?"
 
 
-def page_origin(bot: BotProcess) -> str:
-    return f"http://127.0.0.1:{bot.web_port}"
-
-
-@pytest.fixture
-def sockets(bot: BotProcess) -> Iterator[List[ChatSocket]]:
-    opened: List[ChatSocket] = []
-    yield opened
-    for chat in opened:
-        chat.close()
-
-
 def _socket(bot: BotProcess, sockets: List[ChatSocket]) -> ChatSocket:
     chat = ChatSocket(bot.url, page_origin(bot)).connect()
     sockets.append(chat)
     return chat
-
-
-def _user_events(var_dir: Path, conversation: str) -> int:
-    with sqlite3.connect(var_dir / "tracker.db") as db:
-        row = db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ? AND type_name = 'user'",
-                         (conversation,)).fetchone()
-    return int(row[0])
 
 
 def test_widget_session_ids_are_made_by_the_server(bot: BotProcess, sockets: List[ChatSocket]) -> None:
@@ -66,7 +46,7 @@ def test_a_widget_conversation_cannot_be_joined_with_an_id_the_server_did_not_gi
     student = _socket(bot, sockets)
     session = student.start_session()
     student.ask(QUESTION, PAY)
-    before = _user_events(bot.var_dir, session)
+    before = stored_student_messages(bot.var_dir, session)
 
     intruder = _socket(bot, sockets)
     forged = session[: -8] + ("0" * 8 if not session.endswith("0" * 8) else "1" * 8)
@@ -74,7 +54,7 @@ def test_a_widget_conversation_cannot_be_joined_with_an_id_the_server_did_not_gi
     intruder.send("tell me more", session_id=session)
     reply = text_of(intruder.wait_for(lambda got: bool(text_of(got))))
     assert "geographic location" not in reply, "the intruder must not continue the student's conversation"
-    assert _user_events(bot.var_dir, session) == before
+    assert stored_student_messages(bot.var_dir, session) == before
 
 
 def test_one_socket_holds_a_conversation_at_a_time(bot: BotProcess, sockets: List[ChatSocket]) -> None:
@@ -98,7 +78,7 @@ def test_a_widget_conversation_cannot_be_reached_through_rest(bot: BotProcess, s
     student.ask(QUESTION, PAY)
     reply = requests.post(bot.rest_url, json={"sender": session, "message": "tell me more"}, timeout=30)
     assert reply.status_code == 400 and "web widget" in reply.json()["error"]
-    assert _user_events(bot.var_dir, session) == 1
+    assert stored_student_messages(bot.var_dir, session) == 1
 
 
 def test_rest_through_a_proxy_is_refused(bot: BotProcess) -> None:

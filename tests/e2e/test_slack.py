@@ -35,7 +35,7 @@ from tests.slack_support import (
     redis_server,
     send,
 )
-from tests.support import BotProcess
+from tests.support import BotProcess, stored_student_messages
 
 pytestmark = pytest.mark.e2e
 
@@ -379,26 +379,11 @@ def test_logs_contain_no_message_text(slack: Slack) -> None:
 # --- conversations bound to their channel ----------------------------------------------------------
 
 
-def _user_events(bot: BotProcess, conversation: str, at_least: int = 0) -> int:
-    """The conversation's stored student messages (waiting up to 10 s for ``at_least``: Slack's reply
-    is posted before the turn is saved)."""
-    import sqlite3
-
-    deadline = time.monotonic() + 10
-    while True:
-        with sqlite3.connect(bot.var_dir / "tracker.db") as db:
-            row = db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ? AND type_name = 'user'",
-                             (conversation,)).fetchone()
-        if int(row[0]) >= at_least or time.monotonic() > deadline:
-            return int(row[0])
-        time.sleep(0.1)
-
-
 def test_a_slack_conversation_cannot_be_reached_through_rest(slack: Slack, student: str, dm: str) -> None:
     """Knowing a classmate's Slack member id is not enough: REST refuses the Slack conversation's id, and the
     bare member id is a conversation of its own that does not continue the Slack one."""
     slack.say(student, dm, "how much do industrial production managers make?", expect=PAY)
-    stored = _user_events(slack.bot, f"slack-{student}", at_least=1)
+    stored = stored_student_messages(slack.bot.var_dir, f"slack-{student}", at_least=1)
     assert stored == 1
     for sender in (f"slack-{student}", f"SLACK-{student}"):
         reply = requests.post(slack.bot.rest_url, json={"sender": sender, "message": "tell me more"}, timeout=30)
@@ -406,20 +391,20 @@ def test_a_slack_conversation_cannot_be_reached_through_rest(slack: Slack, stude
     bare = requests.post(slack.bot.rest_url, json={"sender": student, "message": "tell me more"}, timeout=30)
     assert bare.status_code == 200
     assert "geographic location" not in json.dumps(bare.json()), "REST must not continue the Slack conversation"
-    assert _user_events(slack.bot, f"slack-{student}") == stored, "nothing was written into the Slack conversation"
+    assert stored_student_messages(slack.bot.var_dir, f"slack-{student}") == stored, \
+        "nothing was written into the Slack conversation"
 
 
 def test_a_slack_conversation_cannot_be_reached_through_the_widget(slack: Slack, student: str, dm: str) -> None:
     """A socket asking for a Slack conversation's id gets a new widget session instead."""
-    from tests.e2e.socket_support import ChatSocket, text_of
+    from tests.e2e.socket_support import ChatSocket, page_origin, text_of
 
     slack.say(student, dm, "how much do industrial production managers make?", expect=PAY)
-    origin = f"http://127.0.0.1:{slack.bot.web_port}"
-    socket = ChatSocket(slack.bot.url, origin).connect()
+    socket = ChatSocket(slack.bot.url, page_origin(slack.bot)).connect()
     try:
         confirmed = socket.start_session(f"slack-{student}")
         assert confirmed != f"slack-{student}" and confirmed.startswith("web-")
         assert "geographic location" not in text_of(socket.any_reply("tell me more"))
     finally:
         socket.close()
-    assert _user_events(slack.bot, f"slack-{student}", at_least=1) == 1
+    assert stored_student_messages(slack.bot.var_dir, f"slack-{student}", at_least=1) == 1

@@ -4,32 +4,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Iterator, List
+from typing import List
 
 import pytest
 import requests
 import socketio
 
-from tests.e2e.socket_support import ChatSocket, Message, buttons_of, text_of
+from tests.e2e.socket_support import ChatSocket, Message, buttons_of, page_origin, text_of
 from tests.support import BotProcess
 
 pytestmark = pytest.mark.e2e
 
 FOREIGN_ORIGIN = "http://evil.example"
-
-
-def page_origin(bot: BotProcess) -> str:
-    """The demo page's origin (allowed by default)."""
-    return f"http://127.0.0.1:{bot.web_port}"
-
-
-@pytest.fixture
-def sockets(bot: BotProcess) -> Iterator[List[ChatSocket]]:
-    """Sockets opened by a test, closed after it."""
-    opened: List[ChatSocket] = []
-    yield opened
-    for chat in opened:
-        chat.close()
 
 
 @pytest.fixture
