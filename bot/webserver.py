@@ -99,6 +99,11 @@ def content_security_policy(socket: str) -> str:
     )
 
 
+def etag_of(body: bytes) -> str:
+    """A strong ETag for a response body (its content hash)."""
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
 def resolve_static(url_path: str, root: Path = WEB_DIR) -> Optional[Path]:
     """Find the file under ``root`` for a URL path, or None (no dot-files, nothing outside ``root``)."""
     parts = [part for part in unquote(url_path).split("/") if part]
@@ -123,6 +128,7 @@ class WebServer:
         self.settings = settings
         self.web_dir = web_dir
         self.bundle = bundle if bundle is not None else load_bundle()
+        self.bundle_etag = etag_of(self.bundle)  # 715 KB: hashed once, not on every page view
         self.httpd: Optional[ThreadingHTTPServer] = None
         self.thread: Optional[threading.Thread] = None
 
@@ -156,7 +162,7 @@ class WebServer:
         """Return status, headers and body for a GET of ``url_path`` (304 when the browser's copy is current)."""
         status, headers, body = self._respond(url_path, host_header, forwarded_proto)
         if status == 200 and url_path in CACHED_PATHS:
-            etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+            etag = self.bundle_etag if body is self.bundle else etag_of(body)
             headers = {**headers, "Cache-Control": CACHED, "ETag": etag}
             if if_none_match and etag in [tag.strip() for tag in if_none_match.split(",")]:
                 return 304, headers, b""
