@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 DEV_INSTALLED := $(VENV)/.installed-dev
 WEBCHAT := node_modules/rasa-webchat/lib/index.js
 SENTENCE_MODEL := build/sentence-model/model.safetensors
-TEST_SYSTEM_PACKAGES := chromium fonts-noto-color-emoji postgresql redis-server nginx
+TEST_SYSTEM_PACKAGES := chromium fonts-noto-color-emoji postgresql redis-server nginx systemd
 # Passed on to scripts/find-python310.sh (e.g. make run PYTHON310=/opt/python3.10/bin/python3).
 export PYTHON310
 
@@ -56,7 +56,7 @@ check: install ## Validate the knowledge files and Rasa's training data
 	$(PY) -m bot check
 	$(PY) -m bot.quiet rasa data validate --data data --domain domain.yml --config config.yml
 
-system-test-deps: ## Install the Debian packages the tests use (Chromium, PostgreSQL, Redis, nginx) if missing
+system-test-deps: ## Install the Debian packages the tests use (Chromium, PostgreSQL, Redis, nginx, systemd-analyze) if missing
 	scripts/install-system-packages.sh $(TEST_SYSTEM_PACKAGES)
 
 test: install-dev install-web system-test-deps ## Set up and run the whole test suite (what CI runs)

@@ -18,7 +18,7 @@ def test_the_unit_verifies(tmp_path: Path) -> None:
     """Installed as documented (here: the project where it is checked out), systemd finds nothing wrong."""
     analyze = shutil.which("systemd-analyze")
     if analyze is None:
-        pytest.fail("systemd-analyze is missing: install Debian's systemd package")
+        pytest.fail("systemd-analyze is missing: run `make test` (it installs Debian's systemd package)")
     unit = tmp_path / "careerbot.service"
     unit.write_text(UNIT.read_text().replace("/etc/careerbot/careerbot.env", str(ENV_FILE))
                     .replace("/opt/careerbot", str(ROOT)))
