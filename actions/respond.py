@@ -3,7 +3,8 @@
 Reads the message and the conversation state, asks the interpreter what the
 turn means (bot/interpret/rules.py), turns the decision into messages
 (bot/answers/render.py, or the safety replies of actions/safety.py), sends
-them, and stores the new state in slots. No decisions are made here.
+them, and stores the new state in slots and what the turn was about for the
+counselor page (bot/interpret/record.py). No decisions are made here.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import safety
 from bot.answers.render import Context, Message, render
 from bot.interpret.inputs import Parse, State
+from bot.interpret.record import SLOT as RECORD_SLOT
+from bot.interpret.record import turn_record
 from bot.interpret.rules import decide
 from bot.interpret.transitions import next_state
 from bot.knowledge.current import current_knowledge, general_facts
@@ -52,4 +55,5 @@ class ActionRespond(Action):
             send(dispatcher, message)
         before = state.to_slots()
         after = next_state(decision, state).to_slots()
-        return [SlotSet(name, value) for name, value in after.items() if before.get(name) != value]
+        changes = [SlotSet(name, value) for name, value in after.items() if before.get(name) != value]
+        return changes + [SlotSet(RECORD_SLOT, turn_record(decision, state))]

@@ -11,6 +11,7 @@ idle longer than the retention period are purged at start and once a day.
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
@@ -25,6 +26,7 @@ from typing import Dict, List, Optional
 import yaml
 
 from bot.botprocess import READY_LINE
+from bot.counselor.app import PASSWORD_ENV as COUNSELOR_PASSWORD_ENV
 from bot.knowledge.check import check_everything
 from bot.paths import CREDENTIALS_FILE, ENDPOINTS_FILE, ROOT
 from bot.settings import Settings
@@ -279,6 +281,9 @@ def banner(settings: Settings, seconds: float) -> str:
         f"             curl -s -X POST {settings.rest_url} -H 'Content-Type: application/json' \\",
         "                  -d '{\"sender\": \"student-1\", \"message\": \"how much do they make?\"}'",
         "  Terminal:  make chat   (in another terminal)",
+        (f"  Counselor: {settings.web_url}/counselor   (sign in with CAREERBOT_COUNSELOR_PASSWORD)"
+         if os.environ.get(COUNSELOR_PASSWORD_ENV) else
+         "  Counselor page: off (set CAREERBOT_COUNSELOR_PASSWORD to turn it on; docs/counselors.md)"),
         f"  Conversations are stored in the {settings.tracker_store_label},",
         f"  and deleted {settings.retention_days} days after their last message (python -m bot purge).",
         "Press Ctrl-C to stop the servers and the web page.",
@@ -300,8 +305,20 @@ def private_var_dir(settings: Settings) -> None:
         settings.tracker_db.chmod(0o600)
 
 
+def bot_logging(settings: Settings) -> None:
+    """Show this process's own log lines (the web server's, the counselor page's sign-ins) on stderr."""
+    logger = logging.getLogger("bot")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+    level = logging.getLevelName(settings.log_level)
+    logger.setLevel(level if isinstance(level, int) else logging.INFO)
+
+
 def run(settings: Settings, train: bool = True) -> int:
     """Validate, train if needed, start both servers and wait for Ctrl-C."""
+    bot_logging(settings)
     try:
         check_settings(settings)
         check_knowledge()

@@ -9,7 +9,8 @@
   ``npm ci`` from the lock file), with its Google Fonts import removed so a student's
   browser talks to no third party;
 - ``/careerbot/config.js``: where the widget's socket is (the Rasa server's port on the host
-  the page was loaded from, or ``CAREERBOT_SOCKET_URL``), so no page hard-codes it.
+  the page was loaded from, or ``CAREERBOT_SOCKET_URL``), so no page hard-codes it;
+- ``/counselor``: the counselor page, behind a password (``bot/counselor/``).
 
 Requests are logged without their query strings and only at debug level.
 """
@@ -26,8 +27,10 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Dict, Optional, Tuple
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
+from bot.counselor.app import MAX_FORM_BYTES as MAX_COUNSELOR_FORM
+from bot.counselor.app import CounselorPage, Request, parse_form, session_cookie
 from bot.paths import ROOT, WEB_DIR
 from bot.settings import Settings
 
@@ -129,6 +132,7 @@ class WebServer:
         self.web_dir = web_dir
         self.bundle = bundle if bundle is not None else load_bundle()
         self.bundle_etag = etag_of(self.bundle)  # 715 KB: hashed once, not on every page view
+        self.counselor = CounselorPage(settings)
         self.httpd: Optional[ThreadingHTTPServer] = None
         self.thread: Optional[threading.Thread] = None
 
@@ -145,6 +149,11 @@ class WebServer:
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="careerbot-web", daemon=True)
         self.thread.start()
+        if self.counselor.enabled:
+            logger.info("Counselor page: %s/counselor (password from CAREERBOT_COUNSELOR_PASSWORD)",
+                        self.settings.web_url)
+        else:
+            logger.info("Counselor page: off (set CAREERBOT_COUNSELOR_PASSWORD to turn it on)")
         return self
 
     def stop(self) -> None:
@@ -188,16 +197,41 @@ class WebServer:
         return 200, headers, target.read_bytes()
 
 
+def is_counselor_path(path: str) -> bool:
+    """True for the counselor page's paths."""
+    return path == "/counselor" or path.startswith("/counselor/")
+
+
+def client_address(peer: str, forwarded_for: Optional[str]) -> str:
+    """The browser's address: behind the local reverse proxy, the address the proxy saw (last in the header)."""
+    if peer in {"127.0.0.1", "::1"} and forwarded_for:
+        return forwarded_for.split(",")[-1].strip() or peer
+    return peer
+
+
 def _make_handler(server: WebServer) -> type:
     class Handler(BaseHTTPRequestHandler):
         server_version = "careerbot-web"
         sys_version = ""
 
-        def _serve(self, with_body: bool) -> None:
-            path = urlsplit(self.path).path
-            headers_in = self.headers
-            status, headers, body = server.respond(path, headers_in.get("Host"), headers_in.get("X-Forwarded-Proto"),
-                                                   headers_in.get("If-None-Match"))
+        def _counselor(self, path: str, query: str, with_body: bool = True) -> None:
+            form = {}
+            if self.command == "POST":
+                length = int(self.headers.get("Content-Length") or 0)
+                if length > MAX_COUNSELOR_FORM:
+                    self.send_error(413)
+                    return
+                form = parse_form(self.rfile.read(length)) if length > 0 else {}
+            request = Request(
+                method="GET" if self.command == "HEAD" else self.command, path=path, query=dict(parse_qsl(query)),
+                form=form, cookie=session_cookie(self.headers.get("Cookie")),
+                address=client_address(self.client_address[0], self.headers.get("X-Forwarded-For")),
+                https=(self.headers.get("X-Forwarded-Proto") or "").lower().startswith("https"),
+            )
+            status, headers, body = server.counselor.handle(request)
+            self._send(status, headers, body, with_body)
+
+        def _send(self, status: int, headers: Dict[str, str], body: bytes, with_body: bool) -> None:
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
@@ -206,11 +240,29 @@ def _make_handler(server: WebServer) -> type:
             if with_body:
                 self.wfile.write(body)
 
+        def _serve(self, with_body: bool) -> None:
+            url = urlsplit(self.path)
+            path = url.path
+            if is_counselor_path(path):
+                self._counselor(path, url.query, with_body)
+                return
+            headers_in = self.headers
+            status, headers, body = server.respond(path, headers_in.get("Host"), headers_in.get("X-Forwarded-Proto"),
+                                                   headers_in.get("If-None-Match"))
+            self._send(status, headers, body, with_body)
+
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
             self._serve(with_body=True)
 
         def do_HEAD(self) -> None:  # noqa: N802 - http.server's naming
             self._serve(with_body=False)
+
+        def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+            url = urlsplit(self.path)
+            if is_counselor_path(url.path):
+                self._counselor(url.path, url.query)
+            else:
+                self.send_error(405)
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's signature
             logger.debug("web: %s %s", getattr(self, "command", ""), urlsplit(getattr(self, "path", "")).path)

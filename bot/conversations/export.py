@@ -409,7 +409,27 @@ def export_test(
     force: bool = False,
 ) -> Path:
     """Write the conversation test file for a stored chat; return its path."""
-    events = load_events(conversation_id, settings)
+    return write_test(conversation_id, load_events(conversation_id, settings), out, title, force)
+
+
+def latest_session(events: Sequence[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The events from the last session start on (what Rasa's tracker store gives for a conversation)."""
+    starts = [index for index, event in enumerate(events) if event.get("event") == "session_started"]
+    start = max(0, starts[-1] - 1) if starts else 0  # with the action_session_start before it
+    return list(events[start:])
+
+
+def write_test(
+    conversation_id: str,
+    events: Sequence[Dict[str, Any]],
+    out: Optional[Path] = None,
+    title: Optional[str] = None,
+    force: bool = False,
+) -> Path:
+    """Write the conversation test file for a chat's events (its latest session); return its path.
+
+    The counselor page calls this with the events it read from the store.
+    """
     turns = turns_from_events(events)
     if not turns:
         raise ExportError(f'The conversation "{conversation_id}" has no student messages to export.')

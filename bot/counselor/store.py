@@ -1,0 +1,231 @@
+"""Reading the conversation store for the counselor page (Rasa's ``events`` table, SQLite or PostgreSQL).
+
+Student messages are ``user`` events; what the bot made of each is the
+``turn_record`` slot event after it (bot/interpret/record.py; Rasa stores a slot
+event's name in the ``action_name`` column). Conversations run by the counselors'
+own tests (``convtest-`` ids) are left out. Nothing older than the retention
+period is read. Saving a chat as a test and forgetting one use the same code as
+``make export-test`` and ``make forget``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine, make_url
+
+from bot.conversations.runner import TEST_SENDER_PREFIX
+from bot.counselor import stats
+from bot.interpret.record import SLOT as RECORD_SLOT
+from bot.safety import handoffs
+
+SECONDS_PER_DAY = 86400
+MAX_UNANSWERED = 500
+MAX_CONVERSATIONS = 100
+
+_metadata = sa.MetaData()
+EVENTS = sa.Table(
+    "events",
+    _metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("sender_id", sa.String(255)),
+    sa.Column("type_name", sa.String(255)),
+    sa.Column("timestamp", sa.Float),
+    sa.Column("action_name", sa.String(255)),
+    sa.Column("data", sa.Text),
+)
+# The page filters events by kind and time; Rasa's table has an index on the conversation id only.
+KIND_TIME_INDEX = sa.Index("careerbot_events_kind_time", EVENTS.c.type_name, EVENTS.c.timestamp)
+
+
+class StoreError(Exception):
+    """The conversation store could not be read or changed; the message says why (no message text)."""
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """A conversation in the list: id, channel, last active, student messages, the first one (masked)."""
+
+    conversation_id: str
+    channel: str
+    last_active: float
+    messages: int
+    first_message: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a conversation as the viewer shows it."""
+
+    timestamp: float
+    speaker: str  # "student" or "bot"
+    text: str
+    buttons: Tuple[str, ...] = ()
+
+
+def _reason(error: Exception) -> str:
+    original = getattr(error, "orig", None) or error
+    lines = str(original).strip().splitlines()
+    return f"{type(original).__name__}: {lines[0] if lines else ''}".rstrip(": ")
+
+
+def _text_of(data: Optional[str]) -> Tuple[str, Dict[str, Any]]:
+    try:
+        event = json.loads(data or "{}")
+    except ValueError:
+        return "", {}
+    return str(event.get("text") or ""), event if isinstance(event, dict) else {}
+
+
+class ConversationStore:
+    """The tracker store the bot uses, read for the counselor page."""
+
+    def __init__(self, url: str, retention_days: int) -> None:
+        self.url = url
+        self.retention_days = retention_days
+        self._engine: Optional[Engine] = None
+        self._indexed = False
+        self._lock = threading.Lock()
+
+    def _open(self) -> Optional[Engine]:
+        """The engine, or None while nothing has been stored yet (no SQLite file, no events table)."""
+        with self._lock:
+            if self._engine is None:
+                parsed = make_url(self.url)
+                if parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").exists():
+                    return None
+                connect_args = {"connect_timeout": 10} if parsed.get_backend_name() == "postgresql" else {}
+                self._engine = sa.create_engine(self.url, future=True, pool_pre_ping=True, connect_args=connect_args)
+            engine = self._engine
+            if not self._indexed:
+                if not sa.inspect(engine).has_table("events"):
+                    return None
+                KIND_TIME_INDEX.create(engine, checkfirst=True)
+                self._indexed = True
+        return engine
+
+    def cutoff(self, now: Optional[float] = None) -> float:
+        """Nothing before this time is shown (the retention period)."""
+        return (now or time.time()) - self.retention_days * SECONDS_PER_DAY
+
+    def _not_tests(self) -> Any:
+        return sa.not_(EVENTS.c.sender_id.like(f"{TEST_SENDER_PREFIX}%"))
+
+    def overview(self, period: stats.Period, career_names: Dict[str, str]) -> stats.Overview:
+        """Count the period's messages and turns (see ``stats.overview``)."""
+        try:
+            engine = self._open()
+            if engine is None:
+                return stats.overview(period, [], [], {}, career_names, {})
+            start, end = max(period.start, self.cutoff()), period.end
+            in_period = sa.and_(EVENTS.c.timestamp >= start, EVENTS.c.timestamp < end, self._not_tests())
+            with engine.connect() as connection:
+                messages = [stats.Message(row.sender_id, row.timestamp) for row in connection.execute(
+                    sa.select(EVENTS.c.sender_id, EVENTS.c.timestamp).where(EVENTS.c.type_name == "user", in_period))]
+                records: List[stats.TurnRecord] = []
+                for row in connection.execute(
+                        sa.select(EVENTS.c.sender_id, EVENTS.c.id, EVENTS.c.timestamp, EVENTS.c.data).where(
+                            EVENTS.c.type_name == "slot", EVENTS.c.action_name == RECORD_SLOT, in_period)):
+                    value = json.loads(row.data or "{}").get("value")
+                    record = stats.TurnRecord.from_value(row.sender_id, row.id, row.timestamp, value)
+                    if record is not None:
+                        records.append(record)
+                unanswered = sorted((r for r in records if r.kind in stats.UNANSWERED),
+                                    key=lambda r: -r.timestamp)[:MAX_UNANSWERED]
+                paired, texts = self._said_before(connection, unanswered, start)
+            kept = {r.event_id for r in unanswered}
+            shown = [r for r in records if r.kind not in stats.UNANSWERED or r.event_id in kept]
+            return stats.overview(period, messages, shown, texts, career_names, paired)
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(f"Reading the conversation store failed: {_reason(error)}") from None
+
+    def _said_before(self, connection: Any, records: Sequence[stats.TurnRecord],
+                     start: float) -> Tuple[Dict[int, int], Dict[int, Tuple[str, float]]]:
+        """The student message each record answers, and those messages' texts."""
+        if not records:
+            return {}, {}
+        senders = sorted({r.conversation_id for r in records})
+        user_events: List[Tuple[str, int]] = []
+        for chunk in range(0, len(senders), 500):
+            user_events += [(row.sender_id, row.id) for row in connection.execute(
+                sa.select(EVENTS.c.sender_id, EVENTS.c.id).where(
+                    EVENTS.c.type_name == "user", EVENTS.c.sender_id.in_(senders[chunk:chunk + 500]),
+                    EVENTS.c.timestamp >= start - SECONDS_PER_DAY))]
+        paired = stats.pair_with_messages(records, user_events)
+        wanted = sorted(set(paired.values()))
+        texts: Dict[int, Tuple[str, float]] = {}
+        for chunk in range(0, len(wanted), 500):
+            for row in connection.execute(sa.select(EVENTS.c.id, EVENTS.c.timestamp, EVENTS.c.data).where(
+                    EVENTS.c.id.in_(wanted[chunk:chunk + 500]))):
+                texts[row.id] = (_text_of(row.data)[0], row.timestamp)
+        return paired, texts
+
+    def conversations(self, period: stats.Period, limit: int = MAX_CONVERSATIONS) -> List[Conversation]:
+        """The period's conversations, most recently active first, with their first student message."""
+        try:
+            engine = self._open()
+            if engine is None:
+                return []
+            start = max(period.start, self.cutoff())
+            query = (sa.select(EVENTS.c.sender_id, sa.func.count().label("messages"),
+                               sa.func.min(EVENTS.c.id).label("first_id"),
+                               sa.func.max(EVENTS.c.timestamp).label("last_active"))
+                     .where(EVENTS.c.type_name == "user", EVENTS.c.timestamp >= start,
+                            EVENTS.c.timestamp < period.end, self._not_tests())
+                     .group_by(EVENTS.c.sender_id)
+                     .order_by(sa.desc("last_active")).limit(limit))
+            with engine.connect() as connection:
+                rows = list(connection.execute(query))
+                firsts = {row.id: _text_of(row.data)[0] for row in connection.execute(
+                    sa.select(EVENTS.c.id, EVENTS.c.data).where(EVENTS.c.id.in_([r.first_id for r in rows])))} \
+                    if rows else {}
+            return [Conversation(row.sender_id, stats.channel_of(row.sender_id), row.last_active, row.messages,
+                                 firsts.get(row.first_id, "")) for row in rows]
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(f"Reading the conversation store failed: {_reason(error)}") from None
+
+    def events(self, conversation_id: str) -> List[Dict[str, Any]]:
+        """A conversation's stored events (as Rasa's dicts), oldest first, within the retention period."""
+        try:
+            engine = self._open()
+            if engine is None:
+                return []
+            with engine.connect() as connection:
+                rows = connection.execute(sa.select(EVENTS.c.data).where(
+                    EVENTS.c.sender_id == conversation_id, EVENTS.c.timestamp >= self.cutoff()).order_by(EVENTS.c.id))
+                return [event for event in (_text_of(row.data)[1] for row in rows) if event]
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(f"Reading the conversation failed: {_reason(error)}") from None
+
+    def lines(self, conversation_id: str) -> List[Line]:
+        """What the student and the bot said, in order."""
+        lines: List[Line] = []
+        for event in self.events(conversation_id):
+            kind = event.get("event")
+            if kind == "user":
+                lines.append(Line(float(event.get("timestamp") or 0), "student", str(event.get("text") or "")))
+            elif kind == "bot" and (event.get("text") or (event.get("data") or {}).get("buttons")):
+                buttons = tuple(str(b.get("title", "")) for b in (event.get("data") or {}).get("buttons") or [])
+                lines.append(Line(float(event.get("timestamp") or 0), "bot", str(event.get("text") or ""), buttons))
+        return lines
+
+    def waiting(self) -> List[handoffs.Record]:
+        """Handoffs and crisis flags no counselor has marked as seen, oldest first, within the retention period."""
+        try:
+            cutoff = self.cutoff()
+            return [r for r in handoffs.list_records(self.url) if r.created_at >= cutoff]
+        except handoffs.HandoffStoreError as error:
+            raise StoreError(str(error)) from None
+
+    def mark_seen(self, record_id: int) -> bool:
+        """Mark a handoff or crisis flag as seen."""
+        try:
+            return handoffs.mark_seen(self.url, record_id)
+        except handoffs.HandoffStoreError as error:
+            raise StoreError(str(error)) from None
