@@ -33,7 +33,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
-from bench import accuracy, baseline, questions, report, safety, servers, synthetic, training
+from bench import accuracy, baseline, counselor, questions, report, safety, servers, synthetic, training
 from bench.load import LoadResult, run_load, warm_up
 from bot.paths import DOMAIN_FILE, ROOT
 
@@ -275,6 +275,10 @@ def run(args: argparse.Namespace) -> Dict[str, Any]:
         results["ours"] = ours
         if args.many_careers:
             results["many"] = bench_many_careers(args, qset, out)
+        if args.counselor:
+            say(f"counselor page: {args.counselor // 10:,} stored conversations (baseline), then {args.counselor:,}")
+            results["counselor"] = {"baseline": counselor.measure(args.counselor // 10, work / "counselor-base"),
+                                    "measured": counselor.measure(args.counselor, work / "counselor")}
         if stock_project is not None:
             results["stock"] = bench_stock(args, qset, stock_project, out)
     finally:
@@ -318,6 +322,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-training", action="store_true", help="skip the training-time measurement of our bot")
     parser.add_argument("--many-careers", type=int, default=300,
                         help="also measure the bot with this many careers (synthetic ones added; 0: skip)")
+    parser.add_argument("--counselor", type=int, default=10000,
+                        help="stored conversations for the counselor page's timing (a tenth as baseline; 0 skips)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects (for inspection)")
     parser.add_argument("--load-note", default="", help="a note about other work on the machine, for results.md")
     return parser

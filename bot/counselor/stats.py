@@ -13,7 +13,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
 
 SECONDS_PER_DAY = 86400
 
@@ -106,17 +106,15 @@ def _parse_day(text: Optional[str]) -> Optional[date]:
         return None
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(NamedTuple):
     """A student message: conversation, time."""
 
     conversation_id: str
     timestamp: float
 
 
-@dataclass(frozen=True)
-class TurnRecord:
-    """A turn record (bot/interpret/record.py) with where and when it was made."""
+class TurnRecord(NamedTuple):
+    """A turn record (bot/interpret/record.py) with where and when it was made (a tuple: thousands are read)."""
 
     conversation_id: str
     event_id: int
@@ -133,15 +131,19 @@ class TurnRecord:
         if not isinstance(value, dict) or not isinstance(value.get("kind"), str):
             return None
 
-        def strings(key: str) -> Tuple[str, ...]:
-            items = value.get(key)
-            if not isinstance(items, list):
-                return ()
-            return tuple(str(item) for item in items if isinstance(item, str) and item)
-
         plan = value.get("plan")
-        return cls(conversation_id, event_id, timestamp, value["kind"], strings("topics"), strings("careers"),
-                   strings("others"), plan if isinstance(plan, str) else None)
+        return cls(conversation_id, event_id, timestamp, value["kind"], _strings(value.get("topics")),
+                   _strings(value.get("careers")), _strings(value.get("others")),
+                   plan if isinstance(plan, str) else None)
+
+
+def _strings(items: object) -> Tuple[str, ...]:
+    """A stored list of names as a tuple (anything but non-empty strings dropped)."""
+    if not items or not isinstance(items, list):
+        return ()
+    if all(type(item) is str and item for item in items):
+        return tuple(items)
+    return tuple(item for item in items if isinstance(item, str) and item)
 
 
 @dataclass(frozen=True)
@@ -209,14 +211,19 @@ def overview(period: Period, messages: Iterable[Message], records: Iterable[Turn
     channel_messages: Counter = Counter()
     channel_conversations: Dict[str, Set[str]] = defaultdict(set)
     conversations: Set[str] = set()
+    days_by_hour: Dict[int, date] = {}  # local days change on the hour (time zones and DST), so an hour's is one
     for message in messages:
-        day = _local_day(message.timestamp)
+        hour = int(message.timestamp // 3600)
+        day = days_by_hour.get(hour)
+        if day is None:
+            day = days_by_hour[hour] = _local_day(message.timestamp)
         per_day_messages[day] += 1
         per_day_conversations[day].add(message.conversation_id)
-        channel = channel_of(message.conversation_id)
-        channel_messages[channel] += 1
-        channel_conversations[channel].add(message.conversation_id)
         conversations.add(message.conversation_id)
+    for conversation_id in conversations:
+        channel_conversations[channel_of(conversation_id)].add(conversation_id)
+    for message in messages:
+        channel_messages[channel_of(message.conversation_id)] += 1
     result.conversations = len(conversations)
     result.messages = sum(per_day_messages.values())
     result.days = [(day, len(per_day_conversations.get(day, ())), per_day_messages.get(day, 0))

@@ -126,14 +126,14 @@ class ConversationStore:
             start, end = max(period.start, self.cutoff()), period.end
             in_period = sa.and_(EVENTS.c.timestamp >= start, EVENTS.c.timestamp < end, self._not_tests())
             with engine.connect() as connection:
-                messages = [stats.Message(row.sender_id, row.timestamp) for row in connection.execute(
-                    sa.select(EVENTS.c.sender_id, EVENTS.c.timestamp).where(EVENTS.c.type_name == "user", in_period))]
+                messages = [stats.Message(sender, at) for sender, at in connection.execute(
+                    sa.select(EVENTS.c.sender_id, EVENTS.c.timestamp).where(EVENTS.c.type_name == "user", in_period)
+                ).all()]
                 records: List[stats.TurnRecord] = []
-                for row in connection.execute(
+                for sender, event_id, at, data in connection.execute(
                         sa.select(EVENTS.c.sender_id, EVENTS.c.id, EVENTS.c.timestamp, EVENTS.c.data).where(
-                            EVENTS.c.type_name == "slot", EVENTS.c.action_name == RECORD_SLOT, in_period)):
-                    value = json.loads(row.data or "{}").get("value")
-                    record = stats.TurnRecord.from_value(row.sender_id, row.id, row.timestamp, value)
+                            EVENTS.c.type_name == "slot", EVENTS.c.action_name == RECORD_SLOT, in_period)).all():
+                    record = stats.TurnRecord.from_value(sender, event_id, at, json.loads(data or "{}").get("value"))
                     if record is not None:
                         records.append(record)
                 unanswered = sorted((r for r in records if r.kind in stats.UNANSWERED),

@@ -17,7 +17,7 @@ def test_bench_runs_on_a_tiny_load_and_writes_the_report(model: Path, tmp_path: 
     """Few questions, 1-2 students, no baseline, no training: results.md, the plot and raw JSON appear."""
     results, plot, out = tmp_path / "results.md", tmp_path / "latency.png", tmp_path / "out"
     command = [
-        sys.executable, "-m", "bench.run", "--items", "6", "--clinc", "3", "--safety", "3", "--many-careers", "0",
+        sys.executable, "-m", "bench.run", "--items", "6", "--clinc", "3", "--safety", "3", "--many-careers", "0", "--counselor", "200",
         "--levels", "1:4,2:3",
         "--warmup", "2", "--no-baseline", "--no-training",
         "--out", str(out), "--results", str(results), "--plot", str(plot),
@@ -36,6 +36,8 @@ def test_bench_runs_on_a_tiny_load_and_writes_the_report(model: Path, tmp_path: 
         "| Crisis messages (held out) get the crisis reply ≥ 98% |",
         "| CLINC150 + career questions get the crisis reply ≤ 0.5% |",
         "| Personal details (held out) masked ≥ 98% |",
+        "| Counselor page answers ≤ 1 s with 200 stored conversations |",
+        "## Counselor page",
         "| Career questions masked wrongly ≤ 0.5% |",
         "## Safety",
         "## Answer accuracy (held-out set, over REST)",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from pathlib import Path
-from typing import Dict, Iterator, List
+from typing import Iterator, List
 
 import pytest
 import requests
@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_play
 
 from bot.conversations.format import parse_text
 from bot.paths import ROOT
+from tests.counselor_seed import CHATS, HANDOFF, NOT_IN_BOT, REST, TERMINAL, TEST_CHAT, UNANSWERED, seed
 from tests.e2e.socket_support import ChatSocket, page_origin
 from tests.e2e.test_widget_browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE
 from tests.support import BotProcess, stored_student_messages
@@ -27,20 +28,7 @@ pytestmark = pytest.mark.e2e
 PASSWORD = "counselor-" + uuid.uuid4().hex[:8]
 ARTIFACTS = ROOT / "artifacts" / "counselor"
 
-# Seeded chats: conversation id -> messages. Unanswered: the two astronaut questions, the zookeeper one and the
-# gibberish; careers the bot doesn't have: astronaut in two conversations, zookeeper in one.
-TERMINAL = "terminal-seed" + uuid.uuid4().hex[:6]
-REST = "rest-seed-" + uuid.uuid4().hex[:6]
-HANDOFF = "rest-handoff-" + uuid.uuid4().hex[:6]
-CHATS: Dict[str, List[str]] = {
-    TERMINAL: ["how much do registered nurses make?", "how much do astronauts make?", "what do zookeepers do?"],
-    REST: ["what does an astronaut do all day?", "asdfgh qwerty zxcvb"],
-    HANDOFF: ["can I talk to a counselor?", "yes"],
-}
-WEB_MESSAGES = ["what is the job outlook for civil engineers?"]
-TEST_CHAT = "convtest-seed-" + uuid.uuid4().hex[:6]  # a counselor's own conversation test: never counted
-UNANSWERED = {"how much do astronauts make?", "what do zookeepers do?", "what does an astronaut do all day?",
-              "asdfgh qwerty zxcvb"}
+WEB_MESSAGES = ["what is the job outlook for civil engineers?"]  # one more chat, through the widget's socket
 
 
 @pytest.fixture(scope="module")
@@ -51,10 +39,7 @@ def counselor_bot(model, tmp_path_factory) -> Iterator[BotProcess]:
     process = BotProcess(var_dir, env_overrides={"CAREERBOT_COUNSELOR_PASSWORD": PASSWORD,
                                                  "CAREERBOT_SAVED_TESTS_DIR": str(saved)}).start()
     try:
-        for sender, messages in CHATS.items():
-            for message in messages:
-                process.say(sender, message)
-        process.say(TEST_CHAT, "how much do astronauts make?")
+        seed(process)
         chat = ChatSocket(process.url, page_origin(process)).connect()
         web_id = chat.start_session()
         for message in WEB_MESSAGES:
@@ -149,7 +134,7 @@ def test_the_page_counts_exactly_what_was_seeded(context: BrowserContext, counse
     assert card(page, "handoffs and crisis flags waiting") == 1
     days = table_rows(page, "Per day")
     assert sum(int(row[2]) for row in days) == messages and sum(int(row[1]) for row in days) == len(CHATS) + 1
-    assert table_rows(page, "Careers not in the bot") == [["astronaut", "2", "2"], ["zookeeper", "1", "1"]]
+    assert table_rows(page, "Careers not in the bot") == NOT_IN_BOT
     known = {row[0]: row[1:] for row in table_rows(page, "Careers in the bot")}
     assert known["registered nurse"] == ["1", "1"] and known["civil engineer"] == ["1", "1"]
     topics = {row[0]: int(row[1]) for row in table_rows(page, "Career questions by topic")}

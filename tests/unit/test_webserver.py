@@ -83,9 +83,9 @@ def test_nothing_outside_the_web_folder(server: WebServer, settings: Settings, p
 
 
 def test_other_methods_are_refused(server: WebServer, settings: Settings) -> None:
-    """The server is read-only: POST gets 501 without echoing anything back."""
+    """Only the counselor page takes forms: a POST elsewhere gets 405 without echoing anything back."""
     reply = requests.post(url(settings, "/"), data=b"<script>", timeout=10)
-    assert reply.status_code == 501
+    assert reply.status_code == 405
     assert "<script>" not in reply.text
 
 
