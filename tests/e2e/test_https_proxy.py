@@ -16,6 +16,7 @@ import ssl
 import subprocess
 import threading
 import time
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator, List, Tuple
@@ -106,6 +107,9 @@ class SchoolSite:
         self.httpd.server_close()
 
 
+COUNSELOR_PASSWORD = "proxy-" + uuid.uuid4().hex
+
+
 @pytest.fixture(scope="module")
 def proxied(model, tmp_path_factory) -> Iterator[Tuple[str, str, BotProcess]]:
     """(proxy URL, school site URL, bot): the bot on 127.0.0.1 behind nginx, the site on its own origin."""
@@ -114,7 +118,8 @@ def proxied(model, tmp_path_factory) -> Iterator[Tuple[str, str, BotProcess]]:
     proxy_port, site_port = free_port(), free_port()
     proxy, site = f"https://127.0.0.1:{proxy_port}", f"https://127.0.0.1:{site_port}"
     bot = BotProcess(folder / "var", env_overrides={"CAREERBOT_HOST": "127.0.0.1",
-                                                    "CAREERBOT_ALLOWED_ORIGINS": site}).start()
+                                                    "CAREERBOT_ALLOWED_ORIGINS": site,
+                                                    "CAREERBOT_COUNSELOR_PASSWORD": COUNSELOR_PASSWORD}).start()
     (folder / "careerbot.conf").write_text(render(CONFIG.read_text(), proxy_port, bot, cert, key))
     temp = folder / "temp"
     temp.mkdir()
@@ -186,6 +191,23 @@ def test_only_the_widget_socket_and_slack_go_through(proxied: Tuple[str, str, Bo
     reply = requests.request(method, proxy + path, json={"sender": "x", "message": "hi", "text": "hi"}, verify=False,
                              timeout=30)
     assert reply.status_code == 404, (path, reply.status_code, reply.text[:200])
+
+
+def test_counselor_page_through_the_proxy(proxied: Tuple[str, str, BotProcess]) -> None:
+    """The counselor page goes through, over HTTPS: its cookie is Secure, and wrong passwords count per browser
+    address (the proxy's X-Forwarded-For), not for everyone behind the proxy."""
+    proxy, _, bot = proxied
+    refused = requests.get(proxy + "/counselor", allow_redirects=False, verify=False, timeout=30)
+    assert refused.status_code == 303 and refused.headers["Location"] == "/counselor/login"
+    session = requests.Session()
+    signed = session.post(proxy + "/counselor/login", data={"password": COUNSELOR_PASSWORD}, allow_redirects=False,
+                          verify=False, timeout=30)
+    assert signed.status_code == 303
+    cookie = signed.headers["Set-Cookie"]
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    page = session.get(proxy + "/counselor", verify=False, timeout=30)
+    assert page.status_code == 200 and "What students ask" in page.text
+    assert "counselor page: signed in from 127.0.0.1" in bot.log()
 
 
 def test_the_widget_script_is_compressed_and_cacheable(proxied: Tuple[str, str, BotProcess]) -> None:
