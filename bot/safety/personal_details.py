@@ -93,7 +93,8 @@ _ADDRESS_AFTER = re.compile(
 # Introductions of a name. Strong ones take any words that are not small words;
 # weak ones ("call me", "i'm", "this is") only capitalised words that are not common words.
 _STRONG_INTRO = re.compile(
-    r"\b(?:my (?:full |real |first |last )?name(?:\s+is|s| is|'s|:)|my names|(?<![A-Za-z] )(?<![A-Za-z])name\s*:|"
+    r"\b(?:my (?:full |real |first |last |legal |whole |complete |actual |given |birth )?name(?:\s+is|s| is|'s|:)|"
+    r"my names|(?<![A-Za-z] )(?<![A-Za-z])name\s*:|"
     r"(?:my|her|his|their) (?:\w+'?s |\w+s' )(?:full |real |first |last )?name(?:\s+is|'s|:)|"
     r"(?:^|(?<=[.!?,]\s))(?:name is|name's|names)|"
     r"full name\s*:|(?:my |the )?full name is|the name's|the names|i am called|im called|me llamo|mi nombre es|"
@@ -101,15 +102,21 @@ _STRONG_INTRO = re.compile(
     r"i'm called|they call me|people call me|everyone calls me|you can call me|my name would be)\s+",
     re.IGNORECASE,
 )
-_WEAK_INTRO = re.compile(r"\b(?:call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|soy|je suis)\s+",
+_WEAK_INTRO = re.compile(r"\b(?:call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|soy|je suis|"
+                         r"i go by|i go by the name|i go by the name of|goes by)\s+",
                          re.IGNORECASE)
 # A signature: a name after a dash or a closing word at the end of the message ("- Sofia Castellanos",
 # "Best, Camila Ortiz", "Signed, Hannah Weiss-Cohen, grade 8"), or "<Full Name> here".
 _SIGNATURE = re.compile(
-    r"(?:(?:^|\s)(?:-{1,2}|—|–)\s*|\b(?:best|thanks|thank you|signed|sincerely|cheers|love|regards|from),\s+)"
-    r"((?:[^\W\d_][\w'-]*)(?:\s+(?:[^\W\d_][\w'-]*)){1,3})\s*(?:,[^,.!?]{0,20})?[.!]?\s*$",
+    r"(?:(?:^|\s)(?:-{1,2}|—|–|~)\s*|\b(?:best|thanks|thank you|signed|sincerely|cheers|love|regards|from),\s+)"
+    r"((?:[^\W\d_][\w'-]*)(?:\s+(?:[A-Z]\.|[^\W\d_][\w'-]*)){1,3})\s*(?:,[^,.!?]{0,20})?[.!]?\s*$",
     re.IGNORECASE,
 )
+# A full name alone as the message's last sentence, the way students sign off ("Thanks for the help! Aaliyah Brooks").
+# A contact detail may follow it on the same line ("Evan Brooks-Hale | evan@example.com").
+_SIGN_OFF = re.compile(r"(?:(?<=[.!?])|(?<=\n))\s*"
+                       r"([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z]\.)?(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
+                       r"\s*(?:[|•·/,]\s*(?:\S+@\S+|[\d()+. -]{7,}))?\s*[.!]?\s*$")
 _NAME_HERE = re.compile(r"(?:^|(?<=[.!?,]\s)|(?<=^hi\s)|(?<=^hey\s))([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
                         r"\s+here\b")
 # Two or three capitalised words, with name particles between them ("Pieter van der Berg", "Ana de la Cruz").
@@ -199,8 +206,10 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
             lowered_words = [w.lower() for w in words]
             if (not any(w in _NAME_STOP or w in _NOT_NAMES or w in _CRISIS_WORDS or w.endswith("'s")
                         for w in lowered_words)
-                    and _could_be_name(words[0], lowered_words[0], first=True)):
-                return start, run.end()
+                    and (_could_be_name(words[0], lowered_words[0], first=True)
+                         or (len(words) == 2 and _could_be_name(words[-1], lowered_words[-1], first=False)
+                             and _ends_clause(text, run.end())))):
+                return start, run.end()  # "this is Jae-won Park"; "im Dev Patel and ..." (a surname after a word)
     end = start
     taken = 0
     position = start
@@ -221,6 +230,18 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
             break  # "i'm finna unalive": a name never swallows the words the crisis detector reads
         if not strong and (lowered in _NOT_NAMES or lowered.endswith("'s")):
             break  # "im Mexican American", "this is Kevin's question": not an introduction of a name
+        if taken and re.fullmatch(_NAME_PARTICLES, lowered):
+            particles = re.match(rf"(?:{_NAME_PARTICLES}\s+)+([^\W\d_][\w'-]*)", text[position:], re.IGNORECASE)
+            if particles and particles.group(1)[0].isupper():  # "Sebastián de la Cruz": the particles and the name
+                end = position = position + particles.end()
+                taken += 1
+                continue
+            break
+        if (strong and taken == 1 and first_word in first_names() and token.isalpha()
+                and _ends_clause(text, word.end())):
+            taken += 1  # "my name is olivia brown.", "ethan park and i": a surname that is also a word
+            end = position = word.end()
+            break
         if not (strong and capitalised) and not _could_be_name(token, lowered, first=taken == 0):
             break
         lowercase += not capitalised
@@ -236,33 +257,67 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
     return start, end if taken else start
 
 
+def _ends_clause(text: str, position: int) -> bool:
+    """True when ``text`` ends at ``position`` or a clause does (punctuation, "and", "but", "from", ...)."""
+    return re.match(r"\s*(?:$|[.,!?;:)]|(?:and|but|so|from|in|at|i|im|i'm|btw|lol)\b)", text[position:],
+                    re.IGNORECASE) is not None
+
+
 def _signature_spans(text: str) -> List[Tuple[int, int]]:
     """Names signed at the end of a message or said as "<Full Name> here".
 
     Two to four words that could be a name (not frequent English words; the first may be a first name).
     """
     spans = []
-    for pattern in (_SIGNATURE, _NAME_HERE):
+    for pattern in (_SIGNATURE, _NAME_HERE, _SIGN_OFF):
         for match in pattern.finditer(text):
             words = match.group(1).split()
             lowered = [w.lower() for w in words]
             if any(w in _NAME_STOP or w in _CRISIS_WORDS for w in lowered):
                 continue
+            if pattern is _SIGN_OFF and not (text[:match.start(1)].strip() and all(
+                    _could_be_name(word, low, first=i == 0) or re.fullmatch(r"[^\W\d_]\.", word)
+                    for i, (word, low) in enumerate(zip(words, lowered, strict=True)))):
+                continue  # only after something else was said, and only words that could be names ("Go Team": no)
             name_like = [_could_be_name(word, low, first=i == 0) or re.fullmatch(_NAME_PARTICLES, low) is not None
+                         or re.fullmatch(r"[^\W\d_]\.", word) is not None  # a middle initial
                          for i, (word, low) in enumerate(zip(words, lowered, strict=True))]
             if all(name_like):
                 spans.append(match.span(1))
     return spans
 
 
+# Introductions after which one word is enough to mask ("my last name is Okafor"); after the others a first
+# name alone ("my name is Jordan", "hi im Maya") is not a full name and stays, unless the message also gives
+# another part of the name ("my first name is Lucas and my last name is Fernandes").
+_PART_OF_NAME = re.compile(r"\b(?:last|sur|family|full|legal|whole|complete|birth)\s*name", re.IGNORECASE)
+
+
 def _name_spans(text: str) -> List[Tuple[int, int]]:
     spans = _signature_spans(text)
+    single: List[Tuple[int, int]] = []
     for strong, pattern in ((True, _STRONG_INTRO), (False, _WEAK_INTRO)):
         for intro in pattern.finditer(text):
             start, end = _name_span(text, intro.end(), strong)
-            if end > start:
+            if end <= start:
+                continue
+            if len(_WORD.findall(text[start:end])) > 1 or _PART_OF_NAME.search(intro.group(0)):
                 spans.append((start, end))
+            else:
+                single.append((start, end))
+    if len(single) > 1 or (single and spans) or any(_said_with_surname(text, span) for span in single):
+        spans += single
     return spans
+
+
+def _said_with_surname(text: str, span: Tuple[int, int]) -> bool:
+    """True when an introduced first name appears elsewhere with a surname after it ("I'm Ana. Ana Torres")."""
+    first = text[span[0]:span[1]]
+    for match in re.finditer(rf"\b{re.escape(first)}\s+([^\W\d_][\w'-]+)", text):
+        after = match.group(1)
+        if match.start() != span[0] and after[0].isupper() and _could_be_name(after, after.lower(), False):
+            return True
+    return False
 
 
 def _repeated_name_spans(text: str, names: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
