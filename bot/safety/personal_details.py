@@ -28,6 +28,19 @@ NAME = "[name]"
 
 # "name@school.org" or "name @ school.org" (spaced on both sides); never "@company.com" alone.
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+(?:@|\s@\s)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Spelled out to get past filters: "kai_b at icloud dot com", "linh [at] hotmail [dot] com", "carlos(at)mail.com".
+# With a bracketed "at" or a spelled-out "dot" always; with a bare " at " and a real dot only for a mail provider
+# or when the name part looks like an address (digits, "." or "_"), so "work at amazon.com" stays.
+_AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
+_DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)"
+_TLD = r"(?:com|net|org|edu|gov|us|io|co|me|info|biz|mil|ca|uk)"
+_EMAIL_SPELLED = re.compile(
+    r"(?<![\w.])([A-Za-z0-9._%+-]+(?:" + _DOT + r"[A-Za-z0-9_%+-]+)*)" + _AT
+    + r"([A-Za-z0-9-]+(?:" + _DOT + r"[A-Za-z0-9-]+)*?)" + _DOT + _TLD + r"\b",
+    re.IGNORECASE,
+)
+_MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "icloud", "aol", "protonmail", "proton", "live", "msn",
+                   "comcast", "ymail", "mail", "me", "att", "verizon", "sbcglobal", "bellsouth", "gmx", "zoho"}
 # 10 digits (optionally +1 / 1-), or 7 digits, in phone groups; never after $, a digit, a comma or a point,
 # nor ten digits typed without separators that start with 0 or 1 (no U.S. area code does: "1000000000"),
 # nor followed by more digits (",560" of a pay figure); a comma or full stop after the number is fine.
@@ -84,6 +97,11 @@ _ADDRESS_NUMBER_AFTER = re.compile(
     r"\b(?:(?:calle|av\.|avenida|rue|via|rua|paseo|carrera|rambla)\s+(?:[^\W\d_][\w'.-]*\s+){1,4}?\d{1,5}[A-Za-z]?"
     r"|[^\W\d_]+(?:straße|strasse|str\.|weg|platz|gasse|allee|straat|laan|vej|gatan|gade)\s+\d{1,5}[a-z]?)\b",
     re.IGNORECASE,
+)
+# Post office boxes, with the city, state and ZIP code after them: "PO Box 482, Tulsa, OK 74101".
+_PO_BOX = re.compile(
+    r"\b(?i:p\.?\s?o\.?\s?box|post office box)\s+#?\d{1,6}\b"
+    r"(?:,?\s+[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,2},?\s+[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4})?\b)?",
 )
 _ADDRESS_AFTER = re.compile(
     r"\b(?:live at|live on|living at|address is|address:|addy is|house is at|home is at|come to|stay at)\s+"
@@ -257,6 +275,20 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
     return start, end if taken else start
 
 
+def _spelled_email_spans(text: str) -> List[Tuple[int, int]]:
+    """Emails spelled out to dodge filters (see ``_EMAIL_SPELLED``)."""
+    spans = []
+    for match in _EMAIL_SPELLED.finditer(text):
+        whole, local, domain = match.group(0), match.group(1), match.group(2)
+        bracketed = re.search(r"[\[({<]\s*at\s*[\])}>]", whole, re.IGNORECASE) is not None
+        provider = re.split(r"\s*[\[({<]?\s*dot\s*[\])}>]?\s*|\.", domain.lower())[0] in _MAIL_PROVIDERS
+        address_like = re.search(r"[\d._]|\bdot\b", local, re.IGNORECASE) is not None
+        spelled_dot = re.search(r"\bdot\b", whole, re.IGNORECASE) is not None
+        if bracketed or provider or address_like or (spelled_dot and local.lower() not in common_words()):
+            spans.append(match.span())  # not "look at google dot com" (a word before "at", no mail provider)
+    return spans
+
+
 def _ends_clause(text: str, position: int) -> bool:
     """True when ``text`` ends at ``position`` or a clause does (punctuation, "and", "but", "from", ...)."""
     return re.match(r"\s*(?:$|[.,!?;:)]|(?:and|but|so|from|in|at|i|im|i'm|btw|lol)\b)", text[position:],
@@ -356,7 +388,7 @@ def _address_spans(text: str) -> List[Tuple[int, int]]:
             position = match.end()
         else:
             position = match.start() + 1
-    return (spans + _spans(_ADDRESS_SPANISH, text) + _spans(_ADDRESS_ROUTE, text) + _spans(_ADDRESS_AFTER, text, 1)
+    return (spans + _spans(_PO_BOX, text) + _spans(_ADDRESS_SPANISH, text) + _spans(_ADDRESS_ROUTE, text) + _spans(_ADDRESS_AFTER, text, 1)
             + _spans(_ADDRESS_NUMBER_AFTER, text))
 
 
@@ -366,7 +398,7 @@ def mask(text: str) -> Masked:
         return Masked(text or "")
     found: List[Tuple[int, int, str]] = []
     for placeholder, spans in (
-        (EMAIL, _spans(_EMAIL, text)),
+        (EMAIL, _spans(_EMAIL, text) + _spelled_email_spans(text)),
         (PHONE, _spans(_PHONE, text) + _spans(_PHONE_INTERNATIONAL, text) + _spans(_PHONE_AFTER, text, 1)
          + _spans(_PHONE_LEADING_ZERO, text)),
         (ADDRESS, _address_spans(text)),

@@ -139,3 +139,27 @@ def test_full_names_in_more_shapes_are_masked(text: str, hidden: str) -> None:
 def test_first_names_alone_and_sign_off_like_words_stay(text: str) -> None:
     """A first name alone is not a full name; words after a sentence are a name only if they could be one."""
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("my email is tyler dot b at gmail dot com, can u send it", "email"),
+    ("contact me: nguyen.linh [at] hotmail [dot] com. I like biology", "email"),
+    ("carlos.m(at)protonmail.com is my email", "email"),
+    ("send to sarahbeth2010 at gmail.com about the camp", "email"),
+    ("jdoe at district dot org", "email"),
+    ("send the forms to PO Box 482, Tulsa, OK 74101", "address"),
+    ("my address is P.O. Box 1190, Bozeman MT 59771 and i like wildlife", "address"),
+])
+def test_spelled_out_emails_and_post_office_boxes_are_masked(text: str, kind: str) -> None:
+    """Emails spelled out to get past filters, and PO boxes with their city, state and ZIP (development set 10)."""
+    result = mask(text)
+    assert f"[{kind}]" in result.text
+    assert not any(part in result.text for part in ("gmail", "hotmail", "protonmail", "district", "482", "1190"))
+
+
+@pytest.mark.parametrize("text", [
+    "i want to work at amazon.com", "look at google dot com lol", "i put 3 boxes in box 5",
+    "meet me at school tomorrow",
+])
+def test_words_around_at_and_dot_are_not_emails(text: str) -> None:
+    assert mask(text).text == text
