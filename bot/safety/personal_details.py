@@ -388,7 +388,8 @@ def _address_spans(text: str) -> List[Tuple[int, int]]:
             position = match.end()
         else:
             position = match.start() + 1
-    return (spans + _spans(_PO_BOX, text) + _spans(_ADDRESS_SPANISH, text) + _spans(_ADDRESS_ROUTE, text) + _spans(_ADDRESS_AFTER, text, 1)
+    return (spans + _spans(_PO_BOX, text)
+            + _spans(_ADDRESS_SPANISH, text) + _spans(_ADDRESS_ROUTE, text) + _spans(_ADDRESS_AFTER, text, 1)
             + _spans(_ADDRESS_NUMBER_AFTER, text))
 
 
