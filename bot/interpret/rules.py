@@ -109,7 +109,7 @@ _RELATED = ("similar", "related", "like this", "like that", "like this one", "ot
 # In a comparison only: "are there more nurses or chefs?" asks how many jobs each has (the openings answer
 # gives the number of jobs too). Not topic phrases: alone they would put a figure on a vague message.
 _COMPARE_COUNT_CUES = ("are there more", "is there more", "which has more jobs", "more people work as",
-                       "which one has more jobs", "more of them")
+                       "which one has more jobs", "more of them", "more jobs", "most jobs", "fewer jobs")
 _COMPARE_CUES = ("than", "compare", "compared", "comparison", "vs", "versus")
 _SWITCH_CUES = ("what about", "how about", "and", "same for", "what of", "for", "and for", "also", "now")
 _LIST = ("what careers", "which careers", "what jobs", "which jobs", "list", "careers do you know",
@@ -337,7 +337,7 @@ def compare_rule(turn: Turn) -> Optional[Decision]:
     topics = _question_topics(turn)
     if not topics:  # "compare_careers": the topic asked may still be in its words ("X vs Y, where do they work")
         counted = any(phrase_finder(turn.text)(cue) for cue in _COMPARE_COUNT_CUES)
-        asked = "openings" if counted else _phrase_topic(turn, 2) or _hinted_topic(turn)
+        asked = "openings" if counted else _phrase_topic(turn, 2) or _hinted_topic(turn) or _worded_topic(turn)
         topics = (asked,) if asked else OVERVIEW
     return Decision("compare", COMPARE, topics=topics, careers=careers, pay=_pay_query(turn))
 
@@ -453,6 +453,18 @@ def _question_topics(turn: Turn) -> Tuple[str, ...]:
         return ()
     second = _second_topic(turn, first)
     return (first, second) if second else (first,)
+
+
+def _worded_topic(turn: Turn) -> Optional[str]:
+    """The topic whose word or phrase the message has, the longest; for comparisons, whose careers are named.
+
+    Single topic words are only hints elsewhere (an unsure message must not get a figure on one word), but
+    a comparison of two named careers shows figures anyway: "which needs more training, hvac or machinist".
+    """
+    has = turn.has_read_as_they
+    hits = [(len(w), entry.topic) for entry in turn.topics.topics for w in (*entry.phrases, *entry.words)
+            if len(w) > 3 and has(w)]
+    return max(hits)[1] if hits else None
 
 
 def _hinted_topic(turn: Turn) -> Optional[str]:

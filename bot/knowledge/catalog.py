@@ -134,11 +134,12 @@ def verb_forms(name: str) -> List[str]:
         base = base[:-1]  # "programmer" -> program
     verb = base + "e" if base.endswith(("v", "c", "ag", "ud", "rs")) else base  # drive, produce, manage, nurse
     doing = (verb[:-1] if verb.endswith("e") else verb) + "ing"
+    does = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")  # "he drives a semi"
     thing = " ".join(words[:-1])
     objects = [thing] if thing.endswith("s") else [thing, thing + "s"]  # "news" stays news; never "new"
-    forms = {f"{v} {o}" for v in (verb, doing) for o in objects}
-    if len(words) == 2 and not thing.endswith("s"):
-        forms |= {f"{v} a {thing}" for v in (verb, doing)}  # "drive a truck"
+    forms = {f"{v} {o}" for v in (verb, does, doing) for o in objects}
+    if not thing.endswith("s"):
+        forms |= {f"{v} {a} {thing}" for v in (verb, does, doing) for a in ("a", "an")}  # "driving an 18 wheeler"
     return sorted(forms)
 
 
@@ -227,7 +228,7 @@ class Catalog:
                 entry = self.names.get(phrase)
                 after_article = position > 0 and words[position - 1] in _ARTICLES
                 next_word = words[position + length] if position + length < len(words) else ""
-                job_context = after_article or next_word in _JOB_WORDS
+                job_context = after_article or next_word in _JOB_WORDS or next_word in {"vs", "versus"}
                 if entry is None or (entry.short and phrase not in capitals and not job_context):
                     continue
                 found.append((position, length, entry))
@@ -236,12 +237,29 @@ class Catalog:
             position += 1
         return words, found
 
+    def _shared_heads(self, words: List[str], found: List[Tuple[int, int, _Entry]]) -> List[Tuple[int, int, _Entry]]:
+        """Names that share their last words with the next one.
+
+        "electrical or industrial engineering" names electrical engineering too, "civil and industrial
+        engineers" civil engineers.
+        """
+        extra: List[Tuple[int, int, _Entry]] = []
+        for start, length, _ in found:
+            if length < 2 or start < 2 or words[start - 1] not in {"or", "and", "vs", "versus", "nor"}:
+                continue
+            head = " ".join(words[start + 1:start + length])
+            entry = self.names.get(f"{words[start - 2]} {head}")
+            if entry is not None and not any(s <= start - 2 < s + n for s, n, _ in found):
+                extra.append((start - 2, 1, entry))
+        return sorted(found + extra, key=lambda item: item[0])
+
     def find(self, text: str) -> Mentions:
         """The careers and other job titles a message names, in the order they appear."""
         careers: List[str] = []
         others: List[str] = []
         clusters: List[str] = []
-        for _, _, entry in self._matches(text)[1]:
+        words, matches = self._matches(text)
+        for _, _, entry in self._shared_heads(words, matches):
             if entry.career:
                 if entry.career not in careers:
                     careers.append(entry.career)

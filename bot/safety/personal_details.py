@@ -34,6 +34,10 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+(?:@|\s@\s)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]
 _AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)"
 _TLD = r"(?:com|net|org|edu|gov|us|io|co|me|info|biz|mil|ca|uk)"
+# Spaced out around "@" and the dots: "carlos . mendez @ gmail . com".
+_EMAIL_SPACED = re.compile(r"(?<![\w.])[A-Za-z0-9_%+-]+(?:\s?\.\s?[A-Za-z0-9_%+-]+)*(?:\s@\s|@)[A-Za-z0-9-]+"
+                           r"(?:\s?\.\s?[A-Za-z0-9-]+)*?\s?\.\s?(?:com|net|org|edu|gov|us|io|co|me|info|biz|mil|ca|uk)\b",
+                           re.IGNORECASE)
 _EMAIL_SPELLED = re.compile(
     r"(?<![\w.])([A-Za-z0-9._%+-]+(?:" + _DOT + r"[A-Za-z0-9_%+-]+)*)" + _AT
     + r"([A-Za-z0-9-]+(?:" + _DOT + r"[A-Za-z0-9-]+)*?)" + _DOT + _TLD + r"\b",
@@ -100,7 +104,8 @@ _ADDRESS_NUMBER_AFTER = re.compile(
 )
 # Post office boxes, with the city, state and ZIP code after them: "PO Box 482, Tulsa, OK 74101".
 _PO_BOX = re.compile(
-    r"\b(?i:p\.?\s?o\.?\s?box|post office box)\s+#?\d{1,6}\b"
+    r"\b(?i:p\.?\s?o\.?\s?box|post office box|(?:rr|r\.r\.|rural route|hc|star route)\s*#?\d{1,4},?\s+box)"
+    r"\s+#?\d{1,6}[A-Za-z]?\b"
     r"(?:,?\s+[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,2},?\s+[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4})?\b)?",
 )
 _ADDRESS_AFTER = re.compile(
@@ -115,26 +120,29 @@ _STRONG_INTRO = re.compile(
     r"my names|(?<![A-Za-z] )(?<![A-Za-z])name\s*:|"
     r"(?:my|her|his|their) (?:\w+'?s |\w+s' )(?:full |real |first |last )?name(?:\s+is|'s|:)|"
     r"(?:^|(?<=[.!?,]\s))(?:name is|name's|names)|"
-    r"full name\s*:|(?:my |the )?full name is|the name's|the names|i am called|im called|me llamo|mi nombre es|"
+    r"full name\s*:|(?:my |the )?full name is|full name(?= [A-Z])|the name's|the names|i am called|im called|"
+    r"me llamo|mi nombre es|"
     r"je m'appelle|mein name ist|"
     r"i'm called|they call me|people call me|everyone calls me|you can call me|my name would be)\s+",
     re.IGNORECASE,
 )
-_WEAK_INTRO = re.compile(r"\b(?:call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|soy|je suis|"
+_WEAK_INTRO = re.compile(r"\b(?:it'?s me(?: again)?,|call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|"
+                         r"soy|je suis|(?:student|me|from|by|sender)\s*:|"
                          r"i go by|i go by the name|i go by the name of|goes by)\s+",
                          re.IGNORECASE)
 # A signature: a name after a dash or a closing word at the end of the message ("- Sofia Castellanos",
 # "Best, Camila Ortiz", "Signed, Hannah Weiss-Cohen, grade 8"), or "<Full Name> here".
 _SIGNATURE = re.compile(
     r"(?:(?:^|\s)(?:-{1,2}|—|–|~)\s*|\b(?:best|thanks|thank you|signed|sincerely|cheers|love|regards|from),\s+)"
-    r"((?:[^\W\d_][\w'-]*)(?:\s+(?:[A-Z]\.|[^\W\d_][\w'-]*)){1,3})\s*(?:,[^,.!?]{0,20})?[.!]?\s*$",
+    r"((?:[^\W\d_][\w'-]*)(?:\s+(?:[A-Z]\.|[^\W\d_][\w'-]*)){1,3})\s*(?:,[^,.!?]{0,20}|\([^()]{0,20}\))?[.!]?\s*$",
     re.IGNORECASE,
 )
 # A full name alone as the message's last sentence, the way students sign off ("Thanks for the help! Aaliyah Brooks").
 # A contact detail may follow it on the same line ("Evan Brooks-Hale | evan@example.com").
 _SIGN_OFF = re.compile(r"(?:(?<=[.!?])|(?<=\n))\s*"
-                       r"([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z]\.)?(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
-                       r"\s*(?:[|•·/,]\s*(?:\S+@\S+|[\d()+. -]{7,}))?\s*[.!]?\s*$")
+                       r"([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z]\.)?(?:\s+[\"“][^\"”\n]{1,15}[\"”])?"
+                       r"(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
+                       r"\s*(?:[|•·/,\n]\s*(?:\S+@\S+|[\d()+. -]{7,}))?\s*[.!]?\s*$")
 _NAME_HERE = re.compile(r"(?:^|(?<=[.!?,]\s)|(?<=^hi\s)|(?<=^hey\s))([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
                         r"\s+here\b")
 # Two or three capitalised words, with name particles between them ("Pieter van der Berg", "Ana de la Cruz").
@@ -250,7 +258,8 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
             break  # "im Mexican American", "this is Kevin's question": not an introduction of a name
         if taken and re.fullmatch(_NAME_PARTICLES, lowered):
             particles = re.match(rf"(?:{_NAME_PARTICLES}\s+)+([^\W\d_][\w'-]*)", text[position:], re.IGNORECASE)
-            if particles and particles.group(1)[0].isupper():  # "Sebastián de la Cruz": the particles and the name
+            if particles and (particles.group(1)[0].isupper() or first_word in first_names()):
+                # "Sebastián de la Cruz", "ethan van der berg": the particles and the name
                 end = position = position + particles.end()
                 taken += 1
                 continue
@@ -311,8 +320,10 @@ def _signature_spans(text: str) -> List[Tuple[int, int]]:
                     _could_be_name(word, low, first=i == 0) or re.fullmatch(r"[^\W\d_]\.", word)
                     for i, (word, low) in enumerate(zip(words, lowered, strict=True)))):
                 continue  # only after something else was said, and only words that could be names ("Go Team": no)
+            capitalised_first = words[0][0].isupper() and _could_be_name(words[0], lowered[0], first=True)
             name_like = [_could_be_name(word, low, first=i == 0) or re.fullmatch(_NAME_PARTICLES, low) is not None
                          or re.fullmatch(r"[^\W\d_]\.", word) is not None  # a middle initial
+                         or (i > 0 and capitalised_first and word[0].isupper())  # "Kevin J. Park"
                          for i, (word, low) in enumerate(zip(words, lowered, strict=True))]
             if all(name_like):
                 spans.append(match.span(1))
@@ -325,8 +336,13 @@ def _signature_spans(text: str) -> List[Tuple[int, int]]:
 _PART_OF_NAME = re.compile(r"\b(?:last|sur|family|full|legal|whole|complete|birth)\s*name", re.IGNORECASE)
 
 
+# Forms that ask for the surname first: "name (last, first): Suzuki, Hana", "Last, First: Park, Min".
+_LAST_FIRST = re.compile(r"\b(?:name\s*\(\s*last\s*,\s*first\s*\)|last\s*,\s*first)\s*:\s*"
+                         r"([^\W\d_][\w'-]+,\s*[^\W\d_][\w'-]+)", re.IGNORECASE)
+
+
 def _name_spans(text: str) -> List[Tuple[int, int]]:
-    spans = _signature_spans(text)
+    spans = _signature_spans(text) + _spans(_LAST_FIRST, text, 1)
     single: List[Tuple[int, int]] = []
     for strong, pattern in ((True, _STRONG_INTRO), (False, _WEAK_INTRO)):
         for intro in pattern.finditer(text):
@@ -399,7 +415,7 @@ def mask(text: str) -> Masked:
         return Masked(text or "")
     found: List[Tuple[int, int, str]] = []
     for placeholder, spans in (
-        (EMAIL, _spans(_EMAIL, text) + _spelled_email_spans(text)),
+        (EMAIL, _spans(_EMAIL, text) + _spans(_EMAIL_SPACED, text) + _spelled_email_spans(text)),
         (PHONE, _spans(_PHONE, text) + _spans(_PHONE_INTERNATIONAL, text) + _spans(_PHONE_AFTER, text, 1)
          + _spans(_PHONE_LEADING_ZERO, text)),
         (ADDRESS, _address_spans(text)),

@@ -110,11 +110,17 @@ def test_fields_of_ist_titles_and_short_names_in_comparisons() -> None:
     assert catalog.find("rn pay per hour?").careers == ("registered-nurses",)
     assert catalog.find("i need help rn").careers == ()
     assert catalog.find("masters for school counseling").careers == ("school-and-career-counselors",)
+    # A shared head: "electrical or industrial engineering" names both; "ee vs ..." counts in lower case.
+    assert catalog.find("which grows faster, electrical or industrial engineering").careers == (
+        "electrical-and-electronics-engineers", "industrial-engineers")
+    assert catalog.find("ee vs software dev").careers == ("electrical-and-electronics-engineers", "software-developers")
+    assert catalog.find("i like salt and pepper").careers == ()
 
 
 def test_verb_forms_of_many_word_titles() -> None:
     """"want to drive trucks" names truck drivers; "news" is never cut to "new"; one-word titles have none."""
     assert "drive trucks" in verb_forms("truck driver") and "driving a truck" in verb_forms("truck driver")
-    assert verb_forms("news reporter") == ["report news", "reporting news"]
+    assert verb_forms("news reporter") == ["report news", "reporting news", "reports news"]
+    assert "drives a semi" in verb_forms("semi driver") and "driving an 18 wheeler" in verb_forms("18 wheeler driver")
     assert "managing construction" in verb_forms("construction managers")
     assert verb_forms("farmer") == [] and verb_forms("civil engineer") == []

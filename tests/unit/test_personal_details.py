@@ -163,3 +163,27 @@ def test_spelled_out_emails_and_post_office_boxes_are_masked(text: str, kind: st
 ])
 def test_words_around_at_and_dot_are_not_emails(text: str) -> None:
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, hidden", [
+    ("my email is carlos . mendez @ gmail . com (spaced out)", "mendez"),
+    ("RR 2 Box 145, Lexington, NE 68850 thats my address", "Box 145"),
+    ("Rural Route 1 Box 88A, Pembroke KY 42266 - send it there", "88A"),
+    ("What does a radiology tech do?\n- Kevin J. Park", "Park"),
+    ("call me Ricky lol, full name Ricardo Vasquez. how do i become a mechanic", "Vasquez"),
+    ("name (last, first): Suzuki, Hana. anything else?", "Suzuki"),
+    ("yo its ethan van der berg, what do pilots make", "berg"),
+    ("Student: Tomás Gutiérrez, Grade 12, Interests: soccer", "Gutiérrez"),
+    ("What classes help with nursing? Signed, Ji-woo Kim (8th grade)", "Kim"),
+    ("Its me again, Samantha Rae Whitfield, did u find the schools", "Whitfield"),
+    ('Thanks!\nRobert "Bobby" Kowalski\nrkowalski@stu.example.org', "Kowalski"),
+])
+def test_names_and_addresses_of_development_set_11(text: str, hidden: str) -> None:
+    """Spaced-out emails, rural-route boxes, labels ("Student:"), "(last, first)" forms, signatures with a
+    parenthesis or a nickname, lowercase particles after a first name."""
+    assert hidden not in mask(text).text
+
+
+def test_at_sign_without_a_name_before_it_is_not_an_email() -> None:
+    assert mask("do companies use @company.com emails for interns").text == \
+        "do companies use @company.com emails for interns"
