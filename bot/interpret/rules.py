@@ -87,6 +87,10 @@ SMALL_TALK_INTENTS = ("greet", "goodbye", "thank", "help", "bot_challenge", "aff
 # Answers after which the plan questions start (for careers whose file has a plan).
 PLAN_AFTER = ("how_to_become", "major")
 HANDOFF_OFFER = "handoff"
+# Words that say nothing about the topic: "what do they actually do" asks what they do.
+_FILLERS = re.compile(r"\b(?:actually|really|exactly|basically|even|usually|tho|though)\b")
+# A question about the people in the job: a question word, and "they" (career names read as "they").
+_ASKS_ABOUT_THEM = re.compile(r" (?:what|how|do|does|are|is|where|when|which|who|can) .*\bthey\b")
 _CLAUSES = re.compile(r"\?|,|;|\+|&|\band\b|\balso\b|\bplus\b|\bthen\b")
 _NO_DEGREE = ("no college", "without college", "without a degree", "no degree", "dont need a degree",
               "dont need college", "not need a degree", "not need college", "skip college", "without going to college",
@@ -109,9 +113,13 @@ _RELATED = ("similar", "related", "like this", "like that", "like this one", "ot
 # In a comparison only: "are there more nurses or chefs?" asks how many jobs each has (the openings answer
 # gives the number of jobs too). Not topic phrases: alone they would put a figure on a vague message.
 _COMPARE_COUNT_CUES = ("are there more", "is there more", "which has more jobs", "more people work as",
-                       "which one has more jobs", "more of them", "more jobs", "most jobs", "fewer jobs")
+                       "which one has more jobs", "more of them", "more jobs", "most jobs", "fewer jobs",
+                       "how many jobs", "number of jobs")
 _COMPARE_CUES = ("than", "compare", "compared", "comparison", "vs", "versus")
 _SWITCH_CUES = ("what about", "how about", "and", "same for", "what of", "for", "and for", "also", "now")
+# Open questions about what to do, not about one career: "what can i do", "what are my options".
+_OPEN_ASK = ("what can i do", "what could i do", "what can i be", "what should i do", "my options", "what jobs",
+             "which jobs", "what careers", "which careers", "any jobs", "any careers", "what kind of jobs")
 _LIST = ("what careers", "which careers", "what jobs", "which jobs", "list", "careers do you know",
          "jobs do you know", "what can you tell me about", "all careers", "all jobs", "options")
 
@@ -298,20 +306,27 @@ def small_talk_rule(turn: Turn) -> Optional[Decision]:
 def browse_rule(turn: Turn) -> Optional[Decision]:
     """"what jobs are in health care?", "jobs that don't need college", "fastest growing jobs", "similar careers"."""
     has = phrase_finder(turn.text)
+    no_degree = any(has(p) for p in _NO_DEGREE) or _NO_DEGREE_SAID.search(padded(turn.text)) is not None
     listing = turn.intent == "browse_careers" or (
         not turn.mentions.any and any(has(p) for p in _LIST) and turn.intent in {"nlu_fallback", "out_of_scope"}
+    ) or (
+        # "what can i do without going to college?" with no career in the message or the chat: the careers
+        # that need no degree, not "which career do you mean?"
+        no_degree and not turn.mentions.any and not turn.state.career and any(has(p) for p in _OPEN_ASK)
     )
     if not listing:
         return None
+    cluster = cluster_named(turn.text)
+    if cluster and any(has(p) for p in _OPEN_ASK):  # "any jobs that have to do with farming": the cluster
+        return Decision("browse", BROWSE, browse="cluster", clusters=(cluster,))
     if turn.mentions.careers and not any(has(p) for p in _RELATED):
         # "r hvac jobs in demand": a question about that career; its words decide the topic.
         unsure = replace(turn, parse=replace(turn.parse, intent="nlu_fallback"))
         return _second_look(unsure)
-    if any(has(p) for p in _NO_DEGREE) or _NO_DEGREE_SAID.search(padded(turn.text)):
+    if no_degree:
         return Decision("browse", BROWSE, browse="no_degree")
     if any(has(p) for p in _FASTEST):
         return Decision("browse", BROWSE, browse="fastest")
-    cluster = cluster_named(turn.text)
     if cluster:
         return Decision("browse", BROWSE, browse="cluster", clusters=(cluster,))
     current = turn.knowledge.careers.get(turn.state.career or "")
@@ -337,7 +352,7 @@ def compare_rule(turn: Turn) -> Optional[Decision]:
     topics = _question_topics(turn)
     if not topics:  # "compare_careers": the topic asked may still be in its words ("X vs Y, where do they work")
         counted = any(phrase_finder(turn.text)(cue) for cue in _COMPARE_COUNT_CUES)
-        asked = "openings" if counted else _phrase_topic(turn, 2) or _hinted_topic(turn) or _worded_topic(turn)
+        asked = "openings" if counted else _phrase_topic(turn, 2) or _hinted_topic(turn)
         topics = (asked,) if asked else OVERVIEW
     return Decision("compare", COMPARE, topics=topics, careers=careers, pay=_pay_query(turn))
 
@@ -455,18 +470,6 @@ def _question_topics(turn: Turn) -> Tuple[str, ...]:
     return (first, second) if second else (first,)
 
 
-def _worded_topic(turn: Turn) -> Optional[str]:
-    """The topic whose word or phrase the message has, the longest; for comparisons, whose careers are named.
-
-    Single topic words are only hints elsewhere (an unsure message must not get a figure on one word), but
-    a comparison of two named careers shows figures anyway: "which needs more training, hvac or machinist".
-    """
-    has = turn.has_read_as_they
-    hits = [(len(w), entry.topic) for entry in turn.topics.topics for w in (*entry.phrases, *entry.words)
-            if len(w) > 3 and has(w)]
-    return max(hits)[1] if hits else None
-
-
 def _hinted_topic(turn: Turn) -> Optional[str]:
     """The best-ranked topic among the classifier's best few (at least ``hinted_topic``) whose words the message has."""
     has = turn.has_read_as_they
@@ -505,7 +508,7 @@ def _second_topic(turn: Turn, first: str) -> Optional[str]:
     text = turn.text.lower()
     for name in sorted((n for n in catalog.names if " and " in n and n in text), key=len, reverse=True):
         text = re.sub(rf"\b{re.escape(name)}\b", "they", text)
-    clauses = [catalog.replace_names(c, "they") for c in _CLAUSES.split(text) if c.split()]
+    clauses = [_FILLERS.sub(" ", catalog.replace_names(c, "they")) for c in _CLAUSES.split(text) if c.split()]
     if len(clauses) < 2:
         return None
     ranked = [topic_of_intent(name) for name, _ in turn.parse.ranking[: turn.limits.second_topic_rank]]
@@ -520,6 +523,9 @@ def _second_topic(turn: Turn, first: str) -> Optional[str]:
                 continue
             strong = any(has(p) for p in entry.phrases)
             hinted = entry.topic in ranked and any(has(w) for w in entry.words)
+            # A clause that asks about them ("and what do they get paid?") needs no ranking for its topic word.
+            strong = strong or (not first_here and _ASKS_ABOUT_THEM.search(f" {clause} ") is not None
+                                and any(has(w) for w in entry.words if len(w) > 3))
             if strong or hinted:
                 (in_first_clause if first_here else found).append(entry.topic)
     found = found + in_first_clause  # the two lists never share a topic
