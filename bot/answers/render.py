@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot.answers import compare as compare_answers
-from bot.answers import facts, search
+from bot.answers import facts, honesty, search
 from bot.answers.facts import Needs, bullets, cap, say
 from bot.interpret.decision import (
     ANSWER,
@@ -32,6 +32,7 @@ from bot.interpret.decision import (
     SMALL_TALK,
     UNKNOWN_CAREER,
     WHICH_CAREER,
+    WORRY,
     Decision,
 )
 from bot.interpret.inputs import State
@@ -73,6 +74,7 @@ class Context:
     careers: Mapping[str, Career]
     general: Optional[GeneralFacts] = None
     state: State = field(default_factory=State)
+    office: Mapping[str, str] = field(default_factory=dict)  # the counseling office (bot/safety/replies.py)
 
 
 def career_button(career: Career) -> Button:
@@ -128,6 +130,8 @@ def _answer(decision: Decision, context: Context) -> List[Message]:
             topics = ", ".join(t.replace("_", " ") for t in facts.available_topics(career))
             if topics:
                 parts.append(say("can_tell", plural=career.career.plural, topics=topics))
+    if not missing and honesty.not_mentioned_note(decision.question, decision.topics, parts, career):
+        parts.insert(0, say("not_mentioned", plural=career.career.plural))  # never a guessed "yes"
     if decision.plan and decision.plan.kind == "not_available":
         parts.insert(0, say("plan_not_available", plural=career.career.plural))
     if career.pathways and set(decision.topics) & PLAN_OFFER_AFTER and not (decision.plan or decision.then):
@@ -249,6 +253,9 @@ def render(decision: Decision, context: Context) -> List[Message]:
         messages = [Message(response="utter_out_of_scope")]
     elif kind == RESTART:
         messages = [Message(response="utter_restart")]
+    elif kind == WORRY:
+        messages = [Message(response=f"utter_worry_{decision.details.get('worry', 'stress')}",
+                            values=dict(context.office))]
     elif kind in {CRISIS, COUNSELOR, HANDOFF, HANDOFF_DECLINED, BOUNDARY}:
         messages = []  # the action sends these with the school's contacts and records them
     else:

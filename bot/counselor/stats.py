@@ -44,6 +44,7 @@ KIND_LABELS: Mapping[str, str] = {
     "crisis": "crisis messages",
     "boundary": "personal questions refused",
     "restart": "started over",
+    "worry": "worries shared",
 }
 
 

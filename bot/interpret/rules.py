@@ -38,6 +38,7 @@ from bot.interpret.decision import (
     SMALL_TALK,
     UNKNOWN_CAREER,
     WHICH_CAREER,
+    WORRY,
     Decision,
     PayQuery,
     PlanMove,
@@ -52,6 +53,7 @@ from bot.interpret.words import (
     phrase_finder,
     topic_vocabulary,
 )
+from bot.interpret.worries import worry_in
 from bot.knowledge.catalog import Catalog, Mentions
 from bot.knowledge.models import Career
 from bot.knowledge.topics import OVERVIEW, TOPICS, more_topic, topic_of_intent
@@ -143,6 +145,7 @@ class Turn:
     topics: TopicVocabulary
     pay: PayWords
     in_plan: bool = False  # the plan questions asked this turn's question (a digression is being answered)
+    worry_heard: bool = False  # the worry rule is deciding the rest of this message
     limits: Thresholds = THRESHOLDS
 
     @property
@@ -229,6 +232,29 @@ def _flow_turn(turn: Turn, career: Career) -> flow.Turn:
     # The career's own names ("production manager") are not answers ("production").
     text = flow.without_phrases(turn.text, career.names())
     return flow.Turn(text, turn.intent, flow.answers_from_entities(dict(turn.parse.entities)))
+
+
+def worry_rule(turn: Turn) -> Optional[Decision]:
+    """A worry that is not a crisis ("i'm failing math", "my parents want me to be a doctor"): heard first.
+
+    The reply acknowledges it and gives the counselor's contact; a career question in the same message
+    is answered after it (``then``), and a waiting plan question is asked again (not counted as unclear).
+    """
+    if turn.worry_heard or turn.in_plan or turn.parse.is_button:
+        return None
+    kind = worry_in(turn.text)
+    if kind is None:
+        return None
+    details = {"worry": kind}
+    pathway = turn.state.pathway
+    career = _plan_career(turn) if pathway.active else None
+    if career is not None and career.pathways is not None:
+        again = Decision("plan_again", PLAN, careers=(career.id,), plan=PlanMove("ask", pathway.question))
+        return Decision("worry", WORRY, careers=(career.id,), details=details, then=again)
+    rest = decide_turn(Turn(**{**turn.__dict__, "worry_heard": True}))
+    if rest.kind in {ANSWER, COMPARE, NOT_KNOWN, BROWSE, UNKNOWN_CAREER}:
+        return Decision("worry", WORRY, careers=rest.careers, details=details, then=rest)
+    return Decision("worry", WORRY, details=details)
 
 
 def plan_rule(turn: Turn) -> Optional[Decision]:
@@ -737,6 +763,7 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("handoff", handoff_rule),
     ("boundary", boundary_rule),
     ("restart", restart_rule),
+    ("worry", worry_rule),
     ("plan", plan_rule),
     ("stop", stop_rule),
     ("small_talk", small_talk_rule),

@@ -1,0 +1,89 @@
+"""Honest answers (issue 19): no guessed "yes", worries heard before anything else."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from bot.answers.honesty import is_yes_no, unmentioned
+from bot.answers.render import Context, render
+from bot.interpret.decision import ANSWER, WORRY, Decision
+from bot.interpret.inputs import Parse, PathwayState, State
+from bot.interpret.rules import decide
+from bot.interpret.transitions import next_state
+from bot.interpret.worries import worries, worry_in
+from bot.knowledge.current import current_knowledge, general_facts
+from bot.paths import DOMAIN_FILE
+
+IPM = "industrial-production-manager"
+
+
+def parse(text: str, intent: str = "nlu_fallback", confidence: float = 0.3) -> Parse:
+    return Parse.from_message({"text": text, "intent": {"name": intent, "confidence": confidence},
+                               "intent_ranking": [{"name": intent, "confidence": confidence}], "entities": []})
+
+
+def test_yes_no_questions_are_recognised() -> None:
+    assert is_yes_no("do they program robots?") and is_yes_no("Can nurses work nights") and is_yes_no("so is it hard")
+    assert not is_yes_no("what do they do") and not is_yes_no("how much do they make")
+
+
+def test_a_duty_answer_never_starts_with_a_guessed_yes() -> None:
+    knowledge = current_knowledge()
+    context = Context(knowledge.careers, general_facts())
+    robots = render(Decision("t", ANSWER, topics=("duty_machines",), careers=(IPM,),
+                             question="do they program robots?"), context)[0].text
+    assert not robots.startswith("Yes") and robots.startswith("My information about industrial production managers "
+                                                                 "doesn't mention that")
+    workers = render(Decision("t", ANSWER, topics=("duty_workers",), careers=(IPM,),
+                              question="do they hire workers?"), context)[0].text
+    assert not workers.startswith(("Yes", "My information")) and "Hire, train, and evaluate workers" in workers
+
+
+def test_figures_answer_their_own_question() -> None:
+    career = current_knowledge().careers[IPM]
+    assert not unmentioned("do they make good money?", ("pay",), "$107,560 a year", career)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Im failing math, can I still be an engineer?", "grades"),
+    ("im scared i wont get into college", "college"),
+    ("my parents want me to be a doctor but i like art", "parents"),
+    ("kids at school keep picking on me", "bullying"),
+    ("i kinda want to drop out", "dropping_out"),
+    ("can my family even afford college", "money"),
+    ("i feel lost about my future", "stress"),
+])
+def test_worries_are_recognised(text: str, kind: str) -> None:
+    assert worry_in(text) == kind
+
+
+def test_every_worry_kind_has_its_reply() -> None:
+    with DOMAIN_FILE.open(encoding="utf-8") as handle:
+        responses = yaml.safe_load(handle)["responses"]
+    for kind, _ in worries():
+        text = responses[f"utter_worry_{kind}"][0]["text"]
+        assert "{office}" in text and "{office_booking}" in text, kind
+
+
+def test_a_worry_with_a_career_question_is_heard_then_answered() -> None:
+    decision = decide(parse("im failing math, how do i become a civil engineer?", "ask_how_to_become", 0.9),
+                      State(), current_knowledge())
+    assert decision.kind == WORRY and decision.details["worry"] == "grades"
+    assert decision.then is not None and decision.then.kind == ANSWER
+    assert decision.then.careers == ("civil-engineers",)
+    assert next_state(decision, State()).career == "civil-engineers"
+
+
+def test_a_worry_during_the_plan_asks_the_question_again_without_counting_it_unclear() -> None:
+    state = State(career=IPM, pathway=PathwayState(question="stage", career=IPM, failed=1))
+    decision = decide(parse("ugh im so stressed about all this"), state, current_knowledge())
+    assert decision.kind == WORRY and decision.then is not None and decision.then.plan is not None
+    assert decision.then.plan.question == "stage"
+    after = next_state(decision, state)
+    assert after.pathway.question == "stage" and after.pathway.failed == 0
+
+
+def test_ordinary_questions_are_not_worries() -> None:
+    for text in ["what do nurses make", "how do i become a lawyer", "is it hard to find a job as a chef"]:
+        assert worry_in(text) is None, text
