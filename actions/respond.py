@@ -52,7 +52,7 @@ class ActionRespond(Action):
         decision = decide(Parse.from_message(tracker.latest_message), state, knowledge)
         if decision.kind in safety.KINDS:
             await safety.reply(decision.kind, dispatcher, tracker)
-        office = replies.office_values(school.current())
+        office = replies.office_and_lines(school.current())
         for message in render(decision, Context(knowledge.careers, general_facts(), state, office)):
             send(dispatcher, message)
         before = state.to_slots()

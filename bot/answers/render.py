@@ -26,6 +26,7 @@ from bot.interpret.decision import (
     HANDOFF_DECLINED,
     NO_MORE,
     NOT_KNOWN,
+    OTHER_LANGUAGE,
     OUT_OF_SCOPE,
     PLAN,
     RESTART,
@@ -42,6 +43,8 @@ from bot.knowledge.topics import CLOSEST_TOPIC, PLAN_OFFER_AFTER
 from bot.pathway import flow
 
 MAX_RELATED = 3
+# Languages the "I answer in English for now" reply is written in (domain.yml: utter_other_language_<code>).
+TRANSLATED = frozenset({"es", "fr", "pt"})
 MAX_LIST_BUTTONS = 8
 
 
@@ -74,7 +77,7 @@ class Context:
     careers: Mapping[str, Career]
     general: Optional[GeneralFacts] = None
     state: State = field(default_factory=State)
-    office: Mapping[str, str] = field(default_factory=dict)  # the counseling office (bot/safety/replies.py)
+    office: Mapping[str, str] = field(default_factory=dict)  # the counseling office and crisis lines (replies.py)
 
 
 def career_button(career: Career) -> Button:
@@ -253,6 +256,10 @@ def render(decision: Decision, context: Context) -> List[Message]:
         messages = [Message(response="utter_out_of_scope")]
     elif kind == RESTART:
         messages = [Message(response="utter_restart")]
+    elif kind == OTHER_LANGUAGE:
+        code = decision.details.get("language", "")
+        name = f"utter_other_language_{code}" if code in TRANSLATED else "utter_other_language"
+        messages = [Message(response=name, values=dict(context.office))]
     elif kind == WORRY:
         messages = [Message(response=f"utter_worry_{decision.details.get('worry', 'stress')}",
                             values=dict(context.office))]

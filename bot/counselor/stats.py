@@ -23,6 +23,7 @@ UNANSWERED: Mapping[str, str] = {
     "not_known": "no fact in the career's file",
     "unknown_career": "career not in the bot yet",
     "out_of_scope": "not about careers",
+    "other_language": "not in English",
 }
 
 # Kinds of turn, as the page names them.
@@ -45,6 +46,7 @@ KIND_LABELS: Mapping[str, str] = {
     "boundary": "personal questions refused",
     "restart": "started over",
     "worry": "worries shared",
+    "other_language": "not in English",
 }
 
 

@@ -32,6 +32,7 @@ from bot.interpret.decision import (
     HANDOFF_DECLINED,
     NO_MORE,
     NOT_KNOWN,
+    OTHER_LANGUAGE,
     OUT_OF_SCOPE,
     PLAN,
     RESTART,
@@ -44,6 +45,7 @@ from bot.interpret.decision import (
     PlanMove,
 )
 from bot.interpret.inputs import Parse, PathwayState, State
+from bot.interpret.language import language_of
 from bot.interpret.words import (
     PayWords,
     TopicVocabulary,
@@ -196,6 +198,17 @@ def crisis_rule(turn: Turn) -> Optional[Decision]:
     if turn.intent == "crisis" or crisis.detect(turn.text).found:
         return Decision("crisis", CRISIS)
     return None
+
+
+def language_rule(turn: Turn) -> Optional[Decision]:
+    """A message in another language ("¿cuánto gana una enfermera?"): the bot answers in English for now.
+
+    It says so in that language where it can, with the counselor's contact and the crisis lines.
+    """
+    if turn.parse.is_button:
+        return None
+    code = language_of(turn.text)
+    return Decision("other_language", OTHER_LANGUAGE, details={"language": code}) if code else None
 
 
 def counselor_rule(turn: Turn) -> Optional[Decision]:
@@ -762,6 +775,7 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("counselor", counselor_rule),
     ("handoff", handoff_rule),
     ("boundary", boundary_rule),
+    ("language", language_rule),
     ("restart", restart_rule),
     ("worry", worry_rule),
     ("plan", plan_rule),

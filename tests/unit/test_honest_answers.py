@@ -87,3 +87,29 @@ def test_a_worry_during_the_plan_asks_the_question_again_without_counting_it_unc
 def test_ordinary_questions_are_not_worries() -> None:
     for text in ["what do nurses make", "how do i become a lawyer", "is it hard to find a job as a chef"]:
         assert worry_in(text) is None, text
+
+
+@pytest.mark.parametrize("text, code", [
+    ("cuánto gana una enfermera?", "es"), ("hola quiero ser abogado, que necesito estudiar", "es"),
+    ("combien gagne un infirmier?", "fr"), ("quanto ganha um engenheiro", "pt"), ("护士赚多少钱", "zh"),
+])
+def test_other_languages_get_the_english_for_now_reply(text: str, code: str) -> None:
+    decision = decide(parse(text), State(), current_knowledge())
+    assert decision.kind == "other_language" and decision.details["language"] == code
+
+
+@pytest.mark.parametrize("text", ["what do nurses make? gracias", "wut do truckers do", "el paso jobs for nurses",
+                                  "me llamo Ana, what do lawyers do", "is a realtor a good job"])
+def test_english_with_a_foreign_word_is_english(text: str) -> None:
+    from bot.interpret.language import language_of
+
+    assert language_of(text) is None
+
+
+def test_the_spanish_reply_is_in_spanish_with_the_office_and_the_crisis_lines() -> None:
+    from bot.safety import replies, school
+
+    with DOMAIN_FILE.open(encoding="utf-8") as handle:
+        text = yaml.safe_load(handle)["responses"]["utter_other_language_es"][0]["text"]
+    filled = text.format(**replies.office_and_lines(school.current()))
+    assert "inglés" in filled and "988" in filled and "911" in filled and school.current().counseling_office.name in filled
