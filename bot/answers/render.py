@@ -22,6 +22,7 @@ from bot.interpret.decision import (
     COUNSELOR,
     CRISIS,
     FALLBACK,
+    GLOSSARY,
     HANDOFF,
     HANDOFF_DECLINED,
     NO_MORE,
@@ -38,6 +39,7 @@ from bot.interpret.decision import (
 )
 from bot.interpret.inputs import State
 from bot.interpret.rules import decode_answers
+from bot.knowledge import glossary
 from bot.knowledge.models import Career, GeneralFacts
 from bot.knowledge.topics import CLOSEST_TOPIC, PLAN_OFFER_AFTER
 from bot.pathway import flow
@@ -141,7 +143,19 @@ def _answer(decision: Decision, context: Context) -> List[Message]:
         buttons.append(Button(career.pathways.offer_button, "/want_career"))
     if set(decision.topics) & {"summary", "how_to_become", "career_cluster"}:
         buttons += [career_button(c) for c in related(context, career)[:MAX_RELATED]]
+    buttons += word_buttons(" ".join(parts))
     return [Message("\n\n".join(parts), tuple(buttons))]
+
+
+def word_buttons(text: str) -> List[Button]:
+    """Buttons that explain the glossary words an answer uses ("What does "apprenticeship" mean?").
+
+    Not for a word the answer explains itself ("Median means half of them ...").
+    """
+    said = " ".join(text.lower().split())
+    return [Button(f'What does "{found.term}" mean?', f"what does {found.term} mean")
+            for found in glossary.terms_in(text)
+            if f"{found.said} means" not in said and f"{found.term.split()[0].lower()} means" not in said]
 
 
 def _plan(decision: Decision, context: Context) -> List[Message]:
@@ -256,6 +270,9 @@ def render(decision: Decision, context: Context) -> List[Message]:
         messages = [Message(response="utter_out_of_scope")]
     elif kind == RESTART:
         messages = [Message(response="utter_restart")]
+    elif kind == GLOSSARY:
+        messages = [Message(say("glossary", term=cap(decision.details["term"]),
+                                definition=decision.details["definition"]), (BROWSE_BUTTON,))]
     elif kind == OTHER_LANGUAGE:
         code = decision.details.get("language", "")
         name = f"utter_other_language_{code}" if code in TRANSLATED else "utter_other_language"

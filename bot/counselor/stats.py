@@ -46,6 +46,7 @@ KIND_LABELS: Mapping[str, str] = {
     "boundary": "personal questions refused",
     "restart": "started over",
     "worry": "worries shared",
+    "glossary": "words explained",
     "other_language": "not in English",
 }
 

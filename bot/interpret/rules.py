@@ -28,6 +28,7 @@ from bot.interpret.decision import (
     COUNSELOR,
     CRISIS,
     FALLBACK,
+    GLOSSARY,
     HANDOFF,
     HANDOFF_DECLINED,
     NO_MORE,
@@ -57,6 +58,7 @@ from bot.interpret.words import (
 )
 from bot.interpret.worries import worry_in
 from bot.knowledge.catalog import Catalog, Mentions
+from bot.knowledge.glossary import asked_term
 from bot.knowledge.models import Career
 from bot.knowledge.topics import OVERVIEW, TOPICS, more_topic, topic_of_intent
 from bot.pathway import flow
@@ -329,6 +331,19 @@ def stop_rule(turn: Turn) -> Optional[Decision]:
 
 
 # --- Small talk, browsing, comparing, other careers ---------------------------------------------------
+
+
+def glossary_rule(turn: Turn) -> Optional[Decision]:
+    """"what's an associate's degree?", "what does first-line supervisor mean?": the plain definition.
+
+    Not when the message names a career ("what is the outlook for nurses" asks about nurses).
+    """
+    if turn.mentions.any:
+        return None
+    found = asked_term(turn.text)
+    if found is None:
+        return None
+    return Decision("glossary", GLOSSARY, details={"term": found.term, "definition": found.definition})
 
 
 def small_talk_rule(turn: Turn) -> Optional[Decision]:
@@ -780,6 +795,7 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("worry", worry_rule),
     ("plan", plan_rule),
     ("stop", stop_rule),
+    ("glossary", glossary_rule),
     ("small_talk", small_talk_rule),
     ("browse", browse_rule),
     ("compare", compare_rule),

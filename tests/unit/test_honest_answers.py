@@ -113,3 +113,43 @@ def test_the_spanish_reply_is_in_spanish_with_the_office_and_the_crisis_lines() 
         text = yaml.safe_load(handle)["responses"]["utter_other_language_es"][0]["text"]
     filled = text.format(**replies.office_and_lines(school.current()))
     assert "inglés" in filled and "988" in filled and "911" in filled and school.current().counseling_office.name in filled
+
+
+@pytest.mark.parametrize("text, term", [
+    ("what's an associate's degree?", "associate's degree"), ("what does first-line supervisor mean", "first-line supervisor"),
+    ("whats a career cluster", "career cluster"), ("define apprenticeship", "apprenticeship"),
+    ("what is an MBA", "MBA"), ("what does postsecondary nondegree award mean", "postsecondary nondegree award"),
+])
+def test_words_are_explained_from_the_glossary(text: str, term: str) -> None:
+    decision = decide(parse(text), State(), current_knowledge())
+    assert decision.kind == "glossary" and decision.details["term"] == term
+    reply = render(decision, Context(current_knowledge().careers, general_facts()))[0].text
+    assert reply.lower().startswith(term.lower()) and len(reply) > len(term) + 20
+
+
+@pytest.mark.parametrize("text", ["whats the job outlook like right now", "what's the median pay for them",
+                                  "what is the outlook for nurses", "what does a lawyer do"])
+def test_questions_about_a_career_are_not_word_questions(text: str) -> None:
+    from bot.knowledge.glossary import asked_term
+
+    decision = decide(parse(text), State(), current_knowledge())
+    assert decision.kind != "glossary" or asked_term(text) is None
+
+
+def test_answers_offer_to_explain_their_words_but_not_one_they_explain() -> None:
+    from bot.answers.render import word_buttons
+
+    titles = [b.title for b in word_buttons("Typical education: Postsecondary nondegree award. "
+                                            "Training: long-term on-the-job training.")]
+    assert titles == ['What does "postsecondary nondegree award" mean?', 'What does "on-the-job training" mean?']
+    assert word_buttons("The median pay was $1. Median means half of them earned more.") == []
+
+
+def test_a_definition_with_a_figure_is_refused(tmp_path) -> None:
+    from bot.knowledge.glossary import load_glossary
+    from bot.knowledge.loader import KnowledgeError
+
+    bad = tmp_path / "glossary.yml"
+    bad.write_text("schema_version: 1\nterms:\n  - term: x\n    definition: It pays $50,000.\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError):
+        load_glossary(bad)
