@@ -23,6 +23,7 @@ from bot.interpret.record import turn_record
 from bot.interpret.rules import decide
 from bot.interpret.transitions import next_state
 from bot.knowledge.current import current_knowledge, general_facts
+from bot.safety import replies, school
 
 DomainDict = Dict[str, Any]
 
@@ -51,7 +52,8 @@ class ActionRespond(Action):
         decision = decide(Parse.from_message(tracker.latest_message), state, knowledge)
         if decision.kind in safety.KINDS:
             await safety.reply(decision.kind, dispatcher, tracker)
-        for message in render(decision, Context(knowledge.careers, general_facts(), state)):
+        office = replies.office_and_lines(school.current())
+        for message in render(decision, Context(knowledge.careers, general_facts(), state, office)):
             send(dispatcher, message)
         before = state.to_slots()
         after = next_state(decision, state).to_slots()

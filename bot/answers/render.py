@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot.answers import compare as compare_answers
-from bot.answers import facts, search
+from bot.answers import facts, honesty, search
 from bot.answers.facts import Needs, bullets, cap, say
 from bot.interpret.decision import (
     ANSWER,
@@ -22,25 +22,31 @@ from bot.interpret.decision import (
     COUNSELOR,
     CRISIS,
     FALLBACK,
+    GLOSSARY,
     HANDOFF,
     HANDOFF_DECLINED,
     NO_MORE,
     NOT_KNOWN,
+    OTHER_LANGUAGE,
     OUT_OF_SCOPE,
     PLAN,
     RESTART,
     SMALL_TALK,
     UNKNOWN_CAREER,
     WHICH_CAREER,
+    WORRY,
     Decision,
 )
 from bot.interpret.inputs import State
 from bot.interpret.rules import decode_answers
+from bot.knowledge import glossary
 from bot.knowledge.models import Career, GeneralFacts
 from bot.knowledge.topics import CLOSEST_TOPIC, PLAN_OFFER_AFTER
 from bot.pathway import flow
 
 MAX_RELATED = 3
+# Languages the "I answer in English for now" reply is written in (domain.yml: utter_other_language_<code>).
+TRANSLATED = frozenset({"es", "fr", "pt"})
 MAX_LIST_BUTTONS = 8
 
 
@@ -73,6 +79,7 @@ class Context:
     careers: Mapping[str, Career]
     general: Optional[GeneralFacts] = None
     state: State = field(default_factory=State)
+    office: Mapping[str, str] = field(default_factory=dict)  # the counseling office and crisis lines (replies.py)
 
 
 def career_button(career: Career) -> Button:
@@ -128,13 +135,27 @@ def _answer(decision: Decision, context: Context) -> List[Message]:
             topics = ", ".join(t.replace("_", " ") for t in facts.available_topics(career))
             if topics:
                 parts.append(say("can_tell", plural=career.career.plural, topics=topics))
+    if not missing and honesty.not_mentioned_note(decision.question, decision.topics, parts, career):
+        parts.insert(0, say("not_mentioned", plural=career.career.plural))  # never a guessed "yes"
     if decision.plan and decision.plan.kind == "not_available":
         parts.insert(0, say("plan_not_available", plural=career.career.plural))
     if career.pathways and set(decision.topics) & PLAN_OFFER_AFTER and not (decision.plan or decision.then):
         buttons.append(Button(career.pathways.offer_button, "/want_career"))
     if set(decision.topics) & {"summary", "how_to_become", "career_cluster"}:
         buttons += [career_button(c) for c in related(context, career)[:MAX_RELATED]]
+    buttons += word_buttons(" ".join(parts))
     return [Message("\n\n".join(parts), tuple(buttons))]
+
+
+def word_buttons(text: str) -> List[Button]:
+    """Buttons that explain the glossary words an answer uses ("What does "apprenticeship" mean?").
+
+    Not for a word the answer explains itself ("Median means half of them ...").
+    """
+    said = " ".join(text.lower().split())
+    return [Button(f'What does "{found.term}" mean?', f"what does {found.term} mean")
+            for found in glossary.terms_in(text)
+            if f"{found.said} means" not in said and f"{found.term.split()[0].lower()} means" not in said]
 
 
 def _plan(decision: Decision, context: Context) -> List[Message]:
@@ -249,6 +270,16 @@ def render(decision: Decision, context: Context) -> List[Message]:
         messages = [Message(response="utter_out_of_scope")]
     elif kind == RESTART:
         messages = [Message(response="utter_restart")]
+    elif kind == GLOSSARY:
+        messages = [Message(say("glossary", term=cap(decision.details["term"]),
+                                definition=decision.details["definition"]), (BROWSE_BUTTON,))]
+    elif kind == OTHER_LANGUAGE:
+        code = decision.details.get("language", "")
+        name = f"utter_other_language_{code}" if code in TRANSLATED else "utter_other_language"
+        messages = [Message(response=name, values=dict(context.office))]
+    elif kind == WORRY:
+        messages = [Message(response=f"utter_worry_{decision.details.get('worry', 'stress')}",
+                            values=dict(context.office))]
     elif kind in {CRISIS, COUNSELOR, HANDOFF, HANDOFF_DECLINED, BOUNDARY}:
         messages = []  # the action sends these with the school's contacts and records them
     else:

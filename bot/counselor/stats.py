@@ -23,6 +23,7 @@ UNANSWERED: Mapping[str, str] = {
     "not_known": "no fact in the career's file",
     "unknown_career": "career not in the bot yet",
     "out_of_scope": "not about careers",
+    "other_language": "not in English",
 }
 
 # Kinds of turn, as the page names them.
@@ -44,6 +45,9 @@ KIND_LABELS: Mapping[str, str] = {
     "crisis": "crisis messages",
     "boundary": "personal questions refused",
     "restart": "started over",
+    "worry": "worries shared",
+    "glossary": "words explained",
+    "other_language": "not in English",
 }
 
 

@@ -28,21 +28,25 @@ from bot.interpret.decision import (
     COUNSELOR,
     CRISIS,
     FALLBACK,
+    GLOSSARY,
     HANDOFF,
     HANDOFF_DECLINED,
     NO_MORE,
     NOT_KNOWN,
+    OTHER_LANGUAGE,
     OUT_OF_SCOPE,
     PLAN,
     RESTART,
     SMALL_TALK,
     UNKNOWN_CAREER,
     WHICH_CAREER,
+    WORRY,
     Decision,
     PayQuery,
     PlanMove,
 )
 from bot.interpret.inputs import Parse, PathwayState, State
+from bot.interpret.language import language_of
 from bot.interpret.words import (
     PayWords,
     TopicVocabulary,
@@ -52,7 +56,9 @@ from bot.interpret.words import (
     phrase_finder,
     topic_vocabulary,
 )
+from bot.interpret.worries import worry_in
 from bot.knowledge.catalog import Catalog, Mentions
+from bot.knowledge.glossary import asked_term
 from bot.knowledge.models import Career
 from bot.knowledge.topics import OVERVIEW, TOPICS, more_topic, topic_of_intent
 from bot.pathway import flow
@@ -143,6 +149,7 @@ class Turn:
     topics: TopicVocabulary
     pay: PayWords
     in_plan: bool = False  # the plan questions asked this turn's question (a digression is being answered)
+    worry_heard: bool = False  # the worry rule is deciding the rest of this message
     limits: Thresholds = THRESHOLDS
 
     @property
@@ -195,6 +202,17 @@ def crisis_rule(turn: Turn) -> Optional[Decision]:
     return None
 
 
+def language_rule(turn: Turn) -> Optional[Decision]:
+    """A message in another language ("¿cuánto gana una enfermera?"): the bot answers in English for now.
+
+    It says so in that language where it can, with the counselor's contact and the crisis lines.
+    """
+    if turn.parse.is_button:
+        return None
+    code = language_of(turn.text)
+    return Decision("other_language", OTHER_LANGUAGE, details={"language": code}) if code else None
+
+
 def counselor_rule(turn: Turn) -> Optional[Decision]:
     """"can I talk to a counselor?", "i want a real person": the office's contact and the handoff offer."""
     return Decision("counselor", COUNSELOR) if turn.intent == "ask_counselor" else None
@@ -229,6 +247,29 @@ def _flow_turn(turn: Turn, career: Career) -> flow.Turn:
     # The career's own names ("production manager") are not answers ("production").
     text = flow.without_phrases(turn.text, career.names())
     return flow.Turn(text, turn.intent, flow.answers_from_entities(dict(turn.parse.entities)))
+
+
+def worry_rule(turn: Turn) -> Optional[Decision]:
+    """A worry that is not a crisis ("i'm failing math", "my parents want me to be a doctor"): heard first.
+
+    The reply acknowledges it and gives the counselor's contact; a career question in the same message
+    is answered after it (``then``), and a waiting plan question is asked again (not counted as unclear).
+    """
+    if turn.worry_heard or turn.in_plan or turn.parse.is_button:
+        return None
+    kind = worry_in(turn.text)
+    if kind is None:
+        return None
+    details = {"worry": kind}
+    pathway = turn.state.pathway
+    career = _plan_career(turn) if pathway.active else None
+    if career is not None and career.pathways is not None:
+        again = Decision("plan_again", PLAN, careers=(career.id,), plan=PlanMove("ask", pathway.question))
+        return Decision("worry", WORRY, careers=(career.id,), details=details, then=again)
+    rest = decide_turn(Turn(**{**turn.__dict__, "worry_heard": True}))
+    if rest.kind in {ANSWER, COMPARE, NOT_KNOWN, BROWSE, UNKNOWN_CAREER}:
+        return Decision("worry", WORRY, careers=rest.careers, details=details, then=rest)
+    return Decision("worry", WORRY, details=details)
 
 
 def plan_rule(turn: Turn) -> Optional[Decision]:
@@ -290,6 +331,19 @@ def stop_rule(turn: Turn) -> Optional[Decision]:
 
 
 # --- Small talk, browsing, comparing, other careers ---------------------------------------------------
+
+
+def glossary_rule(turn: Turn) -> Optional[Decision]:
+    """"what's an associate's degree?", "what does first-line supervisor mean?": the plain definition.
+
+    Not when the message names a career ("what is the outlook for nurses" asks about nurses).
+    """
+    if turn.mentions.any:
+        return None
+    found = asked_term(turn.text)
+    if found is None:
+        return None
+    return Decision("glossary", GLOSSARY, details={"term": found.term, "definition": found.definition})
 
 
 def small_talk_rule(turn: Turn) -> Optional[Decision]:
@@ -736,9 +790,12 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("counselor", counselor_rule),
     ("handoff", handoff_rule),
     ("boundary", boundary_rule),
+    ("language", language_rule),
     ("restart", restart_rule),
+    ("worry", worry_rule),
     ("plan", plan_rule),
     ("stop", stop_rule),
+    ("glossary", glossary_rule),
     ("small_talk", small_talk_rule),
     ("browse", browse_rule),
     ("compare", compare_rule),

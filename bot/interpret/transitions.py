@@ -14,6 +14,7 @@ from bot.interpret.decision import (
     RESTART,
     SMALL_TALK,
     WHICH_CAREER,
+    WORRY,
     Decision,
 )
 from bot.interpret.inputs import PathwayState, State
@@ -44,6 +45,8 @@ def next_state(decision: Decision, state: State) -> State:
     """The state after this turn: the career talked about, the last topic, pending questions, offers, the plan."""
     if decision.kind == RESTART:
         return State()
+    if decision.kind == WORRY:  # heard; the state moves as the answer after it says (if any)
+        return next_state(decision.then, state) if decision.then is not None else state.but(offer=None)
     new = state.but(offer=None)
     if decision.kind in {CRISIS, COUNSELOR}:
         new = new.but(pathway=replace(state.pathway, question=None, failed=0, digressions=0))

@@ -46,13 +46,14 @@ def shared_names(careers: Dict[str, Career]) -> List[str]:
 
 
 def check_everything() -> Report:
-    """Validate the career files, knowledge/general.yml and knowledge/school.yml."""
+    """Validate the career files, knowledge/general.yml, knowledge/school.yml and knowledge/glossary.yml."""
+    from bot.knowledge.glossary import load_glossary
     from bot.safety.school import load_school
 
     careers, errors = check_all()
     report = Report(careers, [str(error) for error in errors])
     report.problems += shared_names(careers)
-    for load in (load_general, load_school):
+    for load in (load_general, load_school, load_glossary):
         try:
             loaded = load()
         except KnowledgeError as error:

@@ -31,6 +31,13 @@ def office_values(settings: SchoolSettings) -> Dict[str, str]:
     }
 
 
+def office_and_lines(settings: SchoolSettings) -> Dict[str, str]:
+    """The office values and ``crisis_lines``: the crisis lines and the emergency number on one line."""
+    lines = [f"{r.name} ({r.how})" for r in settings.crisis.resources]
+    emergency = settings.crisis.emergency
+    return {**office_values(settings), "crisis_lines": "; ".join(lines + [f"{emergency.how}"])}
+
+
 def crisis_values(settings: SchoolSettings, signal: Signal) -> Dict[str, str]:
     """``crisis_steps`` (one line each: the lines to call or text, and 911) plus the office values."""
     emergency = settings.crisis.emergency

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import warnings
 
+from bot.answers.render import TRANSLATED
 from bot.interpret.rules import SMALL_TALK_INTENTS
+from bot.interpret.worries import worries
 from bot.paths import CONFIG_FILE, DATA_DIR, DOMAIN_FILE
 
 # Every response is sent by code (action_respond, the channel guard), which Rasa's validator can't see
 # in rules: by name, or as utter_<small-talk intent> and utter_pathway_<how the plan questions ended>.
 BUILT_NAMES = [f"utter_{intent}" for intent in SMALL_TALK_INTENTS] + [
     f"utter_pathway_{kind}" for kind in ("stopped", "gave_up", "paused")
-]
+] + [f"utter_worry_{kind}" for kind, _ in worries()] + [
+    f"utter_other_language_{code}" for code in TRANSLATED]  # one per kind of knowledge/vocabulary/worry-words.yml
 
 
 def _domain_responses() -> list:

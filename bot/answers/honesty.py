@@ -1,0 +1,63 @@
+"""Never a false "yes": a yes/no question whose own words the answer does not contain says so first.
+
+"do they program robots?" may get the duties that mention equipment, but the
+file does not say they program robots: the reply starts by saying the bot's
+information doesn't mention that, then gives what it does say. Plain functions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import FrozenSet, Iterable, List, Optional
+
+from bot.answers.search import stem
+from bot.knowledge.models import Career
+
+# Questions a student can answer with yes or no.
+_YES_NO = re.compile(r"^\s*(?:so |but |and |ok |okay |wait |hey |um |like )?(?:do|does|did|can|could|will|would|is|"
+                     r"are|was|were|should|have|has|must|may|might|dont|doesnt|isnt|arent|r)\b", re.IGNORECASE)
+# Answers that describe the job in words (a figure answers its own question, whatever the words).
+DESCRIPTIVE = frozenset({"summary", "duties", "products", "duty_workers", "duty_safety", "duty_machines",
+                         "duty_reports", "duty_schedule", "work_environment", "skills"})
+# Words of the question that say nothing about what is asked.
+_GENERIC = frozenset("""
+do does did can could will would is are was were should have has must may might dont doesnt isnt arent they them
+their theyre you your i me my we our it its this that these those a an the of to in on at for with from by about
+as or and but so if then than also too very really actually ever usually always often sometimes much many lot lots
+any some all every job jobs work works working worker workers career careers people person someone one ones get
+got need needs needed use used make makes making go goes going have has having be been being being kind kinds
+thing things stuff like well just still even only ok okay wait hey um yes no not never tho though r u ur ya
+""".split())
+
+
+def is_yes_no(question: str) -> bool:
+    """True for a question that expects yes or no ("do they ...?", "is it ...?")."""
+    return bool(question) and _YES_NO.search(question) is not None
+
+
+def _name_words(career: Career) -> FrozenSet[str]:
+    names: Iterable[str] = career.names()
+    return frozenset(stem(w) for name in names for w in re.findall(r"[a-z]+", name.lower()))
+
+
+def asked_words(question: str, career: Career) -> List[str]:
+    """The question's own words: not small words, not the career's names (as stems)."""
+    names = _name_words(career)
+    words = [w for w in re.findall(r"[a-z][a-z'-]*", question.lower()) if len(w) > 2 and w not in _GENERIC]
+    return [stem(w) for w in words if stem(w) not in names]
+
+
+def unmentioned(question: str, topics: Iterable[str], answer: str, career: Career) -> bool:
+    """True when a yes/no question about the job is answered with text that has none of its own words."""
+    if not is_yes_no(question) or not set(topics) <= DESCRIPTIVE:
+        return False
+    asked = asked_words(question, career)
+    if not asked:
+        return False
+    said = {stem(w) for w in re.findall(r"[a-z][a-z'-]*", answer.lower())}
+    return not any(word in said for word in asked)
+
+
+def not_mentioned_note(question: Optional[str], topics: Iterable[str], parts: List[str], career: Career) -> bool:
+    """Whether the reply must start by saying the file doesn't mention what was asked."""
+    return bool(question) and bool(parts) and unmentioned(question or "", topics, " ".join(parts), career)

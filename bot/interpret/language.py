@@ -1,0 +1,73 @@
+"""Noticing that a message isn't English (knowledge/vocabulary/languages.yml): the bot answers in English for now.
+
+A message counts as another language when at least two of its words are that
+language's common words and they outnumber its English words, or when it is
+written mostly in a script other than Latin. Plain functions, no Rasa.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, FrozenSet, Optional, Tuple
+
+import yaml
+
+from bot.paths import VOCABULARY_DIR
+from bot.safety.text import english_words
+
+LANGUAGES_FILE = VOCABULARY_DIR / "languages.yml"
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# Scripts a student may write in, by the first word of their Unicode letter names.
+_SCRIPTS = {"CJK": "zh", "HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": "ko", "ARABIC": "ar", "CYRILLIC": "ru",
+            "DEVANAGARI": "hi", "HEBREW": "he", "THAI": "th", "GREEK": "el"}
+
+
+@lru_cache(maxsize=4)
+def _languages(path: Path, _stamp: int) -> Tuple[Tuple[str, FrozenSet[str]], ...]:
+    with path.open(encoding="utf-8") as handle:
+        data: Dict = (yaml.safe_load(handle) or {}).get("languages") or {}
+    return tuple((str(code), frozenset(str(w).lower() for w in entry.get("words") or ()))
+                 for code, entry in data.items())
+
+
+def languages(path: Path = LANGUAGES_FILE) -> Tuple[Tuple[str, FrozenSet[str]], ...]:
+    """(language code, its common words); re-read when the file changes."""
+    return _languages(path, path.stat().st_mtime_ns)
+
+
+def _script(text: str) -> Optional[str]:
+    """The language of a non-Latin script that most of the message's letters are written in."""
+    counts: Dict[str, int] = {}
+    letters = 0
+    for char in text:
+        if not char.isalpha():
+            continue
+        letters += 1
+        name = unicodedata.name(char, "").split(" ")[0]
+        if name in _SCRIPTS:
+            counts[_SCRIPTS[name]] = counts.get(_SCRIPTS[name], 0) + 1
+    if not counts or not letters:
+        return None
+    code, count = max(counts.items(), key=lambda item: item[1])
+    return code if count * 2 > letters else None
+
+
+def language_of(text: str, path: Path = LANGUAGES_FILE) -> Optional[str]:
+    """The code of the language a message is written in ("es", "fr", ...), or None for English (or unsure)."""
+    script = _script(text)
+    if script:
+        return script
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < 2:
+        return None
+    english = english_words()
+    english_count = sum(1 for w in words if w in english and len(w) > 2)
+    best: Optional[Tuple[int, str]] = None
+    for code, common in languages(path):
+        hits = sum(1 for w in words if w in common and w not in english)  # "do", "me", "a": English too
+        if hits >= 2 and hits > english_count and (best is None or hits > best[0]):
+            best = (hits, code)
+    return best[1] if best else None

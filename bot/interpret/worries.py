@@ -1,0 +1,41 @@
+"""Worries students share that are not a crisis: which kind a message shows (knowledge/vocabulary/worry-words.yml).
+
+A worry gets a kind acknowledgement and the counselor's contact, with the answer
+to the career question the message also asks. Crisis messages never get here:
+the crisis rule runs first. Plain functions, no Rasa.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional, Tuple
+
+import yaml
+
+from bot.interpret.words import phrase_finder
+from bot.paths import VOCABULARY_DIR
+
+WORRY_WORDS_FILE = VOCABULARY_DIR / "worry-words.yml"
+
+
+@lru_cache(maxsize=4)
+def _worries(path: Path, _stamp: int) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    found = (data.get("worries") or {}).items()
+    return tuple((str(kind), tuple(str(p) for p in phrases or ())) for kind, phrases in found)
+
+
+def worries(path: Path = WORRY_WORDS_FILE) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
+    """(kind, phrases) in the file's order; re-read when the file changes."""
+    return _worries(path, path.stat().st_mtime_ns)
+
+
+def worry_in(text: str, path: Path = WORRY_WORDS_FILE) -> Optional[str]:
+    """The kind of worry a message shares (``grades``, ``college``, ...), or None."""
+    has = phrase_finder(text.replace("'", "").replace("\u2019", ""))
+    for kind, phrases in worries(path):
+        if any(has(p) for p in phrases):
+            return kind
+    return None

@@ -1,0 +1,114 @@
+"""The glossary: plain definitions of the words the career files use (knowledge/glossary.yml).
+
+"what's an associate's degree?" is answered from it, and an answer that uses one
+of its words offers a button to explain the word. Validated by ``make check``;
+a definition holds no figures (those belong to a career file, with their source).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import List, Optional, Tuple
+
+from pydantic import BaseModel, validator
+
+from bot.interpret.words import padded
+from bot.knowledge.loader import parse_model
+from bot.paths import KNOWLEDGE_DIR
+
+GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yml"
+# "what is X", "what's X", "what does X mean", "define X", "meaning of X", "X meaning", "X?" alone.
+_ASKS = re.compile(r"^ (?:so |ok |and |um |wait |hey )?(?:what is|whats|what are|what does|what do|what s|"
+                   r"whats a|define|definition of|meaning of|what exactly is|what the heck is|wth is|"
+                   r"explain|what is meant by|what do you mean by|what do they mean by|huh what is|"
+                   r"i dont know what|idk what|what does it mean to have|what does it mean to be)\b")
+_THE = frozenset({"the", "their", "his", "her", "my", "your", "its", "this", "that", "our"})
+_MEANS = re.compile(r"\b(?:mean|means|meaning|stand for|stands for)\b")
+
+
+class Entry(BaseModel):
+    """One word and its plain definition."""
+
+    term: str
+    also: List[str] = []
+    definition: str
+
+    class Config:
+        """Unknown keys are mistakes."""
+
+        extra = "forbid"
+
+    @validator("definition")
+    def no_figures(cls, value: str) -> str:  # noqa: N805 - pydantic validator
+        """Figures belong to career files, with their source and date."""
+        if re.search(r"\$|\d{3,}|percent|%", value):
+            raise ValueError("a definition holds no figures (pay, counts, percents): put them in a career file")
+        return value
+
+
+class Glossary(BaseModel):
+    """The glossary file."""
+
+    schema_version: int
+    terms: List[Entry]
+
+    class Config:
+        """Unknown keys are mistakes."""
+
+        extra = "forbid"
+
+
+@dataclass(frozen=True)
+class Found:
+    """A glossary word a message or an answer uses."""
+
+    term: str
+    definition: str
+    said: str  # the form used
+
+
+def load_glossary(path: Path = GLOSSARY_FILE) -> Glossary:
+    """Read and validate the glossary (KnowledgeError on a problem)."""
+    return parse_model(path, Glossary)
+
+
+@lru_cache(maxsize=4)
+def _forms(path: Path, _stamp: int) -> Tuple[Tuple[str, Entry], ...]:
+    glossary = load_glossary(path)
+    forms = [(padded(form), entry) for entry in glossary.terms for form in [entry.term, *entry.also]]
+    return tuple(sorted(forms, key=lambda item: -len(item[0])))  # the longest form first
+
+
+def _all_forms(path: Path) -> Tuple[Tuple[str, Entry], ...]:
+    return _forms(path, path.stat().st_mtime_ns) if path.exists() else ()
+
+
+def asked_term(text: str, path: Path = GLOSSARY_FILE) -> Optional[Found]:
+    """The glossary word a message asks the meaning of ("whats an associates degree"), or None."""
+    said = padded(text)
+    if not (_ASKS.search(said) or _MEANS.search(said)):
+        return None
+    rest = re.sub(r"^ (?:so |ok |and |um |wait |hey )?", " ", said)
+    words = len(rest.split())
+    means = _MEANS.search(said) is not None or re.search(r" defin", said) is not None
+    for form, entry in _all_forms(path):
+        if form in said and len(form.split()) * 4 + 4 >= words:  # the word is what the short question is about
+            before = said[:said.index(form)].split()[-1:]
+            if not means and before and before[0] in _THE:
+                return None  # "what's the job outlook like", "what's their median pay": about a career, not the word
+            return Found(entry.term, entry.definition, form.strip())
+    return None
+
+
+def terms_in(text: str, path: Path = GLOSSARY_FILE, limit: int = 2) -> List[Found]:
+    """Glossary words an answer uses (each term once, the longest forms first; not single letters like "AS")."""
+    said = padded(text)
+    found: List[Found] = []
+    for form, entry in _all_forms(path):
+        if len(form.strip()) > 3 and form in said and entry.term not in [f.term for f in found]:
+            found.append(Found(entry.term, entry.definition, form.strip()))
+            said = said.replace(form, " ")
+    return found[:limit]

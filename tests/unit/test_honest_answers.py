@@ -1,0 +1,155 @@
+"""Honest answers (issue 19): no guessed "yes", worries heard before anything else."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from bot.answers.honesty import is_yes_no, unmentioned
+from bot.answers.render import Context, render
+from bot.interpret.decision import ANSWER, WORRY, Decision
+from bot.interpret.inputs import Parse, PathwayState, State
+from bot.interpret.rules import decide
+from bot.interpret.transitions import next_state
+from bot.interpret.worries import worries, worry_in
+from bot.knowledge.current import current_knowledge, general_facts
+from bot.paths import DOMAIN_FILE
+
+IPM = "industrial-production-manager"
+
+
+def parse(text: str, intent: str = "nlu_fallback", confidence: float = 0.3) -> Parse:
+    return Parse.from_message({"text": text, "intent": {"name": intent, "confidence": confidence},
+                               "intent_ranking": [{"name": intent, "confidence": confidence}], "entities": []})
+
+
+def test_yes_no_questions_are_recognised() -> None:
+    assert is_yes_no("do they program robots?") and is_yes_no("Can nurses work nights") and is_yes_no("so is it hard")
+    assert not is_yes_no("what do they do") and not is_yes_no("how much do they make")
+
+
+def test_a_duty_answer_never_starts_with_a_guessed_yes() -> None:
+    knowledge = current_knowledge()
+    context = Context(knowledge.careers, general_facts())
+    robots = render(Decision("t", ANSWER, topics=("duty_machines",), careers=(IPM,),
+                             question="do they program robots?"), context)[0].text
+    assert not robots.startswith("Yes") and robots.startswith("My information about industrial production managers "
+                                                                 "doesn't mention that")
+    workers = render(Decision("t", ANSWER, topics=("duty_workers",), careers=(IPM,),
+                              question="do they hire workers?"), context)[0].text
+    assert not workers.startswith(("Yes", "My information")) and "Hire, train, and evaluate workers" in workers
+
+
+def test_figures_answer_their_own_question() -> None:
+    career = current_knowledge().careers[IPM]
+    assert not unmentioned("do they make good money?", ("pay",), "$107,560 a year", career)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Im failing math, can I still be an engineer?", "grades"),
+    ("im scared i wont get into college", "college"),
+    ("my parents want me to be a doctor but i like art", "parents"),
+    ("kids at school keep picking on me", "bullying"),
+    ("i kinda want to drop out", "dropping_out"),
+    ("can my family even afford college", "money"),
+    ("i feel lost about my future", "stress"),
+])
+def test_worries_are_recognised(text: str, kind: str) -> None:
+    assert worry_in(text) == kind
+
+
+def test_every_worry_kind_has_its_reply() -> None:
+    with DOMAIN_FILE.open(encoding="utf-8") as handle:
+        responses = yaml.safe_load(handle)["responses"]
+    for kind, _ in worries():
+        text = responses[f"utter_worry_{kind}"][0]["text"]
+        assert "{office}" in text and "{office_booking}" in text, kind
+
+
+def test_a_worry_with_a_career_question_is_heard_then_answered() -> None:
+    decision = decide(parse("im failing math, how do i become a civil engineer?", "ask_how_to_become", 0.9),
+                      State(), current_knowledge())
+    assert decision.kind == WORRY and decision.details["worry"] == "grades"
+    assert decision.then is not None and decision.then.kind == ANSWER
+    assert decision.then.careers == ("civil-engineers",)
+    assert next_state(decision, State()).career == "civil-engineers"
+
+
+def test_a_worry_during_the_plan_asks_the_question_again_without_counting_it_unclear() -> None:
+    state = State(career=IPM, pathway=PathwayState(question="stage", career=IPM, failed=1))
+    decision = decide(parse("ugh im so stressed about all this"), state, current_knowledge())
+    assert decision.kind == WORRY and decision.then is not None and decision.then.plan is not None
+    assert decision.then.plan.question == "stage"
+    after = next_state(decision, state)
+    assert after.pathway.question == "stage" and after.pathway.failed == 0
+
+
+def test_ordinary_questions_are_not_worries() -> None:
+    for text in ["what do nurses make", "how do i become a lawyer", "is it hard to find a job as a chef"]:
+        assert worry_in(text) is None, text
+
+
+@pytest.mark.parametrize("text, code", [
+    ("cuánto gana una enfermera?", "es"), ("hola quiero ser abogado, que necesito estudiar", "es"),
+    ("combien gagne un infirmier?", "fr"), ("quanto ganha um engenheiro", "pt"), ("护士赚多少钱", "zh"),
+])
+def test_other_languages_get_the_english_for_now_reply(text: str, code: str) -> None:
+    decision = decide(parse(text), State(), current_knowledge())
+    assert decision.kind == "other_language" and decision.details["language"] == code
+
+
+@pytest.mark.parametrize("text", ["what do nurses make? gracias", "wut do truckers do", "el paso jobs for nurses",
+                                  "me llamo Ana, what do lawyers do", "is a realtor a good job"])
+def test_english_with_a_foreign_word_is_english(text: str) -> None:
+    from bot.interpret.language import language_of
+
+    assert language_of(text) is None
+
+
+def test_the_spanish_reply_is_in_spanish_with_the_office_and_the_crisis_lines() -> None:
+    from bot.safety import replies, school
+
+    with DOMAIN_FILE.open(encoding="utf-8") as handle:
+        text = yaml.safe_load(handle)["responses"]["utter_other_language_es"][0]["text"]
+    filled = text.format(**replies.office_and_lines(school.current()))
+    assert "inglés" in filled and "988" in filled and "911" in filled and school.current().counseling_office.name in filled
+
+
+@pytest.mark.parametrize("text, term", [
+    ("what's an associate's degree?", "associate's degree"), ("what does first-line supervisor mean", "first-line supervisor"),
+    ("whats a career cluster", "career cluster"), ("define apprenticeship", "apprenticeship"),
+    ("what is an MBA", "MBA"), ("what does postsecondary nondegree award mean", "postsecondary nondegree award"),
+])
+def test_words_are_explained_from_the_glossary(text: str, term: str) -> None:
+    decision = decide(parse(text), State(), current_knowledge())
+    assert decision.kind == "glossary" and decision.details["term"] == term
+    reply = render(decision, Context(current_knowledge().careers, general_facts()))[0].text
+    assert reply.lower().startswith(term.lower()) and len(reply) > len(term) + 20
+
+
+@pytest.mark.parametrize("text", ["whats the job outlook like right now", "what's the median pay for them",
+                                  "what is the outlook for nurses", "what does a lawyer do"])
+def test_questions_about_a_career_are_not_word_questions(text: str) -> None:
+    from bot.knowledge.glossary import asked_term
+
+    decision = decide(parse(text), State(), current_knowledge())
+    assert decision.kind != "glossary" or asked_term(text) is None
+
+
+def test_answers_offer_to_explain_their_words_but_not_one_they_explain() -> None:
+    from bot.answers.render import word_buttons
+
+    titles = [b.title for b in word_buttons("Typical education: Postsecondary nondegree award. "
+                                            "Training: long-term on-the-job training.")]
+    assert titles == ['What does "postsecondary nondegree award" mean?', 'What does "on-the-job training" mean?']
+    assert word_buttons("The median pay was $1. Median means half of them earned more.") == []
+
+
+def test_a_definition_with_a_figure_is_refused(tmp_path) -> None:
+    from bot.knowledge.glossary import load_glossary
+    from bot.knowledge.loader import KnowledgeError
+
+    bad = tmp_path / "glossary.yml"
+    bad.write_text("schema_version: 1\nterms:\n  - term: x\n    definition: It pays $50,000.\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError):
+        load_glossary(bad)
