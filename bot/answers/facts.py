@@ -74,6 +74,11 @@ def source_label(career: Career, key: str) -> str:
     return f"{source.name} ({edition})" if edition else source.name
 
 
+def amounts_of(wage: Wage) -> str:
+    """"$81,220 a year ($39.05 an hour)": a wage's figures as the answers say them."""
+    return _amounts(wage)
+
+
 def _amounts(wage: Wage) -> str:
     parts = []
     if wage.annual is not None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot.answers import compare as compare_answers
-from bot.answers import facts, honesty, search
+from bot.answers import explain, facts, honesty, search
 from bot.answers.facts import Needs, bullets, cap, say
 from bot.interpret.decision import (
     ANSWER,
@@ -21,6 +21,7 @@ from bot.interpret.decision import (
     COMPARE,
     COUNSELOR,
     CRISIS,
+    EXPLAIN,
     FALLBACK,
     GLOSSARY,
     HANDOFF,
@@ -270,6 +271,10 @@ def render(decision: Decision, context: Context) -> List[Message]:
         messages = [Message(response="utter_out_of_scope")]
     elif kind == RESTART:
         messages = [Message(response="utter_restart")]
+    elif kind == EXPLAIN:
+        career = context.careers[decision.careers[0]]
+        text = explain.explain(career, decision.topics[0], decision.details.get("asked", "meaning"), context.general)
+        messages = [Message(text, tuple(word_buttons(text)))]
     elif kind == GLOSSARY:
         messages = [Message(say("glossary", term=cap(decision.details["term"]),
                                 definition=decision.details["definition"]), (BROWSE_BUTTON,))]

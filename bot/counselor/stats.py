@@ -47,6 +47,7 @@ KIND_LABELS: Mapping[str, str] = {
     "restart": "started over",
     "worry": "worries shared",
     "glossary": "words explained",
+    "explain": "figures explained",
     "other_language": "not in English",
 }
 

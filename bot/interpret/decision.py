@@ -27,6 +27,7 @@ ANSWER = "answer"
 NOT_KNOWN = "not_known"  # a detail no knowledge file has
 NO_MORE = "no_more"
 OUT_OF_SCOPE = "out_of_scope"
+EXPLAIN = "explain"  # "is that a lot?" right after a figure: the figure explained (bot/answers/explain.py)
 GLOSSARY = "glossary"  # "what's an associate's degree?": the word's plain definition (knowledge/glossary.yml)
 OTHER_LANGUAGE = "other_language"  # not written in English: said in that language where the bot can
 WORRY = "worry"  # a worry that is not a crisis: acknowledged, the counselor's contact, then any answer (``then``)

@@ -27,6 +27,7 @@ from bot.interpret.decision import (
     COMPARE,
     COUNSELOR,
     CRISIS,
+    EXPLAIN,
     FALLBACK,
     GLOSSARY,
     HANDOFF,
@@ -51,6 +52,7 @@ from bot.interpret.words import (
     PayWords,
     TopicVocabulary,
     cluster_named,
+    explain_asked,
     padded,
     pay_words,
     phrase_finder,
@@ -601,6 +603,25 @@ def which_career_rule(turn: Turn) -> Optional[Decision]:
     return Decision("which_career", WHICH_CAREER, topics=topics)
 
 
+_EXPLAINED_TOPICS = frozenset({"pay", "pay_factors", "outlook", "openings"})
+
+
+def explain_rule(turn: Turn) -> Optional[Decision]:
+    """Right after a figure, "is that a lot?", "what does that mean?" or "why?" gets the figure explained."""
+    topic, career = turn.state.last_topic, turn.state.career
+    if topic not in _EXPLAINED_TOPICS or not career or career not in turn.knowledge.careers or turn.mentions.any:
+        return None
+    if turn.word_count() > turn.limits.follow_up_max_words + 4:
+        return None
+    asked = explain_asked(turn.text)
+    if asked is None:
+        return None
+    other = topic_of_intent(turn.intent)
+    if other and other != topic and turn.parse.confidence >= turn.limits.phrase_over:
+        return None  # "then why are there still openings each year" asks about the openings
+    return Decision("explain", EXPLAIN, topics=(topic,), careers=(career,), details={"asked": asked})
+
+
 def pay_follow_up_rule(turn: Turn) -> Optional[Decision]:
     """Right after the pay, a short "and in ohio?" or "per hour?" asks for pay of that place or period."""
     if turn.state.last_topic not in {"pay", "pay_factors"} or turn.word_count() > turn.limits.follow_up_max_words:
@@ -803,6 +824,7 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("pending", pending_rule),
     ("want_career", want_career_rule),
     ("which_career", which_career_rule),
+    ("explain", explain_rule),
     ("pay_follow_up", pay_follow_up_rule),
     ("back_reference", back_reference_rule),
     ("listed_skill", listed_skill_rule),

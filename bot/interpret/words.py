@@ -23,6 +23,7 @@ from bot.paths import VOCABULARY_DIR
 TOPIC_WORDS_FILE = VOCABULARY_DIR / "topic-words.yml"
 PAY_WORDS_FILE = VOCABULARY_DIR / "pay-words.yml"
 CLUSTER_WORDS_FILE = VOCABULARY_DIR / "cluster-words.yml"
+EXPLAIN_WORDS_FILE = VOCABULARY_DIR / "explain-words.yml"
 
 
 def padded(text: str) -> str:
@@ -150,3 +151,18 @@ def cluster_named(text: str, path: Path = CLUSTER_WORDS_FILE) -> Optional[str]:
         if found and (best is None or len(found) > best[0]):
             best = (len(found), cluster)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=4)
+def _explain_words(path: Path, _stamp: int) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
+    data = _read(path)
+    return tuple((str(k), tuple(str(w) for w in v or ())) for k, v in (data.get("explain") or {}).items())
+
+
+def explain_asked(text: str, path: Path = EXPLAIN_WORDS_FILE) -> Optional[str]:
+    """What a follow-up asks about the figure just given: ``judge``, ``meaning`` or ``why`` (or None)."""
+    has = phrase_finder(text)
+    for kind, phrases in _explain_words(path, path.stat().st_mtime_ns):
+        if any(has(p) for p in phrases):
+            return kind
+    return None

@@ -153,3 +153,26 @@ def test_a_definition_with_a_figure_is_refused(tmp_path) -> None:
     bad.write_text("schema_version: 1\nterms:\n  - term: x\n    definition: It pays $50,000.\n", encoding="utf-8")
     with pytest.raises(KnowledgeError):
         load_glossary(bad)
+
+
+@pytest.mark.parametrize("career, topic, text, expected", [
+    ("registered-nurses", "pay", "is that a lot?", ["a whole year", "Half of registered nurses", "$46,310",
+                                                    "more than the typical pay of all workers"]),
+    ("industrial-production-manager", "outlook", "is 2 percent bad?", ["about as fast as the average",
+                                                                       "From slowest to fastest"]),
+    ("farmers-ranchers-and-other-agricultural-managers", "outlook", "why?", ["fewer, but larger, farms"]),
+    ("registered-nurses", "openings", "what does that mean", ["retire or move to other careers"]),
+    ("lawyers", "pay", "is that good money", ["$145,760", "different years"]),
+])
+def test_a_figure_just_given_is_explained(career: str, topic: str, text: str, expected: list) -> None:
+    knowledge = current_knowledge()
+    decision = decide(parse(text), State(career=career, last_topic=topic), knowledge)
+    assert decision.kind == "explain"
+    reply = render(decision, Context(knowledge.careers, general_facts()))[0].text
+    for part in expected:
+        assert part in reply, (part, reply)
+
+
+def test_is_that_a_lot_without_a_figure_before_is_not_explained() -> None:
+    assert decide(parse("is that a lot?"), State(career="lawyers", last_topic="duties"),
+                  current_knowledge()).kind != "explain"
