@@ -16,6 +16,8 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 import yaml
 
 QUESTIONS_FILE = Path(__file__).resolve().parent / "questions.yml"
+# Issue 19's held-out set: honest answers (no false "Yes", premises, figures explained, worries, words, languages).
+HONEST_FILE = Path(__file__).resolve().parent / "honest-answers.yml"
 # Earlier held-out sets whose results were read while improving the bot: development sets now.
 DEV_QUESTIONS_FILES = tuple(sorted(Path(__file__).resolve().parent.glob("dev-questions*.yml")))
 
@@ -30,11 +32,15 @@ class Turn:
     say: str
     contains: Tuple[Alternatives, ...] = ()
     not_contains: Tuple[Alternatives, ...] = ()
+    not_start: Alternatives = ()  # the reply must not start with any of these ("Yes" for a fact no file states)
 
     def problems(self, reply: str) -> List[str]:
         """Why ``reply`` fails this turn's checks (empty list: it passes)."""
         text = normalize_reply(reply)
         found: List[str] = []
+        starts = [o for o in self.not_start if text.startswith(normalize_reply(o))]
+        if starts:
+            found.append(f"must not start with {' | '.join(starts)!r}")
         for options in self.contains:
             if not any(normalize_reply(o) in text for o in options):
                 found.append(f"missing {' | '.join(options)!r}")
@@ -116,6 +122,7 @@ def _turn(raw: Dict[str, Any], facts: Dict[str, Alternatives], where: str) -> Tu
         say=say,
         contains=tuple(_expand(e, facts, where) for e in raw.get("contains") or []),
         not_contains=tuple(_expand(e, facts, where) for e in raw.get("not") or []),
+        not_start=tuple(str(x) for x in raw.get("not_start") or []),
     )
 
 
@@ -138,13 +145,14 @@ def load(path: Path = QUESTIONS_FILE) -> QuestionSet:
         if item_id in seen:
             raise QuestionFileError(f"{where}: duplicate id")
         seen.add(item_id)
-        if not raw.get("topic"):
-            raise QuestionFileError(f"{where}: 'topic' is required")
+        topic = raw.get("topic") or raw.get("class")  # the honest-answers set names a class of answer
+        if not topic:
+            raise QuestionFileError(f"{where}: 'topic' (or 'class') is required")
         raw_turns = raw.get("turns") or [raw]
         turns = tuple(_turn(t, facts, where) for t in raw_turns)
-        if not any(t.contains or t.not_contains for t in turns):
+        if not any(t.contains or t.not_contains or t.not_start for t in turns):
             raise QuestionFileError(f"{where}: no checks (nothing to judge)")
-        items.append(Item(item_id, str(raw["topic"]), turns))
+        items.append(Item(item_id, str(topic), turns))
     return QuestionSet(
         items=tuple(items),
         load=_load_questions(data.get("load")),

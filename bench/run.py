@@ -138,6 +138,16 @@ def bench_ours(args: argparse.Namespace, qset: questions.QuestionSet, out: Path)
                 {"id": o.id, "topic": o.topic, "passed": o.passed, "first_problem": o.first_problem, "turns": o.turns}
                 for o in outcomes
             ]
+        if args.honest and Path(args.honest).exists():
+            honest = questions.load(Path(args.honest))
+            honest_items = list(honest.items)[: args.items] if args.items is not None else list(honest.items)
+            say(f"our bot: honest answers, held-out set ({len(honest_items)} items)")
+            outcomes = asyncio.run(accuracy.run_items(bot.rest_url, honest_items, args.concurrency, honest.career))
+            say(f"  {sum(o.passed for o in outcomes)}/{len(outcomes)} right")
+            result["honest"] = [
+                {"id": o.id, "topic": o.topic, "passed": o.passed, "first_problem": o.first_problem, "turns": o.turns}
+                for o in outcomes
+            ]
         if args.clinc != 0:
             requests = accuracy.clinc_requests()
             if args.clinc is not None:
@@ -270,6 +280,8 @@ def run(args: argparse.Namespace) -> Dict[str, Any]:
             results["accuracy"] = {"items": ours.pop("accuracy")}
         if "scope" in ours:
             results["scope"] = ours.pop("scope")
+        if "honest" in ours:
+            results["honest"] = {"items": ours.pop("honest")}
         if "safety" in ours:
             results["safety"] = ours.pop("safety")
         results["ours"] = ours
@@ -311,6 +323,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--questions", type=Path, default=questions.QUESTIONS_FILE, help="held-out question file")
     parser.add_argument("--levels", default=DEFAULT_LEVELS,
                         help=f"students:turns-per-student for each load level (default {DEFAULT_LEVELS})")
+    parser.add_argument("--honest", type=Path, default=questions.HONEST_FILE,
+                        help="held-out honest-answers set (issue 19); an empty value skips it")
     parser.add_argument("--items", type=int, default=None, help="only the first N held-out items")
     parser.add_argument("--clinc", type=int, default=None,
                         help="only the first N requests of each CLINC file (0: skip)")

@@ -37,6 +37,8 @@ def test_bench_runs_on_a_tiny_load_and_writes_the_report(model: Path, tmp_path: 
         "| CLINC150 + career questions get the crisis reply ≤ 0.5% |",
         "| Personal details (held out) masked ≥ 98% |",
         "| Counselor page answers ≤ 1 s with 200 stored conversations |",
+        "| Honest answers (held-out set) ≥ 95% right |",
+        "## Honest answers (held-out set, over REST)",
         "## Counselor page",
         "| Career questions masked wrongly ≤ 0.5% |",
         "## Safety",

@@ -39,7 +39,8 @@ def question_set() -> questions.QuestionSet:
 
 
 @pytest.mark.parametrize(
-    "path", [questions.QUESTIONS_FILE, *questions.DEV_QUESTIONS_FILES], ids=lambda p: Path(p).stem
+    "path", [questions.QUESTIONS_FILE, questions.HONEST_FILE, *questions.DEV_QUESTIONS_FILES],
+    ids=lambda p: Path(p).stem
 )
 def test_no_benchmark_question_is_in_the_training_data(path: Path) -> None:
     """A held-out question that is also a training example would measure memory, not understanding.
@@ -134,3 +135,15 @@ def test_an_item_without_checks_is_refused(tmp_path: Path) -> None:
     path.write_text("items:\n  - {id: a-1, topic: pay, say: hi}\n")
     with pytest.raises(questions.QuestionFileError, match="no checks"):
         questions.load(path)
+
+
+def test_not_start_checks_the_beginning_of_the_reply() -> None:
+    turn = questions.Turn("do they fly planes?", not_start=("Yes",))
+    assert turn.problems("Yes. They might fly planes.") == ["must not start with 'Yes'"]
+    assert turn.problems("My information doesn't mention that. Yes, it says nothing.") == []
+
+
+def test_the_honest_answers_set_loads_with_its_classes() -> None:
+    honest = questions.load(questions.HONEST_FILE)
+    assert len(honest.items) >= 150
+    assert {"false_yes", "premise", "figures", "worry", "glossary", "language", "plan"} <= {i.topic for i in honest.items}
