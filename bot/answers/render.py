@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot.answers import compare as compare_answers
-from bot.answers import explain, facts, honesty, search
+from bot.answers import explain, facts, honesty, premises, search
 from bot.answers.facts import Needs, bullets, cap, say
 from bot.interpret.decision import (
     ANSWER,
@@ -138,6 +138,9 @@ def _answer(decision: Decision, context: Context) -> List[Message]:
                 parts.append(say("can_tell", plural=career.career.plural, topics=topics))
     if not missing and honesty.not_mentioned_note(decision.question, decision.topics, parts, career):
         parts.insert(0, say("not_mentioned", plural=career.career.plural))  # never a guessed "yes"
+    fix = premises.correction(decision.question, career, context.general) if decision.question else None
+    if fix:
+        parts.insert(0, fix)  # a wrong premise is corrected first
     if decision.plan and decision.plan.kind == "not_available":
         parts.insert(0, say("plan_not_available", plural=career.career.plural))
     if career.pathways and set(decision.topics) & PLAN_OFFER_AFTER and not (decision.plan or decision.then):

@@ -176,3 +176,31 @@ def test_a_figure_just_given_is_explained(career: str, topic: str, text: str, ex
 def test_is_that_a_lot_without_a_figure_before_is_not_explained() -> None:
     assert decide(parse("is that a lot?"), State(career="lawyers", last_topic="duties"),
                   current_knowledge()).kind != "explain"
+
+
+@pytest.mark.parametrize("career, topic, question, start", [
+    ("industrial-production-manager", "major", "since you need a master's to start, what should I major in?",
+     "Actually, no: the typical entry-level education for industrial production managers is a bachelor's degree"),
+    ("registered-nurses", "outlook", "why is this job disappearing?",
+     "Actually, no: employment of registered nurses is projected to grow 6 percent"),
+    ("registered-nurses", "pay", "nurses dont make much, how much exactly",
+     "Actually, registered nurses earn more than most workers"),
+    ("heavy-and-tractor-trailer-truck-drivers", "education", "do you need a degree to be a truck driver",
+     "No: the typical entry-level education for heavy and tractor-trailer truck drivers is a postsecondary"),
+])
+def test_a_wrong_premise_is_corrected_first(career: str, topic: str, question: str, start: str) -> None:
+    knowledge = current_knowledge()
+    reply = render(Decision("t", ANSWER, topics=(topic,), careers=(career,), question=question),
+                   Context(knowledge.careers, general_facts()))[0].text
+    assert reply.startswith(start), reply
+
+
+@pytest.mark.parametrize("career, question", [
+    ("lawyers", "lawyers need a phd right? what do they study"),  # a doctoral or professional degree: right
+    ("chefs-and-head-cooks", "chefs make bank right?"),  # above the median of all occupations: not wrong
+    ("registered-nurses", "how much do nurses make"),
+])
+def test_a_right_premise_or_none_adds_nothing(career: str, question: str) -> None:
+    from bot.answers.premises import correction
+
+    assert correction(question, current_knowledge().careers[career], general_facts()) is None

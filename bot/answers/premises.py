@@ -1,0 +1,97 @@
+"""Wrong premises corrected first: "since you need a master's to start, what should i major in?".
+
+A question may take something for granted about a career: the degree it needs,
+whether it is growing or disappearing, whether it pays a lot or a little. When the
+career's file says otherwise, the answer starts by saying so ("Actually, no: ..."),
+with the file's figure and its source; when the file agrees or says nothing, nothing
+is added. Only the career's own file and the median of all occupations are read.
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+from bot.answers.facts import money, say, source_label
+from bot.answers.honesty import is_yes_no
+from bot.interpret.words import padded
+from bot.knowledge.models import Career, GeneralFacts
+
+# Education levels, lowest first (the OOH's typical entry-level education).
+_LEVELS = ["no formal", "high school diploma", "postsecondary nondegree award", "associate", "bachelor", "master",
+           "doctoral"]
+# What a student may claim a career needs, as whole words (apostrophes dropped), and the level each means.
+_CLAIMED_LEVELS = [
+    (("need a masters", "need a master", "need masters", "need a graduate degree", "need grad school",
+      "need a masters degree", "requires a masters", "masters to start", "masters degree to start",
+      "have to get a masters", "have to have a masters", "need an mba", "have to get an mba"), "master"),
+    (("need a phd", "need a doctorate", "need a doctoral", "requires a phd", "have to get a phd", "need a ph d",
+      "need to go to med school", "need law school"), "doctoral"),
+    (("need a bachelors", "need a 4 year degree", "need a four year degree", "need a college degree",
+      "need college", "have to go to college", "requires a bachelors", "requires a college degree",
+      "need a degree", "have to get a degree", "have to have a degree"), "bachelor"),
+    (("dont need a degree", "dont need college", "no degree needed", "without a degree", "dont need school",
+      "no college needed", "skip college", "just high school", "only need high school"), "high school diploma"),
+]
+_DECLINE_CLAIMS = ("dying", "disappearing", "going away", "going extinct", "shrinking", "declining", "no future",
+                   "wont exist", "will not exist", "no more jobs", "no jobs left", "being replaced", "getting replaced",
+                   "dead end", "dying out", "dead job", "on its way out", "losing jobs")
+_GROWTH_CLAIMS = ("booming", "growing so fast", "growing really fast", "exploding", "huge demand",
+                  "super in demand", "growing a lot")
+_LOW_PAY_CLAIMS = ("pays so little", "pay so little", "paid so little", "dont make much", "dont make any money",
+                   "make no money", "pays badly", "bad pay", "low pay", "poorly paid", "minimum wage", "so broke",
+                   "make barely anything", "pays nothing")
+_HIGH_PAY_CLAIMS = ("make bank", "so rich", "get rich", "pays so much", "make so much", "make a ton",
+                    "six figures", "6 figures", "millionaire", "pays a lot", "make a lot of money")
+
+
+def _level_rank(text: str) -> Optional[int]:
+    lowered = text.lower().replace("'", "")
+    for rank, name in enumerate(_LEVELS):
+        if name in lowered:
+            return rank
+    return None
+
+
+def _has(said: str, phrases: tuple) -> bool:
+    return any(padded(p) in said for p in phrases)
+
+
+def correction(question: str, career: Career, general: Optional[GeneralFacts]) -> Optional[str]:
+    """The sentence that corrects a wrong premise of ``question`` about ``career`` (None: nothing to correct)."""
+    said = padded(question)
+    plural = career.career.plural
+    notes: List[str] = []
+    education = career.education.entry_level if career.education else None
+    for phrases, claimed in _CLAIMED_LEVELS:
+        if _has(said, phrases) and education is not None:
+            have, want = _level_rank(education.level), _LEVELS.index(claimed)
+            if have is not None and have != want:
+                notes.append(say("premise_education", plural=plural, level=education.level.lower(),
+                                 source=source_label(career, education.source)))
+            break
+    growth = career.outlook.growth if career.outlook else None
+    if growth is not None:
+        if _has(said, _DECLINE_CLAIMS) and growth.percent > 0:
+            notes.append(say("premise_growing", plural=plural, percent=f"{growth.percent:g}", period=growth.period,
+                             words=growth.words))
+        elif _has(said, _GROWTH_CLAIMS) and growth.percent <= 2:
+            notes.append(say("premise_not_booming", plural=plural, percent=f"{growth.percent:g}",
+                             period=growth.period, words=growth.words))
+    wage = (career.pay.median or (career.pay.groups[0] if career.pay.groups else None)) if career.pay else None
+    everyone = general.all_occupations_median if general else None
+    if wage and wage.annual and everyone and everyone.annual:
+        if _has(said, _LOW_PAY_CLAIMS) and wage.annual > everyone.annual:
+            notes.append(say("premise_pay_higher", plural=plural, amount=money(wage.annual), date=wage.date,
+                             all=money(everyone.annual)))
+        elif _has(said, _HIGH_PAY_CLAIMS) and wage.annual < everyone.annual:
+            notes.append(say("premise_pay_lower", plural=plural, amount=money(wage.annual), date=wage.date,
+                             all=money(everyone.annual)))
+    if not notes:
+        return None
+    text = " ".join(notes)
+    if is_yes_no(question):  # "do you need a degree to drive trucks?" asks; "No:" answers it
+        text = text.replace("Actually, no:", "No:").replace("Actually,", "In fact,")
+    return text
+
+
+__all__ = ["correction"]
