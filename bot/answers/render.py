@@ -184,13 +184,15 @@ def _plan(decision: Decision, context: Context) -> List[Message]:
         return messages
     question_id = move.question or "stage"
     question = flows.questions[question_id]
-    if move.retry == 1:
+    if move.unsure:
+        messages.append(Message(say("plan_unsure", help=question.help)))  # help choosing, not "didn't catch that"
+    elif move.retry == 1:
         messages.append(Message(response="utter_pathway_not_understood"))
     elif move.retry >= 2:
         messages.append(Message(question.help))
     buttons = tuple(Button(b["title"], b["payload"]) for b in flow.option_buttons(question, question_id))
     messages.append(Message(question.ask, buttons))
-    if move.retry >= 2:
+    if move.retry >= 2 and not move.unsure:
         messages.append(Message(response="utter_pathway_offer_stop"))
     return messages
 

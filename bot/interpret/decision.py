@@ -57,6 +57,7 @@ class PlanMove:
     question: Optional[str] = None
     retry: int = 0
     intro_topics: Tuple[str, ...] = ()  # answers to give before the question ("where do I start?")
+    unsure: bool = False  # "idk", "both": give the question's help and its options (not a failed try)
 
 
 @dataclass(frozen=True)

@@ -311,6 +311,9 @@ def plan_rule(turn: Turn) -> Optional[Decision]:
                         details={"answers": _encode(answers)})
     if meaning.kind == "neutral":
         return Decision("plan_neutral", PLAN, careers=(career.id,), plan=PlanMove("ask", pathway.question))
+    if meaning.kind == "unsure":
+        return Decision("plan_unsure", PLAN, careers=(career.id,),
+                        plan=PlanMove("ask", pathway.question, retry=pathway.failed, unsure=True))
     failed = pathway.failed + 1
     if failed >= turn.limits.max_failed_tries:
         return Decision("plan_gave_up", PLAN, careers=(career.id,), plan=PlanMove("gave_up"))
@@ -325,6 +328,26 @@ def decode_answers(text: str) -> Dict[str, str]:
     """Answers carried in a decision's details (the inverse of the encoding used by the plan rules)."""
     pairs = (item.partition("=") for item in text.split(";") if item)
     return {key: value for key, _, value in pairs if key and value}
+
+
+def plan_change_rule(turn: Turn) -> Optional[Decision]:
+    """After the plan, "i changed my mind" or "actually i'm in college now": the answers redone.
+
+    New answers in the message replace the old ones (and the plan is given again, or the next question
+    asked); without any, the questions start again from the first.
+    """
+    pathway = turn.state.pathway
+    if pathway.active or not pathway.answers or turn.in_plan or not flow.changes_mind(turn.text):
+        return None
+    career = turn.knowledge.careers.get(pathway.career or "")
+    if career is None or career.pathways is None:
+        return None
+    flows = career.pathways
+    found = flow.read_all(flows, _flow_turn(turn, career).text)
+    answers = flow.apply(flows, dict(pathway.answers), found) if found else {}
+    following = flow.next_question(flows, answers)
+    move = PlanMove("ask", following) if following else PlanMove("plan")
+    return Decision("plan_change", PLAN, careers=(career.id,), plan=move, details={"answers": _encode(answers)})
 
 
 def stop_rule(turn: Turn) -> Optional[Decision]:
@@ -815,6 +838,7 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("restart", restart_rule),
     ("worry", worry_rule),
     ("plan", plan_rule),
+    ("plan_change", plan_change_rule),
     ("stop", stop_rule),
     ("glossary", glossary_rule),
     ("small_talk", small_talk_rule),

@@ -32,6 +32,14 @@ NEUTRAL_INTENTS = frozenset({"greet", "want_career", "what_next", "affirm", "den
 # Intents whose free text may be taken as "something else" for questions with a fallback option.
 STATEMENT_INTENTS = frozenset({"inform", "nlu_fallback"})
 
+# "idk", "both": the student is unsure; they get the question's help and its options, not a failed try.
+UNSURE = ("idk", "i dont know", "dont know", "dunno", "not sure", "im not sure", "no idea", "both", "either",
+          "either one", "cant decide", "can't decide", "i cant choose", "hmm", "maybe", "idc", "i dont care",
+          "whatever", "which one should i pick", "which should i choose", "you pick", "you choose", "not really sure")
+# After the plan: the student wants to change an answer ("actually i'm in college now", "i changed my mind").
+CHANGE_MIND = ("changed my mind", "change my mind", "change my answer", "change my answers", "redo my plan",
+               "redo the plan", "redo it", "new plan", "a different plan", "start my plan over", "start the plan over",
+               "made a mistake", "wrong answer", "i meant", "not what i meant", "can i change")
 NEGATIONS = frozenset({"no", "not", "dont", "never", "didnt", "without", "nope", "nah", "havent", "doesnt", "none"})
 _YEARS = re.compile(r"(\d+(?:\.\d+)?)\s*\+?\s*(years?|yrs?|months?)")
 
@@ -134,7 +142,8 @@ class Interpretation:
 
     kind: ``answer`` (updates holds new answers), ``digression`` (answer the
     question, then ask again), ``leave`` (stop/goodbye/restart), ``neutral``
-    (ask again, no harm done) or ``invalid`` (counts as a failed try).
+    (ask again, no harm done), ``unsure`` ("idk", "both": help choosing, no harm
+    done) or ``invalid`` (counts as a failed try).
     """
 
     kind: str
@@ -210,12 +219,15 @@ def interpret(pathways: Pathways, requested: Optional[str], turn: Turn, answers:
         return Interpretation("digression")
     if value is not None and "stage" not in updates:
         updates[requested] = value
+    if not updates and is_unsure(turn.text):
+        return Interpretation("unsure")
     if (
         not updates
         and question.fallback_option
         and turn.intent in STATEMENT_INTENTS
         and "?" not in turn.text
         and 0 < len(normalize(turn.text).split()) <= 5
+        and not answers_another_question(pathways, requested, turn.text)
     ):
         updates[requested] = question.fallback_option
     if updates:
@@ -223,6 +235,32 @@ def interpret(pathways: Pathways, requested: Optional[str], turn: Turn, answers:
     if turn.intent in NEUTRAL_INTENTS:
         return Interpretation("neutral")
     return Interpretation("invalid")
+
+
+def is_unsure(text: str) -> bool:
+    """"idk", "both", "not sure": the student can't choose."""
+    has = phrase_finder(normalize(text))
+    return any(has(normalize(p)) for p in UNSURE)
+
+
+def changes_mind(text: str) -> bool:
+    """"i changed my mind", "can i change my answer": the student wants to redo an answer."""
+    has = phrase_finder(normalize(text))
+    return any(has(normalize(p)) for p in CHANGE_MIND)
+
+
+def answers_another_question(pathways: Pathways, requested: str, text: str) -> bool:
+    """A reply of the wrong kind: a duration, a yes or no, or a starting point, to a question that asks none.
+
+    "2 years" is not a major: a question with a catch-all option must not take it.
+    """
+    said = normalize(text)
+    if _years(said) is not None and not any(o.max_years is not None for o in pathways.questions[requested].options):
+        return True
+    for name, other in pathways.questions.items():
+        if name != requested and (other.yes_no or name == "stage") and match_option(other, text) is not None:
+            return True
+    return False
 
 
 def read_all(pathways: Pathways, text: str) -> Dict[str, str]:
@@ -297,6 +335,7 @@ def option_buttons(question: PathwayQuestion, name: str) -> List[Dict[str, str]]
 
 
 __all__: Sequence[str] = [
-    "Interpretation", "PlanStep", "Turn", "answers_from_entities", "apply", "build_plan", "describe_answers",
-    "interpret", "match_option", "next_question", "option_buttons", "read_all", "render_plan",
+    "Interpretation", "PlanStep", "Turn", "answers_from_entities", "apply", "build_plan", "changes_mind",
+    "describe_answers", "interpret", "is_unsure", "match_option", "next_question", "option_buttons", "read_all",
+    "render_plan",
 ]

@@ -204,3 +204,37 @@ def test_a_right_premise_or_none_adds_nothing(career: str, question: str) -> Non
     from bot.answers.premises import correction
 
     assert correction(question, current_knowledge().careers[career], general_facts()) is None
+
+
+def _plan_state(question: str, answers: dict | None = None) -> State:
+    return State(career=IPM, pathway=PathwayState(question=question, career=IPM, answers=answers or {}))
+
+
+def test_idk_and_both_get_help_choosing_not_a_failed_try() -> None:
+    knowledge = current_knowledge()
+    for text in ["idk", "both honestly", "im not sure"]:
+        state = State(career=IPM, pathway=PathwayState(question="interest", career=IPM,
+                                                      answers={"stage": "high_school"}, failed=1))
+        decision = decide(parse(text), state, knowledge)
+        assert decision.plan is not None and decision.plan.unsure and decision.plan.question == "interest", text
+        assert next_state(decision, state).pathway.failed == 1  # not counted as another unclear answer
+        messages = render(decision, Context(knowledge.careers, general_facts(), state))
+        assert "you don't have to be sure yet" in messages[0].text and messages[-1].buttons
+
+
+def test_a_duration_is_not_taken_as_a_major() -> None:
+    state = _plan_state("major", {"stage": "college"})
+    decision = decide(parse("2 years", "inform", 0.8), state, current_knowledge())
+    assert next_state(decision, state).pathway.answers.get("major") is None
+
+
+def test_changing_ones_mind_after_the_plan_redoes_the_answers() -> None:
+    knowledge = current_knowledge()
+    done = State(career=IPM, pathway=PathwayState(question=None, career=IPM,
+                                                 answers={"stage": "high_school", "interest": "business"}))
+    decision = decide(parse("i changed my mind, im in college now"), done, knowledge)
+    assert decision.rule == "plan_change"
+    after = next_state(decision, done).pathway
+    assert after.answers.get("stage") == "college" and after.question == "major"
+    again = decide(parse("wait can i change my answers"), done, knowledge)
+    assert again.rule == "plan_change" and next_state(again, done).pathway.question == "stage"
