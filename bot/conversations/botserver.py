@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator, List, Optional
 
@@ -31,6 +31,7 @@ class BotEndpoint:
     rest_url: str
     started_here: bool
     var_dir: Optional[Path] = None
+    store_url: Optional[str] = None  # its conversation store, when this machine can read it (reply kinds)
 
 
 def rest_url(base_url: str) -> str:
@@ -65,7 +66,7 @@ def bot_for_run(settings: Settings, url: Optional[str] = None, own: bool = False
         return
     if not own and answers(settings.rest_url):
         say(f"Using the bot already running at {settings.rest_url}.")
-        yield BotEndpoint(settings.rest_url, started_here=False)
+        yield BotEndpoint(settings.rest_url, started_here=False, store_url=settings.tracker_store_url)
         return
     var_dir = Path(tempfile.mkdtemp(prefix="careerbot-conversations-"))
     bot = BotProcess(var_dir=var_dir, train=True)
@@ -75,7 +76,8 @@ def bot_for_run(settings: Settings, url: Optional[str] = None, own: bool = False
             bot.start(timeout=900)  # training first can take minutes
         except BotStartError as error:
             raise BotUnavailableError(str(error)) from None
-        yield BotEndpoint(bot.rest_url, started_here=True, var_dir=var_dir)
+        own_store = replace(settings, var_dir=var_dir).tracker_store_url
+        yield BotEndpoint(bot.rest_url, started_here=True, var_dir=var_dir, store_url=own_store)
     finally:
         bot.stop()
         shutil.rmtree(var_dir, ignore_errors=True)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import List, Mapping, Optional, Sequence
 
 from bot.conversations.botserver import BotUnavailableError, bot_for_run
 from bot.conversations.format import DEFAULT_DIR, display_path, load_all
+from bot.conversations.meaning import RecordReader
 from bot.conversations.report import render_text, status_line, write_html
 from bot.conversations.runner import RunResult, rest_chat, run_files
 from bot.paths import ROOT
@@ -50,6 +51,7 @@ def run_tests(
             run = run_files(
                 files, rest_chat(bot.rest_url), bot.rest_url, title_filter,
                 progress=lambda result: print(status_line(result), flush=True),
+                records=record_reader(bot.store_url, settings.retention_days),
             )
     except BotUnavailableError as error:
         print(f"ERROR: {error}", file=sys.stderr)
@@ -61,6 +63,23 @@ def run_tests(
     if not run.results:
         return 2
     return 0 if run.passed else 1
+
+
+def record_reader(store_url: Optional[str], retention_days: int) -> Optional[RecordReader]:
+    """Reads the bot's turn records from its store (for ``reply kind:`` checks), or None when it can't be read."""
+    if not store_url:
+        return None
+    from bot.counselor.store import ConversationStore, StoreError
+
+    store = ConversationStore(store_url, retention_days)
+
+    def read(sender: str) -> List[Mapping[str, object]]:
+        try:
+            return list(store.turn_records(sender))
+        except StoreError:
+            return []
+
+    return read
 
 
 def _report(run: RunResult, report_path: Path) -> None:

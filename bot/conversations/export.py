@@ -17,13 +17,15 @@ import time
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 import yaml
 from yaml.nodes import ScalarNode
 
 from bot.conversations.format import DEFAULT_DIR, display_path, normalize, parse_text, slug
+from bot.conversations.meaning import kind_words
 from bot.conversations.runner import TEST_SENDER_PREFIX
 from bot.paths import DOMAIN_FILE, ENDPOINTS_FILE
 from bot.settings import Settings
@@ -41,6 +43,7 @@ class ChatTurn:
     click: Optional[str] = None
     replies: List[str] = field(default_factory=list)
     buttons: List[Dict[str, str]] = field(default_factory=list)
+    kind: Optional[str] = None  # what the bot made of the message (its turn record), when stored
 
     @property
     def reply_text(self) -> str:
@@ -63,6 +66,10 @@ def turns_from_events(events: Iterable[Dict[str, Any]]) -> List[ChatTurn]:
             previous = turns[-1].buttons if turns else []
             title = next((b.get("title") for b in previous if b.get("payload") == text and b.get("title")), None)
             turns.append(ChatTurn(text=text, click=title))
+        elif kind == "slot" and event.get("name") == "turn_record" and turns:
+            value = event.get("value")
+            if isinstance(value, dict) and isinstance(value.get("kind"), str):
+                turns[-1].kind = value["kind"]
         elif kind == "bot" and turns:
             if event.get("text"):
                 turns[-1].replies.append(str(event["text"]))
@@ -112,6 +119,17 @@ def figures_in(text: str) -> List[str]:
             if not any(value in other for other in found):
                 found.append(value)
     return found[:MAX_FIGURES]
+
+
+def all_figures_in(text: str) -> List[str]:
+    """Every money amount, percentage and large count in ``text`` (not dates): what a career's figures are."""
+    found: List[str] = []
+    for pattern in _FIGURES[:3]:
+        for match in pattern.finditer(text):
+            value = match.group(0).replace("%", " percent").replace("  ", " ")
+            if value not in found and not any(value in other for other in found):
+                found.append(value)
+    return found
 
 
 @dataclass(frozen=True)
@@ -216,16 +234,43 @@ def reference_replies() -> List[str]:
     return replies
 
 
-def checks_for(turn: ChatTurn, corpus: Sequence[str]) -> Dict[str, List[str]]:
-    """Pick the checks for an exported turn from the bot's actual reply."""
+# Kinds of reply that are about careers: a saved test checks they carry no other career's figure.
+_ABOUT_CAREERS = frozenset({"answer", "not_known", "unknown_career", "compare", "explain", "browse", "plan"})
+
+
+@lru_cache(maxsize=1)
+def source_labels() -> Tuple[str, ...]:
+    """Every source as the answers name it, longest first ("..., Occupational Outlook Handbook (2022-32 edition)")."""
+    from bot.answers.facts import source_label
+    from bot.knowledge.loader import default_store
+
+    labels = {source_label(career, key) for career in default_store().careers().values() for key in career.sources}
+    return tuple(sorted(labels, key=len, reverse=True))
+
+
+def checks_for(turn: ChatTurn, corpus: Sequence[str]) -> Dict[str, Any]:
+    """Pick the checks for an exported turn from what the bot's reply means.
+
+    Each figure with its date and source, the kind of reply (when the bot stored what it made of the message),
+    no other career's figures, and the buttons: so rewording a sentence keeps the test passing and changing a
+    figure or its source makes it fail. Wording is checked (one or two distinctive phrases) only when the kind
+    of reply is not known.
+    """
     text = turn.reply_text
     figures = figures_in(text)
-    words = len(text.split())
-    phrases = distinctive_phrases(text, corpus, count=1 if figures or words < 30 else 2, avoid=figures)
-    checks: Dict[str, List[str]] = {}
-    mention = figures + phrases
+    checks: Dict[str, Any] = {}
+    mention = list(figures)
+    if figures:
+        mention += [label for label in source_labels() if label in text][:1]
+    if turn.kind is None:
+        words = len(text.split())
+        mention += distinctive_phrases(text, corpus, count=1 if figures or words < 30 else 2, avoid=figures)
     if mention:
         checks["must mention"] = mention
+    if turn.kind is not None:
+        checks["reply kind"] = kind_words(turn.kind)
+        if turn.kind in _ABOUT_CAREERS:
+            checks["no other career's figures"] = "yes"
     if turn.buttons:
         checks["must offer buttons"] = [b["title"] for b in turn.buttons if b.get("title")]
     return checks
@@ -285,6 +330,9 @@ def render_test(
         else:
             lines.append("        # the bot sent no reply to this message")
         for key, values in checks_for(turn, corpus).items():
+            if isinstance(values, str):
+                lines.append(f"        {key}: {_scalar(values)}")
+                continue
             lines.append(f"        {key}:")
             lines += [f"          - {_scalar(value)}" for value in values]
     return "\n".join(lines) + "\n"

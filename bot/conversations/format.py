@@ -51,6 +51,19 @@ TURN_KEYS: Dict[str, Tuple[str, ...]] = {
     "must mention": ("must mention",),
     "must not mention": ("must not mention", "must never mention"),
     "must offer buttons": ("must offer buttons", "buttons", "must offer button"),
+    "reply kind": ("reply kind", "kind of reply", "reply is"),
+    "no other career's figures": ("no other career's figures", "no other careers figures", "no other career figures",
+                                  "only its own figures"),
+}
+# The kinds of reply a test may ask for, in a counselor's words, and the bot's own name for each
+# (the turn record the bot stores for every message: bot/interpret/record.py).
+REPLY_KINDS: Dict[str, str] = {
+    "answer": "answer", "don't know": "not_known", "other career": "unknown_career",
+    "which career": "which_career", "compare": "compare", "browse": "browse", "plan": "plan",
+    "crisis": "crisis", "counselor": "counselor", "handoff": "handoff", "worry": "worry",
+    "word explained": "glossary", "figure explained": "explain", "other language": "other_language",
+    "small talk": "small_talk", "not about careers": "out_of_scope", "fallback": "fallback",
+    "boundary": "boundary", "start over": "restart", "nothing more": "no_more",
 }
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
@@ -106,6 +119,8 @@ class Turn:
     must_mention: Tuple[str, ...] = ()
     must_not_mention: Tuple[str, ...] = ()
     must_offer_buttons: Tuple[str, ...] = ()
+    reply_kind: Optional[str] = None  # a key of REPLY_KINDS: "answer", "don't know", "other career", ...
+    own_figures_only: bool = False  # no figure of a career the reply is not about
 
     def describe(self) -> str:
         """Say what the student does, in words ('student says "hi"')."""
@@ -116,7 +131,8 @@ class Turn:
     @property
     def check_count(self) -> int:
         """Count this turn's checks."""
-        return len(self.must_mention) + len(self.must_not_mention) + len(self.must_offer_buttons)
+        return (len(self.must_mention) + len(self.must_not_mention) + len(self.must_offer_buttons)
+                + int(self.reply_kind is not None) + int(self.own_figures_only))
 
 
 @dataclass(frozen=True)
@@ -321,7 +337,24 @@ class _Reader:
                 if "must offer buttons" in keys
                 else ()
             ),
+            reply_kind=self.reply_kind(keys["reply kind"]) if "reply kind" in keys else None,
+            own_figures_only=self.yes(keys["no other career's figures"], "'no other career's figures:'")
+            if "no other career's figures" in keys else False,
         )
+
+    def reply_kind(self, node: Node) -> str:
+        """A kind of reply, in a counselor's words (REPLY_KINDS)."""
+        value = normalize(self.text(node, "'reply kind:'")).replace("dont", "don't")
+        if value not in REPLY_KINDS:
+            raise self.fail(node, f"'reply kind:' must be one of: {', '.join(REPLY_KINDS)} (not {value!r}).")
+        return value
+
+    def yes(self, node: Node, what: str) -> bool:
+        """A yes/no value ("yes", "no", "true", "false")."""
+        value = normalize(self.text(node, what))
+        if value not in {"yes", "no", "true", "false"}:
+            raise self.fail(node, f"{what} takes yes or no (not {value!r}).")
+        return value in {"yes", "true"}
 
 
 def _turn_key(key: str) -> Optional[str]:

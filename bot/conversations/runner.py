@@ -12,12 +12,13 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Protocol, Sequence
+from typing import Any, Callable, Dict, List, Mapping, Optional, Protocol, Sequence
 
 import requests
 import yaml
 
 from bot import settings
+from bot.conversations import meaning
 from bot.conversations.format import Conversation, ConversationFile, Turn, normalize
 from bot.paths import DOMAIN_FILE
 
@@ -144,6 +145,25 @@ def _quote(text: str) -> str:
     return f'"{text}"'
 
 
+def check_meaning(turn: Turn, result: TurnResult, record: Optional[Mapping[str, object]]) -> None:
+    """The checks of what the reply means: its kind, and no other career's figure."""
+    if turn.reply_kind is not None:
+        problem = meaning.check_kind(turn.reply_kind, record)
+        if problem:
+            result.problems.append(problem)
+        else:
+            result.passed_checks.append(f"is a reply of the kind {_quote(turn.reply_kind)}")
+    if turn.own_figures_only:
+        from bot.conversations.export import all_figures_in  # export reads this module's test-id prefix
+
+        foreign = meaning.figure_index().foreign(all_figures_in(result.reply_text), meaning.careers_of(record))
+        if foreign:
+            result.problems.append("Expected no other career's figures, but the reply has "
+                                   + ", ".join(f"{figure} (a figure of {who})" for figure, who in foreign) + ".")
+        else:
+            result.passed_checks.append("has no other career's figures")
+
+
 def check_reply(turn: Turn, result: TurnResult, technical_problem: Optional[str]) -> None:
     """Evaluate a turn's checks on the reply in ``result`` (fills passed_checks and problems)."""
     reply = normalize(result.reply_text)
@@ -187,9 +207,10 @@ def _buttons(messages: Sequence[Message]) -> List[Button]:
 
 
 def run_conversation(
-    conversation: Conversation, chat: Chat, technical_problem: Optional[str] = None
+    conversation: Conversation, chat: Chat, technical_problem: Optional[str] = None,
+    records: Optional[meaning.RecordReader] = None,
 ) -> ConversationResult:
-    """Play one conversation in a fresh chat and check each reply."""
+    """Play one conversation in a fresh chat and check each reply (``records``: the bot's turn records)."""
     sender = f"{TEST_SENDER_PREFIX}{uuid.uuid4().hex[:12]}"
     result = ConversationResult(conversation, sender)
     started = time.monotonic()
@@ -221,6 +242,10 @@ def run_conversation(
         turn_result.texts = [str(m["text"]) for m in messages if m.get("text")]
         turn_result.buttons = _buttons(messages)
         check_reply(turn, turn_result, technical_problem)
+        if turn.reply_kind is not None or turn.own_figures_only:
+            number = conversation.turns.index(turn) + 1
+            record = meaning.wait_for_record(records, sender, number) if records is not None else None
+            check_meaning(turn, turn_result, record)
         previous_buttons = turn_result.buttons
         if not turn_result.passed:
             break
@@ -234,6 +259,7 @@ def run_files(
     bot_url: str,
     title_filter: Optional[str] = None,
     progress: Optional[Callable[[ConversationResult], None]] = None,
+    records: Optional[meaning.RecordReader] = None,
 ) -> RunResult:
     """Run every conversation of ``files`` (optionally only titles containing ``title_filter``)."""
     started_wall = time.time()
@@ -244,7 +270,7 @@ def run_files(
         for conversation in conversation_file.conversations:
             if title_filter and normalize(title_filter) not in normalize(conversation.title):
                 continue
-            result = run_conversation(conversation, chat, technical_problem)
+            result = run_conversation(conversation, chat, technical_problem, records)
             results.append(result)
             if progress is not None:
                 progress(result)

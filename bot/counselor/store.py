@@ -215,6 +215,21 @@ class ConversationStore:
                 lines.append(Line(float(event.get("timestamp") or 0), "bot", str(event.get("text") or ""), buttons))
         return lines
 
+    def turn_records(self, conversation_id: str) -> List[Dict[str, Any]]:
+        """What the bot made of each of the conversation's messages (its turn records), oldest first."""
+        try:
+            engine = self._open()
+            if engine is None:
+                return []
+            with engine.connect() as connection:
+                rows = connection.execute(
+                    sa.select(EVENTS.c.data).where(EVENTS.c.sender_id == conversation_id, EVENTS.c.type_name == "slot",
+                                                   EVENTS.c.action_name == RECORD_SLOT).order_by(EVENTS.c.id)).all()
+        except sa.exc.SQLAlchemyError as error:
+            raise StoreError(f"Reading the conversation failed: {_reason(error)}") from None
+        values = [_text_of(row.data)[1].get("value") for row in rows]
+        return [value for value in values if isinstance(value, dict)]
+
     def waiting(self) -> List[handoffs.Record]:
         """Handoffs and crisis flags no counselor has marked as seen, oldest first, within the retention period."""
         try:
