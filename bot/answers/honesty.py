@@ -18,7 +18,7 @@ _YES_NO = re.compile(r"^\s*(?:so |but |and |ok |okay |wait |hey |um |like )?(?:d
                      r"are|was|were|should|have|has|must|may|might|dont|doesnt|isnt|arent|r)\b", re.IGNORECASE)
 # Answers that describe the job in words (a figure answers its own question, whatever the words).
 DESCRIPTIVE = frozenset({"summary", "duties", "products", "duty_workers", "duty_safety", "duty_machines",
-                         "duty_reports", "duty_schedule", "work_environment", "skills"})
+                         "duty_reports", "duty_schedule", "work_environment", "skills", "automation"})
 # Words of the question that say nothing about what is asked.
 _GENERIC = frozenset("""
 do does did can could will would is are was were should have has must may might dont doesnt isnt arent they them
