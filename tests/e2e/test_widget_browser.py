@@ -127,6 +127,23 @@ def test_page_and_widget_come_only_from_our_servers(context: BrowserContext, bot
     assert any(f":{bot.rasa_port}/socket.io/" in url for url in requested)
 
 
+def test_a_page_view_loads_the_widget_only_when_the_chat_is_opened(context: BrowserContext, bot: BotProcess) -> None:
+    """Before the student opens the chat: no webchat.js (715 KB) and no socket; after: both, and the chat works."""
+    requested: List[str] = []
+    sockets: List[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = open_demo_page(context, bot)
+    page.on("websocket", lambda ws: sockets.append(ws.url))
+    page.wait_for_timeout(1500)  # time the widget would have taken to load and connect
+    assert not any(url.endswith("/careerbot/webchat.js") for url in requested)
+    assert not any("/socket.io/" in url for url in requested) and sockets == []
+    open_chat(page)
+    assert any(url.endswith("/careerbot/webchat.js") for url in requested)
+    assert any("/socket.io/" in url for url in requested)
+    ask(page, "how much do nurses make?")
+    bot_says(page, "$81,220")
+
+
 def test_banner_prints_the_demo_page_address(bot: BotProcess) -> None:
     """`make run` (python -m bot run) prints where the demo page is."""
     assert f"Web page:  http://localhost:{bot.web_port}" in bot.log()

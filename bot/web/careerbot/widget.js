@@ -9,10 +9,14 @@
  * (a career file's id, e.g. data-career="registered-nurses") so that the chat on
  * a career's own page starts in that career.
  *
- * This file loads, from the same bot server: widget.css, config.js (where the
- * bot's socket is) and webchat.js (rasa-webchat 1.0.1 from npm), then starts
- * the widget. It also labels the widget's controls for screen readers and makes
- * the bot's buttons reachable by keyboard (rasa-webchat leaves both out).
+ * This file loads widget.css and shows a chat button. Only when a student opens
+ * the chat does it load, from the same bot server, config.js (where the bot's
+ * socket is) and webchat.js (rasa-webchat 1.0.1 from npm, 715 KB), start the
+ * widget (which opens the socket) and open it: a page view costs a few KB and
+ * no connection. A student already chatting in this tab (a stored session) gets
+ * the widget at once, so a page reload resumes the chat. It also labels the
+ * widget's controls for screen readers and makes the bot's buttons reachable by
+ * keyboard (rasa-webchat leaves both out).
  */
 (function () {
   "use strict";
@@ -152,15 +156,84 @@
     }
   }
 
-  loadStyle(base + "widget.css");
-  loadScript(base + "config.js")
-    .then(function () {
-      return loadScript(base + "webchat.js");
-    })
-    .then(start)
-    .catch(function (error) {
-      if (window.console) {
-        window.console.error("Career bot widget: " + error.message);
+  var loading = null;
+
+  /* config.js, webchat.js, then the widget: once, whoever asks first. */
+  function load() {
+    if (!loading) {
+      loading = loadScript(base + "config.js")
+        .then(function () {
+          return loadScript(base + "webchat.js");
+        })
+        .then(start);
+      loading.catch(function (error) {
+        loading = null; // the next click tries again
+        if (window.console) {
+          window.console.error("Career bot widget: " + error.message);
+        }
+      });
+    }
+    return loading;
+  }
+
+  /* rasa-webchat's own launcher, once it is on the page (it shows when the socket connects). */
+  function whenLauncher(callback) {
+    var waited = 0;
+    var timer = window.setInterval(function () {
+      var real = document.querySelector(".rw-launcher:not(.careerbot-launcher)");
+      waited += 100;
+      if (real || waited > 60000) {
+        window.clearInterval(timer);
+        if (real) {
+          callback(real);
+        }
       }
+    }, 100);
+  }
+
+  var CHAT_ICON =
+    '<svg viewBox="0 0 24 24" width="30" height="30" aria-hidden="true" focusable="false">' +
+    '<path fill="#fff" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>';
+
+  /* The chat button shown until the student opens the chat; then rasa-webchat's own takes its place. */
+  function showButton() {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "careerbot-launcher rw-launcher";
+    button.setAttribute("aria-label", "Open the career chat");
+    button.setAttribute("aria-expanded", "false");
+    button.innerHTML = CHAT_ICON;
+    button.addEventListener("click", function () {
+      button.setAttribute("aria-busy", "true");
+      button.title = options.connectingText || "Connecting…";
+      var hadFocus = document.activeElement === button;
+      load().then(function () {
+        whenLauncher(function (real) {
+          button.parentNode && button.parentNode.removeChild(button);
+          real.click();
+          if (hadFocus && !document.querySelector(".rw-new-message")) {
+            real.focus();
+          }
+        });
+      });
     });
+    document.body.appendChild(button);
+  }
+
+  function hasChat() {
+    try {
+      return !!window.sessionStorage.getItem("chat_session");
+    } catch (error) {
+      return false;
+    }
+  }
+
+  loadStyle(base + "widget.css");
+  if (hasChat()) {
+    load(); // a chat is going on in this tab: resume it at once
+  } else if (document.body) {
+    showButton();
+  } else {
+    document.addEventListener("DOMContentLoaded", showButton);
+  }
 })();
