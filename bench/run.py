@@ -33,7 +33,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
-from bench import accuracy, baseline, counselor, questions, report, safety, servers, synthetic, training
+from bench import accuracy, baseline, counselor, figures, questions, report, safety, servers, synthetic, training
 from bench.load import LoadResult, run_load, warm_up
 from bot.paths import DOMAIN_FILE, ROOT
 
@@ -301,6 +301,8 @@ def run(args: argparse.Namespace) -> Dict[str, Any]:
         results["meta"]["load_note"] = args.load_note
     (out / "results.json").write_text(json.dumps(results, indent=1, default=_json_default), encoding="utf-8")
     report.write(results, args.results, args.plot)
+    if args.results == BENCH_DIR / "results.md":  # a full run: the figures the docs quote follow it
+        figures.write(results)
     say(f"wrote {args.results} and {args.plot} (raw results: {out / 'results.json'})")
     return results
 
