@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator, List, Optional
+from urllib.parse import urlsplit
 
 import requests
 
@@ -62,7 +63,9 @@ def bot_for_run(settings: Settings, url: Optional[str] = None, own: bool = False
         target = rest_url(url)
         if not answers(target):
             raise BotUnavailableError(f"No bot answers at {target}.")
-        yield BotEndpoint(target, started_here=False)
+        # A bot on this machine keeps its conversations where this machine's settings say (CAREERBOT_VAR_DIR).
+        local = (urlsplit(target).hostname or "") in {"localhost", "127.0.0.1", "::1"}
+        yield BotEndpoint(target, started_here=False, store_url=settings.tracker_store_url if local else None)
         return
     if not own and answers(settings.rest_url):
         say(f"Using the bot already running at {settings.rest_url}.")
