@@ -65,8 +65,12 @@ def explain_outlook(career: Career, asked: str) -> str:
 
 
 def explain_openings(career: Career) -> str:
-    """Where openings come from."""
-    return say("explain_openings", plural=career.career.plural)
+    """Where openings come from, with the file's yearly figure said again."""
+    text = say("explain_openings", plural=career.career.plural)
+    openings = career.outlook.openings if career.outlook else None
+    if openings is not None:
+        text = say("explain_openings_figure", count=f"{openings.per_year:,}", period=openings.period) + " " + text
+    return text
 
 
 def explain(career: Career, topic: str, asked: str, general: Optional[GeneralFacts]) -> str:
@@ -74,5 +78,5 @@ def explain(career: Career, topic: str, asked: str, general: Optional[GeneralFac
     if topic in {"pay", "pay_factors"}:
         return explain_pay(career, general, asked)
     if topic == "openings":
-        return explain_openings(career) if asked != "why" else explain_outlook(career, "why")
+        return explain_openings(career)
     return explain_outlook(career, asked)

@@ -16,9 +16,12 @@ from bot.knowledge.models import Career
 # Questions a student can answer with yes or no.
 _YES_NO = re.compile(r"^\s*(?:so |but |and |ok |okay |wait |hey |um |like )?(?:do|does|did|can|could|will|would|is|"
                      r"are|was|were|should|have|has|must|may|might|dont|doesnt|isnt|arent|r)\b", re.IGNORECASE)
-# Answers that describe the job in words (a figure answers its own question, whatever the words).
+# Topics whose answers describe the job in words; a pay or outlook answer is checked too, but the words that
+# ask for the figure itself ("paid", "money", "growing") are not counted (PAY_AND_OUTLOOK_WORDS).
 DESCRIPTIVE = frozenset({"summary", "duties", "products", "duty_workers", "duty_safety", "duty_machines",
-                         "duty_reports", "duty_schedule", "work_environment", "skills", "automation"})
+                         "duty_reports", "duty_schedule", "work_environment", "skills", "automation", "pay",
+                         "pay_factors", "outlook", "openings", "education", "how_to_become", "without_degree",
+                         "major", "graduate_degree", "courses", "advancement", "career_cluster"})
 # Words of the question that say nothing about what is asked.
 _GENERIC = frozenset("""
 do does did can could will would is are was were should have has must may might dont doesnt isnt arent they them
@@ -27,6 +30,9 @@ as or and but so if then than also too very really actually ever usually always 
 any some all every job jobs work works working worker workers career careers people person someone one ones get
 got need needs needed use used make makes making go goes going have has having be been being being kind kinds
 thing things stuff like well just still even only ok okay wait hey um yes no not never tho though r u ur ya
+good bad decent great enough high low big small fast slow hard easy right true really actually know
+paid pay pays paying money salary salaries wage wages earn earns earning income make bank rich
+grow growing growth demand future jobs openings hiring hired degree college school education study become
 """.split())
 
 

@@ -9,6 +9,7 @@ is added. Only the career's own file and the median of all occupations are read.
 
 from __future__ import annotations
 
+import re
 from typing import List, Optional
 
 from bot.answers.facts import money, say, source_label
@@ -25,7 +26,7 @@ _CLAIMED_LEVELS = [
       "need a masters degree", "requires a masters", "masters to start", "masters degree to start",
       "have to get a masters", "have to have a masters", "need an mba", "have to get an mba"), "master"),
     (("need a phd", "need a doctorate", "need a doctoral", "requires a phd", "have to get a phd", "need a ph d",
-      "need to go to med school", "need law school"), "doctoral"),
+      "need to go to med school", "need law school", "need a law degree", "need a medical degree"), "doctoral"),
     (("need a bachelors", "need a 4 year degree", "need a four year degree", "need a college degree",
       "need college", "have to go to college", "requires a bachelors", "requires a college degree",
       "need a degree", "have to get a degree", "have to have a degree"), "bachelor"),
@@ -33,15 +34,33 @@ _CLAIMED_LEVELS = [
       "no college needed", "skip college", "just high school", "only need high school"), "high school diploma"),
 ]
 _DECLINE_CLAIMS = ("dying", "disappearing", "going away", "going extinct", "shrinking", "declining", "no future",
+                   "going down", "less nurses", "fewer jobs", "less jobs", "way less", "way fewer",
+                   "going to disappear", "gonna disappear", "wont be any", "jobs are gone", "being cut", "getting cut",
                    "wont exist", "will not exist", "no more jobs", "no jobs left", "being replaced", "getting replaced",
                    "dead end", "dying out", "dead job", "on its way out", "losing jobs")
 _GROWTH_CLAIMS = ("booming", "growing so fast", "growing really fast", "exploding", "huge demand",
                   "super in demand", "growing a lot")
-_LOW_PAY_CLAIMS = ("pays so little", "pay so little", "paid so little", "dont make much", "dont make any money",
+_LOW_PAY_CLAIMS = ("so little", "pays so little", "pay so little", "paid so little", "dont make much",
+                   "dont make any money", "only make", "barely make", "not much money", "why so little", "so low",
                    "make no money", "pays badly", "bad pay", "low pay", "poorly paid", "minimum wage", "so broke",
                    "make barely anything", "pays nothing")
 _HIGH_PAY_CLAIMS = ("make bank", "so rich", "get rich", "pays so much", "make so much", "make a ton",
                     "six figures", "6 figures", "millionaire", "pays a lot", "make a lot of money")
+
+
+_NO_LICENSE_CLAIMS = ("dont need a license", "dont need any license", "dont need any special license", "no license",
+                      "without a license", "dont need a licence", "no license needed", "dont need to be licensed",
+                      "dont need a cdl", "without a cdl")
+
+
+def _license_sentence(career: Career) -> Optional[str]:
+    """The sentence of the career's how-to-become text that says a license is needed, if any."""
+    text = career.how_to_become.text if career.how_to_become else ""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        lowered = sentence.lower()
+        if ("licens" in lowered or "cdl" in lowered) and any(w in lowered for w in ("must", "require", "need")):
+            return sentence.strip()
+    return None
 
 
 def _level_rank(text: str) -> Optional[int]:
@@ -69,6 +88,10 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
                 notes.append(say("premise_education", plural=plural, level=education.level.lower(),
                                  source=source_label(career, education.source)))
             break
+    if _has(said, _NO_LICENSE_CLAIMS):
+        sentence = _license_sentence(career)
+        if sentence:
+            notes.append(say("premise_license", plural=plural, sentence=sentence))
     growth = career.outlook.growth if career.outlook else None
     if growth is not None:
         if _has(said, _DECLINE_CLAIMS) and growth.percent > 0:

@@ -358,16 +358,20 @@ def stop_rule(turn: Turn) -> Optional[Decision]:
 # --- Small talk, browsing, comparing, other careers ---------------------------------------------------
 
 
+_DEFINITION_ASKED = re.compile(r" (?:what is that|whats that|what does that mean|what does it mean|what is it|"
+                               r"mean|means|meaning|define|definition) ")
+
+
 def glossary_rule(turn: Turn) -> Optional[Decision]:
     """"what's an associate's degree?", "what does first-line supervisor mean?": the plain definition.
 
     Not when the message names a career ("what is the outlook for nurses" asks about nurses).
     """
-    if turn.mentions.any:
-        return None
     found = asked_term(turn.text)
     if found is None:
         return None
+    if turn.mentions.careers or (turn.mentions.others and not _DEFINITION_ASKED.search(padded(turn.text))):
+        return None  # "my teacher keeps saying career cluster, what is that" still asks what the words mean
     return Decision("glossary", GLOSSARY, details={"term": found.term, "definition": found.definition})
 
 
@@ -641,7 +645,9 @@ def explain_rule(turn: Turn) -> Optional[Decision]:
         return None
     other = topic_of_intent(turn.intent)
     if other and other != topic and turn.parse.confidence >= turn.limits.phrase_over:
-        return None  # "then why are there still openings each year" asks about the openings
+        if asked != "why" or other not in _EXPLAINED_TOPICS:
+            return None  # "and how many openings?" asks another topic
+        topic = other  # "if it's declining why are there still openings": why there are openings
     return Decision("explain", EXPLAIN, topics=(topic,), careers=(career,), details={"asked": asked})
 
 

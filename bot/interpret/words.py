@@ -165,4 +165,10 @@ def explain_asked(text: str, path: Path = EXPLAIN_WORDS_FILE) -> Optional[str]:
     for kind, phrases in _explain_words(path, path.stat().st_mtime_ns):
         if any(has(p) for p in phrases):
             return kind
+    if _JUDGED_FIGURE.search(padded(text)):  # "is 7% good", "is 2 percent bad?"
+        return "judge"
     return None
+
+
+_JUDGED_FIGURE = re.compile(r" (?:is|are|isnt) (?:\d+(?: percent| %|%)?|\$?\d[\d,]*k?) (?:\w+ )?"
+                            r"(?:good|bad|a lot|alot|high|low|fast|slow|much|enough|decent|normal|okay|ok) ")

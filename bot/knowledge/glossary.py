@@ -21,12 +21,13 @@ from bot.paths import KNOWLEDGE_DIR
 
 GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yml"
 # "what is X", "what's X", "what does X mean", "define X", "meaning of X", "X meaning", "X?" alone.
-_ASKS = re.compile(r"^ (?:so |ok |and |um |wait |hey )?(?:what is|whats|what are|what does|what do|what s|"
-                   r"whats a|define|definition of|meaning of|what exactly is|what the heck is|wth is|"
+_ASKS = re.compile(r"^ (?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh) )*(?:what is|whats|what are|what does|"
+                   r"what do|what s|whats a|define|definition of|meaning of|what exactly is|what the heck is|wth is|"
+                   r"what even is|whats even|what even are|what is even|"
                    r"explain|what is meant by|what do you mean by|what do they mean by|huh what is|"
                    r"i dont know what|idk what|what does it mean to have|what does it mean to be)\b")
 _THE = frozenset({"the", "their", "his", "her", "my", "your", "its", "this", "that", "our"})
-_MEANS = re.compile(r"\b(?:mean|means|meaning|stand for|stands for)\b")
+_MEANS = re.compile(r"\b(?:mean|means|meaning|stand for|stands for|what exactly|what is that|whats that|what is it)\b")
 
 
 class Entry(BaseModel):
@@ -35,6 +36,9 @@ class Entry(BaseModel):
     term: str
     also: List[str] = []
     definition: str
+    # True for a word that is also one of a career's topics ("median pay"): "what's the median pay" asks for
+    # a career's figure, not for the word's meaning (unless the message asks what it means).
+    career_topic: bool = False
 
     class Config:
         """Unknown keys are mistakes."""
@@ -91,13 +95,13 @@ def asked_term(text: str, path: Path = GLOSSARY_FILE) -> Optional[Found]:
     said = padded(text)
     if not (_ASKS.search(said) or _MEANS.search(said)):
         return None
-    rest = re.sub(r"^ (?:so |ok |and |um |wait |hey )?", " ", said)
+    rest = re.sub(r"^ (?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh) )*", " ", said)
     words = len(rest.split())
     means = _MEANS.search(said) is not None or re.search(r" defin", said) is not None
     for form, entry in _all_forms(path):
         if form in said and len(form.split()) * 4 + 4 >= words:  # the word is what the short question is about
             before = said[:said.index(form)].split()[-1:]
-            if not means and before and before[0] in _THE:
+            if not means and entry.career_topic and before and before[0] in _THE:
                 return None  # "what's the job outlook like", "what's their median pay": about a career, not the word
             return Found(entry.term, entry.definition, form.strip())
     return None

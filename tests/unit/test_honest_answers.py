@@ -238,3 +238,55 @@ def test_changing_ones_mind_after_the_plan_redoes_the_answers() -> None:
     assert after.answers.get("stage") == "college" and after.question == "major"
     again = decide(parse("wait can i change my answers"), done, knowledge)
     assert again.rule == "plan_change" and next_state(again, done).pathway.question == "stage"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("i got a D in algebra this semester, is nursing still possible", "grades"),
+    ("what if no college accepts me", "college"),
+    ("my family doesnt have money for college", "money"),
+    ("ppl keep telling me girls cant be construction managers", "doubted"),
+    ("i get nervous super easily, can i be a paramedic", "stress"),
+])
+def test_more_worries_of_development_set_1(text: str, kind: str) -> None:
+    assert worry_in(text) == kind
+
+
+def test_someone_elses_fear_is_not_the_students_worry() -> None:
+    assert worry_in("are nurses scared of blood") is None
+
+
+@pytest.mark.parametrize("text, term", [
+    ("associates degree = what exactly?", "associate's degree"), ("whats the bar exam", "bar exam"),
+    ("ok wait whats a first-line supervisor", "first-line supervisor"), ("what is a CDL", "CDL"),
+    ("what does much faster than average mean", "much faster than the average"),
+    ("my teacher keeps saying career cluster, what is that", "career cluster"),
+])
+def test_more_word_questions_of_development_set_1(text: str, term: str) -> None:
+    decision = decide(parse(text), State(), current_knowledge())
+    assert decision.kind == "glossary" and decision.details["term"] == term
+
+
+@pytest.mark.parametrize("career, topic, question, start", [
+    ("heavy-and-tractor-trailer-truck-drivers", "how_to_become",
+     "truck drivers dont need any special license right? so i can just start", "Actually, yes, a license is needed"),
+    ("civil-engineers", "pay", "civil engineers only make like 40k a year right? why so little",
+     "Actually, civil engineers earn more than most workers"),
+    ("construction-managers", "outlook", "why are construction manager jobs going down",
+     "Actually, no: employment of construction managers is projected to grow"),
+])
+def test_more_premises_of_development_set_1(career: str, topic: str, question: str, start: str) -> None:
+    knowledge = current_knowledge()
+    reply = render(Decision("t", ANSWER, topics=(topic,), careers=(career,), question=question),
+                   Context(knowledge.careers, general_facts()))[0].text
+    assert reply.startswith(start), reply
+
+
+def test_a_yes_no_pay_question_the_file_does_not_answer_says_so() -> None:
+    knowledge = current_knowledge()
+    reply = render(Decision("t", ANSWER, topics=("pay",), careers=("real-estate-brokers-and-sales-agents",),
+                            question="do realtors get paid on commission"),
+                   Context(knowledge.careers, general_facts()))[0].text
+    assert reply.startswith("My information about real estate brokers and sales agents doesn't mention that")
+    plain = render(Decision("t", ANSWER, topics=("pay",), careers=("registered-nurses",),
+                            question="do nurses make good money?"), Context(knowledge.careers, general_facts()))[0].text
+    assert plain.startswith("The median pay")
