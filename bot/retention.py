@@ -29,7 +29,10 @@ EVENTS = sa.Table(
     _metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("sender_id", sa.String(255)),
+    sa.Column("type_name", sa.String(255)),
     sa.Column("timestamp", sa.Float),
+    sa.Column("action_name", sa.String(255)),  # a slot event's slot name (Rasa's SQLTrackerStore)
+    sa.Column("data", sa.Text),
 )
 
 
@@ -58,7 +61,7 @@ def _engine(url: str) -> Optional[Engine]:
     return sa.create_engine(url, future=True, connect_args=connect_args)
 
 
-def _reason(error: Exception) -> str:
+def db_error_reason(error: Exception) -> str:
     """First line of the database's own error (SQLAlchemy's text would add statement parameters)."""
     original = getattr(error, "orig", None) or error
     lines = str(original).strip().splitlines()
@@ -85,7 +88,7 @@ def _open(url: str) -> Optional[Engine]:
             return None
         return engine
     except sa.exc.SQLAlchemyError as error:
-        raise RetentionError(f"Cannot open the conversation store: {_reason(error)}") from None
+        raise RetentionError(f"Cannot open the conversation store: {db_error_reason(error)}") from None
 
 
 def expired_conversations(url: str, days: int, now: Optional[float] = None) -> List[str]:
@@ -103,7 +106,7 @@ def expired_conversations(url: str, days: int, now: Optional[float] = None) -> L
             )
             return [row[0] for row in connection.execute(query)]
     except sa.exc.SQLAlchemyError as error:
-        raise RetentionError(f"Reading the conversation store failed: {_reason(error)}") from None
+        raise RetentionError(f"Reading the conversation store failed: {db_error_reason(error)}") from None
     finally:
         engine.dispose()
 
@@ -145,7 +148,7 @@ def purge(url: str, days: int, now: Optional[float] = None) -> PurgeResult:
                     conversations += len(ids)
                     events += int(result.rowcount or 0)
     except sa.exc.SQLAlchemyError as error:
-        raise RetentionError(f"Purge failed: {_reason(error)}") from None
+        raise RetentionError(f"Purge failed: {db_error_reason(error)}") from None
     finally:
         engine.dispose()
     return PurgeResult(conversations, events, cutoff, old_handoffs)
@@ -167,7 +170,7 @@ def forget(url: str, conversation_id: str) -> int:
             result = connection.execute(sa.delete(EVENTS).where(EVENTS.c.sender_id == conversation_id))
             return int(result.rowcount or 0)
     except sa.exc.SQLAlchemyError as error:
-        raise RetentionError(f"Deleting the conversation failed: {_reason(error)}") from None
+        raise RetentionError(f"Deleting the conversation failed: {db_error_reason(error)}") from None
     finally:
         engine.dispose()
 
@@ -182,6 +185,6 @@ def count_conversations(url: str) -> int:
             query = sa.select(sa.func.count(sa.distinct(EVENTS.c.sender_id)))
             return int(connection.execute(query).scalar() or 0)
     except sa.exc.SQLAlchemyError as error:
-        raise RetentionError(f"Reading the conversation store failed: {_reason(error)}") from None
+        raise RetentionError(f"Reading the conversation store failed: {db_error_reason(error)}") from None
     finally:
         engine.dispose()

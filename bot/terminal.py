@@ -15,6 +15,7 @@ from typing import Any, Dict, List, Optional
 
 import requests
 
+from bot.channels.conversation_ids import TERMINAL_PREFIX
 from bot.paths import ROOT
 from bot.settings import Settings
 
@@ -59,7 +60,7 @@ def show(messages: List[Dict[str, Any]]) -> List[Dict[str, str]]:
 
 def chat(settings: Settings, sender: Optional[str] = None) -> int:
     """Run the terminal chat loop until 'quit' or Ctrl-D."""
-    sender = sender or f"terminal-{uuid.uuid4().hex[:12]}"
+    sender = sender or f"{TERMINAL_PREFIX}{uuid.uuid4().hex[:12]}"
     process = None if is_up(settings) else start_background(settings)
     print("Chat with the career bot. Type 'quit' to leave. Type a number to press a button.\n")
     buttons: List[Dict[str, str]] = []

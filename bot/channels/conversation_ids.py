@@ -33,8 +33,10 @@ from bot import settings as settings_module
 
 SLACK_PREFIX = "slack-"
 WEB_PREFIX = "web-"
+TERMINAL_PREFIX = "terminal-"  # `make chat` (over REST)
 RESERVED_PREFIXES = (SLACK_PREFIX, WEB_PREFIX)
 SECRET_FILE_NAME = "session-secret"
+
 _WEB_ID = re.compile(r"^web-([0-9a-f]{32})-([0-9a-f]{32})$")
 
 
@@ -46,6 +48,17 @@ def channel_of(conversation_id: str) -> str:
     if lowered.startswith(WEB_PREFIX):
         return "socketio"
     return "rest"
+
+
+# How people name each channel (the counselor page, `make export-test --list`); terminal chats use REST.
+CHANNEL_LABELS = {"slack": "Slack", "socketio": "web page", "rest": "REST"}
+
+
+def channel_label(conversation_id: str) -> str:
+    """Where a conversation happened, for people: web page, Slack, terminal or REST."""
+    if conversation_id.lower().startswith(TERMINAL_PREFIX):
+        return "terminal"
+    return CHANNEL_LABELS[channel_of(conversation_id)]
 
 
 def rest_id_problem(sender: str) -> Optional[str]:

@@ -24,6 +24,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tupl
 import yaml
 from yaml.nodes import ScalarNode
 
+from bot.channels.conversation_ids import channel_label
 from bot.conversations.format import DEFAULT_DIR, display_path, normalize, parse_text, slug
 from bot.conversations.meaning import kind_words
 from bot.conversations.runner import TEST_SENDER_PREFIX
@@ -404,15 +405,6 @@ def load_events(conversation_id: str, settings: Settings) -> List[Dict[str, Any]
     return [event.as_dict() for event in tracker.events]
 
 
-def _channel(conversation_id: str, events: Sequence[Dict[str, Any]]) -> str:
-    """Where a chat happened, for people: web page, Slack, terminal or REST."""
-    if str(conversation_id).startswith("terminal-"):
-        return "terminal"
-    channel = next((e.get("input_channel") for e in events if e.get("event") == "user" and e.get("input_channel")),
-                   None)
-    return {"socketio": "web page", "slack": "Slack", "rest": "REST"}.get(str(channel), str(channel or "?"))
-
-
 def recent_conversations(settings: Settings, limit: int = 20, find: Optional[str] = None) -> List[str]:
     """List recent chats, newest first: id, last active, channel, student messages and the first one.
 
@@ -435,7 +427,7 @@ def recent_conversations(settings: Settings, limit: int = 20, find: Optional[str
             if not said or (wanted and not any(wanted in normalize(text) for text in said)):
                 continue
             stamp = max(float(e.get("timestamp") or 0) for e in events)
-            rows.append((stamp, key, len(said), _channel(key, events), said[0]))
+            rows.append((stamp, key, len(said), channel_label(str(key)), said[0]))
         return sorted(rows, reverse=True)[:limit]
 
     def shorten(text: str) -> str:

@@ -163,7 +163,7 @@ def dashboard(overview: Overview, conversations: Sequence[Conversation], waiting
         + "".join(f'<div class="card" role="listitem"><strong>{value}</strong>{escape(label)}</div>'
                   for value, label in [
             (overview.conversations, "conversations"), (overview.messages, "student messages"),
-            (len(overview.unanswered), "messages not answered"), (overview.plans_started, "plans started"),
+            (overview.unanswered_count, "messages not answered"), (overview.plans_started, "plans started"),
             (overview.plans_finished, "plans finished"), (len(waiting), "handoffs and crisis flags waiting")])
         + "</div>",
         '<section aria-labelledby="waiting-h" id="waiting"><h2 id="waiting-h">Waiting for a counselor</h2>'
@@ -175,7 +175,9 @@ def dashboard(overview: Overview, conversations: Sequence[Conversation], waiting
         + _csv_link("days", period, "the days") + "</section>",
         '<section aria-labelledby="unanswered-h" id="unanswered"><h2 id="unanswered-h">Messages the bot couldn\'t '
         "answer</h2>"
-        + _table("Newest first", ["When", "Message", "Why", "Conversation"],
+        + _table("Newest first" + (f" (the newest {len(overview.unanswered)} of {overview.unanswered_count})"
+                                   if overview.unanswered_count > len(overview.unanswered) else ""),
+                 ["When", "Message", "Why", "Conversation"],
                  [(when(u.timestamp), u.text, u.reason, _conversation_link(u.conversation_id))
                   for u in overview.unanswered], raw=(3,))
         + _csv_link("unanswered", period, "the unanswered messages") + "</section>",
@@ -291,9 +293,12 @@ def _cell(value: object) -> str:
     return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
 
 
-def csv_table(name: str, overview: Overview, conversations: Sequence[Conversation],
-              waiting: Sequence[Record]) -> Optional[bytes]:
-    """One of the page's tables as CSV, or None for an unknown name."""
+# The tables made from the period's counts (``Overview``); "conversations" and "waiting" have their own.
+OVERVIEW_TABLES = ("days", "channels", "topics", "careers", "unanswered")
+
+
+def overview_csv(name: str, overview: Overview) -> bytes:
+    """One of the tables of counts (OVERVIEW_TABLES) as CSV."""
     tables: dict = {
         "days": (["day", "conversations", "student_messages"], [(d, c, m) for d, c, m in overview.days]),
         "channels": (["channel", "conversations", "student_messages"], overview.channels),
@@ -302,19 +307,25 @@ def csv_table(name: str, overview: Overview, conversations: Sequence[Conversatio
                     [(c.name, "yes" if c.known else "no", c.conversations, c.messages) for c in overview.careers]),
         "unanswered": (["time", "message", "reason", "conversation_id"],
                        [(when(u.timestamp), u.text, u.reason, u.conversation_id) for u in overview.unanswered]),
-        "conversations": (["conversation_id", "channel", "last_active", "student_messages", "first_message"],
-                          [(c.conversation_id, c.channel, when(c.last_active), c.messages, c.first_message)
-                           for c in conversations]),
-        "waiting": (["time", "kind", "code", "conversation_id", "careers", "topics", "danger_now"],
-                    [(when(r.created_at), r.kind, r.code, r.conversation_id, "; ".join(r.careers),
-                      "; ".join(r.topics), "yes" if r.danger_now else "no") for r in waiting]),
     }
-    if name not in tables:
-        return None
     headers, rows = tables[name]
     return to_csv(headers, rows)
 
 
+def conversations_csv(conversations: Sequence[Conversation]) -> bytes:
+    """The conversations table as CSV."""
+    return to_csv(["conversation_id", "channel", "last_active", "student_messages", "first_message"],
+                  [(c.conversation_id, c.channel, when(c.last_active), c.messages, c.first_message)
+                   for c in conversations])
+
+
+def waiting_csv(waiting: Sequence[Record]) -> bytes:
+    """The handoffs and crisis flags waiting, as CSV."""
+    return to_csv(["time", "kind", "code", "conversation_id", "careers", "topics", "danger_now"],
+                  [(when(r.created_at), r.kind, r.code, r.conversation_id, "; ".join(r.careers),
+                    "; ".join(r.topics), "yes" if r.danger_now else "no") for r in waiting])
+
+
 def csv_names() -> List[str]:
     """The tables that can be downloaded."""
-    return ["days", "channels", "topics", "careers", "unanswered", "conversations", "waiting"]
+    return [*OVERVIEW_TABLES, "conversations", "waiting"]

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
 
+from bot.channels.conversation_ids import channel_label
+
 SECONDS_PER_DAY = 86400
 
 # Turns the bot couldn't answer, and how the page names the reason.
@@ -50,17 +52,6 @@ KIND_LABELS: Mapping[str, str] = {
     "explain": "figures explained",
     "other_language": "not in English",
 }
-
-
-def channel_of(conversation_id: str) -> str:
-    """Where a conversation happened, from its id's prefix (bot/channels/conversation_ids.py)."""
-    if conversation_id.startswith("web-"):
-        return "web page"
-    if conversation_id.startswith("slack-"):
-        return "Slack"
-    if conversation_id.startswith("terminal-"):
-        return "terminal"
-    return "REST"
 
 
 def topic_label(topic: str) -> str:
@@ -183,7 +174,8 @@ class Overview:
     topics: List[Tuple[str, int]] = field(default_factory=list)
     kinds: List[Tuple[str, int]] = field(default_factory=list)
     careers: List[CareerCount] = field(default_factory=list)
-    unanswered: List[Unanswered] = field(default_factory=list)
+    unanswered: List[Unanswered] = field(default_factory=list)  # the newest (at most ``max_unanswered``)
+    unanswered_count: int = 0  # all of the period's
     plans_started: int = 0
     plans_finished: int = 0
 
@@ -203,12 +195,13 @@ def _ranked(counts: Mapping[str, int]) -> List[Tuple[str, int]]:
 
 def overview(period: Period, messages: Iterable[Message], records: Iterable[TurnRecord],
              texts: Mapping[int, Tuple[str, float]], career_names: Mapping[str, str],
-             previous_user_event: Mapping[int, int]) -> Overview:
+             previous_user_event: Mapping[int, int], max_unanswered: Optional[int] = None) -> Overview:
     """Count a period's messages and turn records.
 
     ``career_names`` maps the bot's career ids to their titles; ``previous_user_event``
     maps a record's event id to the id of the student message it answers, and
-    ``texts`` that message's id to its (masked) text and time.
+    ``texts`` that message's id to its (masked) text and time. Every record counts; the list of unanswered
+    messages holds the newest ``max_unanswered``.
     """
     result = Overview(period)
     per_day_messages: Counter = Counter()
@@ -226,9 +219,9 @@ def overview(period: Period, messages: Iterable[Message], records: Iterable[Turn
         per_day_conversations[day].add(message.conversation_id)
         conversations.add(message.conversation_id)
     for conversation_id in conversations:
-        channel_conversations[channel_of(conversation_id)].add(conversation_id)
+        channel_conversations[channel_label(conversation_id)].add(conversation_id)
     for message in messages:
-        channel_messages[channel_of(message.conversation_id)] += 1
+        channel_messages[channel_label(message.conversation_id)] += 1
     result.conversations = len(conversations)
     result.messages = sum(per_day_messages.values())
     result.days = [(day, len(per_day_conversations.get(day, ())), per_day_messages.get(day, 0))
@@ -240,7 +233,7 @@ def overview(period: Period, messages: Iterable[Message], records: Iterable[Turn
     kinds: Counter = Counter()
     career_messages: Counter = Counter()
     career_conversations: Dict[Tuple[str, bool], Set[str]] = defaultdict(set)
-    unanswered: List[Unanswered] = []
+    unanswered_records: List[TurnRecord] = []
     for record in records:
         kinds[KIND_LABELS.get(record.kind, record.kind.replace("_", " "))] += 1
         for topic in record.topics:
@@ -258,17 +251,26 @@ def overview(period: Period, messages: Iterable[Message], records: Iterable[Turn
         elif record.plan == "finished":
             result.plans_finished += 1
         if record.kind in UNANSWERED:
-            said = texts.get(previous_user_event.get(record.event_id, -1))
-            text, when = said if said else ("", record.timestamp)
-            unanswered.append(Unanswered(record.conversation_id, when, text, UNANSWERED[record.kind]))
+            unanswered_records.append(record)
     result.topics = _ranked(topics)
     result.kinds = _ranked(kinds)
     result.careers = sorted(
         (CareerCount(name, known, len(career_conversations[(name, known)]), count)
          for (name, known), count in career_messages.items()),
         key=lambda c: (-c.conversations, -c.messages, c.name))
-    result.unanswered = sorted(unanswered, key=lambda item: -item.timestamp)
+    result.unanswered_count = len(unanswered_records)
+    newest = newest_unanswered(unanswered_records, max_unanswered)
+    for record in newest:
+        said = texts.get(previous_user_event.get(record.event_id, -1))
+        text, when = said if said else ("", record.timestamp)
+        result.unanswered.append(Unanswered(record.conversation_id, when, text, UNANSWERED[record.kind]))
     return result
+
+
+def newest_unanswered(records: Iterable[TurnRecord], limit: Optional[int] = None) -> List[TurnRecord]:
+    """The records of unanswered messages, newest first (the first ``limit``): the ones the page lists."""
+    found = sorted((r for r in records if r.kind in UNANSWERED), key=lambda r: -r.timestamp)
+    return found if limit is None else found[:limit]
 
 
 def pair_with_messages(records: Sequence[TurnRecord], user_events: Sequence[Tuple[str, int]]) -> Dict[int, int]:

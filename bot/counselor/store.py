@@ -20,26 +20,16 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
+from bot.channels.conversation_ids import channel_label
 from bot.conversations.runner import TEST_SENDER_PREFIX
 from bot.counselor import stats
 from bot.interpret.record import SLOT as RECORD_SLOT
+from bot.retention import EVENTS, SECONDS_PER_DAY, db_error_reason
 from bot.safety import handoffs
 
-SECONDS_PER_DAY = 86400
 MAX_UNANSWERED = 500
 MAX_CONVERSATIONS = 100
 
-_metadata = sa.MetaData()
-EVENTS = sa.Table(
-    "events",
-    _metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("sender_id", sa.String(255)),
-    sa.Column("type_name", sa.String(255)),
-    sa.Column("timestamp", sa.Float),
-    sa.Column("action_name", sa.String(255)),
-    sa.Column("data", sa.Text),
-)
 # The page filters events by kind and time; Rasa's table has an index on the conversation id only.
 KIND_TIME_INDEX = sa.Index("careerbot_events_kind_time", EVENTS.c.type_name, EVENTS.c.timestamp)
 
@@ -67,12 +57,6 @@ class Line:
     speaker: str  # "student" or "bot"
     text: str
     buttons: Tuple[str, ...] = ()
-
-
-def _reason(error: Exception) -> str:
-    original = getattr(error, "orig", None) or error
-    lines = str(original).strip().splitlines()
-    return f"{type(original).__name__}: {lines[0] if lines else ''}".rstrip(": ")
 
 
 def _text_of(data: Optional[str]) -> Tuple[str, Dict[str, Any]]:
@@ -136,14 +120,11 @@ class ConversationStore:
                     record = stats.TurnRecord.from_value(sender, event_id, at, json.loads(data or "{}").get("value"))
                     if record is not None:
                         records.append(record)
-                unanswered = sorted((r for r in records if r.kind in stats.UNANSWERED),
-                                    key=lambda r: -r.timestamp)[:MAX_UNANSWERED]
-                paired, texts = self._said_before(connection, unanswered, start)
-            kept = {r.event_id for r in unanswered}
-            shown = [r for r in records if r.kind not in stats.UNANSWERED or r.event_id in kept]
-            return stats.overview(period, messages, shown, texts, career_names, paired)
+                listed = stats.newest_unanswered(records, MAX_UNANSWERED)
+                paired, texts = self._said_before(connection, listed, start)
+            return stats.overview(period, messages, records, texts, career_names, paired, MAX_UNANSWERED)
         except sa.exc.SQLAlchemyError as error:
-            raise StoreError(f"Reading the conversation store failed: {_reason(error)}") from None
+            raise StoreError(f"Reading the conversation store failed: {db_error_reason(error)}") from None
 
     def _said_before(self, connection: Any, records: Sequence[stats.TurnRecord],
                      start: float) -> Tuple[Dict[int, int], Dict[int, Tuple[str, float]]]:
@@ -185,10 +166,10 @@ class ConversationStore:
                 firsts = {row.id: _text_of(row.data)[0] for row in connection.execute(
                     sa.select(EVENTS.c.id, EVENTS.c.data).where(EVENTS.c.id.in_([r.first_id for r in rows])))} \
                     if rows else {}
-            return [Conversation(row.sender_id, stats.channel_of(row.sender_id), row.last_active, row.messages,
+            return [Conversation(row.sender_id, channel_label(row.sender_id), row.last_active, row.messages,
                                  firsts.get(row.first_id, "")) for row in rows]
         except sa.exc.SQLAlchemyError as error:
-            raise StoreError(f"Reading the conversation store failed: {_reason(error)}") from None
+            raise StoreError(f"Reading the conversation store failed: {db_error_reason(error)}") from None
 
     def events(self, conversation_id: str) -> List[Dict[str, Any]]:
         """A conversation's stored events (as Rasa's dicts), oldest first, within the retention period."""
@@ -201,7 +182,7 @@ class ConversationStore:
                     EVENTS.c.sender_id == conversation_id, EVENTS.c.timestamp >= self.cutoff()).order_by(EVENTS.c.id))
                 return [event for event in (_text_of(row.data)[1] for row in rows) if event]
         except sa.exc.SQLAlchemyError as error:
-            raise StoreError(f"Reading the conversation failed: {_reason(error)}") from None
+            raise StoreError(f"Reading the conversation failed: {db_error_reason(error)}") from None
 
     def lines(self, conversation_id: str) -> List[Line]:
         """What the student and the bot said, in order."""
@@ -226,7 +207,7 @@ class ConversationStore:
                     sa.select(EVENTS.c.data).where(EVENTS.c.sender_id == conversation_id, EVENTS.c.type_name == "slot",
                                                    EVENTS.c.action_name == RECORD_SLOT).order_by(EVENTS.c.id)).all()
         except sa.exc.SQLAlchemyError as error:
-            raise StoreError(f"Reading the conversation failed: {_reason(error)}") from None
+            raise StoreError(f"Reading the conversation failed: {db_error_reason(error)}") from None
         values = [_text_of(row.data)[1].get("value") for row in rows]
         return [value for value in values if isinstance(value, dict)]
 

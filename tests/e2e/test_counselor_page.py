@@ -14,13 +14,13 @@ from typing import Iterator, List
 
 import pytest
 import requests
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from bot.conversations.format import parse_text
 from bot.paths import ROOT
 from tests.counselor_seed import CHATS, HANDOFF, NOT_IN_BOT, REST, TERMINAL, TEST_CHAT, UNANSWERED, seed
 from tests.e2e.socket_support import ChatSocket, page_origin
-from tests.e2e.test_widget_browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE
+from tests.e2e.test_widget_browser import DESKTOP, PHONE, debian_chromium
 from tests.support import BotProcess, stored_student_messages
 
 pytestmark = pytest.mark.e2e
@@ -56,12 +56,8 @@ def counselor_bot(model, tmp_path_factory) -> Iterator[BotProcess]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, as in test_widget_browser.py (module-scoped for the same reason)."""
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium).")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with debian_chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -23,10 +23,10 @@ from typing import Iterator, List, Tuple
 
 import pytest
 import requests
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
 from bot.paths import ROOT
-from tests.e2e.test_widget_browser import BUTTONS, CHROMIUM, CHROMIUM_ARGS, INPUT, LAUNCHER, WAIT_MS, bot_says
+from tests.e2e.test_widget_browser import BUTTONS, INPUT, LAUNCHER, WAIT_MS, bot_says, debian_chromium
 from tests.support import BotProcess, free_port
 
 # The test's certificate is self-signed: requests skips verification on purpose.
@@ -146,12 +146,8 @@ def proxied(model, tmp_path_factory) -> Iterator[Tuple[str, str, BotProcess]]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium).")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with debian_chromium() as launched:
         yield launched
-        launched.close()
 
 
 def test_widget_on_an_https_site_chats_over_wss(proxied: Tuple[str, str, BotProcess], browser: Browser) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Dict, Iterator, List
 from urllib.parse import urlsplit
@@ -43,6 +44,13 @@ def browser() -> Iterator[Browser]:
     Module-scoped on purpose: Playwright's sync API runs an event loop in this thread while it is open,
     which would break the async tests (pytest-asyncio) of every module after this one.
     """
+    with debian_chromium() as launched:
+        yield launched
+
+
+@contextmanager
+def debian_chromium() -> Iterator[Browser]:
+    """Debian's Chromium under Playwright (every browser test's ``browser`` fixture starts it this way)."""
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) or "
                     "`scripts/install-system-packages.sh chromium`.")

@@ -110,3 +110,13 @@ def test_student_text_is_escaped_and_csv_cells_cannot_run_as_formulas() -> None:
     html = pages.dashboard(data, [], [], "tok", 30)
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert pages.to_csv(["a"], [["=1+1"], ["fine"]]).decode().splitlines() == ["a", "'=1+1", "fine"]
+
+
+def test_every_unanswered_message_counts_though_the_list_shows_the_newest() -> None:
+    period = Period(date(2026, 12, 1), date(2026, 12, 1))
+    start = period.start
+    records = [TurnRecord("web-a", n, start + n, "unknown_career", others=("astronaut",)) for n in range(1, 4)]
+    result = overview(period, [], records, {}, {}, {}, max_unanswered=2)
+    assert result.unanswered_count == 3 and len(result.unanswered) == 2
+    assert [u.timestamp for u in result.unanswered] == [start + 3, start + 2]
+    assert [(c.name, c.messages) for c in result.careers] == [("astronaut", 3)]
