@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import FrozenSet, List, Match, Tuple
 
+from bot.safety import crisis
 from bot.safety.text import KEY_WORDS
 
 PHONE = "[phone]"
@@ -43,22 +44,42 @@ _EMAIL_SPELLED = re.compile(
     + r"([A-Za-z0-9-]+(?:" + _DOT + r"[A-Za-z0-9-]+)*?)" + _DOT + _TLD + r"\b",
     re.IGNORECASE,
 )
+_PROVIDER_NAMES = r"(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|proton|ymail|gmx|zoho)"
+# "ben dot carter at gmail", "sophiaa.k @gmail": a name part that looks like an address, at a mail provider.
+_EMAIL_AT_PROVIDER = re.compile(
+    r"(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\.|\s+dot\s+)[A-Za-z0-9_%+-]+)+(?:\s+at\s+|\s*@\s*)" + _PROVIDER_NAMES + r"\b"
+    r"|(?<![\w.])[A-Za-z0-9._%+-]*\d[A-Za-z0-9._%+-]*(?:\s+at\s+|\s*@\s*)" + _PROVIDER_NAMES + r"\b",
+    re.IGNORECASE,
+)
+# "my gmail is mia.torres.07", "email: jdoe_22": a handle after the words that give an email address.
+_EMAIL_HANDLE_AFTER = re.compile(
+    r"\b(?:my |her |his )?(?:e-?mail|gmail|yahoo|outlook|hotmail|icloud)(?: address| handle| username| acct| account)?"
+    r"(?:\s+is|\s*:|\s*=)\s+([A-Za-z0-9][A-Za-z0-9%+-]*(?:[._][A-Za-z0-9%+-]+)+|[A-Za-z]+[._]?\d+)\b",
+    re.IGNORECASE,
+)
+# Typed a letter at a time: "s h a y l a 2 0 1 0 @ g m a i l . c o m".
+_EMAIL_LETTERS = re.compile(r"(?<!\S)(?:[A-Za-z0-9._+-] ){2,}@(?: [A-Za-z0-9._-]){3,}(?!\S)")
 _MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "icloud", "aol", "protonmail", "proton", "live", "msn",
                    "comcast", "ymail", "mail", "me", "att", "verizon", "sbcglobal", "bellsouth", "gmx", "zoho"}
 # 10 digits (optionally +1 / 1-), or 7 digits, in phone groups; never after $, a digit, a comma or a point,
 # nor ten digits typed without separators that start with 0 or 1 (no U.S. area code does: "1000000000"),
 # nor followed by more digits (",560" of a pay figure); a comma or full stop after the number is fine.
 _PHONE = re.compile(
-    r"(?<![\w$,.])(?![01]\d{9}(?!\d))(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?!\w|[,.]\d)"
+    r"(?<![\w$,.])(?![01]\d{9}(?!\d))(?!(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]?\d{3}[\s.-]?\d{4})(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?!\w|[,.]\d)"
     r"|(?<![\w$,.(-])\d{3}[\s.-]\d{4}(?!\w|[,.]\d|[\s.-]\d)"
 )
+# A helpline's toll-free number ("1-800-433-3243", 800/833/844/855/866/877/888) is an organisation's, not a
+# student's: left as it is.
+# Phone numbers spelled out in words: seven or more digits as words or digits ("five five five, two one two, ...").
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)"
+_PHONE_WORDS = re.compile(r"(?<![\w$])" + _DIGIT_WORD + r"(?:[\s,.-]{1,3}" + _DIGIT_WORD + r"){6,12}\b", re.IGNORECASE)
 # International numbers: "+44 7911 123456", "+52 55 1234 5678": a "+", a country code and 7 to 12 more digits.
 _PHONE_INTERNATIONAL = re.compile(r"(?<![\w$])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}(?!\w|[,.]\d)")
 # After words that give a number ("reach me on", "my number is", "whatsapp:"): any run of 7 to 13 digits in
 # phone groups, also the forms used outside the U.S. ("07700 900461").
 _PHONE_AFTER = re.compile(
     r"\b(?:(?:reach|call|text|ring|contact|message|whatsapp|dm) (?:me|him|her|us|them)(?: back)? (?:on|at)|"
-    r"(?:number|phone|cell|mobile|whatsapp|digits|tel|telephone)(?: number)?(?: is|:| =)|whatsapp)\s+"
+    r"(?:number|phone|cell|mobile|whatsapp|digits|tel|telephone|line)(?: number)?(?: is|:| =)|whatsapp)\s+"
     r"(\+?\(?\d[\d\s().-]{5,18}\d)(?!\w|[,.]\d)",
     re.IGNORECASE,
 )
@@ -104,8 +125,9 @@ _ADDRESS_NUMBER_AFTER = re.compile(
 )
 # Post office boxes, with the city, state and ZIP code after them: "PO Box 482, Tulsa, OK 74101".
 _PO_BOX = re.compile(
-    r"\b(?i:p\.?\s?o\.?\s?box|post office box|(?:rr|r\.r\.|rural route|hc|star route)\s*#?\d{1,4},?\s+box)"
+    r"\b(?i:p\.?\s?o\.?\s?box|post office box|(?:rr|r\.r\.|rural route|route|hc|star route)\s*#?\d{1,4},?\s+box|box(?=\s+\d{1,6},?\s+(?:rr|r\.r\.|rural route|route|hc)\s*#?\d))"
     r"\s+#?\d{1,6}[A-Za-z]?\b"
+    r"(?i:,?\s+(?:rr|r\.r\.|rural route|route|hc)\s*#?\d{1,4}\b)?"
     r"(?:,?\s+[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,2},?\s+[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4})?\b)?",
 )
 _ADDRESS_AFTER = re.compile(
@@ -121,19 +143,20 @@ _STRONG_INTRO = re.compile(
     r"(?:my|her|his|their) (?:\w+'?s |\w+s' )(?:full |real |first |last )?name(?:\s+is|'s|:)|"
     r"(?:^|(?<=[.!?,]\s))(?:name is|name's|names)|"
     r"full name\s*:|(?:my |the )?full name is|full name(?= [A-Z])|the name's|the names|i am called|im called|"
-    r"me llamo|mi nombre es|"
+    r"me llamo|mi nombre(?: completo)? es|(?:my )?(?:parents|mom|dad|mother|father) named me|"
     r"je m'appelle|mein name ist|"
     r"i'm called|they call me|people call me|everyone calls me|you can call me|my name would be)\s+",
     re.IGNORECASE,
 )
-_WEAK_INTRO = re.compile(r"\b(?:it'?s me(?: again)?,|call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|"
+_WEAK_INTRO = re.compile(r"\b(?:it'?s me(?: again)?,|(?:my|her|his) (?:mom|dad|mother|father|aunt|uncle|brother|sister|"
+                         r"cousin|grandma|grandpa|grandmother|grandfather|stepmom|stepdad|guardian|friend)(?=\s+(?-i:[^\W\d_a-z]))|call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|"
                          r"soy|je suis|(?:student|me|from|by|sender)\s*:|"
-                         r"i go by|i go by the name|i go by the name of|goes by)\s+",
+                         r"i go by|i go by the name|i go by the name of|goes by|ya boi|ya girl|ur boy|ur girl|your boy|your girl)\s+",
                          re.IGNORECASE)
 # A signature: a name after a dash or a closing word at the end of the message ("- Sofia Castellanos",
 # "Best, Camila Ortiz", "Signed, Hannah Weiss-Cohen, grade 8"), or "<Full Name> here".
 _SIGNATURE = re.compile(
-    r"(?:(?:^|\s)(?:-{1,2}|—|–|~)\s*|\b(?:best|thanks|thank you|signed|sincerely|cheers|love|regards|from),\s+)"
+    r"(?:(?:^|\s)(?:-{1,2}|—|–|~)\s*|\b(?:best|thanks|thank you|thx|signed|sincerely|cheers|love|regards|from),\s+)"
     r"((?:[^\W\d_][\w'-]*)(?:\s+(?:[A-Z]\.|[^\W\d_][\w'-]*)){1,3})\s*(?:,[^,.!?]{0,20}|\([^()]{0,20}\))?[.!]?\s*$",
     re.IGNORECASE,
 )
@@ -144,7 +167,8 @@ _SIGN_OFF = re.compile(r"(?:(?<=[.!?])|(?<=\n))\s*"
                        r"(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
                        r"\s*(?:[|•·/,\n]\s*(?:\S+@\S+|[\d()+. -]{7,}))?\s*[.!]?\s*$")
 _NAME_HERE = re.compile(r"(?:^|(?<=[.!?,]\s)|(?<=^hi\s)|(?<=^hey\s))([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
-                        r"\s+here\b")
+                        r"(?:\s+(?:here|asking|speaking)\b|\s*[,–—-]\s*(?:\d{1,2}(?:st|nd|rd|th)\s+grade|grade\s+\d|"
+                        r"junior|senior|freshman|sophomore)\b)")
 # Two or three capitalised words, with name particles between them ("Pieter van der Berg", "Ana de la Cruz").
 _NAME_PARTICLES = r"(?:van|von|der|den|de|del|della|la|le|du|da|di|dos|das|bin|ibn|al|el|st\.?)"
 _CAPITALISED_NAME = re.compile(
@@ -277,6 +301,11 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
         end = position = word.end()
         if text[position:position + 1] not in {" ", "\t"}:
             break
+    if (not strong and taken == 1 and lowercase and first_word in first_names() and first_word not in common_words()
+            and (second := _WORD.match(text, end + 1)) is not None and text[end:end + 1] == " "
+            and second.group(0).isalpha() and second.group(0).lower() not in _NAME_STOP
+            and re.match(r"\s*(?:$|[.,!?;:]|(?:btw|lol|here|and)\b)", text[second.end():], re.IGNORECASE)):
+        taken, end = 2, second.end()  # "hi im kevin park btw": a first name and a surname that is also a word
     if not strong and lowercase and taken < 2:
         return start, start
     if not strong and taken == 1 and first_word not in first_names():
@@ -293,6 +322,7 @@ def _spelled_email_spans(text: str) -> List[Tuple[int, int]]:
         provider = re.split(r"\s*[\[({<]?\s*dot\s*[\])}>]?\s*|\.", domain.lower())[0] in _MAIL_PROVIDERS
         address_like = re.search(r"[\d._]|\bdot\b", local, re.IGNORECASE) is not None
         spelled_dot = re.search(r"\bdot\b", whole, re.IGNORECASE) is not None
+        provider = provider and local.lower() not in _NAME_STOP  # "should my email be at gmail.com"
         if bracketed or provider or address_like or (spelled_dot and local.lower() not in common_words()):
             spans.append(match.span())  # not "look at google dot com" (a word before "at", no mail provider)
     return spans
@@ -353,6 +383,7 @@ def _name_spans(text: str) -> List[Tuple[int, int]]:
                 spans.append((start, end))
             else:
                 single.append((start, end))
+    single = list(dict.fromkeys(single))  # "you can call me Ty" is found by "call me" too: one first name
     if len(single) > 1 or (single and spans) or any(_said_with_surname(text, span) for span in single):
         spans += single
     return spans
@@ -409,17 +440,46 @@ def _address_spans(text: str) -> List[Tuple[int, int]]:
             + _spans(_ADDRESS_NUMBER_AFTER, text))
 
 
+# A full name written right before a contact detail: "Bianca Esposito, bianca@school.net", "my mom Karen Whitfield
+# at 615-555-0172", "Evan Brooks-Hale | evan@x.com".
+_BEFORE_CONTACT = re.compile(r"(?:\s*[,|:;/-]\s*|\s+(?:at|on|@)\s+|\s+)$", re.IGNORECASE)
+
+
+def _names_before_contact(text: str, contacts: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """Two or three capitalised words that could be a name, directly before a phone number or email."""
+    spans = []
+    for start, _ in contacts:
+        before = text[:start]
+        gap = _BEFORE_CONTACT.search(before)
+        head = before[:gap.start()] if gap else before
+        run = re.search(r"(?:^|(?<=[\s(:,]))([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z]\.)?(?:\s+[^\W\d_a-z][\w'-]+){1,2})$", head)
+        if not run:
+            continue
+        words = run.group(1).split()
+        lowered = [w.lower() for w in words]
+        if any(w in _NAME_STOP or w in _NOT_NAMES or w in _CRISIS_WORDS for w in lowered):
+            continue
+        if (_could_be_name(words[0], lowered[0], first=True)
+                and all(_could_be_name(w, lw, first=False) or re.fullmatch(r"[^\W\d_]\.", w)
+                        for w, lw in zip(words[1:], lowered[1:], strict=True))):
+            spans.append(run.span(1))
+    return spans
+
+
 def mask(text: str) -> Masked:
     """Replace phone numbers, emails, street addresses and introduced names with placeholders."""
     if not text:
         return Masked(text or "")
     found: List[Tuple[int, int, str]] = []
+    emails = (_spans(_EMAIL, text) + _spans(_EMAIL_SPACED, text) + _spelled_email_spans(text)
+              + _spans(_EMAIL_LETTERS, text) + _spans(_EMAIL_AT_PROVIDER, text) + _spans(_EMAIL_HANDLE_AFTER, text, 1))
+    phones = (_spans(_PHONE, text) + _spans(_PHONE_INTERNATIONAL, text) + _spans(_PHONE_AFTER, text, 1)
+              + _spans(_PHONE_LEADING_ZERO, text) + _spans(_PHONE_WORDS, text))
     for placeholder, spans in (
-        (EMAIL, _spans(_EMAIL, text) + _spans(_EMAIL_SPACED, text) + _spelled_email_spans(text)),
-        (PHONE, _spans(_PHONE, text) + _spans(_PHONE_INTERNATIONAL, text) + _spans(_PHONE_AFTER, text, 1)
-         + _spans(_PHONE_LEADING_ZERO, text)),
+        (EMAIL, emails),
+        (PHONE, phones),
         (ADDRESS, _address_spans(text)),
-        (NAME, _name_spans(text)),
+        (NAME, _name_spans(text) + _names_before_contact(text, emails + phones)),
     ):
         if placeholder == NAME:
             spans = spans + _repeated_name_spans(text, spans)
@@ -429,6 +489,16 @@ def mask(text: str) -> Masked:
                 found.append((start, end, placeholder))
     if not found:
         return Masked(text)
+    masked = _joined(text, found)
+    if any(p == NAME for _, _, p in found) and crisis.detect(text).found and not crisis.detect(masked.text).found:
+        # A "name" that took words the crisis detector reads ("im writng goodby notes"): the words stay.
+        found = [f for f in found if f[2] != NAME]
+        masked = _joined(text, found) if found else Masked(text)
+    return masked
+
+
+def _joined(text: str, found: List[Tuple[int, int, str]]) -> Masked:
+    """``text`` with each found span replaced by its placeholder."""
     pieces, cursor = [], 0
     for start, end, placeholder in sorted(found):
         pieces.append(text[cursor:start] + placeholder)

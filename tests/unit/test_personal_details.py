@@ -187,3 +187,47 @@ def test_names_and_addresses_of_development_set_11(text: str, hidden: str) -> No
 def test_at_sign_without_a_name_before_it_is_not_an_email() -> None:
     assert mask("do companies use @company.com emails for interns").text == \
         "do companies use @company.com emails for interns"
+
+
+@pytest.mark.parametrize("text, hidden", [
+    ("for the internship my phone number is five five five, two one two, zero one nine four", "zero one nine four"),
+    ("my gmail is mia.torres.07, can u send the list", "mia.torres.07"),
+    ("my email is s h a y l a 2 0 1 0 @ g m a i l . c o m", "g m a i l"),
+    ("u can email me at ben dot carter at gmail", "carter"),
+    ("you can reach me at sophiaa.k at gmail if you find internships", "sophiaa.k"),
+    ("the bus doesnt come out to Route 1 Box 340 so can I do online classes", "340"),
+    ("pls mail it to box 43, rr 1, Clay Center NE 68933", "box 43"),
+    ("its ya boi DeShawn Carter, how much do pro gamers make", "Carter"),
+    ("my info for the job shadow: Bianca Esposito, bianca.esposito@nhps.net", "Esposito"),
+    ("contact my mom Karen Whitfield at 615-555-0172, she wants to talk", "Whitfield"),
+    ("my dad Robert Fitzgerald said i should ask u about plumbing", "Fitzgerald"),
+    ("my aunt's work line is 1-800-555-0134 ext. 22, she said i could call", "555-0134"),
+    ("Ngozi Okafor, 12th grade. Do I need a masters to be a social worker?", "Okafor"),
+    ("Brayden Kowalski asking: how do I get into HVAC", "Kowalski"),
+    ("Is it too late to start piano? Thx, Marcus T. Johnson", "Johnson"),
+    ("hi im kevin park btw, whats a good job for someone who likes cars", "park"),
+    ("my parents named me Aaliyah Monique Carter but how do i become a midwife", "Carter"),
+    ("mi nombre completo es Ana Sofía Ramírez-Torres, quiero ser enfermera", "Ramírez"),
+])
+def test_details_of_development_set_13(text: str, hidden: str) -> None:
+    """Phone numbers in words with commas, handles at a mail provider without ".com", letter-spaced emails,
+    rural routes either way round, a full name right before a contact detail, "<Name>, 12th grade"."""
+    assert hidden not in mask(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "is the FAFSA help line 1-800-433-3243?",
+    "should my email be at gmail.com or my school's .org address for college apps",
+    "you can call me Ty, whats the best trade to learn",
+    "im kevin good at math, what jobs use math",
+    "my mom boyfrend tuches me wen she at work",
+])
+def test_helplines_small_words_and_one_first_name_stay(text: str) -> None:
+    """A toll-free helpline is an organisation's; one first name is not a full name; lowercase words after
+    "my mom" are not a name."""
+    assert mask(text).text == text
+
+
+def test_a_name_never_hides_a_crisis_message() -> None:
+    """Words the crisis detector reads are never masked as a name ("im writng goodby notes")."""
+    assert mask("im writng goodby notes").text == "im writng goodby notes"
