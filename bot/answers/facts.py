@@ -192,17 +192,26 @@ def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[
         return None
     query = query or PayQuery()
     plural = career.career.plural
-    if query.place:
-        return say("pay_no_place", place=query.place.title() if len(query.place) > 3 else query.place.upper(),
-                   plural=plural)
-    if query.level:
-        return say("pay_no_level", level=query.level, plural=plural)
     wages = [w for w in [career.pay.median, *career.pay.groups] if w is not None]
-    if query.period and query.period != "hour":
+    lines: List[str] = []
+    if query.place:
+        lines.append(say("pay_no_place", place=query.place.title() if len(query.place) > 3 else query.place.upper(),
+                         plural=plural))
+    elif query.level:
+        lines.append(say("pay_no_level", level=query.level, plural=plural))
+    elif query.period and query.period != "hour":
         have = "per year" if any(w.annual for w in wages) else "per hour"
-        return say("pay_no_period", period=query.period, plural=plural, have=have)
-    if query.period == "hour" and not any(w.hourly for w in wages):
-        return say("pay_no_period", period="hour", plural=plural, have="per year")
+        lines.append(say("pay_no_period", period=query.period, plural=plural, have=have))
+    elif query.period == "hour" and not any(w.hourly for w in wages):
+        lines.append(say("pay_no_period", period="hour", plural=plural, have="per year"))
+    if lines:  # the medians are national, for all workers: no figure stands in for another
+        return lines[0]
+    return _medians(career, general)
+
+
+def _medians(career: Career, general: Optional[GeneralFacts]) -> str:
+    """The median pay lines: the group's and its jobs', what median means, the all-occupations median."""
+    assert career.pay is not None
     lines: List[str] = []
     median = career.pay.median
     if median:
@@ -211,7 +220,8 @@ def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[
                          source=source_label(career, median.source)))
     if career.pay.groups:
         group_lines = [say("pay_group", who=cap(w.who), amounts=_amounts(w), date=w.date) for w in career.pay.groups]
-        intro = say("pay_groups_intro") if median else f"({source_label(career, career.pay.groups[0].source)})"
+        intro = say("pay_groups_intro") if median else say("pay_groups_only_intro",
+                                                            source=source_label(career, career.pay.groups[0].source))
         lines.append(f"{intro}\n{bullets(group_lines)}")
     lines.append(say("pay_median_means"))
     first = median or career.pay.groups[0]

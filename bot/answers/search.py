@@ -21,6 +21,7 @@ import yaml
 from pydantic import BaseModel
 
 from bot.knowledge.models import Career
+from bot.knowledge.topics import TOPICS
 from bot.paths import VOCABULARY_DIR
 
 SEARCH_WORDS_FILE = VOCABULARY_DIR / "search-words.yml"
@@ -35,6 +36,11 @@ class Concepts:
     stems: Dict[str, FrozenSet[str]]
     phrases: Dict[str, Tuple[str, ...]]
     sections: Dict[str, FrozenSet[str]] = field(default_factory=dict)  # where a concept's sentences may come from
+    topics: Dict[str, str] = field(default_factory=dict)  # the answer topic that covers a concept, where one does
+
+    def topic_of(self, text: str) -> Optional[str]:
+        """The answer topic of the first concept in ``text`` that names one ("a license" -> how_to_become)."""
+        return next((self.topics[name] for name in sorted(concepts_in(text, self)) if name in self.topics), None)
 
     def in_section(self, names: FrozenSet[str], section: str) -> FrozenSet[str]:
         """The concepts among ``names`` that a sentence of this file section can answer."""
@@ -43,7 +49,7 @@ class Concepts:
 
 def stem(word: str) -> str:
     """A crude stem that joins plural and -ed/-ing forms: license, licensed, licensing -> licens."""
-    word = word.lower().strip("'")
+    word = re.sub(r"'s$", "", word.lower()).strip("'")  # bachelor's, bachelors -> bachelor
     if word.endswith("ies") and len(word) > 4:  # families -> family
         return word[:-3] + "y"
     for suffix in ("ing", "ed", "es", "s"):
@@ -68,7 +74,12 @@ def _concepts(path: Path, _stamp: int) -> Concepts:
     stems: Dict[str, FrozenSet[str]] = {}
     phrases: Dict[str, Tuple[str, ...]] = {}
     sections: Dict[str, FrozenSet[str]] = {}
+    topics: Dict[str, str] = {}
     for name, entry in raw.items():
+        if isinstance(entry, dict) and entry.get("topic"):
+            if entry["topic"] not in TOPICS:
+                raise ValueError(f"{path.name}: concept {name!r} names topic {entry['topic']!r}, not one of {TOPICS}")
+            topics[str(name)] = str(entry["topic"])
         # A list of words, or {words: [...], sections: [...]}: the file sections its sentences may come from.
         words = entry.get("words") or [] if isinstance(entry, dict) else entry
         if isinstance(entry, dict) and entry.get("sections"):
@@ -76,7 +87,7 @@ def _concepts(path: Path, _stamp: int) -> Concepts:
         single = [str(w) for w in words if len(_words(str(w))) == 1]
         stems[str(name)] = frozenset(stem(w) for w in single)
         phrases[str(name)] = tuple(_padded(str(w)) for w in words if len(_words(str(w))) > 1)
-    return Concepts(stems, phrases, sections)
+    return Concepts(stems, phrases, sections, topics)
 
 
 def concepts() -> Concepts:
@@ -151,7 +162,7 @@ def _name_words(career: Career) -> FrozenSet[str]:
     return frozenset(stem(w) for n in names for w in _words(n))
 
 
-_CLAUSE_BREAK = re.compile(r"\?|,|;|\band\b|\balso\b|\bplus\b")
+_CLAUSE_BREAK = re.compile(r"\?|,|;|\+|&|\band\b|\balso\b|\bplus\b|\bor\b")
 
 
 def rest_of_question(career: Career, question: str, answered: str,

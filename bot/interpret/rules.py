@@ -62,7 +62,7 @@ from bot.interpret.worries import worry_in
 from bot.knowledge.catalog import Catalog, Mentions
 from bot.knowledge.glossary import asked_term
 from bot.knowledge.models import Career
-from bot.knowledge.topics import OVERVIEW, TOPICS, more_topic, topic_of_intent
+from bot.knowledge.topics import OVERVIEW, PLAN_OFFER_AFTER, TOPICS, more_topic, topic_of_intent
 from bot.pathway import flow
 from bot.safety import crisis
 from bot.safety.requests import asks_for_counselor
@@ -84,6 +84,7 @@ class Thresholds:
     max_digressions: int = 3  # other questions in a row before the plan questions pause
     phrase_over: float = 0.7  # below this, a topic phrase in the message ("in the field") beats the guessed topic
     detail_phrase_words: int = 4  # a topic phrase this long beats "a detail I don't know" ("who do they work for")
+    career_phrase_words: int = 3  # ...and this long, "i want to be one" or "compare them" ("how many they r there")
     hinted_topic: float = 0.3  # an unsure "detail I don't know" is this ranked topic if the message has its words
     pending_overruled: float = 0.7  # after "which career?", a topic this sure (or with topic words) is a new question
     counselor_unsure: float = 0.8  # below this, a classifier-only "ask_counselor" naming a career is its next guess
@@ -120,7 +121,8 @@ _RELATED = ("similar", "related", "like this", "like that", "like this one", "ot
             "same field", "jobs like")
 # In a comparison only: "are there more nurses or chefs?" asks how many jobs each has (the openings answer
 # gives the number of jobs too). Not topic phrases: alone they would put a figure on a vague message.
-_COMPARE_COUNT_CUES = ("are there more", "is there more", "which has more jobs", "more people work as",
+_COMPARE_COUNT_CUES = ("are there more", "is there more", "r there more", "are there less", "are there fewer",
+                       "how many of each", "more common", "which has more jobs", "more people work as",
                        "which one has more jobs", "more of them", "more jobs", "most jobs", "fewer jobs",
                        "how many jobs", "number of jobs")
 _COMPARE_CUES = ("than", "compare", "compared", "comparison", "vs", "versus")
@@ -182,8 +184,9 @@ class Turn:
         return len(re.findall(r"\w+", self.text))
 
     def has_topic_words(self) -> bool:
-        """True if any topic word or phrase of the vocabulary is in the message."""
-        has = phrase_finder(self.text)
+        """True if any topic word or phrase of the vocabulary is in the message, its job titles read as "they"
+        ("school counselors" is a career, not a question about school)."""
+        has = self.has_read_as_they
         return any(has(w) for entry in self.topics.topics for w in (*entry.phrases, *entry.words))
 
 
@@ -269,7 +272,7 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
         again = Decision("plan_again", PLAN, careers=(career.id,), plan=PlanMove("ask", pathway.question))
         return Decision("worry", WORRY, careers=(career.id,), details=details, then=again)
     rest = decide_turn(Turn(**{**turn.__dict__, "worry_heard": True}))
-    if rest.kind in {ANSWER, COMPARE, NOT_KNOWN, BROWSE, UNKNOWN_CAREER}:
+    if rest.kind in {ANSWER, COMPARE, NOT_KNOWN, BROWSE, UNKNOWN_CAREER, WHICH_CAREER}:
         return Decision("worry", WORRY, careers=rest.careers, details=details, then=rest)
     return Decision("worry", WORRY, details=details)
 
@@ -432,10 +435,10 @@ def compare_rule(turn: Turn) -> Optional[Decision]:
         careers = (before, careers[0])  # "do they make more than barbers?" after chefs
     if len(careers) < 2:
         return None
-    topics = _question_topics(turn)
+    counted = any(phrase_finder(turn.text)(cue) for cue in _COMPARE_COUNT_CUES)
+    topics = ("openings",) if counted else _question_topics(turn)  # "r there more X or Y": how many jobs each
     if not topics:  # "compare_careers": the topic asked may still be in its words ("X vs Y, where do they work")
-        counted = any(phrase_finder(turn.text)(cue) for cue in _COMPARE_COUNT_CUES)
-        asked = "openings" if counted else _phrase_topic(turn, 2) or _hinted_topic(turn)
+        asked = _phrase_topic(turn, 2) or _hinted_topic(turn)
         topics = (asked,) if asked else OVERVIEW
     return Decision("compare", COMPARE, topics=topics, careers=careers, pay=_pay_query(turn))
 
@@ -464,6 +467,9 @@ def want_career_rule(turn: Turn) -> Optional[Decision]:
     """
     if turn.intent not in {"want_career", "what_next", "inform"}:
         return None
+    asked = _question_topics(turn) if turn.intent == "want_career" else ()
+    if asked and not set(asked) & (PLAN_OFFER_AFTER | set(PLAN_AFTER)) and turn.careers_asked():
+        return None  # "how many head chefs r there? i wanna run my own kitchen": the question is answered
     careers = turn.careers_asked()
     if not careers:
         if turn.intent == "inform":
@@ -544,6 +550,10 @@ def _question_topics(turn: Turn) -> Tuple[str, ...]:
         phrased = _phrase_topic(turn, 2)
     elif turn.intent == "ask_unknown_detail":
         phrased = _phrase_topic(turn, turn.limits.detail_phrase_words)
+    elif turn.intent in _CAREER_INTENTS:
+        phrased = _phrase_topic(turn, turn.limits.career_phrase_words)
+        if not phrased and turn.intent == "compare_careers" and len(turn.mentions.careers) == 1:
+            phrased = _word_topic(turn)  # "the pay gap between an emt and a paramedic": one file, two of its jobs
     if phrased and phrased != first:
         first = phrased
     first = _phrase_only_topic(turn, first) if first else first
@@ -551,6 +561,13 @@ def _question_topics(turn: Turn) -> Tuple[str, ...]:
         return ()
     second = _second_topic(turn, first)
     return (first, second) if second else (first,)
+
+
+def _word_topic(turn: Turn) -> Optional[str]:
+    """The topic with the longest word or phrase in the message (job titles read as "they"), if any."""
+    has = turn.has_read_as_they
+    hits = [(len(w), entry.topic) for entry in turn.topics.topics for w in (*entry.phrases, *entry.words) if has(w)]
+    return max(hits)[1] if hits else None
 
 
 def _hinted_topic(turn: Turn) -> Optional[str]:
@@ -762,7 +779,7 @@ def _second_look(turn: Turn) -> Optional[Decision]:
     careers = turn.careers_asked()
     other = turn.mentions.others[0] if turn.mentions.others and not turn.mentions.careers else None
     looked = second_look.decide(
-        text=turn.text,
+        text=turn.knowledge.catalog.replace_names(turn.text, "they"),  # "what do chefs do": "what do they do"
         intent=turn.intent,
         ranking=turn.parse.ranking,
         names_our_career=bool(turn.mentions.careers),
@@ -791,6 +808,15 @@ def second_look_rule(turn: Turn) -> Optional[Decision]:
     return _second_look(turn)
 
 
+_REFERS = re.compile(r"\b(?:they|them|their|it|this job|that job|this career|that career|the job|this field|"
+                     r"that field|you need|do you have to|do u need|do you get)\b")
+
+
+def _refers_to_a_career(turn: Turn) -> bool:
+    """The message is about some job it doesn't name ("do they work weekends", "do you need a license for it")."""
+    return _REFERS.search(turn.text.lower()) is not None
+
+
 def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
     """A detail no career file has ("do they get health insurance?"): I don't know, never a guess.
 
@@ -805,6 +831,12 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
                                                     and turn.parse.score(ranked_first) >= turn.limits.unknown_detail):
         return None
     careers = turn.careers_asked()
+    if not careers and _refers_to_a_career(turn):
+        # "do they have to work nights?", "do you need a license for it" as a first message: which career?
+        from bot.answers import search  # the concepts of search-words.yml name the topic that covers them
+
+        topic = _hinted_topic(turn) or search.concepts().topic_of(turn.text) or "summary"
+        return Decision("unknown_detail", WHICH_CAREER, topics=(topic,))
     topic = _second_topic(turn, "unknown_detail") if careers else None
     if careers and not topic and turn.parse.confidence < turn.limits.phrase_over:
         topic = _hinted_topic(turn)  # "how many nurses are employed in total": unsure, and the words of a guess
@@ -890,6 +922,7 @@ class Interpreter:
         if parse.page_career in self.knowledge.careers and not state.career:
             state = state.but(career=parse.page_career)
         mentions = self.knowledge.catalog.find(parse.text) if not parse.is_button else Mentions()
+        mentions = _kind_of_current_career(mentions, state, self.knowledge)
         parse = _without_unasked_counselor(parse, mentions, self.limits.counselor_unsure)
         parse = _career_intent_near_threshold(parse, mentions, self.limits.near_threshold)
         turn = Turn(parse, state, mentions, self.knowledge, topic_vocabulary(), pay_words(), limits=self.limits)
@@ -900,6 +933,18 @@ class Interpreter:
 
 
 _CAREER_INTENTS = ("want_career", "compare_careers")  # intents about named careers that are not a topic
+
+
+def _kind_of_current_career(mentions: Mentions, state: State, knowledge: Knowledge) -> Mentions:
+    """"that kind of scientist" about environmental scientists: the job named is a word of the conversation's
+    career's names, so it is that career, not a job the bot doesn't have."""
+    career = knowledge.careers.get(state.career or "")
+    if career is None or mentions.careers or not mentions.others:
+        return mentions
+    words = {w for name in career.names() for w in re.findall(r"[a-z]+", name.lower())}
+    if all(set(re.findall(r"[a-z]+", other.lower())) <= words for other in mentions.others):
+        return Mentions(careers=(career.id,))
+    return mentions
 
 
 def _career_intent_near_threshold(parse: Parse, mentions: Mentions, near: float) -> Parse:

@@ -49,6 +49,17 @@ CLOSEST_TOPIC: Dict[str, str] = {
     "major": "how_to_become",
     "courses": "how_to_become",
     "graduate_degree": "education",
+    # What the job is, when the file doesn't list the products or duties of that kind ("do cosmetologists only do
+    # hair?"); a working day's conditions from the work environment.
+    "duties": "summary",
+    "products": "summary",
+    "duty_workers": "summary",
+    "duty_machines": "summary",
+    "duty_reports": "summary",
+    "duty_safety": "work_environment",
+    "duty_schedule": "work_environment",
+    "advancement": "how_to_become",
+    "without_degree": "education",
 }
 
 # Topics after which the bot offers the step-by-step plan (for careers whose file has one).
