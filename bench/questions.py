@@ -20,6 +20,8 @@ QUESTIONS_FILE = Path(__file__).resolve().parent / "questions.yml"
 HONEST_FILE = Path(__file__).resolve().parent / "honest-answers.yml"
 # Earlier held-out sets whose results were read while improving the bot: development sets now.
 DEV_QUESTIONS_FILES = tuple(sorted(Path(__file__).resolve().parent.glob("dev-questions*.yml")))
+# Earlier held-out honest-answers sets (issue 19), read and fixed against since: replayed with the others.
+DEV_HONEST_FILES = tuple(sorted(Path(__file__).resolve().parent.glob("dev-honest-answers*.yml")))
 
 # One expectation: the reply must contain at least one of these strings.
 Alternatives = Tuple[str, ...]

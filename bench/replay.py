@@ -1,7 +1,8 @@
 """Development question sets replayed against the interpretation code, from recorded NLU parses.
 
 Every rule in bot/interpret/rules.py was added for questions in a development set
-(bench/dev-questions*.yml). ``make test`` replays those sets in seconds, without
+(bench/dev-questions*.yml, and the honest-answers sets bench/dev-honest-answers*.yml).
+``make test`` replays those sets in seconds, without
 a model: each student message's NLU parse was recorded once (``bench/parses.json``,
 made by ``python -m bench.replay record`` with the trained model), and the replay
 runs the same steps as the action server (bot/interpret → bot/answers/render, and
@@ -28,7 +29,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 import yaml
 
-from bench.questions import DEV_QUESTIONS_FILES, Item, QuestionSet, load
+from bench.questions import DEV_HONEST_FILES, DEV_QUESTIONS_FILES, Item, QuestionSet, load
 from bot.answers.render import Context, Message, render
 from bot.channels.guard import response_texts
 from bot.interpret.decision import BOUNDARY, COUNSELOR, CRISIS, HANDOFF, HANDOFF_DECLINED
@@ -83,7 +84,8 @@ def turn_reply(parse: Mapping[str, Any], state: State) -> tuple:
     texts: List[str] = []
     if decision.kind in {CRISIS, COUNSELOR, HANDOFF, HANDOFF_DECLINED, BOUNDARY}:
         texts.append(safety_text(decision.kind, str(parse.get("text") or "")))
-    texts += [message_text(m) for m in render(decision, Context(knowledge.careers, general_facts(), state))]
+    office = replies.office_and_lines(school.current())  # as actions/respond.py fills the office's contacts
+    texts += [message_text(m) for m in render(decision, Context(knowledge.careers, general_facts(), state, office))]
     after = State.from_slots(next_state(decision, state).to_slots())  # as the slots carry it to the next turn
     return "\n".join(texts), after
 
@@ -133,7 +135,7 @@ def load_known_failures(path: Path = KNOWN_FAILURES_FILE) -> Dict[str, List[str]
     return {str(k): [str(i) for i in (v or [])] for k, v in (yaml.safe_load(path.read_text()) or {}).items()}
 
 
-def dev_sets(files: Sequence[Path] = DEV_QUESTIONS_FILES) -> Dict[str, QuestionSet]:
+def dev_sets(files: Sequence[Path] = DEV_QUESTIONS_FILES + DEV_HONEST_FILES) -> Dict[str, QuestionSet]:
     """The development sets by file name."""
     return {path.name: load(path) for path in files}
 

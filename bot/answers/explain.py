@@ -64,12 +64,15 @@ def explain_outlook(career: Career, asked: str) -> str:
     return " ".join(parts)
 
 
-def explain_openings(career: Career) -> str:
-    """Where openings come from, with the file's yearly figure said again."""
+def explain_openings(career: Career, asked: str = "meaning") -> str:
+    """Where openings come from, with the file's yearly figure said again (and, for "why?", the file's reasons)."""
     text = say("explain_openings", plural=career.career.plural)
     openings = career.outlook.openings if career.outlook else None
     if openings is not None:
         text = say("explain_openings_figure", count=f"{openings.per_year:,}", period=openings.period) + " " + text
+    notes = career.outlook.notes if career.outlook else None
+    if asked == "why" and notes is not None and notes.text not in text:
+        text += " " + notes.text  # "if it's shrinking how come there are openings": replacing workers who leave
     return text
 
 
@@ -78,5 +81,5 @@ def explain(career: Career, topic: str, asked: str, general: Optional[GeneralFac
     if topic in {"pay", "pay_factors"}:
         return explain_pay(career, general, asked)
     if topic == "openings":
-        return explain_openings(career)
+        return explain_openings(career, asked)
     return explain_outlook(career, asked)

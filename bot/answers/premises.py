@@ -53,6 +53,41 @@ _NO_LICENSE_CLAIMS = ("dont need a license", "dont need any license", "dont need
                       "dont need a cdl", "without a cdl")
 
 
+# A degree level named in a question that takes it for granted: "with just a bachelors", "which bachelors degree is
+# best for", "what college degree do i need", "you dont need any degree to", "have to get a masters".
+_LEVEL_WORDS = (
+    (re.compile(r"\b(?:masters?|master s|grad(?:uate)? (?:school|degree)|mba)\b"), "master"),
+    (re.compile(r"\b(?:phd|ph d|doctorate|doctoral|med school|law school|law degree|medical degree)\b"), "doctoral"),
+    (re.compile(r"\b(?:bachelors?|bachelor s|4 year degree|four year degree|4 year college|college degree|"
+                r"university degree)\b"), "bachelor"),
+    (re.compile(r"\b(?:associates?|associate s|2 year degree|two year degree)\b"), "associate"),
+)
+_NO_DEGREE_CLAIM = re.compile(r"\b(?:dont|do not|doesnt|does not|wont|no|without|never)\s+(?:need|needs|require|"
+                              r"requires|have|having|needing|get|getting)?\s*(?:a|an|any|to go to|to have)?\s*"
+                              r"(?:college|degree|diploma|schooling|school)\b")
+# Words that make a named level a premise (what is needed, enough, the best), not a question about it.
+_NEEDED = re.compile(r"\b(?:need|needs|needed|require|requires|required|have to|has to|must|just|only|with|enough|"
+                     r"best for|to start|to become|to be|to get into|right)\b")
+_ENOUGH = re.compile(r" (?:just|only|enough|is fine|is all|no more than|all you need|all i need) ")
+_NO_EXPERIENCE_CLAIM = re.compile(r"\b(?:dont|do not|doesnt|does not|no|without|zero|never)\s+(?:need|needs|"
+                                  r"require|requires|needing)?\s*(?:any|a|much)?\s*(?:work |job |prior )?"
+                                  r"experience\b")
+_DECLINE_PATTERNS = re.compile(r"\b(?:no|zero|hardly any|barely any) (?:\w+ ){0,3}jobs (?:anymore|left|now)|"
+                               r"\btake (?:all|over) (?:the )?(?:\w+ ){0,3}jobs|\breplace all\b|"
+                               r"\btaking (?:all|over) (?:the )?(?:\w+ ){0,3}jobs")
+
+
+def claimed_level(question: str) -> Optional[str]:
+    """The one education level a question takes for granted, or None (none, several, or only asked about)."""
+    said = " ".join(re.findall(r"[a-z0-9]+", question.lower().replace("'", "")))
+    if _NO_DEGREE_CLAIM.search(said):
+        return "high school diploma"
+    named = {level for pattern, level in _LEVEL_WORDS if pattern.search(said)}
+    if len(named) != 1 or not _NEEDED.search(said):
+        return None  # "bachelors or the 2 year thing?" asks which; it takes neither for granted
+    return next(iter(named))
+
+
 def _license_sentence(career: Career) -> Optional[str]:
     """The sentence of the career's how-to-become text that says a license is needed, if any."""
     text = career.how_to_become.text if career.how_to_become else ""
@@ -81,20 +116,29 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
     plural = career.career.plural
     notes: List[str] = []
     education = career.education.entry_level if career.education else None
-    for phrases, claimed in _CLAIMED_LEVELS:
-        if _has(said, phrases) and education is not None:
-            have, want = _level_rank(education.level), _LEVELS.index(claimed)
-            if have is not None and have != want:
-                notes.append(say("premise_education", plural=plural, level=education.level.lower(),
-                                 source=source_label(career, education.source)))
-            break
+    no_degree = claimed_level(question) == "high school diploma"  # "dont need college" before "need college"
+    claimed = "high school diploma" if no_degree else \
+        next((level for phrases, level in _CLAIMED_LEVELS if _has(said, phrases)), None) or claimed_level(question)
+    if claimed and education is not None:
+        have, want = _level_rank(education.level), _LEVELS.index(claimed)
+        # More than needed is always wrong; less only when said to be enough ("with just a bachelors"), not when
+        # asked ("do lawyers need a bachelors?": they do, and more, which the education answer says).
+        enough = want == 0 or claimed == "high school diploma" or _ENOUGH.search(said) is not None
+        if have is not None and (want > have or (want < have and enough)):
+            notes.append(say("premise_education", plural=plural, level=education.level.lower(),
+                             source=source_label(career, education.source)))
+    experience = career.education.work_experience if career.education else None
+    if experience is not None and experience.text.strip().lower() != "none" \
+            and _NO_EXPERIENCE_CLAIM.search(said.replace("'", "")):
+        notes.append(say("premise_experience", plural=plural, experience=experience.text.lower(),
+                         source=source_label(career, experience.source)))
     if _has(said, _NO_LICENSE_CLAIMS):
         sentence = _license_sentence(career)
         if sentence:
             notes.append(say("premise_license", plural=plural, sentence=sentence))
     growth = career.outlook.growth if career.outlook else None
     if growth is not None:
-        if _has(said, _DECLINE_CLAIMS) and growth.percent > 0:
+        if (_has(said, _DECLINE_CLAIMS) or _DECLINE_PATTERNS.search(said)) and growth.percent > 0:
             notes.append(say("premise_growing", plural=plural, percent=f"{growth.percent:g}", period=growth.period,
                              words=growth.words))
         elif _has(said, _GROWTH_CLAIMS) and growth.percent <= 2:

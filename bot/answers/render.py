@@ -223,6 +223,10 @@ def _plural_title(title: str) -> str:
     """"astronaut" -> "astronauts" (a rough plural for the reply; the title is the vocabulary's)."""
     if " or " in title or " and " in title or title.endswith("s"):
         return title
+    if title.endswith("man"):
+        return title[:-3] + "men"  # policeman -> policemen
+    if title.endswith(("ch", "sh", "x", "z")):
+        return title + "es"  # coach -> coaches
     return title[:-1] + "ies" if title.endswith("y") and title[-2:-1] not in "aeiou" else title + "s"
 
 
@@ -238,9 +242,11 @@ def _not_known(decision: Decision, context: Context) -> List[Message]:
     if decision.careers:
         career = context.careers[decision.careers[0]]
         found = search.find(career, decision.question) if decision.question else []
-        if found:
-            return [Message(_found(career, found), _topic_buttons())]
-        return [Message(say("not_known_detail", plural=career.career.plural), _topic_buttons())]
+        text = _found(career, found) if found else say("not_known_detail", plural=career.career.plural)
+        fix = premises.correction(decision.question, career, context.general) if decision.question else None
+        if fix:
+            text = f"{fix}\n\n{text}"  # "chefs dont need any work experience, do they": corrected first
+        return [Message(text, _topic_buttons())]
     return [Message(say("not_known_detail_no_career"), _topic_buttons())]
 
 

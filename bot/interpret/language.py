@@ -1,8 +1,9 @@
 """Noticing that a message isn't English (knowledge/vocabulary/languages.yml): the bot answers in English for now.
 
 A message counts as another language when at least two of its words are that
-language's common words and they outnumber its English words, or when it is
-written mostly in a script other than Latin. Plain functions, no Rasa.
+language's common words (or have its own accented letters) and they outnumber its
+other English words, when it is written mostly in a script other than Latin, or
+with Vietnamese letters. Plain functions, no Rasa.
 """
 
 from __future__ import annotations
@@ -25,16 +26,21 @@ _SCRIPTS = {"CJK": "zh", "HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": "ko", "AR
             "DEVANAGARI": "hi", "HEBREW": "he", "THAI": "th", "GREEK": "el"}
 
 
+# Vietnamese is written in Latin letters with marks no other language uses (ơ, ư, đ, and vowels with a dot below or
+# a hook above: U+1EA0-U+1EF9).
+_VIETNAMESE = re.compile(r"[ơưđƠƯĐ\u1ea0-\u1ef9]")
+
+
 @lru_cache(maxsize=4)
-def _languages(path: Path, _stamp: int) -> Tuple[Tuple[str, FrozenSet[str]], ...]:
+def _languages(path: Path, _stamp: int) -> Tuple[Tuple[str, FrozenSet[str], str], ...]:
     with path.open(encoding="utf-8") as handle:
         data: Dict = (yaml.safe_load(handle) or {}).get("languages") or {}
-    return tuple((str(code), frozenset(str(w).lower() for w in entry.get("words") or ()))
-                 for code, entry in data.items())
+    return tuple((str(code), frozenset(str(w).lower() for w in entry.get("words") or ()),
+                  str(entry.get("letters") or "")) for code, entry in data.items())
 
 
-def languages(path: Path = LANGUAGES_FILE) -> Tuple[Tuple[str, FrozenSet[str]], ...]:
-    """(language code, its common words); re-read when the file changes."""
+def languages(path: Path = LANGUAGES_FILE) -> Tuple[Tuple[str, FrozenSet[str], str], ...]:
+    """(language code, its common words, its own accented letters); re-read when the file changes."""
     return _languages(path, path.stat().st_mtime_ns)
 
 
@@ -63,11 +69,15 @@ def language_of(text: str, path: Path = LANGUAGES_FILE) -> Optional[str]:
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < 2:
         return None
+    if len(_VIETNAMESE.findall(text)) >= 2:
+        return "vi"
     english = english_words()
-    english_count = sum(1 for w in words if w in english and len(w) > 2)
     best: Optional[Tuple[int, str]] = None
-    for code, common in languages(path):
-        hits = sum(1 for w in words if w in common and w not in english)  # "do", "me", "a": English too
+    for code, common, letters in languages(path):
+        # A word of the list that is English too ("do", "me", "hay", "para") is neither's evidence; a word with the
+        # language's own accented letters ("raíces", "psicólogos") counts for it.
+        hits = sum(1 for w in words if w not in english and (w in common or (letters and any(c in letters for c in w))))
+        english_count = sum(1 for w in words if w in english and len(w) > 2 and w not in common)
         if hits >= 2 and hits > english_count and (best is None or hits > best[0]):
             best = (hits, code)
     return best[1] if best else None

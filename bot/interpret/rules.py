@@ -184,8 +184,10 @@ class Turn:
         return len(re.findall(r"\w+", self.text))
 
     def has_topic_words(self) -> bool:
-        """True if any topic word or phrase of the vocabulary is in the message, its job titles read as "they"
-        ("school counselors" is a career, not a question about school)."""
+        """True if any topic word or phrase of the vocabulary is in the message.
+
+        Job titles read as "they": "school counselors" is a career, not a question about school.
+        """
         has = self.has_read_as_they
         return any(has(w) for entry in self.topics.topics for w in (*entry.phrases, *entry.words))
 
@@ -439,7 +441,8 @@ def compare_rule(turn: Turn) -> Optional[Decision]:
     topics = ("openings",) if counted else _question_topics(turn)  # "r there more X or Y": how many jobs each
     if not topics:  # "compare_careers": the topic asked may still be in its words ("X vs Y, where do they work")
         asked = _phrase_topic(turn, 2) or _hinted_topic(turn)
-        topics = (asked,) if asked else OVERVIEW
+        second = _second_topic(turn, asked) if asked else None  # "..., pay and outlook"
+        topics = ((asked, second) if second else (asked,)) if asked else OVERVIEW
     return Decision("compare", COMPARE, topics=topics, careers=careers, pay=_pay_query(turn))
 
 
@@ -488,12 +491,18 @@ def want_career_rule(turn: Turn) -> Optional[Decision]:
     return _plan_start(turn, career, "want_career", intro)
 
 
+_ABOUT_ME = re.compile(r"\b(?:i|im|i'm|i am|ive|i've|my|myself|currently|already)\b")
+
+
 def _plan_start(turn: Turn, career: Career, rule: str, intro: Tuple[str, ...] = ()) -> Decision:
     """Start (or go on with) the plan questions for a career whose file has a plan; answers typed now count."""
     assert career.pathways is not None
     flows = career.pathways
     known = dict(turn.state.pathway.answers) if turn.state.pathway.career in (None, career.id) else {}
-    found = flow.read_all(flows, flow.without_phrases(turn.text, career.names()))
+    # Answers typed with the request count only when the student speaks of themselves ("i'm in high school, make
+    # me a plan"); "build me a plan for production management" says nothing about where they are.
+    about_me = _ABOUT_ME.search(turn.text.lower()) is not None
+    found = flow.read_all(flows, flow.without_phrases(turn.text, career.names())) if about_me else {}
     found.update(flow.answers_from_entities(dict(turn.parse.entities)))
     answers = flow.apply(flows, known, found)
     following = flow.next_question(flows, answers)
@@ -552,6 +561,8 @@ def _question_topics(turn: Turn) -> Tuple[str, ...]:
         phrased = _phrase_topic(turn, turn.limits.detail_phrase_words)
     elif turn.intent in _CAREER_INTENTS:
         phrased = _phrase_topic(turn, turn.limits.career_phrase_words)
+        if not phrased and turn.intent == "want_career":
+            phrased = next(iter(_asked_in_a_question(turn)), None)  # "i wanna design circuits. do they make money?"
         if not phrased and turn.intent == "compare_careers" and len(turn.mentions.careers) == 1:
             phrased = _word_topic(turn)  # "the pay gap between an emt and a paramedic": one file, two of its jobs
     if phrased and phrased != first:
@@ -568,6 +579,19 @@ def _word_topic(turn: Turn) -> Optional[str]:
     has = turn.has_read_as_they
     hits = [(len(w), entry.topic) for entry in turn.topics.topics for w in (*entry.phrases, *entry.words) if has(w)]
     return max(hits)[1] if hits else None
+
+
+def _asked_in_a_question(turn: Turn) -> Tuple[str, ...]:
+    """The topic of a sentence ending in "?", by its words with job titles read as "they".
+
+    "i wanna design circuits. do electronics engineers make good money?": pay.
+    """
+    questions = [q for q in re.split(r"(?<=[.!?])\s+", turn.text) if q.strip().endswith("?")]
+    if not questions:
+        return ()
+    has = phrase_finder(turn.knowledge.catalog.replace_names(" ".join(questions), "they"))
+    hits = [(len(w), entry.topic) for entry in turn.topics.topics for w in (*entry.phrases, *entry.words) if has(w)]
+    return (max(hits)[1],) if hits else ()
 
 
 def _hinted_topic(turn: Turn) -> Optional[str]:
@@ -835,8 +859,8 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
         # "do they have to work nights?", "do you need a license for it" as a first message: which career?
         from bot.answers import search  # the concepts of search-words.yml name the topic that covers them
 
-        topic = _hinted_topic(turn) or search.concepts().topic_of(turn.text) or "summary"
-        return Decision("unknown_detail", WHICH_CAREER, topics=(topic,))
+        covering = _hinted_topic(turn) or search.concepts().topic_of(turn.text) or "summary"
+        return Decision("unknown_detail", WHICH_CAREER, topics=(covering,))
     topic = _second_topic(turn, "unknown_detail") if careers else None
     if careers and not topic and turn.parse.confidence < turn.limits.phrase_over:
         topic = _hinted_topic(turn)  # "how many nurses are employed in total": unsure, and the words of a guess
@@ -879,6 +903,7 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("plan_change", plan_change_rule),
     ("stop", stop_rule),
     ("glossary", glossary_rule),
+    ("explain", explain_rule),  # "why tho" right after a figure is a question, not an "ok"
     ("small_talk", small_talk_rule),
     ("browse", browse_rule),
     ("compare", compare_rule),
@@ -886,7 +911,6 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("pending", pending_rule),
     ("want_career", want_career_rule),
     ("which_career", which_career_rule),
-    ("explain", explain_rule),
     ("pay_follow_up", pay_follow_up_rule),
     ("back_reference", back_reference_rule),
     ("listed_skill", listed_skill_rule),
@@ -936,8 +960,10 @@ _CAREER_INTENTS = ("want_career", "compare_careers")  # intents about named care
 
 
 def _kind_of_current_career(mentions: Mentions, state: State, knowledge: Knowledge) -> Mentions:
-    """"that kind of scientist" about environmental scientists: the job named is a word of the conversation's
-    career's names, so it is that career, not a job the bot doesn't have."""
+    """"that kind of scientist" about environmental scientists: the conversation's career.
+
+    The job named is made of words of that career's names, so it is not a job the bot doesn't have.
+    """
     career = knowledge.careers.get(state.career or "")
     if career is None or mentions.careers or not mentions.others:
         return mentions

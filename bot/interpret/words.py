@@ -167,8 +167,13 @@ def explain_asked(text: str, path: Path = EXPLAIN_WORDS_FILE) -> Optional[str]:
             return kind
     if _JUDGED_FIGURE.search(padded(text)):  # "is 7% good", "is 2 percent bad?"
         return "judge"
+    if _MEANT_FIGURE.search(padded(text)):  # "what does 9 percent mean", "what does much faster than average mean"
+        return "meaning"
     return None
 
 
+_MEANT_FIGURE = re.compile(r" what (?:does|do|is) (?:the |a |that )?(?:\d[\d,.]*(?: percent| %|%)?|\$\d[\d,.]*k?|"
+                           r"(?:much |a little |little )?(?:faster|slower) than (?:the )?average|about as fast as "
+                           r"(?:the )?average|median|decline|declining) (?:\w+ )?(?:mean|means) ")
 _JUDGED_FIGURE = re.compile(r" (?:is|are|isnt) (?:\d+(?: percent| %|%)?|\$?\d[\d,]*k?) (?:\w+ )?"
                             r"(?:good|bad|a lot|alot|high|low|fast|slow|much|enough|decent|normal|okay|ok) ")

@@ -22,7 +22,8 @@ from bot.paths import KNOWLEDGE_DIR
 GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yml"
 # "what is X", "what's X", "what does X mean", "define X", "meaning of X", "X meaning", "X?" alone.
 _ASKS = re.compile(r"^ (?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh) )*(?:what is|whats|what are|what does|"
-                   r"what do|what s|whats a|define|definition of|meaning of|what exactly is|what the heck is|wth is|"
+                   r"what do|what s|whats a|wats|wat is|wat s|wat r|what r|wut is|wuts|whut is|define|definition of|"
+                   r"meaning of|what exactly is|what the heck is|wth is|"
                    r"what even is|whats even|what even are|what is even|"
                    r"explain|what is meant by|what do you mean by|what do they mean by|huh what is|"
                    r"i dont know what|idk what|what does it mean to have|what does it mean to be)\b")

@@ -89,6 +89,11 @@ def _years(text: str) -> Optional[float]:
     return amount / 12 if match.group(2).startswith("month") else amount
 
 
+# Words before an answer that make it a thought, not where the student is ("thinking about community college").
+_HEDGED = re.compile(r"\b(?:thinking|think|thought|might|maybe|may|want to|wanna|plan to|planning|considering|"
+                     r"someday|later|eventually|hope to|hoping|could|would like|wish)\b[^.,;]*$")
+
+
 def match_option(question: PathwayQuestion, text: str) -> Optional[str]:
     """The option a free-text answer picks, or None if unclear.
 
@@ -111,19 +116,24 @@ def match_option(question: PathwayQuestion, text: str) -> Optional[str]:
         unbounded = [o for o in question.options if o.max_years is None]
         return unbounded[0].value if unbounded else bounded[-1].value
     for kind in ("strong", "weak"):
-        best: Dict[str, int] = {}
+        best: Dict[str, str] = {}  # option -> its longest phrase in the answer
         for option in question.options:
             if kind == "strong":
                 phrases = [option.label, option.value.replace("_", " "), *option.aliases]
             else:
                 phrases = option.weak_aliases
-            lengths = [len(normalize(p)) for p in phrases if _contains(said, p)]
-            if lengths:
-                best[option.value] = max(lengths)
+            found = [normalize(p) for p in phrases if _contains(said, p)]
+            if found:
+                best[option.value] = max(found, key=len)
         if best:
-            top = max(best.values())
-            winners = [value for value, length in best.items() if length == top]
-            return winners[0] if len(winners) == 1 else None
+            top = max(len(p) for p in best.values())
+            winners = [value for value, phrase in best.items() if len(phrase) == top]
+            if len(winners) == 1 and all(p in best[winners[0]] for v, p in best.items() if v != winners[0]):
+                return winners[0]  # one answer, or shorter ones inside it ("high school" in "high school senior")
+            # Two answers at once ("i work on an assembly line but ive been thinking about community college"): the
+            # one the student states wins over those only thought of; else unclear, never the longer one guessed.
+            stated = [value for value, phrase in best.items() if not _HEDGED.search(said[:said.find(phrase)][-40:])]
+            return stated[0] if len(stated) == 1 else None
     return None
 
 

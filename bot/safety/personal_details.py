@@ -125,7 +125,8 @@ _ADDRESS_NUMBER_AFTER = re.compile(
 )
 # Post office boxes, with the city, state and ZIP code after them: "PO Box 482, Tulsa, OK 74101".
 _PO_BOX = re.compile(
-    r"\b(?i:p\.?\s?o\.?\s?box|post office box|(?:rr|r\.r\.|rural route|route|hc|star route)\s*#?\d{1,4},?\s+box|box(?=\s+\d{1,6},?\s+(?:rr|r\.r\.|rural route|route|hc)\s*#?\d))"
+    r"\b(?i:p\.?\s?o\.?\s?box|post office box|(?:rr|r\.r\.|rural route|route|hc|star route)\s*#?\d{1,4},?\s+box|"
+    r"box(?=\s+\d{1,6},?\s+(?:rr|r\.r\.|rural route|route|hc)\s*#?\d))"
     r"\s+#?\d{1,6}[A-Za-z]?\b"
     r"(?i:,?\s+(?:rr|r\.r\.|rural route|route|hc)\s*#?\d{1,4}\b)?"
     r"(?:,?\s+[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,2},?\s+[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4})?\b)?",
@@ -149,9 +150,11 @@ _STRONG_INTRO = re.compile(
     re.IGNORECASE,
 )
 _WEAK_INTRO = re.compile(r"\b(?:it'?s me(?: again)?,|(?:my|her|his) (?:mom|dad|mother|father|aunt|uncle|brother|sister|"
-                         r"cousin|grandma|grandpa|grandmother|grandfather|stepmom|stepdad|guardian|friend)(?=\s+(?-i:[^\W\d_a-z]))|call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|"
+                         r"cousin|grandma|grandpa|grandmother|grandfather|stepmom|stepdad|guardian|friend)"
+                         r"(?=\s+(?-i:[^\W\d_a-z]))|call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|"
                          r"soy|je suis|(?:student|me|from|by|sender)\s*:|"
-                         r"i go by|i go by the name|i go by the name of|goes by|ya boi|ya girl|ur boy|ur girl|your boy|your girl)\s+",
+                         r"i go by|i go by the name|i go by the name of|goes by|ya boi|ya girl|ur boy|ur girl|your boy|"
+                         r"your girl)\s+",
                          re.IGNORECASE)
 # A signature: a name after a dash or a closing word at the end of the message ("- Sofia Castellanos",
 # "Best, Camila Ortiz", "Signed, Hannah Weiss-Cohen, grade 8"), or "<Full Name> here".
@@ -452,7 +455,8 @@ def _names_before_contact(text: str, contacts: List[Tuple[int, int]]) -> List[Tu
         before = text[:start]
         gap = _BEFORE_CONTACT.search(before)
         head = before[:gap.start()] if gap else before
-        run = re.search(r"(?:^|(?<=[\s(:,]))([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z]\.)?(?:\s+[^\W\d_a-z][\w'-]+){1,2})$", head)
+        run = re.search(r"(?:^|(?<=[\s(:,]))([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z]\.)?"
+                        r"(?:\s+[^\W\d_a-z][\w'-]+){1,2})$", head)
         if not run:
             continue
         words = run.group(1).split()

@@ -290,3 +290,106 @@ def test_a_yes_no_pay_question_the_file_does_not_answer_says_so() -> None:
     plain = render(Decision("t", ANSWER, topics=("pay",), careers=("registered-nurses",),
                             question="do nurses make good money?"), Context(knowledge.careers, general_facts()))[0].text
     assert plain.startswith("The median pay")
+
+
+@pytest.mark.parametrize("career, topic, question, start", [
+    ("real-estate-brokers-and-sales-agents", "education", "what college degree do i need to become a realtor",
+     "Actually, no: the typical entry-level education for real estate brokers and sales agents is a high school"),
+    ("heavy-and-tractor-trailer-truck-drivers", "education", "which bachelors degree is best for truck driving",
+     "Actually, no: the typical entry-level education for heavy and tractor-trailer truck drivers is a postsecondary"),
+    ("lawyers", "education", "can u be a lawyer with just a bachelors", "No: the typical entry-level education"),
+    ("chefs-and-head-cooks", "education", "chefs dont need any work experience to start do they",
+     "Actually, no: chefs and head cooks usually need work experience in a related job: 5 years or more"),
+    ("civil-engineers", "outlook", "is it true there's basically no civil engineering jobs anymore",
+     "No: employment of civil engineers is projected to grow"),
+])
+def test_premises_of_development_set_2(career: str, topic: str, question: str, start: str) -> None:
+    """A degree level taken for granted ("with just a bachelors", "which bachelors is best"), no experience
+    needed, "no jobs anymore": corrected first when the file says otherwise."""
+    knowledge = current_knowledge()
+    reply = render(Decision("t", ANSWER, topics=(topic,), careers=(career,), question=question),
+                   Context(knowledge.careers, general_facts()))[0].text
+    assert reply.startswith(start), reply
+
+
+@pytest.mark.parametrize("career, question", [
+    ("lawyers", "do lawyers need a bachelors degree"),  # they do (and more): asked, not taken for granted
+    ("chefs-and-head-cooks", "you dont need college to be a chef right"),  # right: a high school diploma
+    ("registered-nurses", "do nurses need a bachelors or can u do the 2 year thing"),  # asks which
+])
+def test_a_level_asked_about_or_right_is_not_corrected(career: str, question: str) -> None:
+    from bot.answers.premises import correction
+
+    assert correction(question, current_knowledge().careers[career], general_facts()) is None
+
+
+def test_a_yes_no_question_matching_only_a_question_word_says_the_file_doesnt_mention_it() -> None:
+    """"does a construction manager need to know how to weld": "how" in the answer is not "weld"."""
+    knowledge = current_knowledge()
+    reply = render(Decision("t", ANSWER, topics=("how_to_become",), careers=("construction-managers",),
+                            question="does a construction manager need to know how to weld"),
+                   Context(knowledge.careers, general_facts()))[0].text
+    assert reply.startswith("My information about construction managers doesn't mention that"), reply
+
+
+@pytest.mark.parametrize("text, code", [
+    ("hay trabajo para psicólogos en el futuro?", "es"),  # "hay", "para" are English words too
+    ("como me hago agente de bienes raíces", "es"),  # accented letters count
+    ("làm sao để trở thành kỹ sư phần mềm?", "vi"),
+])
+def test_more_languages_of_development_set_2(text: str, code: str) -> None:
+    from bot.interpret.language import language_of
+
+    assert language_of(text) == code
+
+
+@pytest.mark.parametrize("text", ["do paramedics work in san josé", "résumé tips for a nurse job",
+                                  "how much do nurses make in el paso"])
+def test_an_accented_name_in_english_is_english(text: str) -> None:
+    from bot.interpret.language import language_of
+
+    assert language_of(text) is None
+
+
+@pytest.mark.parametrize("state_topic, text, expected", [
+    ("outlook", "why tho", "explain"),  # before small talk: not an "ok"
+    ("pay", "is that below average?", "explain"),
+    ("pay", "is that for the whole year?", "explain"),
+    ("outlook", "what does 9 percent mean", "explain"),
+])
+def test_more_figure_follow_ups_of_development_set_2(state_topic: str, text: str, expected: str) -> None:
+    state = State(career="construction-managers", last_topic=state_topic)
+    assert decide(parse(text, "affirm", 0.8), state, current_knowledge()).rule == expected
+
+
+def test_why_openings_gives_the_files_reason() -> None:
+    from bot.answers.explain import explain_openings
+
+    text = explain_openings(current_knowledge().careers["quality-control-inspectors"], "why")
+    assert "replace workers" in text
+
+
+def test_a_plan_request_without_the_student_sets_no_stage() -> None:
+    """"build me a plan for production management": no stage guessed from "production"."""
+    decision = decide(parse("build me a plan for production management", "want_career", 0.99), State(),
+                      current_knowledge())
+    assert decision.plan is not None and decision.plan.question == "stage", decision.describe()
+
+
+def test_two_stages_in_one_answer_take_the_one_stated_or_none() -> None:
+    """A production worker who might take classes at community college is not moved to the college track;
+    two stages both stated are unclear (asked again), never the longer phrase guessed."""
+    from bot.pathway import flow
+
+    stage = current_knowledge().careers[IPM].pathways.questions["stage"]
+    said = "i work on the assembly line and i might take some classes at community college"
+    assert flow.match_option(stage, said) == "production_worker"
+    assert flow.match_option(stage, "im in community college and i also work on an assembly line") is None
+
+
+@pytest.mark.parametrize("title, plural", [("coach", "coaches"), ("policeman", "policemen"),
+                                           ("astronaut", "astronauts"), ("secretary", "secretaries")])
+def test_titles_of_careers_the_bot_lacks_keep_a_right_plural(title: str, plural: str) -> None:
+    from bot.answers.render import _plural_title
+
+    assert _plural_title(title) == plural

@@ -305,3 +305,44 @@ def test_a_plus_sign_joins_two_questions(knowledge: Knowledge) -> None:
     decision = run(knowledge, "how much do nurses make + how many openings are there", "ask_openings",
                    ranking=(("ask_openings", 0.95), ("ask_pay", 0.01)))
     assert set(decision.topics) == {"openings", "pay"}
+
+
+def test_a_career_name_with_a_topic_word_still_switches(knowledge: Knowledge) -> None:
+    """"and school counselors?" after an education answer: "school" is part of the name, not a topic word."""
+    state = State(career="postsecondary-teachers", last_topic="education")
+    decision = decide(parse("and school counselors?", "nlu_fallback", 0.5), state, knowledge)
+    assert decision.rule == "switch" and decision.topics == ("education",), decision.describe()
+
+
+def test_how_many_are_there_is_the_jobs_question_even_after_a_wish(knowledge: Knowledge) -> None:
+    text = "how many head chefs r there in the US? i wanna run my own kitchen someday"
+    decision = decide(parse(text, "want_career", 0.78), State(), knowledge)
+    assert decision.topics == ("openings",), decision.describe()
+
+
+def test_are_there_more_compares_the_number_of_jobs(knowledge: Knowledge) -> None:
+    text = "r there more truck drivers or more electrical engineers in the us"
+    decision = decide(parse(text, "ask_pay_factors", 0.92), State(), knowledge)
+    assert decision.kind == "compare" and decision.topics == ("openings",), decision.describe()
+
+
+def test_two_jobs_of_one_file_compared_get_its_pay(knowledge: Knowledge) -> None:
+    text = "whats the pay gap between an emt and a paramedic? thinking of starting as an emt"
+    decision = decide(parse(text, "compare_careers", 1.0), State(), knowledge)
+    assert decision.topics == ("pay",) and decision.pay.level is None, decision.describe()
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("do they have to work nights or weekends a lot", "work_environment"),
+    ("do you need a license for it", "how_to_become"),
+])
+def test_a_detail_about_them_before_any_career_asks_which(knowledge: Knowledge, text: str, topic: str) -> None:
+    decision = decide(parse(text, "ask_unknown_detail", 0.9), State(), knowledge)
+    assert decision.kind == "which_career" and decision.topics == (topic,), decision.describe()
+
+
+def test_that_kind_of_scientist_is_the_conversations_career(knowledge: Knowledge) -> None:
+    state = State(career="environmental-scientists-and-specialists", last_topic="work_environment")
+    text = "ok and roughly whats the annual pay for that kind of scientist"
+    decision = decide(parse(text, "ask_pay", 0.99), state, knowledge)
+    assert decision.careers == ("environmental-scientists-and-specialists",) and decision.topics == ("pay",)
