@@ -88,6 +88,7 @@ class Thresholds:
     hinted_topic: float = 0.3  # an unsure "detail I don't know" is this ranked topic if the message has its words
     pending_overruled: float = 0.7  # after "which career?", a topic this sure (or with topic words) is a new question
     counselor_unsure: float = 0.8  # below this, a classifier-only "ask_counselor" naming a career is its next guess
+    worry_intent: float = 0.6  # a worry only the classifier heard (no word of worry-words.yml) needs this much
 
 
 THRESHOLDS = Thresholds()
@@ -265,6 +266,9 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
     if turn.worry_heard or turn.in_plan or turn.parse.is_button:
         return None
     kind = worry_in(turn.text)
+    if kind is None and turn.intent == "share_worry" and turn.parse.confidence >= turn.limits.worry_intent \
+            and not turn.state.pathway.active:
+        kind = "stress"  # the classifier heard a worry the word list lacks (not an answer to a plan question)
     if kind is None:
         return None
     details = {"worry": kind}
