@@ -54,7 +54,7 @@ train: install ## Train the model if data, config or domain changed
 
 check: install ## Validate the knowledge files and Rasa's training data
 	$(PY) -m bot check
-	$(PY) -m bot.quiet rasa data validate --data data --domain domain.yml --config config.yml
+	$(PY) -m bot.tools.quiet rasa data validate --data data --domain domain.yml --config config.yml
 
 system-test-deps: ## Install the Debian packages the tests use (Chromium, PostgreSQL, Redis, nginx, systemd-analyze) if missing
 	scripts/install-system-packages.sh $(TEST_SYSTEM_PACKAGES)
@@ -63,7 +63,7 @@ test: install-dev install-web system-test-deps ## Set up and run the whole test 
 	$(MAKE) --no-print-directory lint
 	$(PY) -m bot check
 	$(PY) -m bot train
-	$(PY) -m bot.quiet rasa data validate --data data --domain domain.yml --config config.yml
+	$(PY) -m bot.tools.quiet rasa data validate --data data --domain domain.yml --config config.yml
 	$(PY) -m bot test-stories
 	$(PY) -m bot conversations --own-bot
 	$(PY) -m pytest

@@ -24,10 +24,10 @@ from typing import Any, Dict, List
 import requests
 
 from bot import settings as settings_module
-from bot.botprocess import free_port
 from bot.counselor.auth import Gate
 from bot.safety import handoffs
-from bot.webserver import WebServer
+from bot.tools.botprocess import free_port
+from bot.tools.webserver import WebServer
 
 DAY = 86400.0
 PASSWORD = "bench-password"

@@ -143,7 +143,7 @@ def dev_sets(files: Sequence[Path] = DEV_QUESTIONS_FILES + DEV_HONEST_FILES) -> 
 async def _record(texts: Sequence[str]) -> Dict[str, Dict[str, Any]]:
     from rasa.core.agent import Agent
 
-    from bot.training import ensure_model
+    from bot.tools.training import ensure_model
 
     agent = Agent.load(str(ensure_model()))
     parses: Dict[str, Dict[str, Any]] = {}

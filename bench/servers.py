@@ -235,7 +235,7 @@ def launch_ours(
         out_dir / f"{name}-server.log",
         probe,
         expect,
-        roles={"rasa server": " -m bot.rasa_run", "action server": " rasa_sdk --actions"},
+        roles={"rasa server": " -m bot.tools.rasa_run", "action server": " rasa_sdk --actions"},
     )
 
 

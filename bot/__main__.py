@@ -1,5 +1,5 @@
-"""``python -m bot``: the project's command line (see bot/cli.py)."""
+"""``python -m bot``: the project's command line (see bot/tools/cli.py)."""
 
-from bot.cli import main
+from bot.tools.cli import main
 
 raise SystemExit(main())

@@ -3,7 +3,7 @@
 The shares and times below are what the profiles showed when each change was made
 (bench/README.md has the profiles); today's figures are in bench/results.md.
 
-``install()`` is called once, from the Rasa server's start-up (``bot/rasa_run.py``,
+``install()`` is called once, from the Rasa server's start-up (``bot/tools/rasa_run.py``,
 before the model is loaded), and only on the Rasa version the patches were written
 for (``PINNED_RASA``): on any other version it logs why and leaves Rasa as it is
 (the bot still runs, unpatched). None of the changes alters what the bot answers

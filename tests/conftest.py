@@ -42,7 +42,7 @@ def knowledge_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def model() -> Path:
     """The trained model for the current data (trained once, cached by fingerprint)."""
-    from bot.training import ensure_model
+    from bot.tools.training import ensure_model
 
     return ensure_model()
 

@@ -26,7 +26,7 @@ def children(parent: int) -> Dict[int, str]:
 
 
 def child_pid(parent: int, marker: str) -> Optional[int]:
-    """The child whose command line contains ``marker`` (e.g. "rasa_sdk" or "bot.rasa_run")."""
+    """The child whose command line contains ``marker`` (e.g. "rasa_sdk" or "bot.tools.rasa_run")."""
     for pid, command in children(parent).items():
         if marker in command:
             return pid

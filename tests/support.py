@@ -1,4 +1,4 @@
-"""Helpers for tests that run the real servers: the bot process and ports (bot/botprocess.py), reply text."""
+"""Helpers for tests that run the real servers: the bot process and ports (bot/tools/botprocess.py), reply text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any, Dict, List
 
-from bot.botprocess import READY_LINE, BotProcess, free_port
+from bot.tools.botprocess import READY_LINE, BotProcess, free_port
 
 __all__ = ["FIGURES", "READY_LINE", "BotProcess", "buttons_of", "free_port", "stored_student_messages", "text_of"]
 

@@ -39,11 +39,13 @@ _DECLINE_CLAIMS = ("dying", "disappearing", "going away", "going extinct", "shri
                    "wont exist", "will not exist", "no more jobs", "no jobs left", "being replaced", "getting replaced",
                    "dead end", "dying out", "dead job", "on its way out", "losing jobs")
 _GROWTH_CLAIMS = ("booming", "growing so fast", "growing really fast", "exploding", "huge demand",
-                  "super in demand", "growing a lot")
+                  "super in demand", "growing a lot", "growing super fast", "growing very fast", "growing crazy fast",
+                  "growing fast", "blowing up", "in high demand", "in huge demand", "growing like crazy")
 _LOW_PAY_CLAIMS = ("so little", "pays so little", "pay so little", "paid so little", "dont make much",
                    "dont make any money", "only make", "barely make", "not much money", "why so little", "so low",
                    "make no money", "pays badly", "bad pay", "low pay", "poorly paid", "minimum wage", "so broke",
-                   "make barely anything", "pays nothing")
+                   "make barely anything", "pays nothing", "below average", "paid below", "less than average",
+                   "under average", "lower than average", "pay below", "pays below")
 _HIGH_PAY_CLAIMS = ("make bank", "so rich", "get rich", "pays so much", "make so much", "make a ton",
                     "six figures", "6 figures", "millionaire", "pays a lot", "make a lot of money")
 

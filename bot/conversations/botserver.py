@@ -1,6 +1,6 @@
 """The bot a conversation run talks to: the one already running, or a private one started for the run.
 
-A private bot is ``python -m bot run`` (bot/botprocess.py; trains first if the data
+A private bot is ``python -m bot run`` (bot/tools/botprocess.py; trains first if the data
 changed) on free ports with its own temporary data folder, so a run never mixes its test
 chats into the school's conversations; it is stopped when the run ends.
 """
@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 import requests
 
-from bot.botprocess import BotProcess, BotStartError
 from bot.settings import Settings
+from bot.tools.botprocess import BotProcess, BotStartError
 
 
 class BotUnavailableError(Exception):

@@ -344,7 +344,7 @@ def render_test(
 
 def endpoints_file(settings: Settings) -> Path:
     """Return the endpoints file the bot runs with for this profile."""
-    from bot.launcher import SCALE_ENDPOINTS
+    from bot.tools.launcher import SCALE_ENDPOINTS
 
     return SCALE_ENDPOINTS if settings.profile == "scale" else ENDPOINTS_FILE
 

@@ -1,6 +1,6 @@
 """The counselor page's requests: sign-in, the page, CSV, the conversation viewer, Save as test, Forget.
 
-``bot/webserver.py`` hands every ``/counselor`` request here. Without a valid
+``bot/tools/webserver.py`` hands every ``/counselor`` request here. Without a valid
 session, pages redirect to the sign-in form and everything else gets 401. Each
 sign-in (and each wrong password) is logged with the address, never the password.
 """

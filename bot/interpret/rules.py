@@ -88,6 +88,7 @@ class Thresholds:
     hinted_topic: float = 0.3  # an unsure "detail I don't know" is this ranked topic if the message has its words
     pending_overruled: float = 0.7  # after "which career?", a topic this sure (or with topic words) is a new question
     counselor_unsure: float = 0.8  # below this, a classifier-only "ask_counselor" naming a career is its next guess
+    worry_intent: float = 0.6  # a worry only the classifier heard (no word of worry-words.yml) needs this much
 
 
 THRESHOLDS = Thresholds()
@@ -100,7 +101,7 @@ HANDOFF_OFFER = "handoff"
 _FILLERS = re.compile(r"\b(?:actually|really|exactly|basically|even|usually|tho|though)\b")
 # A question about the people in the job: a question word, and "they" (career names read as "they").
 _ASKS_ABOUT_THEM = re.compile(r" (?:what|how|do|does|are|is|where|when|which|who|can) .*\bthey\b")
-_CLAUSES = re.compile(r"\?|,|;|\+|&|\band\b|\balso\b|\bplus\b|\bthen\b")
+_CLAUSES = re.compile(r"\?|,|;|\+|&|\band\b|\bn\b|\balso\b|\bplus\b|\bthen\b")  # "n": texting "and"
 _NO_DEGREE = ("no college", "without college", "without a degree", "no degree", "dont need a degree",
               "dont need college", "not need a degree", "not need college", "skip college", "without going to college",
               "no bachelors", "without a bachelors", "trade school", "right out of high school", "out of high school")
@@ -118,6 +119,7 @@ _DEGREE_WORDS = ("degree", "college", "diploma", "bachelors", "masters", "univer
 _FASTEST = ("fastest", "growing fastest", "fastest growing", "most growth", "growing the most", "most in demand",
             "in demand", "best outlook", "grow the most", "highest growth")
 _RELATED = ("similar", "related", "like this", "like that", "like this one", "other jobs like", "same cluster",
+            "other careers like", "careers like", "kinda like", "kind of like", "careers similar",
             "same field", "jobs like")
 # In a comparison only: "are there more nurses or chefs?" asks how many jobs each has (the openings answer
 # gives the number of jobs too). Not topic phrases: alone they would put a figure on a vague message.
@@ -126,7 +128,8 @@ _COMPARE_COUNT_CUES = ("are there more", "is there more", "r there more", "are t
                        "which one has more jobs", "more of them", "more jobs", "most jobs", "fewer jobs",
                        "how many jobs", "number of jobs")
 _COMPARE_CUES = ("than", "compare", "compared", "comparison", "vs", "versus")
-_SWITCH_CUES = ("what about", "how about", "and", "same for", "what of", "for", "and for", "also", "now")
+_SWITCH_CUES = ("what about", "how about", "what abt", "how abt", "wat about", "wat abt", "and", "same for", "what of",
+                "for", "and for", "also", "now")
 # Open questions about what to do, not about one career: "what can i do", "what are my options".
 _OPEN_ASK = ("what can i do", "what could i do", "what can i be", "what should i do", "my options", "what jobs",
              "which jobs", "what careers", "which careers", "any jobs", "any careers", "what kind of jobs")
@@ -202,11 +205,15 @@ def crisis_rule(turn: Turn) -> Optional[Decision]:
     """A crisis message, whatever else it asks: "i want to kill myself", "how much do nurses make, i wont be alive".
 
     The NLU pipeline's safety stage already set the intent; the detector is asked again here so
-    that a message reaching the action server by any path still gets the crisis reply.
+    that a message reaching the action server by any path still gets the crisis reply. When only the
+    classifier said crisis and the message asks what a glossary word means ("wat does apprenticeship
+    mean"), with no word the detector reads, the word is explained.
     """
-    if turn.intent == "crisis" or crisis.detect(turn.text).found:
+    if crisis.detect(turn.text).found:
         return Decision("crisis", CRISIS)
-    return None
+    if turn.intent == "crisis" and asked_term(turn.text) is None:
+        return Decision("crisis", CRISIS)
+    return None  # only the classifier, for "what does apprenticeship mean": a word question (no crisis words)
 
 
 def language_rule(turn: Turn) -> Optional[Decision]:
@@ -265,6 +272,9 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
     if turn.worry_heard or turn.in_plan or turn.parse.is_button:
         return None
     kind = worry_in(turn.text)
+    if kind is None and turn.intent == "share_worry" and turn.parse.confidence >= turn.limits.worry_intent \
+            and not turn.state.pathway.active:
+        kind = "stress"  # the classifier heard a worry the word list lacks (not an answer to a plan question)
     if kind is None:
         return None
     details = {"worry": kind}
@@ -273,7 +283,12 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
     if career is not None and career.pathways is not None:
         again = Decision("plan_again", PLAN, careers=(career.id,), plan=PlanMove("ask", pathway.question))
         return Decision("worry", WORRY, careers=(career.id,), details=details, then=again)
-    rest = decide_turn(Turn(**{**turn.__dict__, "worry_heard": True}))
+    parse = turn.parse
+    if parse.intent == "share_worry":  # the rest of the message: the classifier's next guess ("how would i become...")
+        others = tuple((name, score) for name, score in parse.ranking if name != "share_worry")
+        if others:
+            parse = replace(parse, intent=others[0][0], confidence=others[0][1], ranking=others)
+    rest = decide_turn(Turn(**{**turn.__dict__, "worry_heard": True, "parse": parse}))
     if rest.kind in {ANSWER, COMPARE, NOT_KNOWN, BROWSE, UNKNOWN_CAREER, WHICH_CAREER}:
         return Decision("worry", WORRY, careers=rest.careers, details=details, then=rest)
     return Decision("worry", WORRY, details=details)
@@ -364,6 +379,7 @@ def stop_rule(turn: Turn) -> Optional[Decision]:
 
 
 _DEFINITION_ASKED = re.compile(r" (?:what is that|whats that|what does that mean|what does it mean|what is it|"
+                               r"what are those|what are they|what even is that|what is this|whats this|"
                                r"mean|means|meaning|define|definition) ")
 
 

@@ -81,8 +81,12 @@ class PayWords:
         return next((period for period, words in self.periods if any(has(w) for w in words)), None)
 
     def level(self, text: str) -> Optional[str]:
-        """The words asking for starting, top or lowest pay, if any."""
-        return first_found(text, self.levels)
+        """The words asking for starting, top or lowest pay, if any ("the middle number not the top": none)."""
+        found = first_found(text, self.levels)
+        if found and re.search(rf"\b(?:not|no|nor|instead of|rather than)\s+(?:the\s+|a\s+)?{re.escape(found)}\b",
+                               text.lower()):
+            return None
+        return found
 
     def place(self, text: str) -> Optional[str]:
         """The place a pay question names ("texas", "my city"), if any."""
@@ -160,8 +164,16 @@ def _explain_words(path: Path, _stamp: int) -> Tuple[Tuple[str, Tuple[str, ...]]
 
 
 def explain_asked(text: str, path: Path = EXPLAIN_WORDS_FILE) -> Optional[str]:
-    """What a follow-up asks about the figure just given: ``judge``, ``meaning`` or ``why`` (or None)."""
-    has = phrase_finder(text)
+    """What a follow-up asks about the figure just given: ``judge``, ``meaning`` or ``why`` (or None).
+
+    Fillers are read through: "what does that even mean lol" is "what does that mean".
+    """
+    plain = phrase_finder(text)
+    calm = phrase_finder(re.sub(r"\b(?:even|really|actually|exactly|like|lol|tho|though|so)\b", " ", text.lower()))
+
+    def has(phrase: str) -> bool:
+        return plain(phrase) or calm(phrase)
+
     for kind, phrases in _explain_words(path, path.stat().st_mtime_ns):
         if any(has(p) for p in phrases):
             return kind

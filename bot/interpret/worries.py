@@ -7,6 +7,7 @@ the crisis rule runs first. Plain functions, no Rasa.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Tuple
@@ -32,9 +33,19 @@ def worries(path: Path = WORRY_WORDS_FILE) -> Tuple[Tuple[str, Tuple[str, ...]],
     return _worries(path, path.stat().st_mtime_ns)
 
 
+# Words that make a feeling stronger without changing it: "i get really nervous" is "i get nervous".
+_INTENSIFIERS = re.compile(r"\b(?:really|so|super|very|kinda|kind of|pretty|totally|lowkey|highkey|lowk|deadass|"
+                           r"honestly|literally|just|rly|sooo+|soo)\s+", re.IGNORECASE)
+
+
 def worry_in(text: str, path: Path = WORRY_WORDS_FILE) -> Optional[str]:
-    """The kind of worry a message shares (``grades``, ``college``, ...), or None."""
-    has = phrase_finder(text.replace("'", "").replace("\u2019", ""))
+    """The kind of worry a message shares (``grades``, ``college``, ...), or None (intensifiers read through)."""
+    plain = text.replace("'", "").replace("\u2019", "")
+    said, calm = phrase_finder(plain), phrase_finder(_INTENSIFIERS.sub("", plain))
+
+    def has(phrase: str) -> bool:
+        return said(phrase) or calm(phrase)
+
     for kind, phrases in worries(path):
         if any(has(p) for p in phrases):
             return kind

@@ -22,13 +22,17 @@ from bot.paths import KNOWLEDGE_DIR
 GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yml"
 # "what is X", "what's X", "what does X mean", "define X", "meaning of X", "X meaning", "X?" alone.
 _ASKS = re.compile(r"^ (?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh) )*(?:what is|whats|what are|what does|"
-                   r"what do|what s|whats a|wats|wat is|wat s|wat r|what r|wut is|wuts|whut is|define|definition of|"
+                   r"what do|what s|whats a|wats|wat is|wat s|wat r|what r|wut is|wuts|whut is|wat does|wut does|"
+                   r"what counts as|"
+                   r"what does it mean if (?:someone|you|a person|somebody) (?:is|are)|define|definition of|"
                    r"meaning of|what exactly is|what the heck is|wth is|"
                    r"what even is|whats even|what even are|what is even|"
                    r"explain|what is meant by|what do you mean by|what do they mean by|huh what is|"
                    r"i dont know what|idk what|what does it mean to have|what does it mean to be)\b")
 _THE = frozenset({"the", "their", "his", "her", "my", "your", "its", "this", "that", "our"})
-_MEANS = re.compile(r"\b(?:mean|means|meaning|stand for|stands for|what exactly|what is that|whats that|what is it)\b")
+_MEANS = re.compile(r"\b(?:mean|means|meaning|stand for|stands for|what exactly|what is that|whats that|what is it|"
+                    r"what are those|what are they|what is this|whats this|what even is that|what even is it|"
+                    r"what even are those|what is that even|whats that even)\b")
 
 
 class Entry(BaseModel):
@@ -92,7 +96,20 @@ def _all_forms(path: Path) -> Tuple[Tuple[str, Entry], ...]:
 
 
 def asked_term(text: str, path: Path = GLOSSARY_FILE) -> Optional[Found]:
-    """The glossary word a message asks the meaning of ("whats an associates degree"), or None."""
+    """The glossary word a message asks the meaning of ("whats an associates degree"), or None.
+
+    The whole message is read first, then each of its sentences ("whats a certification? is it the same as a
+    degree": the first sentence asks).
+    """
+    found = _asked_term(text, path)
+    if found is None:
+        sentences = [s for s in re.split(r"[?.!]+", text) if s.strip()]
+        if len(sentences) > 1:
+            found = next((f for f in (_asked_term(s, path) for s in sentences) if f is not None), None)
+    return found
+
+
+def _asked_term(text: str, path: Path) -> Optional[Found]:
     said = padded(text)
     if not (_ASKS.search(said) or _MEANS.search(said)):
         return None

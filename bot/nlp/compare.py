@@ -24,7 +24,7 @@ import yaml
 
 from bot.nlp.evaluate import HELDOUT_FILE, evaluate, read_examples
 from bot.paths import CONFIG_FILE, DATA_DIR, ROOT
-from bot.training import rasa_env
+from bot.tools.training import rasa_env
 
 TOKENIZERS = ("WhitespaceTokenizer", "SpacyTokenizer")
 

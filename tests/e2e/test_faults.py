@@ -17,9 +17,9 @@ import pytest
 import requests
 
 from bot.channels.guard import reply_text
-from bot.launcher import Stack
 from bot.paths import KNOWLEDGE_DIR, ROOT
 from bot.settings import load
+from bot.tools.launcher import Stack
 from tests.processes import alive, child_pid, kill_and_wait
 from tests.support import BotProcess, free_port, text_of
 
@@ -35,7 +35,7 @@ def test_action_server_down_gets_quick_apology_then_answers_resume(tmp_path: Pat
     try:
         assert bot.process is not None
         assert "$107,560" in text_of(bot.say("before", "how much do they make?"))
-        rasa_pid = child_pid(bot.process.pid, "bot.rasa_run")
+        rasa_pid = child_pid(bot.process.pid, "bot.tools.rasa_run")
         action_pid = child_pid(bot.process.pid, "rasa_sdk")
         assert rasa_pid and action_pid, "launcher children not found"
 
@@ -57,7 +57,7 @@ def test_action_server_down_gets_quick_apology_then_answers_resume(tmp_path: Pat
             assert answer == APOLOGY, answer
             time.sleep(1)
         assert "$107,560" in answer, "answers did not resume after the action server came back"
-        assert alive(rasa_pid) and child_pid(bot.process.pid, "bot.rasa_run") == rasa_pid, "Rasa was restarted"
+        assert alive(rasa_pid) and child_pid(bot.process.pid, "bot.tools.rasa_run") == rasa_pid, "Rasa was restarted"
         new_action_pid = child_pid(bot.process.pid, "rasa_sdk")
         assert new_action_pid and new_action_pid != action_pid
         assert "restarting it" in bot.log()
@@ -72,7 +72,7 @@ def test_rasa_server_that_dies_is_restarted_and_the_conversation_continues(tmp_p
     try:
         assert bot.process is not None
         assert "$107,560" in text_of(bot.say("student", "how much do they make?"))
-        rasa_pid = child_pid(bot.process.pid, "bot.rasa_run")
+        rasa_pid = child_pid(bot.process.pid, "bot.tools.rasa_run")
         action_pid = child_pid(bot.process.pid, "rasa_sdk")
         assert rasa_pid and action_pid, "launcher children not found"
 
@@ -86,7 +86,7 @@ def test_rasa_server_that_dies_is_restarted_and_the_conversation_continues(tmp_p
             except (requests.RequestException, AssertionError):
                 time.sleep(1)
         assert "geographic location" in answer, f"the conversation did not continue: {answer!r}"
-        new_rasa_pid = child_pid(bot.process.pid, "bot.rasa_run")
+        new_rasa_pid = child_pid(bot.process.pid, "bot.tools.rasa_run")
         assert new_rasa_pid and new_rasa_pid != rasa_pid
         assert child_pid(bot.process.pid, "rasa_sdk") == action_pid, "the action server kept running"
         assert "the rasa server stopped" in bot.log() and bot.process.poll() is None

@@ -12,7 +12,7 @@ import pytest
 
 from bench import questions
 from bot.paths import ROOT
-from bot.training import rasa_env
+from bot.tools.training import rasa_env
 
 PARSE_SCRIPT = """
 import asyncio, json, sys

@@ -59,7 +59,7 @@ def test_enabled_api_requires_the_token(tmp_path: Path) -> None:
         assert any(e.get("text") == "how much do they make?" for e in allowed.json()["events"])
 
         assert bot.process is not None
-        rasa_pid = child_pid(bot.process.pid, "bot.rasa_run")
+        rasa_pid = child_pid(bot.process.pid, "bot.tools.rasa_run")
         assert rasa_pid is not None
         for pid in (bot.process.pid, rasa_pid):
             assert token.encode() not in Path(f"/proc/{pid}/cmdline").read_bytes(), "the token is visible in ps"
@@ -71,7 +71,7 @@ def test_enabled_api_requires_the_token(tmp_path: Path) -> None:
 def test_rasa_runs_with_telemetry_off(bot: BotProcess) -> None:
     """The running Rasa server's environment has RASA_TELEMETRY_ENABLED=false, so Rasa sends nothing home."""
     assert bot.process is not None
-    rasa_pid = child_pid(bot.process.pid, "bot.rasa_run")
+    rasa_pid = child_pid(bot.process.pid, "bot.tools.rasa_run")
     assert rasa_pid is not None
     environment = Path(f"/proc/{rasa_pid}/environ").read_bytes().split(b"\0")
     assert b"RASA_TELEMETRY_ENABLED=false" in environment

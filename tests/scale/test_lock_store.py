@@ -57,7 +57,7 @@ def test_atomic_lock_store_serialises_turns_across_servers(redis_server: RedisSe
 def test_scale_endpoints_use_the_atomic_lock_store() -> None:
     import yaml
 
-    from bot.launcher import SCALE_ENDPOINTS
+    from bot.tools.launcher import SCALE_ENDPOINTS
 
     with SCALE_ENDPOINTS.open(encoding="utf-8") as handle:
         assert yaml.safe_load(handle)["lock_store"]["type"] == "bot.locks.AtomicRedisLockStore"

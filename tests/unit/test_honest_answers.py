@@ -393,3 +393,10 @@ def test_titles_of_careers_the_bot_lacks_keep_a_right_plural(title: str, plural:
     from bot.answers.render import _plural_title
 
     assert _plural_title(title) == plural
+
+
+def test_a_worry_the_classifier_heard_without_worry_words_is_heard() -> None:
+    """The share_worry intent (data/nlu/worries.yml) for words the worry list lacks: the kind, general reply."""
+    decision = decide(parse("i didnt make the team and now i feel like i cant do anything right", "share_worry", 0.9),
+                      State(), current_knowledge())
+    assert decision.kind == WORRY and decision.details["worry"] == "stress", decision.describe()

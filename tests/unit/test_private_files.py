@@ -1,12 +1,12 @@
-"""var/ is made private at start-up (bot/launcher.py private_var_dir)."""
+"""var/ is made private at start-up (bot/tools/launcher.py private_var_dir)."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import replace
 
-from bot.launcher import private_var_dir
 from bot.settings import Settings
+from bot.tools.launcher import private_var_dir
 
 
 def test_var_dir_and_tracker_store_become_owner_only(tmp_path) -> None:

@@ -26,7 +26,7 @@ def _run(tmp_path: Path, verbose: str) -> subprocess.CompletedProcess:
     (tmp_path / "noisy_server.py").write_text(_MODULE, encoding="utf-8")
     env = dict(os.environ, CAREERBOT_VERBOSE=verbose,
                PYTHONPATH=os.pathsep.join([str(tmp_path), str(ROOT)]))
-    return subprocess.run([sys.executable, "-m", "bot.quiet", "noisy_server"], cwd=tmp_path, env=env,
+    return subprocess.run([sys.executable, "-m", "bot.tools.quiet", "noisy_server"], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=60, check=True)
 
 
@@ -47,7 +47,7 @@ def test_verbose_shows_every_warning(tmp_path: Path) -> None:
 
 def test_rasa_validator_noise_about_unused_responses_is_filtered() -> None:
     """Every reply is sent by the one action, so "utterance ... not used in any story" says nothing: filtered."""
-    from bot.quiet import QUIET_MESSAGES
+    from bot.tools.quiet import QUIET_MESSAGES
 
     assert any(p.search("The utterance 'utter_greet' is not used in any story or rule.") for p in QUIET_MESSAGES)
     assert not any(p.search("Intent 'ask_pay' has only 1 training example") for p in QUIET_MESSAGES)

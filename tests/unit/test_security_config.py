@@ -9,11 +9,11 @@ from typing import Any, Dict
 import pytest
 import yaml
 
-from bot.launcher import SCALE_ENDPOINTS, LaunchError, Stack, server_env
 from bot.paths import ENDPOINTS_FILE, ROOT
-from bot.rasa_run import rasa_argv
 from bot.settings import Settings, load
-from bot.training import rasa_env
+from bot.tools.launcher import SCALE_ENDPOINTS, LaunchError, Stack, server_env
+from bot.tools.rasa_run import rasa_argv
+from bot.tools.training import rasa_env
 
 
 def _settings(tmp_path: Path, **overrides: Any) -> Settings:

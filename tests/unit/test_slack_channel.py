@@ -26,8 +26,8 @@ from bot.channels.slack import (
     text_blocks,
 )
 from bot.channels.socketio import SafeSocketIOInput
-from bot.launcher import effective_credentials
 from bot.settings import Settings
+from bot.tools.launcher import effective_credentials
 from tests.slack_support import BOT_USER, click_body, event_body, signature
 
 

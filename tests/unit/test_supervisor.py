@@ -10,8 +10,8 @@ from typing import Dict, List
 
 import pytest
 
-from bot.launcher import RESTART_LIMIT, LaunchError, Stack, Supervisor
 from bot.settings import load
+from bot.tools.launcher import RESTART_LIMIT, LaunchError, Stack, Supervisor
 
 
 def _stack(tmp_path: Path, commands: Dict[str, List[str]]) -> Stack:

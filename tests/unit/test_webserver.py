@@ -11,7 +11,7 @@ import pytest
 import requests
 
 from bot.settings import Settings
-from bot.webserver import FONT_IMPORT, WebError, WebServer, load_bundle, resolve_static, socket_url
+from bot.tools.webserver import FONT_IMPORT, WebError, WebServer, load_bundle, resolve_static, socket_url
 from tests.support import free_port
 
 FAKE_BUNDLE = b"window.WebChat = {};"
@@ -148,7 +148,7 @@ def test_resolve_static_finds_index_of_folder() -> None:
 
 def test_widget_files_are_cached_with_an_etag() -> None:
     """webchat.js (715 KB) and the loader are cached an hour, then revalidated: a matching ETag gets 304."""
-    from bot.webserver import WebServer
+    from bot.tools.webserver import WebServer
 
     server = WebServer(Settings(), bundle=b"console.log('webchat');")
     status, headers, body = server.respond("/careerbot/webchat.js", "localhost:8000")
@@ -162,7 +162,7 @@ def test_widget_files_are_cached_with_an_etag() -> None:
 
 def test_behind_the_proxy_the_socket_is_where_the_widget_came_from() -> None:
     """With X-Forwarded-Proto (the reverse proxy), the widget connects to the proxy's own address (wss)."""
-    from bot.webserver import socket_url
+    from bot.tools.webserver import socket_url
 
     settings = Settings()
     assert socket_url(settings, "bot.district.example", "https") == "https://bot.district.example"

@@ -62,7 +62,7 @@ def prepare_rasa_server() -> None:
 
 def main() -> None:
     """Run Rasa's command line in this process."""
-    from bot.quiet import quiet_warnings
+    from bot.tools.quiet import quiet_warnings
 
     quiet_warnings()
     prepare_rasa_server()

@@ -2,7 +2,7 @@
 
 ``python -m bot run`` (what ``make run`` calls): validate the knowledge files,
 train if the inputs changed, serve the demo school page with the chat widget
-(``bot.webserver``, in this process), start both servers with the settings from
+(``bot.tools.webserver``, in this process), start both servers with the settings from
 the environment, wait until they answer, print how to chat, and on Ctrl-C stop
 everything cleanly. A stopped action server is restarted (students get a short
 apology meanwhile); if the Rasa server stops, everything stops. Conversations
@@ -25,13 +25,13 @@ from typing import Dict, List, Optional
 
 import yaml
 
-from bot.botprocess import READY_LINE
 from bot.counselor.app import PASSWORD_ENV as COUNSELOR_PASSWORD_ENV
 from bot.knowledge.check import check_everything
 from bot.paths import CREDENTIALS_FILE, ENDPOINTS_FILE, ROOT
 from bot.settings import Settings
-from bot.training import ensure_model, rasa_env
-from bot.webserver import WebError, WebServer
+from bot.tools.botprocess import READY_LINE
+from bot.tools.training import ensure_model, rasa_env
+from bot.tools.webserver import WebError, WebServer
 
 SCALE_ENDPOINTS = ROOT / "deploy" / "endpoints.scale.yml"
 
@@ -97,12 +97,12 @@ class Stack:
         endpoints = SCALE_ENDPOINTS if settings.profile == "scale" else ENDPOINTS_FILE
         python = sys.executable
         commands: Dict[str, List[str]] = {
-            # bot.quiet runs rasa_sdk's command line with third-party deprecation warnings filtered.
-            "action server": [python, "-m", "bot.quiet", "rasa_sdk", "--actions", "actions",
+            # bot.tools.quiet runs rasa_sdk's command line with third-party deprecation warnings filtered.
+            "action server": [python, "-m", "bot.tools.quiet", "rasa_sdk", "--actions", "actions",
                               "--port", str(settings.action_port)],
             "rasa server": [
-                # bot.rasa_run is `rasa run` that reads the API token from the environment (never on the command line).
-                python, "-m", "bot.rasa_run",
+                # bot.tools.rasa_run: `rasa run` reading the API token from the environment (never the command line).
+                python, "-m", "bot.tools.rasa_run",
                 "--model", str(model.resolve()),
                 "--endpoints", str(endpoints),
                 "--credentials", str(effective_credentials(settings)),
@@ -324,7 +324,7 @@ def run(settings: Settings, train: bool = True) -> int:
         check_knowledge()
         model = ensure_model() if train else None
         if model is None:
-            from bot.training import current_model
+            from bot.tools.training import current_model
 
             model = current_model()
             if model is None:

@@ -3,7 +3,7 @@
 Sanic turns DeprecationWarning back on ("once") when it is imported, so the
 ``PYTHONWARNINGS=ignore`` that every Rasa process gets is not enough: the filters
 are set again here after Sanic's. ``CAREERBOT_VERBOSE=1`` (``make run VERBOSE=1``)
-leaves every warning visible. ``python -m bot.quiet MODULE ARGS`` runs another
+leaves every warning visible. ``python -m bot.tools.quiet MODULE ARGS`` runs another
 module's command line (the action server's ``rasa_sdk``, ``rasa data validate`` in ``make check``) quietly.
 """
 
@@ -49,7 +49,7 @@ def quiet_warnings() -> None:
 def main() -> None:
     """Run ``python -m MODULE ARGS`` with the warnings filtered."""
     if len(sys.argv) < 2:
-        raise SystemExit("usage: python -m bot.quiet MODULE [ARGS...]")
+        raise SystemExit("usage: python -m bot.tools.quiet MODULE [ARGS...]")
     quiet_warnings()
     module = sys.argv[1]
     sys.argv = [module, *sys.argv[2:]]

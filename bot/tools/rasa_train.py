@@ -1,6 +1,6 @@
 """``rasa train`` with the training speed-up of bot/rasa_tuning.py (same model, less time).
 
-bot/training.py runs ``python -m bot.rasa_train ARGS``; the arguments are passed to
+bot/tools/training.py runs ``python -m bot.tools.rasa_train ARGS``; the arguments are passed to
 ``rasa train`` unchanged.
 """
 

@@ -21,7 +21,7 @@ import requests
 
 from bot.paths import ROOT
 
-READY_LINE = "Career bot is ready"  # the first words of the launcher's banner (bot/launcher.py)
+READY_LINE = "Career bot is ready"  # the first words of the launcher's banner (bot/tools/launcher.py)
 
 
 class BotStartError(RuntimeError):

@@ -77,7 +77,7 @@ def ensure_model(force: bool = False) -> Path:
     print(f">> training the Rasa model ({target.name}); this takes two or three minutes", flush=True)
     started = time.monotonic()
     command = [
-        sys.executable, "-m", "bot.rasa_train",
+        sys.executable, "-m", "bot.tools.rasa_train",
         "--config", str(CONFIG_FILE), "--domain", str(DOMAIN_FILE), "--data", str(DATA_DIR),
         "--out", str(MODELS_DIR), "--fixed-model-name", target.name[: -len(".tar.gz")],
     ]

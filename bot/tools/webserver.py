@@ -1,6 +1,6 @@
 """A small static web server for the demo school page and the chat widget's files.
 
-``make run`` starts it next to the Rasa server (see ``bot.launcher``), on
+``make run`` starts it next to the Rasa server (see ``bot.tools.launcher``), on
 ``CAREERBOT_WEB_PORT`` (default 8000). It serves:
 
 - ``/``: the demo school page, ``bot/web/index.html``, and the other files in ``bot/web/``

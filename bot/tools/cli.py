@@ -23,13 +23,13 @@ from bot import settings as settings_module
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from bot.launcher import run
+    from bot.tools.launcher import run
 
     return run(settings_module.load(), train=not args.no_train)
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    from bot.training import ensure_model
+    from bot.tools.training import ensure_model
 
     print(ensure_model(force=args.force))
     return 0
@@ -53,7 +53,7 @@ def _cmd_test_stories(args: argparse.Namespace) -> int:
     import subprocess
 
     from bot.paths import ROOT
-    from bot.training import ensure_model, rasa_env
+    from bot.tools.training import ensure_model, rasa_env
 
     model = ensure_model()
     command = [
@@ -68,7 +68,7 @@ def _cmd_test_stories(args: argparse.Namespace) -> int:
 
 
 def _cmd_chat(args: argparse.Namespace) -> int:
-    from bot.terminal import chat
+    from bot.tools.terminal import chat
 
     return chat(settings_module.load(), sender=args.sender)
 

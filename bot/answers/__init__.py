@@ -1,0 +1,1 @@
+"""Answer building: plain functions that turn a decision and the knowledge files into the reply text."""

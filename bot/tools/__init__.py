@@ -1,0 +1,1 @@
+"""Tooling: the command line, the launcher of the servers, training, the terminal chat, the web server."""
