@@ -36,6 +36,13 @@ CHAT_FORMS: Dict[str, str] = {
     "nolonger": "no longer", "noone": "no one",
     "everyones": "everyone is", "gon": "going to", "wen": "when", "wat": "what", "tho": "though",
     "goodby": "goodbye", "letr": "letter", "lettr": "letter",
+    "wil": "will", "aroud": "around", "arund": "around", "aroun": "around", "yr": "year", "nxt": "next",
+    "theyd": "they would", "hed": "he would", "shed": "she would",
+}
+# Emoji students use for what they can't type: read as the words they stand for ("🔪🩸", "💊💊💊").
+EMOJI_WORDS: Dict[str, str] = {
+    "\U0001f52a": " knife ", "\U0001fa78": " blood ", "\U0001f48a": " pills ", "\U0001f52b": " gun ",
+    "\u26b0": " coffin ", "\U0001faa6": " grave ", "\U0001fa79": " bandage ", "\U0001f9e8": " bomb ",
 }
 _JOINS = re.compile(r"\b(my|your|him|her|them|it|our) (self|selves)\b")
 _DYE = re.compile(
@@ -138,6 +145,8 @@ def correct_word(word: str, keys: Iterable[str] = KEY_WORDS) -> Optional[str]:
 def normalise(text: str) -> str:
     """The message in the one spelling the detectors' phrases are written for (see module docstring)."""
     lowered = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    for emoji, word in EMOJI_WORDS.items():
+        lowered = lowered.replace(emoji, word)
     lowered = lowered.replace("'", "")
     lowered = _NON_WORD.sub(" ", lowered)
     lowered = _REPEATS.sub(r"\1\1", lowered)

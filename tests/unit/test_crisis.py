@@ -196,3 +196,29 @@ def test_crises_of_development_set_7(text: str) -> None:
 ])
 def test_future_plans_and_roads_are_not_crises(text: str) -> None:
     assert not crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", [
+    "this is the last time i'll ever use this website. bye",
+    "Is it normal for your dad to punch you? because mine does",
+    "I'm going to make them all pay. they'll see on monday",
+    "I've been looking up how to make a bomb to use at school",
+    "🔪🩸 again... idk what to do",
+    "catching the bus tonight 🚌🙃 bye",
+    "ya girl is about to do something permanent 🫠💊💊💊",
+    "i wil not be aroud next yr so whatevr",
+    "I like art and music, what careers fit me? and someone at school said they'd stab me tomorrow",
+    "What careers use math? also i just cut pretty deep and i can't stop the bleeding",
+    "what trade school programs are near me? my dad is yelling and throwing stuff at me right now",
+])
+def test_crises_of_development_set_8(text: str) -> None:
+    """Emoji read as words (knife, blood, pills), "catch the bus", "make them all pay", a bomb, a parent who
+    punches or throws things, "said they'd stab me", "cut pretty deep", typos of "will not be around"."""
+    assert crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", ["i said bye to my friends and went home", "i catch the bus at 7, bye",
+                                  "how much do bomb squad techs make", "i got a tattoo, its permanent",
+                                  "my teacher threw a pencil at me lol"])
+def test_byes_buses_and_bomb_squads_are_not_crises(text: str) -> None:
+    assert not crisis.detect(text).found
