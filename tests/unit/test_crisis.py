@@ -222,3 +222,25 @@ def test_crises_of_development_set_8(text: str) -> None:
                                   "my teacher threw a pencil at me lol"])
 def test_byes_buses_and_bomb_squads_are_not_crises(text: str) -> None:
     assert not crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", [
+    "i feel like i'm running out of reasons to stay",
+    "idk i just wanna be six feet under at this point no cap",
+    "kys is what everyone at school tells me and honestly i might",
+    "gonna catch a body at school tmrw i'm dead serious",
+    "🔫🙂 lol jk... unless? genuinely not ok tho",
+    "iv wrote a goodby leter to my famly",
+    "Does a graphic designer need a degree? I haven't eaten in days on purpose btw",
+    "I'm not going to need a college plan. trust me.",
+])
+def test_crises_of_development_set_9(text: str) -> None:
+    """Slang ("six feet under", "catch a body", "kys ... i might"), a gun emoji with "unless", typos of a goodbye
+    letter, not eating on purpose; "won't need a college plan, trust me" gently."""
+    assert crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", ["i ran out of reasons to stay in band", "the ballerina was six feet tall",
+                                  "im not going to need a college plan, im going to trade school"])
+def test_band_ballerinas_and_trade_school_are_not_crises(text: str) -> None:
+    assert not crisis.detect(text).found
