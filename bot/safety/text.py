@@ -36,7 +36,8 @@ CHAT_FORMS: Dict[str, str] = {
     "nolonger": "no longer", "noone": "no one",
     "everyones": "everyone is", "gon": "going to", "wen": "when", "wat": "what", "tho": "though",
     "goodby": "goodbye", "letr": "letter", "lettr": "letter",
-    "iv": "i have", "leter": "letter", "famly": "family", "fam": "family", "wil": "will", "aroud": "around", "arund": "around", "aroun": "around", "yr": "year", "nxt": "next",
+    "iv": "i have", "leter": "letter", "famly": "family", "fam": "family", "wil": "will", "aroud": "around",
+    "arund": "around", "aroun": "around", "yr": "year", "nxt": "next",
     "theyd": "they would", "hed": "he would", "shed": "she would",
 }
 # Emoji students use for what they can't type: read as the words they stand for ("🔪🩸", "💊💊💊").
