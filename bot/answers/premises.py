@@ -118,9 +118,10 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
     plural = career.career.plural
     notes: List[str] = []
     education = career.education.entry_level if career.education else None
-    no_degree = claimed_level(question) == "high school diploma"  # "dont need college" before "need college"
+    general_claim = claimed_level(question)
+    no_degree = general_claim == "high school diploma"  # "dont need college" before "need college"
     claimed = "high school diploma" if no_degree else \
-        next((level for phrases, level in _CLAIMED_LEVELS if _has(said, phrases)), None) or claimed_level(question)
+        next((level for phrases, level in _CLAIMED_LEVELS if _has(said, phrases)), None) or general_claim
     if claimed and education is not None:
         have, want = _level_rank(education.level), _LEVELS.index(claimed)
         # More than needed is always wrong; less only when said to be enough ("with just a bachelors"), not when

@@ -590,11 +590,15 @@ def _question_topics(turn: Turn) -> Tuple[str, ...]:
     return (first, second) if second else (first,)
 
 
+def _longest_topic(has: Callable[[str], bool], vocabulary: TopicVocabulary) -> Optional[str]:
+    """The topic whose longest word or phrase ``has`` finds is the longest of all, if any."""
+    hits = [(len(w), entry.topic) for entry in vocabulary.topics for w in (*entry.phrases, *entry.words) if has(w)]
+    return max(hits)[1] if hits else None
+
+
 def _word_topic(turn: Turn) -> Optional[str]:
     """The topic with the longest word or phrase in the message (job titles read as "they"), if any."""
-    has = turn.has_read_as_they
-    hits = [(len(w), entry.topic) for entry in turn.topics.topics for w in (*entry.phrases, *entry.words) if has(w)]
-    return max(hits)[1] if hits else None
+    return _longest_topic(turn.has_read_as_they, turn.topics)
 
 
 def _asked_in_a_question(turn: Turn) -> Tuple[str, ...]:
@@ -605,9 +609,9 @@ def _asked_in_a_question(turn: Turn) -> Tuple[str, ...]:
     questions = [q for q in re.split(r"(?<=[.!?])\s+", turn.text) if q.strip().endswith("?")]
     if not questions:
         return ()
-    has = phrase_finder(turn.knowledge.catalog.replace_names(" ".join(questions), "they"))
-    hits = [(len(w), entry.topic) for entry in turn.topics.topics for w in (*entry.phrases, *entry.words) if has(w)]
-    return (max(hits)[1],) if hits else ()
+    topic = _longest_topic(phrase_finder(turn.knowledge.catalog.replace_names(" ".join(questions), "they")),
+                           turn.topics)
+    return (topic,) if topic else ()
 
 
 def _hinted_topic(turn: Turn) -> Optional[str]:

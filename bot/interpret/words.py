@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Dict, Optional, Tuple
+from typing import Callable, Dict, Optional, Pattern, Tuple
 
 import yaml
 
@@ -35,6 +35,12 @@ def phrase_finder(text: str) -> Callable[[str], bool]:
     """A test for whole-word phrases in ``text``, which is normalised once for all of them."""
     said = padded(text)
     return lambda phrase: padded(phrase) in said
+
+
+def phrase_finder_through(text: str, fillers: Pattern[str]) -> Callable[[str], bool]:
+    """Like ``phrase_finder``, also matching once the ``fillers`` are taken out ("i get really nervous")."""
+    plain, calm = phrase_finder(text), phrase_finder(fillers.sub(" ", text))
+    return lambda phrase: plain(phrase) or calm(phrase)
 
 
 def first_found(text: str, phrases: Tuple[str, ...]) -> Optional[str]:
@@ -168,12 +174,7 @@ def explain_asked(text: str, path: Path = EXPLAIN_WORDS_FILE) -> Optional[str]:
 
     Fillers are read through: "what does that even mean lol" is "what does that mean".
     """
-    plain = phrase_finder(text)
-    calm = phrase_finder(re.sub(r"\b(?:even|really|actually|exactly|like|lol|tho|though|so)\b", " ", text.lower()))
-
-    def has(phrase: str) -> bool:
-        return plain(phrase) or calm(phrase)
-
+    has = phrase_finder_through(text, _FOLLOW_UP_FILLERS)
     for kind, phrases in _explain_words(path, path.stat().st_mtime_ns):
         if any(has(p) for p in phrases):
             return kind
@@ -184,6 +185,7 @@ def explain_asked(text: str, path: Path = EXPLAIN_WORDS_FILE) -> Optional[str]:
     return None
 
 
+_FOLLOW_UP_FILLERS = re.compile(r"\b(?:even|really|actually|exactly|like|lol|tho|though|so)\b", re.IGNORECASE)
 _MEANT_FIGURE = re.compile(r" what (?:does|do|is) (?:the |a |that )?(?:\d[\d,.]*(?: percent| %|%)?|\$\d[\d,.]*k?|"
                            r"(?:much |a little |little )?(?:faster|slower) than (?:the )?average|about as fast as "
                            r"(?:the )?average|median|decline|declining) (?:\w+ )?(?:mean|means) ")

@@ -14,7 +14,7 @@ from typing import Optional, Tuple
 
 import yaml
 
-from bot.interpret.words import phrase_finder
+from bot.interpret.words import phrase_finder_through
 from bot.paths import VOCABULARY_DIR
 
 WORRY_WORDS_FILE = VOCABULARY_DIR / "worry-words.yml"
@@ -40,12 +40,7 @@ _INTENSIFIERS = re.compile(r"\b(?:really|so|super|very|kinda|kind of|pretty|tota
 
 def worry_in(text: str, path: Path = WORRY_WORDS_FILE) -> Optional[str]:
     """The kind of worry a message shares (``grades``, ``college``, ...), or None (intensifiers read through)."""
-    plain = text.replace("'", "").replace("\u2019", "")
-    said, calm = phrase_finder(plain), phrase_finder(_INTENSIFIERS.sub("", plain))
-
-    def has(phrase: str) -> bool:
-        return said(phrase) or calm(phrase)
-
+    has = phrase_finder_through(text.replace("'", "").replace("\u2019", ""), _INTENSIFIERS)
     for kind, phrases in worries(path):
         if any(has(p) for p in phrases):
             return kind

@@ -189,16 +189,6 @@ def test_crises_of_development_set_7(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "i dont have a future plan yet, what jobs are good",
-    "i wont have a future in nursing if i fail chem",
-    "my kids play in the road a lot",
-    "i have 5 classes and i want to take them all",
-])
-def test_future_plans_and_roads_are_not_crises(text: str) -> None:
-    assert not crisis.detect(text).found
-
-
-@pytest.mark.parametrize("text", [
     "this is the last time i'll ever use this website. bye",
     "Is it normal for your dad to punch you? because mine does",
     "I'm going to make them all pay. they'll see on monday",
@@ -217,13 +207,6 @@ def test_crises_of_development_set_8(text: str) -> None:
     assert crisis.detect(text).found
 
 
-@pytest.mark.parametrize("text", ["i said bye to my friends and went home", "i catch the bus at 7, bye",
-                                  "how much do bomb squad techs make", "i got a tattoo, its permanent",
-                                  "my teacher threw a pencil at me lol"])
-def test_byes_buses_and_bomb_squads_are_not_crises(text: str) -> None:
-    assert not crisis.detect(text).found
-
-
 @pytest.mark.parametrize("text", [
     "i feel like i'm running out of reasons to stay",
     "idk i just wanna be six feet under at this point no cap",
@@ -240,7 +223,13 @@ def test_crises_of_development_set_9(text: str) -> None:
     assert crisis.detect(text).found
 
 
-@pytest.mark.parametrize("text", ["i ran out of reasons to stay in band", "the ballerina was six feet tall",
-                                  "im not going to need a college plan, im going to trade school"])
-def test_band_ballerinas_and_trade_school_are_not_crises(text: str) -> None:
+@pytest.mark.parametrize("text", [
+    "i dont have a future plan yet, what jobs are good", "i wont have a future in nursing if i fail chem",
+    "my kids play in the road a lot", "i have 5 classes and i want to take them all",
+    "i said bye to my friends and went home", "i catch the bus at 7, bye", "how much do bomb squad techs make",
+    "i got a tattoo, its permanent", "my teacher threw a pencil at me lol", "i ran out of reasons to stay in band",
+    "the ballerina was six feet tall", "im not going to need a college plan, im going to trade school",
+])
+def test_look_alikes_of_development_sets_7_to_9_are_not_crises(text: str) -> None:
+    """Future plans, roads, byes, buses, bomb squads, bands: the new phrases' neighbours stay ordinary."""
     assert not crisis.detect(text).found
