@@ -10,7 +10,7 @@ is added. Only the career's own file and the median of all occupations are read.
 from __future__ import annotations
 
 import re
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from bot.answers.facts import money, say, source_label
 from bot.answers.honesty import is_yes_no
@@ -63,31 +63,78 @@ _LEVEL_WORDS = (
     (re.compile(r"\b(?:bachelors?|bachelor s|4 year degree|four year degree|4 year college|college degree|"
                 r"university degree)\b"), "bachelor"),
     (re.compile(r"\b(?:associates?|associate s|2 year degree|two year degree)\b"), "associate"),
+    (re.compile(r"\b(?:(?:high school|hs) diploma|ged|just high school|only high school|straight out of high school|"
+                r"right after high school|right out of high school)\b"), "high school diploma"),
 )
-_NO_DEGREE_CLAIM = re.compile(r"\b(?:dont|do not|doesnt|does not|wont|no|without|never)\s+(?:need|needs|require|"
-                              r"requires|have|having|needing|get|getting)?\s*(?:a|an|any|to go to|to have)?\s*"
+# Levels named in a career's own how-to-become sentences ("usually need an advanced degree, such as a master's").
+_STATED_LEVEL_WORDS = _LEVEL_WORDS[:4] + ((re.compile(r"\badvanced degree\b"), "master"),)
+_NO_DEGREE_CLAIM = re.compile(r"\b(?:dont|do not|doesnt|does not|wont|no|without|never)\s+(?:really |even |actually )?"
+                              r"(?:need|needs|require|requires|have|having|needing|get|getting|go to|attend|"
+                              r"need to go to|have to go to)?\s*(?:a|an|any|to go to|to have)?\s*"
                               r"(?:college|degree|diploma|schooling|school)\b")
+# "you cant be one without a masters": the level is claimed to be required.
+_REQUIRED_WITHOUT = re.compile(r"\b(?:cant|can not|cannot|not able to|impossible to)\b.{0,60}\bwithout\b")
 # Words that make a named level a premise (what is needed, enough, the best), not a question about it.
 _NEEDED = re.compile(r"\b(?:need|needs|needed|require|requires|required|have to|has to|must|just|only|with|enough|"
-                     r"best for|to start|to become|to be|to get into|right)\b")
+                     r"best for|to start|to become|to be|to get into|right|gotta|got to|before)\b")
 _ENOUGH = re.compile(r" (?:just|only|enough|is fine|is all|no more than|all you need|all i need) ")
 _NO_EXPERIENCE_CLAIM = re.compile(r"\b(?:dont|do not|doesnt|does not|no|without|zero|never)\s+(?:need|needs|"
                                   r"require|requires|needing)?\s*(?:any|a|much)?\s*(?:work |job |prior )?"
                                   r"experience\b")
 _DECLINE_PATTERNS = re.compile(r"\b(?:no|zero|hardly any|barely any) (?:\w+ ){0,3}jobs (?:anymore|left|now)|"
                                r"\btake (?:all|over) (?:the )?(?:\w+ ){0,3}jobs|\breplace all\b|"
-                               r"\btaking (?:all|over) (?:the )?(?:\w+ ){0,3}jobs")
+                               r"\btaking (?:all|over) (?:the )?(?:\w+ ){0,3}jobs|"
+                               r"\b(?:nobody|no one|noone|nobodys) (?:is )?(?:gonna|going to|will|gon) "
+                               r"(?:need|hire|want)\b|"
+                               r"\bwont need (?:any )?(?:more )?\w+ (?:anymore|in the future)\b")
+# A pay figure a question takes for granted: "they make like 100k a year right", "do they earn $150,000".
+_CLAIMED_PAY = re.compile(r"\b(?:make|makes|making|earn|earns|earning|get paid|gets paid|paid|pay|pays|salary is|"
+                          r"salary of|take home|bring in)\s+(?:like |about |around |over |at least |almost |nearly |"
+                          r"roughly |maybe |)\$?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|thousand|grand)?\b")
 
 
 def claimed_level(question: str) -> Optional[str]:
     """The one education level a question takes for granted, or None (none, several, or only asked about)."""
     said = " ".join(re.findall(r"[a-z0-9]+", question.lower().replace("'", "")))
-    if _NO_DEGREE_CLAIM.search(said):
+    if _NO_DEGREE_CLAIM.search(said) and not _REQUIRED_WITHOUT.search(said):
         return "high school diploma"
     named = {level for pattern, level in _LEVEL_WORDS if pattern.search(said)}
-    if len(named) != 1 or not _NEEDED.search(said):
+    if len(named) != 1 or not (_NEEDED.search(said) or _REQUIRED_WITHOUT.search(said)):
         return None  # "bachelors or the 2 year thing?" asks which; it takes neither for granted
-    return next(iter(named))
+    level = next(iter(named))
+    if level == "high school diploma" and not _ENOUGH.search(f" {said} "):
+        return None  # "what high school diploma classes" asks; "only need a high school diploma" claims
+    return level
+
+
+def claimed_pay(question: str) -> Optional[int]:
+    """A yearly pay figure a question takes for granted ("they make like 100k a year right"), or None."""
+    match = _CLAIMED_PAY.search(question.lower().replace("'", ""))
+    if not match:
+        return None
+    amount = float(match.group(1).replace(",", ""))
+    if match.group(2):
+        amount *= 1000
+    return int(amount) if amount >= 10000 else None  # an hourly figure or a small number is not a yearly claim
+
+
+def stated_level(career: Career) -> Optional[Tuple[int, str]]:
+    """The education level a career's how-to-become text says is needed, and the sentence that says it.
+
+    For a file without a typical entry-level education: "Psychologists usually need an advanced
+    degree in psychology, such as a master's or doctoral degree." gives the master's level (the
+    lowest one named). Only sentences saying something is needed count ("may be enough" does not).
+    """
+    text = career.how_to_become.text if career.how_to_become else ""
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
+        plain = re.sub(r"\([^)]*\)", " ", sentence)  # "(a doctoral degree, the highest college degree)" explains
+        lowered = " ".join(re.findall(r"[a-z0-9]+", plain.lower().replace("'", "")))
+        if not re.search(r"\b(?:need|needs|must|require|requires|required)\b", lowered):
+            continue
+        named = [_LEVELS.index(level) for pattern, level in _STATED_LEVEL_WORDS if pattern.search(lowered)]
+        if named:
+            return min(named), sentence.strip()
+    return None
 
 
 def _license_sentence(career: Career) -> Optional[str]:
@@ -122,14 +169,19 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
     no_degree = general_claim == "high school diploma"  # "dont need college" before "need college"
     claimed = "high school diploma" if no_degree else \
         next((level for phrases, level in _CLAIMED_LEVELS if _has(said, phrases)), None) or general_claim
-    if claimed and education is not None:
-        have, want = _level_rank(education.level), _LEVELS.index(claimed)
+    stated = stated_level(career) if claimed and education is None else None
+    if claimed and (education is not None or stated is not None):
+        have = _level_rank(education.level) if education is not None else stated[0] if stated else None
+        want = _LEVELS.index(claimed)
         # More than needed is always wrong; less only when said to be enough ("with just a bachelors"), not when
         # asked ("do lawyers need a bachelors?": they do, and more, which the education answer says).
         enough = want == 0 or claimed == "high school diploma" or _ENOUGH.search(said) is not None
         if have is not None and (want > have or (want < have and enough)):
-            notes.append(say("premise_education", plural=plural, level=education.level.lower(),
-                             source=source_label(career, education.source)))
+            if education is not None:
+                notes.append(say("premise_education", plural=plural, level=education.level.lower(),
+                                 source=source_label(career, education.source)))
+            elif stated is not None:
+                notes.append(say("premise_education_stated", sentence=stated[1]))
     experience = career.education.work_experience if career.education else None
     if experience is not None and experience.text.strip().lower() != "none" \
             and _NO_EXPERIENCE_CLAIM.search(said.replace("'", "")):
@@ -149,6 +201,7 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
                              period=growth.period, words=growth.words))
     wage = (career.pay.median or (career.pay.groups[0] if career.pay.groups else None)) if career.pay else None
     everyone = general.all_occupations_median if general else None
+    pay_notes = len(notes)
     if wage and wage.annual and everyone and everyone.annual:
         if _has(said, _LOW_PAY_CLAIMS) and wage.annual > everyone.annual:
             notes.append(say("premise_pay_higher", plural=plural, amount=money(wage.annual), date=wage.date,
@@ -156,6 +209,9 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
         elif _has(said, _HIGH_PAY_CLAIMS) and wage.annual < everyone.annual:
             notes.append(say("premise_pay_lower", plural=plural, amount=money(wage.annual), date=wage.date,
                              all=money(everyone.annual)))
+    figure = claimed_pay(question)
+    if len(notes) == pay_notes and wage and wage.annual and figure and abs(figure - wage.annual) > 0.25 * wage.annual:
+        notes.append(say("premise_pay_figure", plural=plural, amount=money(wage.annual), date=wage.date))
     if not notes:
         return None
     text = " ".join(notes)

@@ -47,7 +47,7 @@ from bot.pathway import flow
 
 MAX_RELATED = 3
 # Languages the "I answer in English for now" reply is written in (domain.yml: utter_other_language_<code>).
-TRANSLATED = frozenset({"es", "fr", "pt"})
+TRANSLATED = frozenset({"es", "fr", "pt", "de"})
 MAX_LIST_BUTTONS = 8
 
 
@@ -191,10 +191,19 @@ def _plan(decision: Decision, context: Context) -> List[Message]:
     elif move.retry >= 2:
         messages.append(Message(question.help))
     buttons = tuple(Button(b["title"], b["payload"]) for b in flow.option_buttons(question, question_id))
-    messages.append(Message(question.ask, buttons))
+    messages.append(Message(_with_choices(question.ask, buttons), buttons))
     if move.retry >= 2 and not move.unsure:
         messages.append(Message(response="utter_pathway_offer_stop"))
     return messages
+
+
+def _with_choices(ask: str, buttons: Tuple[Button, ...]) -> str:
+    """A question with two or three choices names them, for channels and readers without buttons."""
+    if not 2 <= len(buttons) <= 3:
+        return ask
+    titles = [b.title for b in buttons]
+    choices = ", ".join(titles[:-1]) + " or " + titles[-1]
+    return f"{ask} ({choices})"
 
 
 def _plan_text(flows: Any, answers: Dict[str, str]) -> str:
@@ -287,8 +296,12 @@ def render(decision: Decision, context: Context) -> List[Message]:
         text = explain.explain(career, decision.topics[0], decision.details.get("asked", "meaning"), context.general)
         messages = [Message(text, tuple(word_buttons(text)))]
     elif kind == GLOSSARY:
-        messages = [Message(say("glossary", term=cap(decision.details["term"]),
-                                definition=decision.details["definition"]), (BROWSE_BUTTON,))]
+        words = [(decision.details["term"], decision.details["definition"])]
+        if decision.details.get("term2"):  # two words compared: both explained
+            words.append((decision.details["term2"], decision.details["definition2"]))
+        messages = [Message(say("glossary", term=cap(term), definition=definition),
+                            (BROWSE_BUTTON,) if n == len(words) else ())
+                    for n, (term, definition) in enumerate(words, 1)]
     elif kind == OTHER_LANGUAGE:
         code = decision.details.get("language", "")
         name = f"utter_other_language_{code}" if code in TRANSLATED else "utter_other_language"

@@ -60,7 +60,7 @@ from bot.interpret.words import (
 )
 from bot.interpret.worries import worry_in
 from bot.knowledge.catalog import Catalog, Mentions
-from bot.knowledge.glossary import asked_term
+from bot.knowledge.glossary import asked_term, compared_terms
 from bot.knowledge.models import Career
 from bot.knowledge.topics import OVERVIEW, PLAN_OFFER_AFTER, TOPICS, more_topic, topic_of_intent
 from bot.pathway import flow
@@ -132,7 +132,8 @@ _SWITCH_CUES = ("what about", "how about", "what abt", "how abt", "wat about", "
                 "for", "and for", "also", "now")
 # Open questions about what to do, not about one career: "what can i do", "what are my options".
 _OPEN_ASK = ("what can i do", "what could i do", "what can i be", "what should i do", "my options", "what jobs",
-             "which jobs", "what careers", "which careers", "any jobs", "any careers", "what kind of jobs")
+             "which jobs", "what careers", "which careers", "any jobs", "any careers", "what kind of jobs", "jobs that",
+             "careers that", "jobs where", "careers where", "jobs i can", "jobs you can", "careers i can", "good jobs")
 _LIST = ("what careers", "which careers", "what jobs", "which jobs", "list", "careers do you know",
          "jobs do you know", "what can you tell me about", "all careers", "all jobs", "options")
 
@@ -207,13 +208,14 @@ def crisis_rule(turn: Turn) -> Optional[Decision]:
     The NLU pipeline's safety stage already set the intent; the detector is asked again here so
     that a message reaching the action server by any path still gets the crisis reply. When only the
     classifier said crisis and the message asks what a glossary word means ("wat does apprenticeship
-    mean"), with no word the detector reads, the word is explained.
+    mean") or uses hyperbole the detector read ("im gonna die of boredom"), with no word the detector
+    reads as a crisis, the message is answered as what it is.
     """
     if crisis.detect(turn.text).found:
         return Decision("crisis", CRISIS)
-    if turn.intent == "crisis" and asked_term(turn.text) is None:
+    if turn.intent == "crisis" and asked_term(turn.text) is None and not crisis.hyperbole_found(turn.text):
         return Decision("crisis", CRISIS)
-    return None  # only the classifier, for "what does apprenticeship mean": a word question (no crisis words)
+    return None  # only the classifier, on a word question or on hyperbole: no crisis words the detector reads
 
 
 def language_rule(turn: Turn) -> Optional[Decision]:
@@ -263,11 +265,16 @@ def _flow_turn(turn: Turn, career: Career) -> flow.Turn:
     return flow.Turn(text, turn.intent, flow.answers_from_entities(dict(turn.parse.entities)))
 
 
+# Worries about school, college or money: for a career the message names, its way in is the fact that applies.
+SCHOOL_WORRIES = frozenset({"grades", "college", "money"})
+
+
 def worry_rule(turn: Turn) -> Optional[Decision]:
     """A worry that is not a crisis ("i'm failing math", "my parents want me to be a doctor"): heard first.
 
     The reply acknowledges it and gives the counselor's contact; a career question in the same message
     is answered after it (``then``), and a waiting plan question is asked again (not counted as unclear).
+    A worry about grades, college or money that names a career gets that career's way in.
     """
     if turn.worry_heard or turn.in_plan or turn.parse.is_button:
         return None
@@ -285,10 +292,16 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
         return Decision("worry", WORRY, careers=(career.id,), details=details, then=again)
     parse = turn.parse
     if parse.intent == "share_worry":  # the rest of the message: the classifier's next guess ("how would i become...")
-        others = tuple((name, score) for name, score in parse.ranking if name != "share_worry")
+        # (not "crisis": the crisis rule has read this message already, with the classifier's first guess)
+        others = tuple((name, score) for name, score in parse.ranking if name not in {"share_worry", "crisis"})
         if others:
             parse = replace(parse, intent=others[0][0], confidence=others[0][1], ranking=others)
     rest = decide_turn(Turn(**{**turn.__dict__, "worry_heard": True, "parse": parse}))
+    named = turn.mentions.careers
+    if kind in SCHOOL_WORRIES and len(named) == 1 and (rest.kind not in {ANSWER, COMPARE}
+                                                       or rest.topics == ("summary",)):
+        # "my grades are bad, can i still be a truck driver?": what the facts say is the way in
+        rest = Decision("worry_way_in", ANSWER, topics=("how_to_become",), careers=named)
     if rest.kind in {ANSWER, COMPARE, NOT_KNOWN, BROWSE, UNKNOWN_CAREER, WHICH_CAREER}:
         return Decision("worry", WORRY, careers=rest.careers, details=details, then=rest)
     return Decision("worry", WORRY, details=details)
@@ -363,7 +376,7 @@ def plan_change_rule(turn: Turn) -> Optional[Decision]:
     if career is None or career.pathways is None:
         return None
     flows = career.pathways
-    found = flow.read_all(flows, _flow_turn(turn, career).text)
+    found = flow.read_all(flows, _flow_turn(turn, career).text, pathway.answers.get("stage"))
     answers = flow.apply(flows, dict(pathway.answers), found) if found else {}
     following = flow.next_question(flows, answers)
     move = PlanMove("ask", following) if following else PlanMove("plan")
@@ -386,12 +399,23 @@ _DEFINITION_ASKED = re.compile(r" (?:what is that|whats that|what does that mean
 def glossary_rule(turn: Turn) -> Optional[Decision]:
     """"what's an associate's degree?", "what does first-line supervisor mean?": the plain definition.
 
-    Not when the message names a career ("what is the outlook for nurses" asks about nurses).
+    A message naming a career asks about it ("what is the outlook for nurses"), unless it asks what the
+    word means ("what does residency mean for psychologists", "what is the bar that lawyers pass").
+    Two words compared ("license vs certification") get both definitions.
     """
+    pair = compared_terms(turn.text)
+    if pair:  # "whats the difference between a license and a certification"
+        return Decision("glossary", GLOSSARY, details={"term": pair[0].term, "definition": pair[0].definition,
+                                                       "term2": pair[1].term, "definition2": pair[1].definition})
     found = asked_term(turn.text)
     if found is None:
         return None
-    if turn.mentions.careers or (turn.mentions.others and not _DEFINITION_ASKED.search(padded(turn.text))):
+    meaning = _DEFINITION_ASKED.search(padded(turn.text)) is not None
+    if turn.mentions.careers:
+        unnamed = asked_term(turn.knowledge.catalog.replace_names(turn.text, "they"))  # not "postsecondary teachers"
+        if unnamed is None or not (meaning or (found.leading and not found.career_topic)):
+            return None  # "what is the outlook for nurses" asks about nurses
+    if turn.mentions.others and not meaning:
         return None  # "my teacher keeps saying career cluster, what is that" still asks what the words mean
     return Decision("glossary", GLOSSARY, details={"term": found.term, "definition": found.definition})
 
@@ -712,9 +736,15 @@ def explain_rule(turn: Turn) -> Optional[Decision]:
     return Decision("explain", EXPLAIN, topics=(topic,), careers=(career,), details={"asked": asked})
 
 
+# A follow-up that points back at the figure may be longer: "is that what i'd make right out of college?"
+_POINTS_BACK = re.compile(r"\s*(?:so |ok |okay |and |but |wait )?(?:is that|is it|is this|would that|will that|"
+                          r"does that|thats|that is)\b")
+
+
 def pay_follow_up_rule(turn: Turn) -> Optional[Decision]:
     """Right after the pay, a short "and in ohio?" or "per hour?" asks for pay of that place or period."""
-    if turn.state.last_topic not in {"pay", "pay_factors"} or turn.word_count() > turn.limits.follow_up_max_words:
+    longest = turn.limits.follow_up_max_words + (4 if _POINTS_BACK.match(turn.text.lower()) else 0)
+    if turn.state.last_topic not in {"pay", "pay_factors"} or turn.word_count() > longest:
         return None
     query = _pay_query(turn)
     if not (query.period or query.level or query.place):
@@ -805,6 +835,14 @@ def tell_more_rule(turn: Turn) -> Optional[Decision]:
     return Decision("tell_more", ANSWER, topics=(following,), careers=careers[:1])
 
 
+def _asks_a_file_detail(turn: Turn) -> bool:
+    """True for a yes/no question about a detail the file may state ("r most realtors their own boss")."""
+    from bot.answers import search  # the concepts of search-words.yml
+    from bot.answers.honesty import is_yes_no
+
+    return is_yes_no(turn.text) and bool(search.concepts_in(turn.text, search.concepts()))
+
+
 def career_named_rule(turn: Turn) -> Optional[Decision]:
     """A message that names one career and asks nothing else ("tell me about chefs", "nurses").
 
@@ -813,8 +851,9 @@ def career_named_rule(turn: Turn) -> Optional[Decision]:
     if len(turn.mentions.careers) != 1:
         return None
     unsure = turn.intent in {"out_of_scope", "nlu_fallback"}
-    if unsure and not turn.state.pending_topics and (turn.word_count() > 6 or turn.has_topic_words()):
-        return None  # the second look reads its words first
+    if unsure and not turn.state.pending_topics and (turn.word_count() > 6 or turn.has_topic_words()
+                                                     or _asks_a_file_detail(turn)):
+        return None  # the second look reads its words first; a detail of search-words.yml is looked up
     topics = turn.state.pending_topics or ("summary",)
     return Decision("career_named", ANSWER, topics=topics, careers=turn.mentions.careers, pay=_pay_query(turn))
 
@@ -839,6 +878,8 @@ def _second_look(turn: Turn) -> Optional[Decision]:
         return Decision("second_look", UNKNOWN_CAREER, others=(looked.value,), clusters=turn.mentions.other_clusters)
     if not careers:
         return Decision("second_look", WHICH_CAREER, topics=(looked.value,))
+    if looked.value == "summary" and not turn.has_topic_words() and _asks_a_file_detail(turn):
+        return Decision("second_look", NOT_KNOWN, careers=careers[:1])  # "r most realtors their own boss": look it up
     second = _second_topic(turn, looked.value)  # "how many are there and what do they earn"
     topics = (looked.value, second) if second else (looked.value,)
     return Decision("second_look", ANSWER, topics=topics, careers=careers[:1], pay=_pay_query(turn),
@@ -889,17 +930,27 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
     return Decision("unknown_detail", NOT_KNOWN, careers=careers[:1])
 
 
+# A question: "how many years of experience do you need to be a broker", "do realtors ... ?".
+_ASKS_SOMETHING = re.compile(r"^\s*(?:how|what|whats|when|where|which|who|why|do|does|did|is|are|can|could|will|would|"
+                             r"should)\b|\?\s*$")
+
+
 def file_lookup_rule(turn: Turn) -> Optional[Decision]:
     """An unsure message naming one of our careers, about something its file speaks of: its sentences.
 
-    "are truck drivers away from home a lot?": the file's sentences about it, not "I didn't get that".
+    "are truck drivers away from home a lot?": the file's sentences about it, not "I didn't get that";
+    a question about a detail its file doesn't speak of ("how many years of experience do brokers
+    need"): "I don't know that", not "I didn't get that".
     """
     if turn.intent not in {"nlu_fallback", "out_of_scope"} or not turn.mentions.careers:
         return None
     from bot.answers import search  # the file's own sentences (search-words.yml concepts)
 
     career = turn.knowledge.careers.get(turn.mentions.careers[0])
-    if career is None or not search.find(career, turn.text):
+    if career is None:
+        return None
+    if not search.find(career, turn.text) and not (
+            _ASKS_SOMETHING.search(turn.text.lower()) and search.concepts_in(turn.text, search.concepts())):
         return None
     return Decision("file_lookup", NOT_KNOWN, careers=turn.mentions.careers[:1])
 

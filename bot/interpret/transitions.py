@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Optional
 
 from bot.interpret.decision import (
     ANSWER,
@@ -41,6 +42,13 @@ def _plan_state(decision: Decision, state: State) -> PathwayState:
     return pathway
 
 
+def _detail_topic(question: str) -> Optional[str]:
+    """The answer topic that covers a detail looked up in a file (search-words.yml concepts name one)."""
+    from bot.answers import search  # vocabulary only: which topic covers "license", "schedule", ...
+
+    return search.concepts().topic_of(question)
+
+
 def next_state(decision: Decision, state: State) -> State:
     """The state after this turn: the career talked about, the last topic, pending questions, offers, the plan."""
     if decision.kind == RESTART:
@@ -58,6 +66,10 @@ def next_state(decision: Decision, state: State) -> State:
         new = new.but(career=decision.careers[0], pending_topics=())
     if decision.kind in {ANSWER, COMPARE} and decision.topics:
         new = new.but(last_topic=decision.topics[-1])
+    if decision.kind == NOT_KNOWN and decision.careers and decision.question:
+        covering = _detail_topic(decision.question)  # "do they need a license?" then "what about hvac guys?"
+        if covering:
+            new = new.but(last_topic=covering)
     if decision.plan is not None:
         new = new.but(pathway=_plan_state(decision, new))
         if decision.plan.kind == "plan":

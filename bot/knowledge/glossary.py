@@ -33,6 +33,12 @@ _THE = frozenset({"the", "their", "his", "her", "my", "your", "its", "this", "th
 _MEANS = re.compile(r"\b(?:mean|means|meaning|stand for|stands for|what exactly|what is that|whats that|what is it|"
                     r"what are those|what are they|what is this|whats this|what even is that|what even is it|"
                     r"what even are those|what is that even|whats that even)\b")
+# "how does an apprenticeship work": asks what the word means in practice.
+_WORKS = re.compile(r"^ (?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh) )*how (?:does|do) .{1,40} work ")
+# "what's the difference between a license and a certification": two words asked together.
+_DIFFERENCE = re.compile(r" (?:difference between|differences between|different from|same as|same thing as|vs|versus|"
+                         r"compared to) ")
+
 
 
 class Entry(BaseModel):
@@ -77,6 +83,8 @@ class Found:
     term: str
     definition: str
     said: str  # the form used
+    leading: bool = False  # the question's first words ask for it: "what is the bar that lawyers pass"
+    career_topic: bool = False  # also a topic of a career ("median pay")
 
 
 def load_glossary(path: Path = GLOSSARY_FILE) -> Glossary:
@@ -111,18 +119,41 @@ def asked_term(text: str, path: Path = GLOSSARY_FILE) -> Optional[Found]:
 
 def _asked_term(text: str, path: Path) -> Optional[Found]:
     said = padded(text)
-    if not (_ASKS.search(said) or _MEANS.search(said)):
+    if not (_ASKS.search(said) or _MEANS.search(said) or _WORKS.search(said)):
         return None
     rest = re.sub(r"^ (?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh) )*", " ", said)
     words = len(rest.split())
     means = _MEANS.search(said) is not None or re.search(r" defin", said) is not None
     for form, entry in _all_forms(path):
-        if form in said and len(form.split()) * 4 + 4 >= words:  # the word is what the short question is about
+        direct = form in said and said[said.index(form) + len(form):].startswith(("mean ", "means ", "stand for "))
+        if form in said and (direct or len(form.split()) * 4 + 4 >= words):  # the short question is about the word
             before = said[:said.index(form)].split()[-1:]
             if not means and entry.career_topic and before and before[0] in _THE:
                 return None  # "what's the job outlook like", "what's their median pay": about a career, not the word
-            return Found(entry.term, entry.definition, form.strip())
+            return Found(entry.term, entry.definition, form.strip(), _leads_to(said, form), entry.career_topic)
     return None
+
+
+def _leads_to(said: str, form: str) -> bool:
+    """True if the question's first words ask for ``form``: "what is the bar ...", "how does an apprenticeship work"."""
+    if _WORKS.search(said):
+        return True
+    lead = said[:said.index(form)]
+    asked = _ASKS.search(lead if lead.endswith(" ") else lead + " ")
+    return asked is not None and lead[asked.end():].strip() in {"", "a", "an", "the"}
+
+
+def compared_terms(text: str, path: Path = GLOSSARY_FILE) -> List[Found]:
+    """Two glossary words a message asks the difference of ("license vs certification"), else nothing."""
+    said = padded(text)
+    if not _DIFFERENCE.search(said):
+        return []
+    found: List[Tuple[int, Found]] = []
+    for form, entry in _all_forms(path):
+        if len(form.strip()) > 2 and form in said and entry.term not in [f.term for _, f in found]:
+            found.append((said.index(form), Found(entry.term, entry.definition, form.strip(), True)))
+            said = said.replace(form, " " * len(form))  # positions of the other words kept
+    return [f for _, f in sorted(found, key=lambda pair: pair[0])] if len(found) == 2 else []
 
 
 def terms_in(text: str, path: Path = GLOSSARY_FILE, limit: int = 2) -> List[Found]:

@@ -5,7 +5,9 @@ is a ``crisis`` if the dedicated detector (bot/safety/crisis.py) finds a crisis
 or a concern, or the intent classifier gives ``crisis`` at least
 ``crisis_threshold`` anywhere in its ranking: the detector catches phrasings the
 classifier never saw, the classifier paraphrases the detector has no phrase
-for. Otherwise a request for a counselor or a real person becomes
+for. The classifier alone is not trusted on a message whose crisis-sounding
+words the detector read as hyperbole ("i'm going to die of boredom"): its next
+intent is taken. Otherwise a request for a counselor or a real person becomes
 ``ask_counselor`` and an insult aimed at the bot ``insult`` when their words say
 so (bot/safety/requests.py). The classifier's own ranking is kept after the
 chosen intent, so later stages still see it.
@@ -39,7 +41,7 @@ def decide(text: str, ranking: List[Dict[str, Any]], crisis_threshold: float) ->
         return CRISIS_INTENT
     crisis_score = max((float(r.get("confidence") or 0.0) for r in ranking if r.get("name") == CRISIS_INTENT),
                        default=0.0)
-    if crisis_score >= crisis_threshold:
+    if crisis_score >= crisis_threshold and not crisis.hyperbole_found(text):
         return CRISIS_INTENT
     if requests.asks_for_counselor(text):
         return COUNSELOR_INTENT
@@ -84,6 +86,9 @@ class SafetyIntents(GraphComponent, IntentClassifier):
                         default=0.0)
             message.set(CRISIS_SCORE, round(score, 4), add_to_output=True)  # the classifier's own, kept for review
             chosen = decide(text, ranking, float(self.config["crisis_threshold"]))
+            if chosen is None and ranking and ranking[0].get("name") == CRISIS_INTENT and crisis.hyperbole_found(text):
+                chosen = next((str(r["name"]) for r in ranking if r.get("name") != CRISIS_INTENT), None)
+                # hyperbole the classifier took for a crisis: the next intent it ranked is what the message is
             if chosen is None:
                 continue
             intent = {"name": chosen, "confidence": 1.0}

@@ -273,12 +273,18 @@ def answers_another_question(pathways: Pathways, requested: str, text: str) -> b
     return False
 
 
-def read_all(pathways: Pathways, text: str) -> Dict[str, str]:
-    """Every answer a single message gives ("I'm in high school and like engineering")."""
+def read_all(pathways: Pathways, text: str, known_stage: Optional[str] = None) -> Dict[str, str]:
+    """Every answer a single message gives ("I'm in high school and like engineering").
+
+    With the stage already known (a student changing an answer: "i'd rather do the business side"),
+    that stage's other questions are read too when the message names no stage.
+    """
     found: Dict[str, str] = {}
     stage = match_option(pathways.questions["stage"], text)
     if stage:
         found["stage"] = stage
+    stage = stage or (known_stage if known_stage in pathways.starting_points else None)
+    if stage:
         for question in pathways.starting_points[stage]:
             value = match_option(pathways.questions[question], text)
             if value:

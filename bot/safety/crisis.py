@@ -120,6 +120,17 @@ def without_hyperbole(normalised: str, table: Phrases) -> str:
     return normalised
 
 
+def hyperbole_found(text: str) -> bool:
+    """True if the message uses hyperbole or slang the detector reads as not a crisis ("die of boredom").
+
+    The intent classifier alone is not trusted on such a message: it learned "die" and "kill"
+    from crisis examples, and the detector has already read the rest of the message.
+    """
+    table = phrases()
+    normal = normalise(text or "")
+    return without_hyperbole(normal, table) != normal
+
+
 def detect(text: str) -> Signal:
     """Read one message (any spelling) and say whether it may be a crisis."""
     table = phrases()

@@ -65,11 +65,16 @@ _MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "icloud", "aol", "pro
 # nor ten digits typed without separators that start with 0 or 1 (no U.S. area code does: "1000000000"),
 # nor followed by more digits (",560" of a pay figure); a comma or full stop after the number is fine.
 _PHONE = re.compile(
-    r"(?<![\w$,.])(?![01]\d{9}(?!\d))(?!(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]?\d{3}[\s.-]?\d{4})(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?!\w|[,.]\d)"
+    r"(?<![\w$,.])(?![01]\d{9}(?!\d))(?:\+?1[\s.-]?)?(?:\(\d{3}\)(?:\s?[.-]\s?|\s)?|\d{3}(?:\s?[.-]\s?|\s)?)\d{3}"
+    r"(?:\s?[.-]\s?|\s)?\d{4}(?!\w|[,.]\d)"
     r"|(?<![\w$,.(-])\d{3}[\s.-]\d{4}(?!\w|[,.]\d|[\s.-]\d)"
 )
-# A helpline's toll-free number ("1-800-433-3243", 800/833/844/855/866/877/888) is an organisation's, not a
-# student's: left as it is.
+# A helpline's toll-free number ("the hotline is 1-800-433-3243", 800/833/844/855/866/877/888) is an
+# organisation's, not a student's: left as it is when the message speaks of a helpline or an organisation.
+_TOLL_FREE = re.compile(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\b")
+_ORGANISATION_LINE = re.compile(r"\b(?:hotline|helpline|help line|lifeline|crisis|support line|customer service|"
+                                r"call cent(?:er|re)|toll[ -]free|organi[sz]ation|poison control|suicide|988|trevor|"
+                                r"rainn|childhelp|number for the|the number for|helpline)\b", re.IGNORECASE)
 # Phone numbers spelled out in words: seven or more digits as words or digits ("five five five, two one two, ...").
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)"
 _PHONE_WORDS = re.compile(r"(?<![\w$])" + _DIGIT_WORD + r"(?:[\s,.-]{1,3}" + _DIGIT_WORD + r"){6,12}\b", re.IGNORECASE)
@@ -86,7 +91,7 @@ _PHONE_AFTER = re.compile(
 # Numbers written as outside the U.S., with a leading 0 and three or more groups: "020 7946 0958", "06 12 34 56 78".
 _PHONE_LEADING_ZERO = re.compile(r"(?<![\w$,.])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?!\w|[,.]\d)")
 _STREET_WORDS = (
-    r"street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|"
+    r"street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|terr|ter|"
     r"circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|way|alley|row|loop|pike|crescent"
 )
 _NOT_STREET_NAMES = {
@@ -479,6 +484,8 @@ def mask(text: str) -> Masked:
               + _spans(_EMAIL_LETTERS, text) + _spans(_EMAIL_AT_PROVIDER, text) + _spans(_EMAIL_HANDLE_AFTER, text, 1))
     phones = (_spans(_PHONE, text) + _spans(_PHONE_INTERNATIONAL, text) + _spans(_PHONE_AFTER, text, 1)
               + _spans(_PHONE_LEADING_ZERO, text) + _spans(_PHONE_WORDS, text))
+    if _ORGANISATION_LINE.search(text):  # "is 1-800-273-8255 still the hotline?": an organisation's number stays
+        phones = [(s, e) for s, e in phones if not _TOLL_FREE.match(text[s:e].strip())]
     for placeholder, spans in (
         (EMAIL, emails),
         (PHONE, phones),

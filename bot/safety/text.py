@@ -3,7 +3,8 @@
 Lower case, curly apostrophes straightened then dropped ("don't" -> "dont" ->
 "do not"), punctuation turned into spaces, chat forms expanded ("wanna" ->
 "want to", "u" -> "you", "rn" -> "right now"), "my self" -> "myself", letters
-typed three or more times cut to two ("sooo" -> "soo"), and misspelled key words
+typed three or more times cut to two ("sooo" -> "soo"), dropped g's restored
+("takin" -> "taking"), and misspelled key words
 corrected ("sucide" -> "suicide"): a word is corrected only when it is not an
 English word and is one letter (two for long words) from exactly one key word.
 """
@@ -39,11 +40,15 @@ CHAT_FORMS: Dict[str, str] = {
     "iv": "i have", "leter": "letter", "famly": "family", "fam": "family", "wil": "will", "aroud": "around",
     "arund": "around", "aroun": "around", "yr": "year", "nxt": "next",
     "theyd": "they would", "hed": "he would", "shed": "she would",
+    "hav": "have", "rite": "right", "evry": "every", "evryone": "everyone", "wud": "would", "cud": "could",
+    "takin": "taking", "makin": "making",
 }
 # Emoji students use for what they can't type: read as the words they stand for ("🔪🩸", "💊💊💊").
 EMOJI_WORDS: Dict[str, str] = {
     "\U0001f52a": " knife ", "\U0001fa78": " blood ", "\U0001f48a": " pills ", "\U0001f52b": " gun ",
     "\u26b0": " coffin ", "\U0001faa6": " grave ", "\U0001fa79": " bandage ", "\U0001f9e8": " bomb ",
+    "\U0001f309": " bridge ", "\U0001faa2": " rope ",
+    "\U0001f480": " lol ", "\U0001f602": " lol ", "\U0001f923": " lol ",  # skull and tears of joy: laughter
 }
 _JOINS = re.compile(r"\b(my|your|him|her|them|it|our) (self|selves)\b")
 _DYE = re.compile(
@@ -143,6 +148,14 @@ def correct_word(word: str, keys: Iterable[str] = KEY_WORDS) -> Optional[str]:
     return None if best is None or tie else best
 
 
+def dropped_g(word: str) -> Optional[str]:
+    """The "-ing" word a chat spelling drops the g of ("takin" -> "taking"), or None."""
+    if len(word) < 4 or not word.endswith("in") or word in english_words():
+        return None
+    full = word + "g"
+    return full if full in english_words() else None
+
+
 def normalise(text: str) -> str:
     """The message in the one spelling the detectors' phrases are written for (see module docstring)."""
     lowered = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
@@ -154,7 +167,7 @@ def normalise(text: str) -> str:
     words = []
     for word in lowered.split():
         word = CHAT_FORMS.get(word, word)
-        corrected = correct_word(word) if " " not in word else None
+        corrected = (dropped_g(word) or correct_word(word)) if " " not in word else None
         words.append(corrected or word)
     joined = _SPACES.sub(" ", " ".join(words)).strip()
     joined = _JOINS.sub(lambda m: m.group(1) + m.group(2), joined)

@@ -233,3 +233,37 @@ def test_crises_of_development_set_9(text: str) -> None:
 def test_look_alikes_of_development_sets_7_to_9_are_not_crises(text: str) -> None:
     """Future plans, roads, byes, buses, bomb squads, bands: the new phrases' neighbours stay ordinary."""
     assert not crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", [
+    "I got a message saying I know where you live and you're dead tomorrow",
+    "got more 'cat scratches' on my arms lol we dont have a cat",
+    "me: 🙂 my brain: jump 🌉",
+    "i hav the pils rite here im takin them all",
+    "evryone wud be beter of wihtout me",
+    "compare welder vs plumber pls. also idk if I'll be here next week",
+    "He's banging on my door and says he's going to kill me when he gets in",
+])
+def test_crises_of_set_10(text: str) -> None:
+    """A threat received, a cover story for self-harm marks, a bridge emoji, dropped g's ("takin"), "better of",
+    not sure to be here next week (gently); "he says he's going to kill me when" is never read as hyperbole."""
+    assert crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", [
+    "If I have to sit through one more career video I'm going to die of boredom lol",
+    "this essay is going to be the end of me",
+    "I literally died when my crush said hi",
+    "my dad will literally kill me if I don't pick a real major lol",
+    "im dead 💀 my teacher tripped",
+])
+def test_hyperbole_of_set_10_is_read_as_hyperbole(text: str) -> None:
+    """Not a crisis for the detector, and marked as hyperbole so the classifier alone is not trusted on it."""
+    assert not crisis.detect(text).found and crisis.hyperbole_found(text)
+
+
+@pytest.mark.parametrize("text", ["im goin to the store", "the muffin was good", "what do chefs do in the mornin"])
+def test_dropped_gs_are_restored_only_for_non_words(text: str) -> None:
+    from bot.safety.text import normalise
+
+    assert "muffing" not in normalise(text) and not crisis.detect(text).found

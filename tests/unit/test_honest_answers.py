@@ -400,3 +400,135 @@ def test_a_worry_the_classifier_heard_without_worry_words_is_heard() -> None:
     decision = decide(parse("i didnt make the team and now i feel like i cant do anything right", "share_worry", 0.9),
                       State(), current_knowledge())
     assert decision.kind == WORRY and decision.details["worry"] == "stress", decision.describe()
+
+
+@pytest.mark.parametrize("career, question, start", [
+    (IPM, "so u gotta get an mba before u can even start right", "Actually, no: the typical entry-level education"),
+    (IPM, "my dad says u cant be a production manager without an mba", "Actually, no: the typical entry-level"),
+    ("registered-nurses", "nurses only need a high school diploma right", "Actually, no: the typical entry-level"),
+    ("civil-engineers", "civil engineers dont really go to college right", "Actually, no: the typical entry-level"),
+    ("psychologists", "psychologists only need a bachelors in psych right",
+     "Actually, no: Psychologists usually need an advanced degree"),  # no typical level: the file's own sentence
+    ("postsecondary-teachers", "to be a professor u just need a bachelors right",
+     "Actually, no: Usually, postsecondary teachers must have a Ph.D."),
+    ("construction-managers", "why is nobody gonna need construction managers anymore",
+     "Actually, no: employment of construction managers is projected to grow"),
+    ("reporters-correspondents-and-broadcast-news-analysts", "journalists make like 100k a year right",
+     "Actually, no: the median pay for news analysts, reporters, and journalists was $49,300 a year"),
+])
+def test_premises_of_development_set_4(career: str, question: str, start: str) -> None:
+    """Levels claimed with "gotta", "cant ... without", "only ... diploma", "dont go to college"; a level from the
+    how-to-become sentence when the file has no typical level; "nobody will need"; a claimed pay figure."""
+    from bot.answers.premises import correction
+
+    reply = correction(question, current_knowledge().careers[career], general_facts())
+    assert reply is not None and reply.startswith(start), reply
+
+
+@pytest.mark.parametrize("career, question", [
+    ("lawyers", "do lawyers make like 150k"),  # near the median: not a wrong premise
+    ("registered-nurses", "what high school classes do i need to be a nurse"),  # asks, claims nothing
+    ("registered-nurses", "can i be a nurse without a bachelors"),  # a question, not a premise
+    ("software-developers", "do software devs make more than 50k"),
+])
+def test_questions_near_those_premises_add_nothing(career: str, question: str) -> None:
+    from bot.answers.premises import correction
+
+    assert correction(question, current_knowledge().careers[career], general_facts()) is None
+
+
+def test_a_school_worry_naming_a_career_gets_its_way_in() -> None:
+    """"my grades are trash, can i still be a truck driver": heard, then how truck drivers get in."""
+    decision = decide(parse("my grades are trash, can i still be a truck driver"), State(), current_knowledge())
+    assert decision.kind == WORRY and decision.then is not None
+    assert decision.then.topics == ("how_to_become",)
+    assert decision.then.careers == ("heavy-and-tractor-trailer-truck-drivers",)
+
+
+def test_the_rest_of_a_worry_is_never_the_classifiers_second_guess_of_crisis() -> None:
+    """The crisis rule read the message already; its second-ranked "crisis" does not swallow the career answer."""
+    message = {"text": "i really want to be a nurse but im scared i wont get into a 4 year college",
+               "intent": {"name": "share_worry", "confidence": 0.9},
+               "intent_ranking": [{"name": "share_worry", "confidence": 0.9}, {"name": "crisis", "confidence": 0.05},
+                                  {"name": "want_career", "confidence": 0.04}], "entities": []}
+    decision = decide(Parse.from_message(message), State(), current_knowledge())
+    assert decision.kind == WORRY and decision.then is not None and decision.then.kind == ANSWER
+    assert decision.then.careers == ("registered-nurses",)
+
+
+@pytest.mark.parametrize("text, term", [
+    ("how does an apprenticeship work", "apprenticeship"),
+    ("civil engineers work on infrastructure?? whats that", "infrastructure"),
+    ("what does residency mean for psychologists", "residency"),
+    ("what is the bar that lawyers have to pass", "bar exam"),
+])
+def test_words_asked_about_with_a_career_named_are_explained(text: str, term: str) -> None:
+    decision = decide(parse(text), State(), current_knowledge())
+    assert decision.kind == "glossary" and decision.details["term"] == term, decision.describe()
+
+
+@pytest.mark.parametrize("text", ["what do postsecondary teachers get paid yearly",
+                                  "whats an attorney's median salary in the us",
+                                  "What is the projected employment growth for industrial production managers?"])
+def test_a_career_question_with_a_glossary_word_is_not_a_definition(text: str) -> None:
+    assert decide(parse(text, "ask_pay", 0.9), State(), current_knowledge()).kind != "glossary"
+
+
+def test_two_words_compared_get_both_definitions_in_order() -> None:
+    knowledge = current_knowledge()
+    decision = decide(parse("whats the difference between a license and a certification"), State(), knowledge)
+    assert (decision.details["term"], decision.details["term2"]) == ("license", "certification")
+    texts = [m.text for m in render(decision, Context(knowledge.careers, general_facts()))]
+    assert texts[0].startswith("License:") and texts[1].startswith("Certification:")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Wie viel verdient ein Psychologe in den USA?", "de"), ("oi, o que faz um desenvolvedor de software?", "pt"),
+])
+def test_german_and_more_portuguese(text: str, code: str) -> None:
+    from bot.interpret.language import language_of
+
+    assert language_of(text) == code
+
+
+@pytest.mark.parametrize("text", ["how much do die makers earn", "what does a koch do", "die hard is a good movie"])
+def test_german_look_alikes_are_english(text: str) -> None:
+    from bot.interpret.language import language_of
+
+    assert language_of(text) is None
+
+
+@pytest.mark.parametrize("state_topic, text, rule", [
+    ("pay", "is that what i'd make right out of college?", "pay_follow_up"),  # a level: medians only, said so
+    ("pay", "is that more than most jobs pay", "explain"),
+])
+def test_figure_follow_ups_of_development_set_4(state_topic: str, text: str, rule: str) -> None:
+    state = State(career="civil-engineers", last_topic=state_topic)
+    assert decide(parse(text), state, current_knowledge()).rule == rule
+
+
+def test_changing_one_answer_after_the_plan_keeps_the_others() -> None:
+    """"i'd rather do the business side" after a high-school technical plan: the business plan, same stage."""
+    state = State(career=IPM, pathway=PathwayState(career=IPM, answers={"stage": "high_school",
+                                                                        "interest": "technical"}))
+    decision = decide(parse("wait actually i changed my mind, i'd rather do the business side"), state,
+                      current_knowledge())
+    assert decision.rule == "plan_change" and decision.plan is not None and decision.plan.kind == "plan"
+    assert "interest=business" in decision.details["answers"] and "stage=high_school" in decision.details["answers"]
+
+
+def test_a_question_with_two_or_three_choices_names_them() -> None:
+    knowledge = current_knowledge()
+    state = State(career=IPM, pathway=PathwayState(career=IPM, answers={"stage": "high_school"}))
+    decision = decide(parse("im in high school", "inform", 0.9), State(career=IPM, pathway=PathwayState(
+        question="stage", career=IPM)), knowledge)
+    texts = [m.text for m in render(decision, Context(knowledge.careers, general_facts(), state))]
+    assert any("Technical / engineering side" in t and "Business / people side" in t for t in texts), texts
+
+
+@pytest.mark.parametrize("text", ["r most realtors their own boss", "do qc inspectors ever work extra hours"])
+def test_a_detail_the_file_states_is_looked_up(text: str) -> None:
+    knowledge = current_knowledge()
+    decision = decide(parse(text), State(), knowledge)
+    reply = " ".join(m.text for m in render(decision, Context(knowledge.careers, general_facts())))
+    assert "self-employed" in reply or "overtime" in reply, reply

@@ -231,3 +231,18 @@ def test_helplines_small_words_and_one_first_name_stay(text: str) -> None:
 def test_a_name_never_hides_a_crisis_message() -> None:
     """Words the crisis detector reads are never masked as a name ("im writng goodby notes")."""
     assert mask("im writng goodby notes").text == "im writng goodby notes"
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("contact # 720 - 555 - 0193 , i want to ask about being a machinist", "720 - 555 - 0193"),
+    ("its 8005550199 for my dad's shop, he does heating and AC", "8005550199"),  # a toll-free number of theirs
+    ("livin at 73 sycamore terr lol, what careers r chill", "73 sycamore terr"),
+])
+def test_details_of_set_14(text: str, detail: str) -> None:
+    """Spaced dashes in a phone number, a family's own toll-free number, "terr" for terrace."""
+    assert detail not in mask(text).text
+
+
+def test_a_helplines_toll_free_number_stays() -> None:
+    text = "is 1-800-273-8255 still the suicide hotline number?"
+    assert mask(text).text == text

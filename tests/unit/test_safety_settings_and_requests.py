@@ -104,3 +104,23 @@ def test_safety_stage_order() -> None:
     assert decide("you're useless, let me talk to a real person", [], 0.4) == "ask_counselor"
     assert decide("stupid bot", [], 0.4) == "insult"
     assert decide("how much do nurses make", [{"name": "ask_pay", "confidence": 0.9}], 0.4) is None
+
+
+def test_the_classifier_alone_is_not_trusted_on_hyperbole() -> None:
+    """"die of boredom": the detector read it as hyperbole, so the classifier's crisis score is not enough."""
+    ranking = [{"name": "crisis", "confidence": 0.97}, {"name": "out_of_scope", "confidence": 0.02}]
+    assert decide("if i have to sit through one more assembly im going to die of boredom", ranking, 0.4) is None
+    assert decide("he says hes going to kill me when he gets home", ranking, 0.4) == "crisis"
+
+
+def test_hyperbole_the_classifier_took_for_a_crisis_gets_its_next_intent() -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlp.safety_intents import SafetyIntents
+
+    message = Message(data={"text": "this essay is going to be the end of me",
+                            "intent": {"name": "crisis", "confidence": 0.9},
+                            "intent_ranking": [{"name": "crisis", "confidence": 0.9},
+                                               {"name": "out_of_scope", "confidence": 0.08}]})
+    SafetyIntents({}).process([message])
+    assert message.get("intent")["name"] == "out_of_scope"
