@@ -38,16 +38,16 @@ class Turn:
 
     def problems(self, reply: str) -> List[str]:
         """Why ``reply`` fails this turn's checks (empty list: it passes)."""
-        text = normalize_reply(reply)
+        text = f" {normalize_reply(reply)} "  # padded: a check may mark a word's start or end with a space
         found: List[str] = []
-        starts = [o for o in self.not_start if text.startswith(normalize_reply(o))]
+        starts = [o for o in self.not_start if text[1:].startswith(normalize_reply(o))]
         if starts:
             found.append(f"must not start with {' | '.join(starts)!r}")
         for options in self.contains:
-            if not any(normalize_reply(o) in text for o in options):
+            if not any(normalize_check(o) in text for o in options):
                 found.append(f"missing {' | '.join(options)!r}")
         for options in self.not_contains:
-            hits = [o for o in options if normalize_reply(o) in text]
+            hits = [o for o in options if normalize_check(o) in text]
             if hits:
                 found.append(f"must not contain {' | '.join(hits)!r}")
         return found
@@ -94,6 +94,12 @@ class QuestionFileError(ValueError):
 def normalize_reply(text: str) -> str:
     """Lower case, straight apostrophes, single spaces (for substring checks)."""
     return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").lower().split())
+
+
+def normalize_check(option: str) -> str:
+    """A check string like a reply, keeping a space written at its start or end: "nannie " is a word's end."""
+    core = normalize_reply(option)
+    return (" " if option[:1].isspace() else "") + core + (" " if option[-1:].isspace() else "")
 
 
 def normalize_message(text: str) -> str:

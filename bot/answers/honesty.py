@@ -37,9 +37,34 @@ how what when where why who which whose whom there here
 """.split())
 
 
-def is_yes_no(question: str) -> bool:
-    """True for a question that expects yes or no ("do they ...?", "is it ...?")."""
+# A statement turned into a yes/no question: "they have to lift heavy stuff all day right?", "..., is that true?".
+_TAG = re.compile(r"(?:\bright|\btrue|\bis that true|\bis it true|\bisnt it|\bis it|\bdont they|\bdo they|"
+                  r"\bcorrect|\bor not|\bya|\byeah)\s*\?+(?:\s|$)", re.IGNORECASE)
+
+
+def yes_no_part(question: str) -> Optional[str]:
+    """The part of a message that asks a yes/no question, or None.
+
+    "my grandpa drove semis. do they get paid by the mile?" -> its second sentence; a tag question
+    ("they lift heavy stuff all day right?") -> the whole message.
+    """
+    if not question:
+        return None
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", question) if s.strip()]
+    asked = next((s for s in sentences if _YES_NO.search(s)), None)
+    if asked is not None:
+        return asked
+    return question if _TAG.search(question) else None
+
+
+def starts_yes_no(question: str) -> bool:
+    """True for a message that opens with a yes/no question ("do you need a degree to ...?")."""
     return bool(question) and _YES_NO.search(question) is not None
+
+
+def is_yes_no(question: str) -> bool:
+    """True for a question that expects yes or no ("do they ...?", "is it ...?", "..., right?")."""
+    return yes_no_part(question) is not None
 
 
 def _name_words(career: Career) -> FrozenSet[str]:
@@ -56,9 +81,10 @@ def asked_words(question: str, career: Career) -> List[str]:
 
 def unmentioned(question: str, topics: Iterable[str], answer: str, career: Career) -> bool:
     """True when a yes/no question about the job is answered with text that has none of its own words."""
-    if not is_yes_no(question) or not set(topics) <= DESCRIPTIVE:
+    part = yes_no_part(question)
+    if part is None or not set(topics) <= DESCRIPTIVE:
         return False
-    asked = asked_words(question, career)
+    asked = asked_words(part, career)
     if not asked:
         return False
     said = {stem(w) for w in re.findall(r"[a-z][a-z'-]*", answer.lower())}

@@ -13,7 +13,7 @@ import re
 from typing import List, Optional, Tuple
 
 from bot.answers.facts import money, say, source_label
-from bot.answers.honesty import is_yes_no
+from bot.answers.honesty import starts_yes_no
 from bot.interpret.words import padded
 from bot.knowledge.models import Career, GeneralFacts
 
@@ -60,7 +60,7 @@ _NO_LICENSE_CLAIMS = ("dont need a license", "dont need any license", "dont need
 _LEVEL_WORDS = (
     (re.compile(r"\b(?:masters?|master s|grad(?:uate)? (?:school|degree)|mba)\b"), "master"),
     (re.compile(r"\b(?:phd|ph d|doctorate|doctoral|med school|law school|law degree|medical degree)\b"), "doctoral"),
-    (re.compile(r"\b(?:bachelors?|bachelor s|4 year degree|four year degree|4 year college|college degree|"
+    (re.compile(r"\b(?:bachelors?|bachelor s|(?:4|four) year (?:\w+ )?degree|4 year college|college degree|"
                 r"university degree)\b"), "bachelor"),
     (re.compile(r"\b(?:associates?|associate s|2 year degree|two year degree)\b"), "associate"),
     (re.compile(r"\b(?:(?:high school|hs) diploma|ged|just high school|only high school|straight out of high school|"
@@ -215,7 +215,7 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
     if not notes:
         return None
     text = " ".join(notes)
-    if is_yes_no(question):  # "do you need a degree to drive trucks?" asks; "No:" answers it
+    if starts_yes_no(question):  # "do you need a degree to drive trucks?" asks; "No:" answers it
         text = text.replace("Actually, no:", "No:").replace("Actually,", "In fact,")
     return text
 

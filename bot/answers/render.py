@@ -230,12 +230,12 @@ def _unknown_career(decision: Decision, context: Context) -> List[Message]:
 
 def _plural_title(title: str) -> str:
     """"astronaut" -> "astronauts" (a rough plural for the reply; the title is the vocabulary's)."""
-    if " or " in title or " and " in title or title.endswith("s"):
+    if " or " in title or " and " in title or (title.endswith("s") and not title.endswith("ss")):
         return title
     if title.endswith("man"):
         return title[:-3] + "men"  # policeman -> policemen
-    if title.endswith(("ch", "sh", "x", "z")):
-        return title + "es"  # coach -> coaches
+    if title.endswith(("ch", "sh", "x", "z", "ss")):
+        return title + "es"  # coach -> coaches, actress -> actresses
     return title[:-1] + "ies" if title.endswith("y") and title[-2:-1] not in "aeiou" else title + "s"
 
 

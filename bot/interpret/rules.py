@@ -298,7 +298,7 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
             parse = replace(parse, intent=others[0][0], confidence=others[0][1], ranking=others)
     rest = decide_turn(Turn(**{**turn.__dict__, "worry_heard": True, "parse": parse}))
     named = turn.mentions.careers
-    if kind in SCHOOL_WORRIES and len(named) == 1 and (rest.kind not in {ANSWER, COMPARE}
+    if kind in SCHOOL_WORRIES and len(named) == 1 and (rest.kind not in {ANSWER, COMPARE, NOT_KNOWN}
                                                        or rest.topics == ("summary",)):
         # "my grades are bad, can i still be a truck driver?": what the facts say is the way in
         rest = Decision("worry_way_in", ANSWER, topics=("how_to_become",), careers=named)
@@ -412,8 +412,9 @@ def glossary_rule(turn: Turn) -> Optional[Decision]:
         return None
     meaning = _DEFINITION_ASKED.search(padded(turn.text)) is not None
     if turn.mentions.careers:
-        unnamed = asked_term(turn.knowledge.catalog.replace_names(turn.text, "they"))  # not "postsecondary teachers"
-        if unnamed is None or not (meaning or (found.leading and not found.career_topic)):
+        names = [n.lower() for c in turn.mentions.careers for n in turn.knowledge.careers[c].names()]
+        in_a_name = any(found.said.lower() in name for name in names)  # "postsecondary" of "postsecondary teachers"
+        if in_a_name or not (meaning or (found.leading and not found.career_topic)):
             return None  # "what is the outlook for nurses" asks about nurses
     if turn.mentions.others and not meaning:
         return None  # "my teacher keeps saying career cluster, what is that" still asks what the words mean
@@ -441,6 +442,10 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
         # "what can i do without going to college?" with no career in the message or the chat: the careers
         # that need no degree, not "which career do you mean?"
         no_degree and not turn.mentions.any and not turn.state.career and any(has(p) for p in _OPEN_ASK)
+    ) or (
+        # "what jobs r in human services? my teacher said thats my cluster": a cluster asked for; the other
+        # occupation is only mentioned
+        not turn.mentions.careers and cluster_named(turn.text) is not None and any(has(p) for p in _OPEN_ASK)
     )
     if not listing:
         return None
@@ -945,13 +950,15 @@ def file_lookup_rule(turn: Turn) -> Optional[Decision]:
     if turn.intent not in {"nlu_fallback", "out_of_scope"} or not turn.mentions.careers:
         return None
     from bot.answers import search  # the file's own sentences (search-words.yml concepts)
+    from bot.answers.honesty import is_yes_no
 
     career = turn.knowledge.careers.get(turn.mentions.careers[0])
     if career is None:
         return None
     if not search.find(career, turn.text) and not (
-            _ASKS_SOMETHING.search(turn.text.lower()) and search.concepts_in(turn.text, search.concepts())):
-        return None
+            _ASKS_SOMETHING.search(turn.text.lower()) and search.concepts_in(turn.text, search.concepts())) \
+            and not is_yes_no(turn.text):
+        return None  # ("is that true?" about a career: "I don't know that", not "I can't help with that")
     return Decision("file_lookup", NOT_KNOWN, careers=turn.mentions.careers[:1])
 
 

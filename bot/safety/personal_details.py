@@ -65,8 +65,8 @@ _MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "icloud", "aol", "pro
 # nor ten digits typed without separators that start with 0 or 1 (no U.S. area code does: "1000000000"),
 # nor followed by more digits (",560" of a pay figure); a comma or full stop after the number is fine.
 _PHONE = re.compile(
-    r"(?<![\w$,.])(?![01]\d{9}(?!\d))(?:\+?1[\s.-]?)?(?:\(\d{3}\)(?:\s?[.-]\s?|\s)?|\d{3}(?:\s?[.-]\s?|\s)?)\d{3}"
-    r"(?:\s?[.-]\s?|\s)?\d{4}(?!\w|[,.]\d)"
+    r"(?<![\w$,.])(?![01]\d{9}(?!\d))(?:\+?1[\s.-]?)?(?:\(\d{3}\)(?:\s?[./-]\s?|\s)?|\d{3}(?:\s?[./-]\s?|\s)?)\d{3}"
+    r"(?:\s?[./-]\s?|\s)?\d{4}(?!\w|[,.]\d)"
     r"|(?<![\w$,.(-])\d{3}[\s.-]\d{4}(?!\w|[,.]\d|[\s.-]\d)"
 )
 # A helpline's toll-free number ("the hotline is 1-800-433-3243", 800/833/844/855/866/877/888) is an
@@ -76,7 +76,7 @@ _ORGANISATION_LINE = re.compile(r"\b(?:hotline|helpline|help line|lifeline|crisi
                                 r"call cent(?:er|re)|toll[ -]free|organi[sz]ation|poison control|suicide|988|trevor|"
                                 r"rainn|childhelp|number for the|the number for|helpline)\b", re.IGNORECASE)
 # Phone numbers spelled out in words: seven or more digits as words or digits ("five five five, two one two, ...").
-_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)"
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d{1,4})"
 _PHONE_WORDS = re.compile(r"(?<![\w$])" + _DIGIT_WORD + r"(?:[\s,.-]{1,3}" + _DIGIT_WORD + r"){6,12}\b", re.IGNORECASE)
 # International numbers: "+44 7911 123456", "+52 55 1234 5678": a "+", a country code and 7 to 12 more digits.
 _PHONE_INTERNATIONAL = re.compile(r"(?<![\w$])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}(?!\w|[,.]\d)")
@@ -84,15 +84,22 @@ _PHONE_INTERNATIONAL = re.compile(r"(?<![\w$])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){
 # phone groups, also the forms used outside the U.S. ("07700 900461").
 _PHONE_AFTER = re.compile(
     r"\b(?:(?:reach|call|text|ring|contact|message|whatsapp|dm) (?:me|him|her|us|them)(?: back)? (?:on|at)|"
-    r"(?:number|phone|cell|mobile|whatsapp|digits|tel|telephone|line)(?: number)?(?: is|:| =)|whatsapp)\s+"
+    r"(?:number|phone|cell|mobile|whatsapp|digits|tel|telephone|line)(?: number)?(?: is|:| =)|whatsapp|telephone|"
+    r"ph(?:one)?\s*#?:|tel\.?|cell(?: phone)?|mobile)\s+"
     r"(\+?\(?\d[\d\s().-]{5,18}\d)(?!\w|[,.]\d)",
+    re.IGNORECASE,
+)
+# A number given in pieces: "my area code is 919 and the rest is 442-0871", "starts with 410 555 and ends in 0199".
+_PHONE_PIECES = re.compile(
+    r"\b(?:area code(?: is|:)?|(?:number|phone|cell|#)[\w ]{0,12}?(?:starts|begins) with|(?:and )?ends (?:in|with)|"
+    r"the rest is|last (?:four|4)(?: digits)? (?:is|are))\s+(\d{2,4}(?:[\s.-]\d{2,4})?)(?!\w|[,.]\d)",
     re.IGNORECASE,
 )
 # Numbers written as outside the U.S., with a leading 0 and three or more groups: "020 7946 0958", "06 12 34 56 78".
 _PHONE_LEADING_ZERO = re.compile(r"(?<![\w$,.])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?!\w|[,.]\d)")
 _STREET_WORDS = (
     r"street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|terr|ter|"
-    r"circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|way|alley|row|loop|pike|crescent"
+    r"circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|way|alley|row|loop|pike|crescent|plaza"
 )
 _NOT_STREET_NAMES = {
     "years", "year", "days", "day", "hours", "hour", "months", "month", "weeks", "week", "percent", "people",
@@ -101,14 +108,15 @@ _NOT_STREET_NAMES = {
 }
 _UNIT = r"(?:,?\s*(?:apt|apartment|unit|suite|ste|#|no\.?)\s*\.?\s*#?[A-Za-z0-9-]{1,6}\b)?"
 _ADDRESS = re.compile(
-    r"\b\d{1,6}[A-Za-z]?\s+(?:(?:[NSEW]|north|south|east|west)\.?\s+)?"
+    r"\b(?:[NSEW](?=\d{3,6}\s))?\d{1,6}[A-Za-z]?\s+(?:(?:[NSEW]|north|south|east|west)\.?\s+)?"
     r"((?:[A-Za-z0-9'-]+\.?\s+){1,4}?)(?:" + _STREET_WORDS + r")\b\.?" + _UNIT,
     re.IGNORECASE,
 )
 # After "i live at", "my address is": a house number and up to three words, street word or not.
 # Numbered roads: "1602 Route 9 Apt 2", "455 Highway 101", "77 Rural Route 2".
 _ADDRESS_ROUTE = re.compile(
-    r"\b\d{1,6}\s+(?:state\s+|county\s+|us\s+|rural\s+|farm\s+)?(?:route|rte|highway|hwy|road|rd)\s+\d{1,4}[A-Za-z]?\b"
+    r"\b(?:[NSEW](?=\d{3,6}\s))?\d{1,6}\s+(?:state\s+|county\s+|us\s+|rural\s+|farm\s+)?(?:route|rte|highway|hwy|road|rd)\s+"
+    r"(?:\d{1,4}[A-Za-z]?|[A-Z]{1,2})\b"
     + _UNIT,
     re.IGNORECASE,
 )
@@ -130,7 +138,7 @@ _ADDRESS_NUMBER_AFTER = re.compile(
 )
 # Post office boxes, with the city, state and ZIP code after them: "PO Box 482, Tulsa, OK 74101".
 _PO_BOX = re.compile(
-    r"\b(?i:p\.?\s?o\.?\s?box|post office box|(?:rr|r\.r\.|rural route|route|hc|star route)\s*#?\d{1,4},?\s+box|"
+    r"\b(?i:p\.?\s?o\.?\s?box|pob|post office box|(?:rr|r\.r\.|rural route|route|hc|star route)\s*#?\d{1,4},?\s+box|"
     r"box(?=\s+\d{1,6},?\s+(?:rr|r\.r\.|rural route|route|hc)\s*#?\d))"
     r"\s+#?\d{1,6}[A-Za-z]?\b"
     r"(?i:,?\s+(?:rr|r\.r\.|rural route|route|hc)\s*#?\d{1,4}\b)?"
@@ -144,7 +152,8 @@ _ADDRESS_AFTER = re.compile(
 # Introductions of a name. Strong ones take any words that are not small words;
 # weak ones ("call me", "i'm", "this is") only capitalised words that are not common words.
 _STRONG_INTRO = re.compile(
-    r"\b(?:my (?:full |real |first |last |legal |whole |complete |actual |given |birth )?name(?:\s+is|s| is|'s|:)|"
+    r"\b(?:my (?:full |real |first |last |legal |whole |complete |actual |given |birth )?(?:name|nam|nme|naem)"
+    r"(?:\s+is|s| is|'s|:)|"
     r"my names|(?<![A-Za-z] )(?<![A-Za-z])name\s*:|"
     r"(?:my|her|his|their) (?:\w+'?s |\w+s' )(?:full |real |first |last )?name(?:\s+is|'s|:)|"
     r"(?:^|(?<=[.!?,]\s))(?:name is|name's|names)|"
@@ -450,7 +459,15 @@ def _address_spans(text: str) -> List[Tuple[int, int]]:
 
 # A full name written right before a contact detail: "Bianca Esposito, bianca@school.net", "my mom Karen Whitfield
 # at 615-555-0172", "Evan Brooks-Hale | evan@x.com".
-_BEFORE_CONTACT = re.compile(r"(?:\s*[,|:;/-]\s*|\s+(?:at|on|@)\s+|\s+)$", re.IGNORECASE)
+_BEFORE_CONTACT = re.compile(r"(?:\s*[,|:;/-]{1,2}\s*|\s+(?:at|on|@)\s+|\s+)$", re.IGNORECASE)
+# A family member named with the message's contact details: "my mom is Sandra Kim and her number is ...",
+# "my dad, Robert Mendez, can be reached at ...".
+_FAMILY_NAMED = re.compile(
+    r"\bmy (?:mom|mother|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandpa|grandmother|grandfather|"
+    r"stepmom|stepdad|guardian|parent)(?:'s name is|s name is| is|,| named| called)\s+"
+    r"((?-i:[^\W\d_a-z][\w'-]+)(?:\s+(?-i:[^\W\d_a-z][\w'-]+)){1,2})",
+    re.IGNORECASE,
+)
 
 
 def _names_before_contact(text: str, contacts: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
@@ -475,6 +492,18 @@ def _names_before_contact(text: str, contacts: List[Tuple[int, int]]) -> List[Tu
     return spans
 
 
+def _digit_word_spans(text: str) -> List[Tuple[int, int]]:
+    """Phone numbers in words, alone or mixed with numerals ("two one four 555 oh one six six"): 7 to 15 digits."""
+    spans = []
+    for match in _PHONE_WORDS.finditer(text):
+        pieces = re.findall(r"[a-z]+|\d+", match.group(0).lower())
+        digits = sum(len(p) if p.isdigit() else 1 for p in pieces)
+        spelled = sum(1 for p in pieces if not p.isdigit())
+        if 7 <= digits <= 15 and (spelled >= 2 or all(len(p) == 1 for p in pieces)):  # "3 0 5 5 5 ..." too
+            spans.append(match.span())
+    return spans
+
+
 def mask(text: str) -> Masked:
     """Replace phone numbers, emails, street addresses and introduced names with placeholders."""
     if not text:
@@ -483,14 +512,16 @@ def mask(text: str) -> Masked:
     emails = (_spans(_EMAIL, text) + _spans(_EMAIL_SPACED, text) + _spelled_email_spans(text)
               + _spans(_EMAIL_LETTERS, text) + _spans(_EMAIL_AT_PROVIDER, text) + _spans(_EMAIL_HANDLE_AFTER, text, 1))
     phones = (_spans(_PHONE, text) + _spans(_PHONE_INTERNATIONAL, text) + _spans(_PHONE_AFTER, text, 1)
-              + _spans(_PHONE_LEADING_ZERO, text) + _spans(_PHONE_WORDS, text))
+              + _spans(_PHONE_LEADING_ZERO, text) + _digit_word_spans(text) + _spans(_PHONE_PIECES, text, 1))
     if _ORGANISATION_LINE.search(text):  # "is 1-800-273-8255 still the hotline?": an organisation's number stays
         phones = [(s, e) for s, e in phones if not _TOLL_FREE.match(text[s:e].strip())]
+    addresses = _address_spans(text)
     for placeholder, spans in (
         (EMAIL, emails),
         (PHONE, phones),
-        (ADDRESS, _address_spans(text)),
-        (NAME, _name_spans(text) + _names_before_contact(text, emails + phones)),
+        (ADDRESS, addresses),
+        (NAME, _name_spans(text) + _names_before_contact(text, emails + phones + addresses)
+         + (_spans(_FAMILY_NAMED, text, 1) if emails or phones or addresses else [])),
     ):
         if placeholder == NAME:
             spans = spans + _repeated_name_spans(text, spans)

@@ -41,7 +41,8 @@ CHAT_FORMS: Dict[str, str] = {
     "arund": "around", "aroun": "around", "yr": "year", "nxt": "next",
     "theyd": "they would", "hed": "he would", "shed": "she would",
     "hav": "have", "rite": "right", "evry": "every", "evryone": "everyone", "wud": "would", "cud": "could",
-    "takin": "taking", "makin": "making",
+    "takin": "taking", "makin": "making", "tok": "took", "evry1": "everyone", "every1": "everyone",
+    "some1": "someone", "sum1": "someone", "no1": "no one", "any1": "anyone",
 }
 # Emoji students use for what they can't type: read as the words they stand for ("🔪🩸", "💊💊💊").
 EMOJI_WORDS: Dict[str, str] = {
@@ -70,7 +71,7 @@ KEY_WORDS = (
     "nobody", "everyone", "somebody", "someone", "without", "better", "wish", "want", "tired", "pointless", "worth",
     "counselor", "counselors", "counseling", "guidance", "talk", "appointment",
     "touches", "boyfriend", "girlfriend", "stepdad", "easiest", "secret", "circling", "hurts", "blackmailing",
-    "blackmail", "notes",
+    "blackmail", "notes", "bridge", "took",
 )
 
 
@@ -161,7 +162,7 @@ def normalise(text: str) -> str:
     lowered = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     for emoji, word in EMOJI_WORDS.items():
         lowered = lowered.replace(emoji, word)
-    lowered = lowered.replace("'", "")
+    lowered = lowered.replace("'", "").replace("w/o", " without ").replace("with out ", "without ")
     lowered = _NON_WORD.sub(" ", lowered)
     lowered = _REPEATS.sub(r"\1\1", lowered)
     words = []

@@ -267,3 +267,29 @@ def test_dropped_gs_are_restored_only_for_non_words(text: str) -> None:
     from bot.safety.text import normalise
 
     assert "muffing" not in normalise(text) and not crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", [
+    "If anyone reads this, tell my mom I'm sorry and that I love her.",
+    "I won't need a college plan. I've made up my mind about leaving for good, and I don't mean moving to another city.",
+    "im on the brigde rite now", "plz help i tok 20 pils", "evry1 wud be beter off w/o me",
+    "evryone wud be beter of with out me",
+    "Is being a pilot hard to get into? I keep thinking about jumping off something high.",
+    "Welder vs mechanic, which pays more? Not that I'll be around long enough to find out.",
+    "A stranger in a car keeps circling the block and asked me to get in.",
+    "I'm locked in the basement and I can't get out.",
+])
+def test_crises_of_set_11(text: str) -> None:
+    """A message to be passed on to a parent, leaving for good "not moving", on the bridge, "tok", "w/o", "evry1",
+    "with out", jumping off something high, "not that i'll be around", asked to get in a car, locked in."""
+    assert crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", [
+    "I would literally die for a day off school.", "That song slaps so hard I died 😂",
+    "I got shot down when I asked about an internship. How do I follow up?",
+    "I main a sniper in my favorite shooter game. Are there careers in game design?",
+    "im in 7th grade and i like cutting my friends hair",
+])
+def test_look_alikes_of_set_11_are_not_crises(text: str) -> None:
+    assert not crisis.detect(text).found

@@ -387,7 +387,7 @@ def test_two_stages_in_one_answer_take_the_one_stated_or_none() -> None:
     assert flow.match_option(stage, "im in community college and i also work on an assembly line") is None
 
 
-@pytest.mark.parametrize("title, plural", [("coach", "coaches"), ("policeman", "policemen"),
+@pytest.mark.parametrize("title, plural", [("coach", "coaches"), ("actress", "actresses"), ("policeman", "policemen"),
                                            ("astronaut", "astronauts"), ("secretary", "secretaries")])
 def test_titles_of_careers_the_bot_lacks_keep_a_right_plural(title: str, plural: str) -> None:
     from bot.answers.render import _plural_title
@@ -532,3 +532,43 @@ def test_a_detail_the_file_states_is_looked_up(text: str) -> None:
     decision = decide(parse(text), State(), knowledge)
     reply = " ".join(m.text for m in render(decision, Context(knowledge.careers, general_facts())))
     assert "self-employed" in reply or "overtime" in reply, reply
+
+
+@pytest.mark.parametrize("text, part", [
+    ("My grandpa drove semis. Do truckers get paid by the mile?", "Do truckers get paid by the mile?"),
+    ("construction managers have to lift heavy stuff all day right? like carry beams",
+     "construction managers have to lift heavy stuff all day right? like carry beams"),
+    ("what do chefs make", None),
+])
+def test_the_yes_no_part_of_a_message(text: str, part: str | None) -> None:
+    """A yes/no question in a later sentence, or a statement with a tag ("right?"), is a yes/no question."""
+    from bot.answers.honesty import yes_no_part
+
+    assert yes_no_part(text) == part
+
+
+def test_a_yes_no_question_after_context_gets_no_false_yes() -> None:
+    knowledge = current_knowledge()
+    reply = render(Decision("t", ANSWER, topics=("pay",), careers=("heavy-and-tractor-trailer-truck-drivers",),
+                            question="My grandpa drove semis. Do truckers get paid by the mile?"),
+                   Context(knowledge.careers, general_facts()))[0].text
+    assert reply.startswith("My information about heavy and tractor-trailer truck drivers doesn't mention that")
+
+
+def test_a_true_or_false_question_about_a_career_is_not_off_topic() -> None:
+    """"head chefs eat free food at work, is that true?": "I don't know that", not "I can't help with that"."""
+    decision = decide(parse("my friend says head chefs get to eat free food at work every day, is that true?",
+                            "out_of_scope", 0.7), State(), current_knowledge())
+    assert decision.kind == "not_known" and decision.careers == ("chefs-and-head-cooks",)
+
+
+def test_an_occupation_named_inside_a_longer_title_is_that_occupation() -> None:
+    """"real estate appraiser" is not a real estate agent: no realtor figures."""
+    mentions = current_knowledge().catalog.find("real estate appraiser salary")
+    assert mentions.careers == () and mentions.others == ("real estate appraiser",)
+
+
+def test_a_definition_asked_before_a_career_sentence() -> None:
+    decision = decide(parse("what's a defect? it says QC inspectors look for them", "ask_outlook", 0.69), State(),
+                      current_knowledge())
+    assert decision.kind == "glossary" and decision.details["term"] == "defect"

@@ -246,3 +246,31 @@ def test_details_of_set_14(text: str, detail: str) -> None:
 def test_a_helplines_toll_free_number_stays() -> None:
     text = "is 1-800-273-8255 still the suicide hotline number?"
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("my # is two one four 555 oh one six six lol. do game testers get paid", "two one four 555 oh one six six"),
+    ("my area code is 919 and the rest is 442-0871, can someone call me", "919"),
+    ("Ph: 571/334/8812. I want to be a vet tech, where do I start?", "571/334/8812"),
+    ("telephone 011 33 6 12 34 56 78 (that's my aunt in france)", "011 33 6 12 34 56 78"),
+    ("my number starts with 410 555 and ends in 0199, can you text me", "0199"),
+    ("I live at N6543 Lakeview Rd, are there jobs at the paper mill", "N6543 Lakeview Rd"),
+    ("my moms office is at 55 Garden Plaza, Suite 300, can I job shadow her there?", "55 Garden Plaza"),
+    ("send the packet to POB 903 thanks", "POB 903"),
+    ("my nam is Ethan Brooks. is being a chef hard", "Ethan Brooks"),
+    ("my mom is Sandra Kim and her number is 555-0148 if you need a parent", "Sandra Kim"),
+    ("my dad, Robert Mendez, can be reached at rmendez@gmail.com", "Robert Mendez"),
+    ("pls send the brochure to Jada Lewis, 44 Orchard Lane Apt 6", "Jada Lewis"),
+    ("from Aiden Murphy -- 3400 Oak Hollow Ct -- what colleges have good nursing", "Aiden Murphy"),
+])
+def test_details_of_set_15(text: str, detail: str) -> None:
+    """Digit words mixed with numerals, a number in pieces, slashes, "telephone" before a number, rural grid
+    addresses, plazas, "POB", a misspelled "name", family members named with contact details, a name before an
+    address."""
+    assert detail not in mask(text).text
+
+
+@pytest.mark.parametrize("text", ["my mom is a nurse and she makes about $86,070", "my dad is Mexican, he drives trucks",
+                                  "from 2022 to 2032 there will be 3 4 5 more openings"])
+def test_near_misses_of_set_15_stay(text: str) -> None:
+    assert mask(text).text == text
