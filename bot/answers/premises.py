@@ -37,7 +37,8 @@ _DECLINE_CLAIMS = ("dying", "disappearing", "going away", "going extinct", "shri
                    "going down", "less nurses", "fewer jobs", "less jobs", "way less", "way fewer",
                    "going to disappear", "gonna disappear", "wont be any", "jobs are gone", "being cut", "getting cut",
                    "wont exist", "will not exist", "no more jobs", "no jobs left", "being replaced", "getting replaced",
-                   "dead end", "dying out", "dead job", "on its way out", "losing jobs")
+                   "dead end", "dying out", "dead job", "on its way out", "losing jobs", "basically dead", "are dead",
+                   "r dead", "is dead", "dead now", "jobs are dead")
 _GROWTH_CLAIMS = ("booming", "growing so fast", "growing really fast", "exploding", "huge demand",
                   "super in demand", "growing a lot", "growing super fast", "growing very fast", "growing crazy fast",
                   "growing fast", "blowing up", "in high demand", "in huge demand", "growing like crazy")
@@ -45,14 +46,16 @@ _LOW_PAY_CLAIMS = ("so little", "pays so little", "pay so little", "paid so litt
                    "dont make any money", "only make", "barely make", "not much money", "why so little", "so low",
                    "make no money", "pays badly", "bad pay", "low pay", "poorly paid", "minimum wage", "so broke",
                    "make barely anything", "pays nothing", "below average", "paid below", "less than average",
-                   "under average", "lower than average", "pay below", "pays below")
+                   "under average", "lower than average", "pay below", "pays below", "pay is low", "pay is pretty low",
+                   "pretty low", "really low", "super low", "pay is bad", "pays low")
 _HIGH_PAY_CLAIMS = ("make bank", "so rich", "get rich", "pays so much", "make so much", "make a ton",
                     "six figures", "6 figures", "millionaire", "pays a lot", "make a lot of money")
 
 
 _NO_LICENSE_CLAIMS = ("dont need a license", "dont need any license", "dont need any special license", "no license",
                       "without a license", "dont need a licence", "no license needed", "dont need to be licensed",
-                      "dont need a cdl", "without a cdl")
+                      "dont need a cdl", "without a cdl", "normal drivers license", "regular drivers license",
+                      "normal license", "regular license", "probably dont need one", "dont need one")
 
 
 # A degree level named in a question that takes it for granted: "with just a bachelors", "which bachelors degree is
@@ -61,7 +64,7 @@ _LEVEL_WORDS = (
     (re.compile(r"\b(?:masters?|master s|grad(?:uate)? (?:school|degree)|mba)\b"), "master"),
     (re.compile(r"\b(?:phd|ph d|doctorate|doctoral|med school|law school|law degree|medical degree)\b"), "doctoral"),
     (re.compile(r"\b(?:bachelors?|bachelor s|(?:4|four) year (?:\w+ )?degree|4 year college|college degree|"
-                r"university degree)\b"), "bachelor"),
+                r"university degree|(?:finish|graduate from|complete|go to) college)\b"), "bachelor"),
     (re.compile(r"\b(?:associates?|associate s|2 year degree|two year degree)\b"), "associate"),
     (re.compile(r"\b(?:(?:high school|hs) diploma|ged|just high school|only high school|straight out of high school|"
                 r"right after high school|right out of high school)\b"), "high school diploma"),
@@ -89,8 +92,9 @@ _DECLINE_PATTERNS = re.compile(r"\b(?:no|zero|hardly any|barely any) (?:\w+ ){0,
                                r"\bwont need (?:any )?(?:more )?\w+ (?:anymore|in the future)\b")
 # A pay figure a question takes for granted: "they make like 100k a year right", "do they earn $150,000".
 _CLAIMED_PAY = re.compile(r"\b(?:make|makes|making|earn|earns|earning|get paid|gets paid|paid|pay|pays|salary is|"
-                          r"salary of|take home|bring in)\s+(?:like |about |around |over |at least |almost |nearly |"
-                          r"roughly |maybe |)\$?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|thousand|grand)?\b")
+                          r"salary of|take home|bring in|pay is \w+ \w+ like|pay is like|is only|like only)\s+"
+                          r"(?:like |about |around |over |at least |almost |nearly |roughly |maybe |only |just |)"
+                          r"\$?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|thousand|grand)?\b")
 
 
 def claimed_level(question: str) -> Optional[str]:

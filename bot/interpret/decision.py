@@ -58,6 +58,7 @@ class PlanMove:
     retry: int = 0
     intro_topics: Tuple[str, ...] = ()  # answers to give before the question ("where do I start?")
     unsure: bool = False  # "idk", "both": give the question's help and its options (not a failed try)
+    choices: Tuple[str, ...] = ()  # two options named at once: ask which one fits best (not a failed try)
 
 
 @dataclass(frozen=True)

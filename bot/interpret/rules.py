@@ -115,6 +115,10 @@ _NO_DEGREE_SAID = re.compile(r" (?:dont|do not|doesnt|does not|not|without|no) (
 PHRASE_TOPICS: Mapping[str, Tuple[str, ...]] = {
     "advancement": ("how_to_become", "without_degree", "education", "graduate_degree"),
 }
+# Openings are per year; jobs added over the projection's years are the outlook's: "how many more X by 2032".
+_GROWTH_CUES = ("how many more", "how many new", "more jobs by", "new jobs by", "be added", "jobs added", "added by",
+                "will there be by", "more of them by", "new ones by", "how many extra")
+_PER_YEAR = re.compile(r"\bopen|\b(?:each|every|per|a) (?:year|yr)\b|\byearly\b|\bannual")
 _DEGREE_WORDS = ("degree", "college", "diploma", "bachelors", "masters", "university", "uni", "school")
 _FASTEST = ("fastest", "growing fastest", "fastest growing", "most growth", "growing the most", "most in demand",
             "in demand", "best outlook", "grow the most", "highest growth")
@@ -133,7 +137,8 @@ _SWITCH_CUES = ("what about", "how about", "what abt", "how abt", "wat about", "
 # Open questions about what to do, not about one career: "what can i do", "what are my options".
 _OPEN_ASK = ("what can i do", "what could i do", "what can i be", "what should i do", "my options", "what jobs",
              "which jobs", "what careers", "which careers", "any jobs", "any careers", "what kind of jobs", "jobs that",
-             "careers that", "jobs where", "careers where", "jobs i can", "jobs you can", "careers i can", "good jobs")
+             "careers that", "jobs where", "careers where", "jobs i can", "jobs you can", "careers i can", "good jobs",
+             "anything in", "do you have anything", "what do you have", "jobs do you have", "careers do you have")
 _LIST = ("what careers", "which careers", "what jobs", "which jobs", "list", "careers do you know",
          "jobs do you know", "what can you tell me about", "all careers", "all jobs", "options")
 
@@ -344,6 +349,9 @@ def plan_rule(turn: Turn) -> Optional[Decision]:
                         details={"answers": _encode(answers)})
     if meaning.kind == "neutral":
         return Decision("plan_neutral", PLAN, careers=(career.id,), plan=PlanMove("ask", pathway.question))
+    if meaning.kind == "between":  # "i work on the line and take a class at community college": which fits best?
+        return Decision("plan_between", PLAN, careers=(career.id,),
+                        plan=PlanMove("ask", pathway.question, retry=pathway.failed, choices=meaning.choices))
     if meaning.kind == "unsure":
         return Decision("plan_unsure", PLAN, careers=(career.id,),
                         plan=PlanMove("ask", pathway.question, retry=pathway.failed, unsure=True))
@@ -656,8 +664,18 @@ def _hinted_topic(turn: Turn) -> Optional[str]:
     return None
 
 
+def _has_job_change(turn: Turn) -> bool:
+    """True if the career asked about has the projected change in the number of jobs ("89,300 more jobs")."""
+    careers = turn.careers_asked()
+    career = turn.knowledge.careers.get(careers[0]) if careers else None
+    return bool(career and career.outlook and career.outlook.change)
+
+
 def _phrase_only_topic(turn: Turn, topic: str) -> str:
     """``topic``, or a topic without an intent whose phrases the message has (see PHRASE_TOPICS)."""
+    if topic == "openings" and any(turn.has_read_as_they(c) for c in _GROWTH_CUES) \
+            and not _PER_YEAR.search(turn.text.lower()) and _has_job_change(turn):
+        return "outlook"  # "how many new truck driving jobs by 2032": the growth (its answer has "N more jobs")
     for special, replaces in PHRASE_TOPICS.items():
         if topic not in replaces:
             continue
@@ -784,6 +802,29 @@ def listed_skill_rule(turn: Turn) -> Optional[Decision]:
         return None
     skill = _skill_named(turn, careers[0])
     return Decision("listed_skill", ANSWER, topics=("skills",), careers=careers[:1], skill=skill) if skill else None
+
+
+def group_rule(turn: Turn) -> Optional[Decision]:
+    """"and brokers?", "what about hairdressers specifically" after an answer about a file of several jobs.
+
+    A short follow-up naming one of the jobs the career's file gives its own pay for (real estate brokers and
+    sales agents) gets the last topic again for that career: its answer names each job's figure.
+    """
+    career = turn.knowledge.careers.get(turn.state.career or "")
+    if career is None or not career.pay or not career.pay.groups or not turn.state.last_topic:
+        return None
+    if set(turn.mentions.careers) - {career.id} or turn.mentions.others or turn.word_count() > 6:
+        return None
+    if turn.has_topic_words() and turn.state.last_topic not in {"pay", "pay_factors"}:
+        return None
+    titles = [set(re.findall(r"[a-z]+", group.who.lower())) for group in career.pay.groups]
+    shared = set.intersection(*titles) if titles else set()
+    own = {w for words in titles for w in words - shared if len(w) > 3 and w not in {"except", "computer"}}
+    said = set(re.findall(r"[a-z]+", turn.text.lower()))
+    if not said & (own | {w.rstrip("s") for w in own}):
+        return None
+    topic = turn.state.last_topic if turn.state.last_topic in {"pay", "outlook", "openings", "jobs"} else "pay"
+    return Decision("group", ANSWER, topics=(topic,), careers=(career.id,))
 
 
 def switch_rule(turn: Turn) -> Optional[Decision]:
@@ -983,6 +1024,7 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("glossary", glossary_rule),
     ("explain", explain_rule),  # "why tho" right after a figure is a question, not an "ok"
     ("small_talk", small_talk_rule),
+    ("group", group_rule),  # "and brokers?" after realtor pay: not a list of careers
     ("browse", browse_rule),
     ("compare", compare_rule),
     ("unknown_career", unknown_career_rule),

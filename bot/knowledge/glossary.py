@@ -23,7 +23,7 @@ GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yml"
 # "what is X", "what's X", "what does X mean", "define X", "meaning of X", "X meaning", "X?" alone.
 _ASKS = re.compile(r"^ (?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh) )*(?:what is|whats|what are|what does|"
                    r"what do|what s|whats a|wats|wat is|wat s|wat r|what r|wut is|wuts|whut is|wat does|wut does|"
-                   r"what counts as|"
+                   r"what counts as|who counts as|who is considered|who is a|"
                    r"what does it mean if (?:someone|you|a person|somebody) (?:is|are)|define|definition of|"
                    r"meaning of|what exactly is|what the heck is|wth is|"
                    r"what even is|whats even|what even are|what is even|"
@@ -33,6 +33,9 @@ _THE = frozenset({"the", "their", "his", "her", "my", "your", "its", "this", "th
 _MEANS = re.compile(r"\b(?:mean|means|meaning|stand for|stands for|what exactly|what is that|whats that|what is it|"
                     r"what are those|what are they|what is this|whats this|what even is that|what even is it|"
                     r"what even are those|what is that even|whats that even)\b")
+# "..., what does that mean?": the one glossary word of the message is asked about.
+_THAT_MEANS = re.compile(r" what does (?:that|it|this) (?:even )?mean| what is that supposed to mean| what does that "
+                         r"involve")
 # "how does an apprenticeship work": asks what the word means in practice.
 _WORKS = re.compile(r"^ (?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh) )*how (?:does|do) .{1,40} work ")
 # "what's the difference between a license and a certification": two words asked together.
@@ -110,8 +113,11 @@ def asked_term(text: str, path: Path = GLOSSARY_FILE) -> Optional[Found]:
     degree": the first sentence asks).
     """
     found = _asked_term(text, path)
+    if found is None and _THAT_MEANS.search(padded(text)):
+        named = terms_in(text, path, limit=3)  # "when a job needs a license, what does that mean exactly?"
+        found = named[0] if len(named) == 1 else None
     if found is None:
-        sentences = [s for s in re.split(r"[?.!]+", text) if s.strip()]
+        sentences = [s for s in re.split(r"[?.!,]+", text) if s.strip()]
         if len(sentences) > 1:
             found = next((f for f in (_asked_term(s, path) for s in sentences) if f is not None), None)
     return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from bot.interpret.words import phrase_finder
 from bot.knowledge.models import PathwayQuestion, Pathways
@@ -137,6 +137,13 @@ def match_option(question: PathwayQuestion, text: str) -> Optional[str]:
     return None
 
 
+def options_named(question: PathwayQuestion, text: str) -> List[str]:
+    """The options whose label or strong aliases an answer names, in the question's order."""
+    said = normalize(text)
+    return [o.value for o in question.options
+            if any(_contains(said, p) for p in (o.label, o.value.replace("_", " "), *o.aliases))]
+
+
 @dataclass(frozen=True)
 class Turn:
     """What the student just sent: text, NLU intent, and pathway entities (from buttons)."""
@@ -153,11 +160,13 @@ class Interpretation:
     kind: ``answer`` (updates holds new answers), ``digression`` (answer the
     question, then ask again), ``leave`` (stop/goodbye/restart), ``neutral``
     (ask again, no harm done), ``unsure`` ("idk", "both": help choosing, no harm
-    done) or ``invalid`` (counts as a failed try).
+    done), ``between`` (an answer naming two options at once, "i work on the line and take a class at
+    community college": which one fits best, no harm done) or ``invalid`` (counts as a failed try).
     """
 
     kind: str
     updates: Dict[str, str] = field(default_factory=dict)
+    choices: Tuple[str, ...] = ()  # ``between``: two or more options the answer names at once
 
 
 QUESTION_WORDS = frozenset(
@@ -231,6 +240,9 @@ def interpret(pathways: Pathways, requested: Optional[str], turn: Turn, answers:
         updates[requested] = value
     if not updates and is_unsure(turn.text):
         return Interpretation("unsure")
+    named = options_named(question, turn.text) if not updates else []
+    if len(named) >= 2:
+        return Interpretation("between", choices=tuple(named))
     if (
         not updates
         and question.fallback_option
@@ -352,6 +364,7 @@ def option_buttons(question: PathwayQuestion, name: str) -> List[Dict[str, str]]
 
 __all__: Sequence[str] = [
     "Interpretation", "PlanStep", "Turn", "answers_from_entities", "apply", "build_plan", "changes_mind",
-    "describe_answers", "interpret", "is_unsure", "match_option", "next_question", "option_buttons", "read_all",
+    "describe_answers", "interpret", "is_unsure", "match_option", "next_question", "option_buttons", "options_named",
+    "read_all",
     "render_plan",
 ]
