@@ -192,7 +192,7 @@ def _plan(decision: Decision, context: Context) -> List[Message]:
         messages.append(Message(question.help))
     buttons = tuple(Button(b["title"], b["payload"]) for b in flow.option_buttons(question, question_id))
     if move.choices:  # two options named at once: only those, and which one fits best
-        buttons = tuple(b for b, o in zip(buttons, question.options) if o.value in move.choices) or buttons
+        buttons = tuple(b for b, o in zip(buttons, question.options, strict=True) if o.value in move.choices) or buttons
         messages.append(Message(say("plan_which", choices=facts.join_words([b.title for b in buttons], "or"))))
     messages.append(Message(_with_choices(question.ask, buttons), buttons))
     if move.retry >= 2 and not move.unsure:

@@ -65,8 +65,8 @@ _MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "icloud", "aol", "pro
 # nor ten digits typed without separators that start with 0 or 1 (no U.S. area code does: "1000000000"),
 # nor followed by more digits (",560" of a pay figure); a comma or full stop after the number is fine.
 _PHONE = re.compile(
-    r"(?<![\w$,.])(?![01]\d{9}(?!\d))(?:\+?1[\s.-]?)?(?:\(\d{3}\)(?:\s?[./-]\s?|\s)?|\d{3}(?:\s?[./-]\s?|\s)?)\d{3}"
-    r"(?:\s?[./-]\s?|\s)?\d{4}(?!\w|[,.]\d)"
+    r"(?<![\w$,.])(?![01]\d{9}(?!\d))(?:\+?1[\s.-]?)?(?:\(\d{3}\)(?:\s?[./_\u2013\u2014-]\s?|\s)?|\d{3}"
+    r"(?:\s?[./_\u2013\u2014-]\s?|\s)?)\d{3}(?:\s?[./_\u2013\u2014-]\s?|\s)?\d{4}(?![^\W_]|[,.]\d)"
     r"|(?<![\w$,.(-])\d{3}[\s.-]\d{4}(?!\w|[,.]\d|[\s.-]\d)"
 )
 # A helpline's toll-free number ("the hotline is 1-800-433-3243", 800/833/844/855/866/877/888) is an
@@ -77,7 +77,7 @@ _ORGANISATION_LINE = re.compile(r"\b(?:hotline|helpline|help line|lifeline|crisi
                                 r"rainn|childhelp|number for the|the number for|helpline)\b", re.IGNORECASE)
 # Phone numbers spelled out in words: seven or more digits as words or digits ("five five five, two one two, ...").
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d{1,4})"
-_PHONE_WORDS = re.compile(r"(?<![\w$])" + _DIGIT_WORD + r"(?:[\s,.-]{1,3}" + _DIGIT_WORD + r"){6,12}\b", re.IGNORECASE)
+_PHONE_WORDS = re.compile(r"(?<![\w$])" + _DIGIT_WORD + r"(?:[\s,.-]{1,3}" + _DIGIT_WORD + r"){3,14}\b", re.IGNORECASE)
 # International numbers: "+44 7911 123456", "+52 55 1234 5678": a "+", a country code and 7 to 12 more digits.
 _PHONE_INTERNATIONAL = re.compile(r"(?<![\w$])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}(?!\w|[,.]\d)")
 # After words that give a number ("reach me on", "my number is", "whatsapp:"): any run of 7 to 13 digits in
@@ -154,7 +154,8 @@ _ADDRESS_AFTER = re.compile(
 _STRONG_INTRO = re.compile(
     r"\b(?:my (?:full |real |first |last |legal |whole |complete |actual |given |birth )?(?:name|nam|nme|naem)"
     r"(?:\s+is|s| is|'s|:)|"
-    r"my names|(?<![A-Za-z] )(?<![A-Za-z])name\s*:|"
+    r"my names|myname is|(?<![A-Za-z] )(?<![A-Za-z])name\s*(?::|-(?=\s))|^name(?=\s+(?-i:[A-Z]))|"
+    r"(?:first|last) name(?=\s+(?-i:[A-Z]))|(?:her|his|their) name(?:\s+is|'s|:)|"
     r"(?:my|her|his|their) (?:\w+'?s |\w+s' )(?:full |real |first |last )?name(?:\s+is|'s|:)|"
     r"(?:^|(?<=[.!?,]\s))(?:name is|name's|names)|"
     r"full name\s*:|(?:my |the )?full name is|full name(?= [A-Z])|the name's|the names|i am called|im called|"
@@ -463,8 +464,9 @@ _BEFORE_CONTACT = re.compile(r"(?:\s*[,|:;/-]{1,2}\s*|\s+(?:at|on|@)\s+|\s+)$", 
 # A family member named with the message's contact details: "my mom is Sandra Kim and her number is ...",
 # "my dad, Robert Mendez, can be reached at ...".
 _FAMILY_NAMED = re.compile(
-    r"\bmy (?:mom|mother|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandpa|grandmother|grandfather|"
-    r"stepmom|stepdad|guardian|parent)(?:'s name is|s name is| is|,| named| called)\s+"
+    r"\b(?:my (?:mom|mother|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandpa|grandmother|grandfather|"
+    r"stepmom|stepdad|step dad|step mom|stepmother|stepfather|guardian|parent)(?:'s name is|s name is| is|,| named|"
+    r" called|\s*\()|(?:guardian|parent|emergency contact|mom|dad)\s*:)\s*"
     r"((?-i:[^\W\d_a-z][\w'-]+)(?:\s+(?-i:[^\W\d_a-z][\w'-]+)){1,2})",
     re.IGNORECASE,
 )

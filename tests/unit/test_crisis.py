@@ -293,3 +293,19 @@ def test_crises_of_set_11(text: str) -> None:
 ])
 def test_look_alikes_of_set_11_are_not_crises(text: str) -> None:
     assert not crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", [
+    "I'm sitting in the car in our garage with the engine running",
+    "I feel like everyone would have an easier life without me in it",
+    "There's no future for someone like me so there's no reason to plan one",
+    "does it hurt to drown", "There's a fire in my building and the hallway is full of smoke",
+])
+def test_crises_of_set_12(text: str) -> None:
+    assert crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", ["my dad works in a garage and leaves the engine running",
+                                  "do firefighters go in buildings full of smoke"])
+def test_look_alikes_of_set_12_are_not_crises(text: str) -> None:
+    assert not crisis.detect(text).found

@@ -572,3 +572,45 @@ def test_a_definition_asked_before_a_career_sentence() -> None:
     decision = decide(parse("what's a defect? it says QC inspectors look for them", "ask_outlook", 0.69), State(),
                       current_knowledge())
     assert decision.kind == "glossary" and decision.details["term"] == "defect"
+
+
+def test_two_stages_in_one_answer_ask_which_fits_best() -> None:
+    """"i work on the assembly line and take a night class at community college": which one, only those two."""
+    knowledge = current_knowledge()
+    state = State(career=IPM, pathway=PathwayState(question="stage", career=IPM))
+    decision = decide(parse("i work on the assembly line and take a night class at community college", "inform", 0.9),
+                      state, knowledge)
+    assert decision.rule == "plan_between" and decision.plan is not None
+    assert set(decision.plan.choices) == {"college", "production_worker"}
+    messages = render(decision, Context(knowledge.careers, general_facts(), state))
+    assert "Which one fits you best" in messages[0].text and len(messages[-1].buttons) == 2
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("how many more real estate jobs will there be by 2031", "outlook"),
+    ("how many new real estate jobs open up every year", "openings"),
+])
+def test_jobs_added_by_a_year_are_the_outlook(text: str, topic: str) -> None:
+    decision = decide(parse(text, "ask_openings", 0.99), State(), current_knowledge())
+    assert decision.topics == (topic,), decision.describe()
+
+
+@pytest.mark.parametrize("text", ["and brokers?", "and the regular sales agents?"])
+def test_a_job_of_a_several_jobs_file_gets_the_last_topic_again(text: str) -> None:
+    state = State(career="real-estate-brokers-and-sales-agents", last_topic="pay")
+    decision = decide(parse(text, "browse_careers", 0.8), state, current_knowledge())
+    assert decision.rule == "group" and decision.topics == ("pay",)
+
+
+@pytest.mark.parametrize("question, unmentioned_", [
+    ("do electrical engineers design iphones", True),  # "design" alone is not the question
+    ("do civil engineers actually go out to construction sites or just sit at a desk", False),
+])
+def test_a_yes_no_question_needs_its_own_words(question: str, unmentioned_: bool) -> None:
+    from bot.answers.honesty import unmentioned
+
+    knowledge = current_knowledge()
+    career = knowledge.careers["electrical-and-electronics-engineers" if "electrical" in question else "civil-engineers"]
+    answer = ("Electrical and electronics engineers design and develop electrical equipment." if "electrical" in question
+              else "Civil engineers work in offices and also at construction sites.")
+    assert unmentioned(question, ("summary",), answer, career) is unmentioned_

@@ -274,3 +274,22 @@ def test_details_of_set_15(text: str, detail: str) -> None:
                                   "from 2022 to 2032 there will be 3 4 5 more openings"])
 def test_near_misses_of_set_15_stay(text: str) -> None:
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("call 555_443_9021 thats me, i'm interested in the HVAC thing", "555_443_9021"),
+    ("call/text 555\u2013302\u20136671 about the summer internship pls", "555\u2013302\u20136671"),
+    ("my number's 555 - nine oh two - 3344 if you need it", "nine oh two"),
+    ("name - DeShawn Carter. i like fixing cars", "DeShawn Carter"),
+    ("Myname is Kenji Watanabe, i want to make video games", "Kenji Watanabe"),
+    ("first name Caleb last name Dawson, i need a career for my project", "Dawson"),
+    ("my mom's cell is 555 - 410 - 2278 and her name is Carmen Ruiz", "Carmen Ruiz"),
+    ("my dad (Kevin Park) kpark@parkhvac.com owns an hvac shop", "Kevin Park"),
+    ("my step dad is Marcus Hill, 555 774 9020, he drives trucks", "Marcus Hill"),
+    ("name Olivia Reyes / cell 555.318.2047 / i want to be a vet tech", "Olivia Reyes"),
+    ("guardian: Patricia Long, 555-441-9087 ext 3", "Patricia Long"),
+])
+def test_details_of_set_16(text: str, detail: str) -> None:
+    """Underscores and en dashes in numbers, digit words between dashes, "name -", "Myname", "first name X",
+    "her name is", a family member in parentheses or after "step dad is", "name X /", "guardian:"."""
+    assert detail not in mask(text).text
