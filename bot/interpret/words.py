@@ -26,6 +26,7 @@ CLUSTER_WORDS_FILE = VOCABULARY_DIR / "cluster-words.yml"
 EXPLAIN_WORDS_FILE = VOCABULARY_DIR / "explain-words.yml"
 
 
+@lru_cache(maxsize=1 << 16)
 def padded(text: str) -> str:
     """Lower-case words with single spaces, padded for whole-word search: " what s the pay "."""
     return " " + " ".join(re.sub(r"[^\w]+", " ", text.lower().replace("'", "").replace("\u2019", "")).split()) + " "
