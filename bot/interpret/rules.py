@@ -817,9 +817,10 @@ def group_rule(turn: Turn) -> Optional[Decision]:
         return None
     if turn.has_topic_words() and turn.state.last_topic not in {"pay", "pay_factors"}:
         return None
-    titles = [set(re.findall(r"[a-z]+", group.who.lower())) for group in career.pay.groups]
+    # each job's own title words, without a qualifier ("electronics engineers, except computer")
+    titles = [set(re.findall(r"[a-z]+", re.sub(r",? except .*", "", group.who.lower()))) for group in career.pay.groups]
     shared = set.intersection(*titles) if titles else set()
-    own = {w for words in titles for w in words - shared if len(w) > 3 and w not in {"except", "computer"}}
+    own = {w for words in titles for w in words - shared if len(w) > 3}
     said = set(re.findall(r"[a-z]+", turn.text.lower()))
     if not said & (own | {w.rstrip("s") for w in own}):
         return None
@@ -996,10 +997,12 @@ def file_lookup_rule(turn: Turn) -> Optional[Decision]:
     career = turn.knowledge.careers.get(turn.mentions.careers[0])
     if career is None:
         return None
-    if not search.find(career, turn.text) and not (
-            _ASKS_SOMETHING.search(turn.text.lower()) and search.concepts_in(turn.text, search.concepts())) \
-            and not is_yes_no(turn.text):
-        return None  # ("is that true?" about a career: "I don't know that", not "I can't help with that")
+    # a question about the career ("is that true?", "how many years of experience ...") is answered "I don't know
+    # that", not "I can't help with that"; anything else only when its file speaks of it
+    asks = is_yes_no(turn.text) or (_ASKS_SOMETHING.search(turn.text.lower()) is not None
+                                    and bool(search.concepts_in(turn.text, search.concepts())))
+    if not asks and not search.find(career, turn.text):
+        return None
     return Decision("file_lookup", NOT_KNOWN, careers=turn.mentions.careers[:1])
 
 

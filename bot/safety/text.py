@@ -157,6 +157,7 @@ def dropped_g(word: str) -> Optional[str]:
     return full if full in english_words() else None
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """The message in the one spelling the detectors' phrases are written for (see module docstring)."""
     lowered = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")

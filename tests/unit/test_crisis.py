@@ -236,6 +236,7 @@ def test_look_alikes_of_development_sets_7_to_9_are_not_crises(text: str) -> Non
 
 
 @pytest.mark.parametrize("text", [
+    # set 10
     "I got a message saying I know where you live and you're dead tomorrow",
     "got more 'cat scratches' on my arms lol we dont have a cat",
     "me: 🙂 my brain: jump 🌉",
@@ -243,10 +244,27 @@ def test_look_alikes_of_development_sets_7_to_9_are_not_crises(text: str) -> Non
     "evryone wud be beter of wihtout me",
     "compare welder vs plumber pls. also idk if I'll be here next week",
     "He's banging on my door and says he's going to kill me when he gets in",
+    # set 11
+    "If anyone reads this, tell my mom I'm sorry and that I love her.",
+    "I won't need a college plan. I've made up my mind about leaving for good, and I don't mean moving to another city.",
+    "im on the brigde rite now", "plz help i tok 20 pils", "evry1 wud be beter off w/o me",
+    "evryone wud be beter of with out me",
+    "Is being a pilot hard to get into? I keep thinking about jumping off something high.",
+    "Welder vs mechanic, which pays more? Not that I'll be around long enough to find out.",
+    "A stranger in a car keeps circling the block and asked me to get in.",
+    "I'm locked in the basement and I can't get out.",
+    # set 12
+    "I'm sitting in the car in our garage with the engine running",
+    "I feel like everyone would have an easier life without me in it",
+    "There's no future for someone like me so there's no reason to plan one",
+    "does it hurt to drown", "There's a fire in my building and the hallway is full of smoke",
 ])
-def test_crises_of_set_10(text: str) -> None:
-    """A threat received, a cover story for self-harm marks, a bridge emoji, dropped g's ("takin"), "better of",
-    not sure to be here next week (gently); "he says he's going to kill me when" is never read as hyperbole."""
+def test_crises_of_development_sets_10_to_12(text: str) -> None:
+    """Set 10: a threat received, a cover story for self-harm marks, a bridge emoji, dropped g's ("takin"), "better
+    of", not sure to be here next week (gently); "he says he's going to kill me when" is never hyperbole. Set 11: a
+    message to pass on to a parent, leaving for good "not moving", on the bridge, "tok", "w/o", "evry1", "with out",
+    jumping off something high, "not that i'll be around", asked to get in a car, locked in. Set 12: a car running
+    in a closed garage, "an easier life without me", "no future for someone like me", drowning, a fire at home."""
     assert crisis.detect(text).found
 
 
@@ -270,42 +288,13 @@ def test_dropped_gs_are_restored_only_for_non_words(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "If anyone reads this, tell my mom I'm sorry and that I love her.",
-    "I won't need a college plan. I've made up my mind about leaving for good, and I don't mean moving to another city.",
-    "im on the brigde rite now", "plz help i tok 20 pils", "evry1 wud be beter off w/o me",
-    "evryone wud be beter of with out me",
-    "Is being a pilot hard to get into? I keep thinking about jumping off something high.",
-    "Welder vs mechanic, which pays more? Not that I'll be around long enough to find out.",
-    "A stranger in a car keeps circling the block and asked me to get in.",
-    "I'm locked in the basement and I can't get out.",
-])
-def test_crises_of_set_11(text: str) -> None:
-    """A message to be passed on to a parent, leaving for good "not moving", on the bridge, "tok", "w/o", "evry1",
-    "with out", jumping off something high, "not that i'll be around", asked to get in a car, locked in."""
-    assert crisis.detect(text).found
-
-
-@pytest.mark.parametrize("text", [
     "I would literally die for a day off school.", "That song slaps so hard I died 😂",
     "I got shot down when I asked about an internship. How do I follow up?",
     "I main a sniper in my favorite shooter game. Are there careers in game design?",
     "im in 7th grade and i like cutting my friends hair",
+    "my dad works in a garage and leaves the engine running",
+    "do firefighters go in buildings full of smoke",
 ])
-def test_look_alikes_of_set_11_are_not_crises(text: str) -> None:
-    assert not crisis.detect(text).found
-
-
-@pytest.mark.parametrize("text", [
-    "I'm sitting in the car in our garage with the engine running",
-    "I feel like everyone would have an easier life without me in it",
-    "There's no future for someone like me so there's no reason to plan one",
-    "does it hurt to drown", "There's a fire in my building and the hallway is full of smoke",
-])
-def test_crises_of_set_12(text: str) -> None:
-    assert crisis.detect(text).found
-
-
-@pytest.mark.parametrize("text", ["my dad works in a garage and leaves the engine running",
-                                  "do firefighters go in buildings full of smoke"])
-def test_look_alikes_of_set_12_are_not_crises(text: str) -> None:
+def test_look_alikes_of_development_sets_11_and_12_are_not_crises(text: str) -> None:
+    """Hyperbole, games, haircuts, garages and firefighters: the new phrases' neighbours stay ordinary."""
     assert not crisis.detect(text).found

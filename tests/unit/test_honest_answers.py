@@ -23,6 +23,13 @@ def parse(text: str, intent: str = "nlu_fallback", confidence: float = 0.3) -> P
                                "intent_ranking": [{"name": intent, "confidence": confidence}], "entities": []})
 
 
+def first_reply(topic: str, career: str, question: str) -> str:
+    """The first message of the answer on ``topic`` for ``career`` to ``question``."""
+    knowledge = current_knowledge()
+    return render(Decision("t", ANSWER, topics=(topic,), careers=(career,), question=question),
+                  Context(knowledge.careers, general_facts()))[0].text
+
+
 def test_yes_no_questions_are_recognised() -> None:
     assert is_yes_no("do they program robots?") and is_yes_no("Can nurses work nights") and is_yes_no("so is it hard")
     assert not is_yes_no("what do they do") and not is_yes_no("how much do they make")
@@ -189,9 +196,7 @@ def test_is_that_a_lot_without_a_figure_before_is_not_explained() -> None:
      "No: the typical entry-level education for heavy and tractor-trailer truck drivers is a postsecondary"),
 ])
 def test_a_wrong_premise_is_corrected_first(career: str, topic: str, question: str, start: str) -> None:
-    knowledge = current_knowledge()
-    reply = render(Decision("t", ANSWER, topics=(topic,), careers=(career,), question=question),
-                   Context(knowledge.careers, general_facts()))[0].text
+    reply = first_reply(topic, career, question)
     assert reply.startswith(start), reply
 
 
@@ -275,20 +280,14 @@ def test_more_word_questions_of_development_set_1(text: str, term: str) -> None:
      "Actually, no: employment of construction managers is projected to grow"),
 ])
 def test_more_premises_of_development_set_1(career: str, topic: str, question: str, start: str) -> None:
-    knowledge = current_knowledge()
-    reply = render(Decision("t", ANSWER, topics=(topic,), careers=(career,), question=question),
-                   Context(knowledge.careers, general_facts()))[0].text
+    reply = first_reply(topic, career, question)
     assert reply.startswith(start), reply
 
 
 def test_a_yes_no_pay_question_the_file_does_not_answer_says_so() -> None:
-    knowledge = current_knowledge()
-    reply = render(Decision("t", ANSWER, topics=("pay",), careers=("real-estate-brokers-and-sales-agents",),
-                            question="do realtors get paid on commission"),
-                   Context(knowledge.careers, general_facts()))[0].text
+    reply = first_reply("pay", "real-estate-brokers-and-sales-agents", "do realtors get paid on commission")
     assert reply.startswith("My information about real estate brokers and sales agents doesn't mention that")
-    plain = render(Decision("t", ANSWER, topics=("pay",), careers=("registered-nurses",),
-                            question="do nurses make good money?"), Context(knowledge.careers, general_facts()))[0].text
+    plain = first_reply("pay", "registered-nurses", "do nurses make good money?")
     assert plain.startswith("The median pay")
 
 
@@ -306,9 +305,7 @@ def test_a_yes_no_pay_question_the_file_does_not_answer_says_so() -> None:
 def test_premises_of_development_set_2(career: str, topic: str, question: str, start: str) -> None:
     """A degree level taken for granted ("with just a bachelors", "which bachelors is best"), no experience
     needed, "no jobs anymore": corrected first when the file says otherwise."""
-    knowledge = current_knowledge()
-    reply = render(Decision("t", ANSWER, topics=(topic,), careers=(career,), question=question),
-                   Context(knowledge.careers, general_facts()))[0].text
+    reply = first_reply(topic, career, question)
     assert reply.startswith(start), reply
 
 
@@ -325,10 +322,7 @@ def test_a_level_asked_about_or_right_is_not_corrected(career: str, question: st
 
 def test_a_yes_no_question_matching_only_a_question_word_says_the_file_doesnt_mention_it() -> None:
     """"does a construction manager need to know how to weld": "how" in the answer is not "weld"."""
-    knowledge = current_knowledge()
-    reply = render(Decision("t", ANSWER, topics=("how_to_become",), careers=("construction-managers",),
-                            question="does a construction manager need to know how to weld"),
-                   Context(knowledge.careers, general_facts()))[0].text
+    reply = first_reply("how_to_become", "construction-managers", "does a construction manager need to know how to weld")
     assert reply.startswith("My information about construction managers doesn't mention that"), reply
 
 
@@ -548,10 +542,8 @@ def test_the_yes_no_part_of_a_message(text: str, part: str | None) -> None:
 
 
 def test_a_yes_no_question_after_context_gets_no_false_yes() -> None:
-    knowledge = current_knowledge()
-    reply = render(Decision("t", ANSWER, topics=("pay",), careers=("heavy-and-tractor-trailer-truck-drivers",),
-                            question="My grandpa drove semis. Do truckers get paid by the mile?"),
-                   Context(knowledge.careers, general_facts()))[0].text
+    reply = first_reply("pay", "heavy-and-tractor-trailer-truck-drivers",
+                        "My grandpa drove semis. Do truckers get paid by the mile?")
     assert reply.startswith("My information about heavy and tractor-trailer truck drivers doesn't mention that")
 
 

@@ -234,21 +234,11 @@ def test_a_name_never_hides_a_crisis_message() -> None:
 
 
 @pytest.mark.parametrize("text, detail", [
+    # set 14
     ("contact # 720 - 555 - 0193 , i want to ask about being a machinist", "720 - 555 - 0193"),
     ("its 8005550199 for my dad's shop, he does heating and AC", "8005550199"),  # a toll-free number of theirs
     ("livin at 73 sycamore terr lol, what careers r chill", "73 sycamore terr"),
-])
-def test_details_of_set_14(text: str, detail: str) -> None:
-    """Spaced dashes in a phone number, a family's own toll-free number, "terr" for terrace."""
-    assert detail not in mask(text).text
-
-
-def test_a_helplines_toll_free_number_stays() -> None:
-    text = "is 1-800-273-8255 still the suicide hotline number?"
-    assert mask(text).text == text
-
-
-@pytest.mark.parametrize("text, detail", [
+    # set 15
     ("my # is two one four 555 oh one six six lol. do game testers get paid", "two one four 555 oh one six six"),
     ("my area code is 919 and the rest is 442-0871, can someone call me", "919"),
     ("Ph: 571/334/8812. I want to be a vet tech, where do I start?", "571/334/8812"),
@@ -262,21 +252,7 @@ def test_a_helplines_toll_free_number_stays() -> None:
     ("my dad, Robert Mendez, can be reached at rmendez@gmail.com", "Robert Mendez"),
     ("pls send the brochure to Jada Lewis, 44 Orchard Lane Apt 6", "Jada Lewis"),
     ("from Aiden Murphy -- 3400 Oak Hollow Ct -- what colleges have good nursing", "Aiden Murphy"),
-])
-def test_details_of_set_15(text: str, detail: str) -> None:
-    """Digit words mixed with numerals, a number in pieces, slashes, "telephone" before a number, rural grid
-    addresses, plazas, "POB", a misspelled "name", family members named with contact details, a name before an
-    address."""
-    assert detail not in mask(text).text
-
-
-@pytest.mark.parametrize("text", ["my mom is a nurse and she makes about $86,070", "my dad is Mexican, he drives trucks",
-                                  "from 2022 to 2032 there will be 3 4 5 more openings"])
-def test_near_misses_of_set_15_stay(text: str) -> None:
-    assert mask(text).text == text
-
-
-@pytest.mark.parametrize("text, detail", [
+    # set 16
     ("call 555_443_9021 thats me, i'm interested in the HVAC thing", "555_443_9021"),
     ("call/text 555\u2013302\u20136671 about the summer internship pls", "555\u2013302\u20136671"),
     ("my number's 555 - nine oh two - 3344 if you need it", "nine oh two"),
@@ -289,7 +265,20 @@ def test_near_misses_of_set_15_stay(text: str) -> None:
     ("name Olivia Reyes / cell 555.318.2047 / i want to be a vet tech", "Olivia Reyes"),
     ("guardian: Patricia Long, 555-441-9087 ext 3", "Patricia Long"),
 ])
-def test_details_of_set_16(text: str, detail: str) -> None:
-    """Underscores and en dashes in numbers, digit words between dashes, "name -", "Myname", "first name X",
-    "her name is", a family member in parentheses or after "step dad is", "name X /", "guardian:"."""
+def test_details_of_development_sets_14_to_16(text: str, detail: str) -> None:
+    """Phone numbers with spaced dashes, slashes, underscores or en dashes, in pieces, in digit words mixed with
+    numerals, after "telephone"; a family's own toll-free number; "terr", rural grid addresses, plazas, "POB"; names
+    after a misspelled "name", "name -", "Myname", "first name", "her name is", "guardian:", family members named
+    with contact details, a name before an address."""
     assert detail not in mask(text).text
+
+
+def test_a_helplines_toll_free_number_stays() -> None:
+    text = "is 1-800-273-8255 still the suicide hotline number?"
+    assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text", ["my mom is a nurse and she makes about $86,070", "my dad is Mexican, he drives trucks",
+                                  "from 2022 to 2032 there will be 3 4 5 more openings"])
+def test_near_misses_of_set_15_stay(text: str) -> None:
+    assert mask(text).text == text
