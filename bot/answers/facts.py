@@ -8,6 +8,8 @@ file, wording from templates.yml; every figure is given with its date and source
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -259,8 +261,9 @@ def outlook(career: Career) -> Optional[str]:
     if career.outlook is None or career.outlook.growth is None:
         return None
     growth = career.outlook.growth
+    words = f"a {growth.words}" if growth.words.lower() == "decline" else growth.words  # "That's a decline"
     values = dict(plural=career.career.plural, percent=f"{abs(growth.percent):g}", period=_span(growth.period),
-                  words=growth.words, source=source_label(career, growth.source))
+                  words=words, source=source_label(career, growth.source))
     if growth.percent > 0:
         text = say("outlook_grow", **values)
     elif growth.percent < 0:
@@ -279,9 +282,13 @@ def outlook(career: Career) -> Optional[str]:
     return " ".join(parts)
 
 
+_SHORT_SPAN = re.compile(r"^(\d{4})\s*[-–]\s*(\d{2})$")
+
+
 def _span(period: str) -> str:
-    """"2022 to 2032" stays; "2022-32" reads as "2022-32"."""
-    return period
+    """"2022 to 2032" stays; the source's short form "2023-33" reads "2023 to 2033" after "from"."""
+    short = _SHORT_SPAN.match(period.strip())
+    return f"{short.group(1)} to {short.group(1)[:2]}{short.group(2)}" if short else period
 
 
 def outlook_line(career: Career) -> Optional[str]:
@@ -290,7 +297,7 @@ def outlook_line(career: Career) -> Optional[str]:
         return None
     growth = career.outlook.growth
     verb = "grow" if growth.percent > 0 else "decline" if growth.percent < 0 else "change"
-    return f"projected to {verb} {abs(growth.percent):g} percent from {growth.period} ({growth.words})"
+    return f"projected to {verb} {abs(growth.percent):g} percent from {_span(growth.period)} ({growth.words})"
 
 
 def openings(career: Career) -> Optional[str]:
@@ -316,9 +323,10 @@ def openings(career: Career) -> Optional[str]:
 
 def automation(career: Career) -> Optional[str]:
     """What the source says about machines and productivity; else the projected growth ("is the job going away?")."""
-    if career.outlook is not None and career.outlook.automation is not None:
-        return career.outlook.automation.text
     growth = outlook(career)
+    if career.outlook is not None and career.outlook.automation is not None:
+        # "will they still be needed?": the source's words, then the projection they are about
+        return f"{career.outlook.automation.text} {growth}" if growth else career.outlook.automation.text
     return f"{say('no_automation', plural=career.career.plural)} {growth}" if growth else None
 
 
@@ -335,6 +343,9 @@ def education(career: Career) -> Optional[str]:
     if edu is None:
         return None
     parts = []
+    if edu.entry_level and career.how_to_become and needs_no_degree(career):
+        # "Postsecondary nondegree award" alone tells a student little: the plain way in first
+        parts.append(career.how_to_become.text)
     if edu.entry_level:
         parts.append(say("entry_level", plural=career.career.plural, level=edu.entry_level.level,
                          source=source_label(career, edu.entry_level.source)))

@@ -115,9 +115,11 @@ def _answer(decision: Decision, context: Context) -> List[Message]:
     missing: List[str] = []
     for topic in decision.topics:
         text = facts.answer(career, topic, needs)
+        for given in parts if text else ():
+            text = text.replace(given, "").strip()  # how to become, then an education answer that starts with it
         if text is None:
             missing.append(topic)
-        elif text not in parts:
+        elif text and text not in parts:
             parts.append(text)
     buttons: List[Button] = []
     found = search.find(career, decision.question) if missing and decision.question else []

@@ -26,7 +26,7 @@ from bot.paths import VOCABULARY_DIR
 
 SEARCH_WORDS_FILE = VOCABULARY_DIR / "search-words.yml"
 MAX_SENTENCES = 2
-_SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z]\.)(?<=[.!?])\s+(?=[A-Z(\"'])")  # not after "U.S."
+_SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z]\.)(?<!Ph\.D\.)(?<=[.!?])\s+(?=[A-Z(\"'])")  # not after "U.S.", "Ph.D."
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def stem(word: str) -> str:
 
 
 def _words(text: str) -> List[str]:
-    return re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower())
+    return re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower().replace("ph.d.", "phd"))
 
 
 def _padded(text: str) -> str:

@@ -101,6 +101,17 @@ HANDOFF_OFFER = "handoff"
 _FILLERS = re.compile(r"\b(?:actually|really|exactly|basically|even|usually|tho|though)\b")
 # A question about the people in the job: a question word, and "they" (career names read as "they").
 _ASKS_ABOUT_THEM = re.compile(r" (?:what|how|do|does|are|is|where|when|which|who|can) .*\bthey\b")
+# "what does a psychologist do" read as "what do they do": the article and the singular verb go with the name
+_AS_THEY = re.compile(r"\b(?:(does|do|is|are|has|have) )?(?:a |an |the )?they\b")
+_PLURAL_VERB = {"does": "do", "is": "are", "has": "have"}
+
+
+def _as_they(text: str) -> str:
+    """A clause with job titles already "they": "what does a they do" -> "what do they do"."""
+    def plural(m: re.Match[str]) -> str:
+        verb = m.group(1)
+        return f"{_PLURAL_VERB.get(verb, verb)} they" if verb else "they"
+    return _AS_THEY.sub(plural, text)
 _CLAUSES = re.compile(r"\?|,|;|\+|&|\band\b|\bn\b|\balso\b|\bplus\b|\bthen\b")  # "n": texting "and"
 _NO_DEGREE = ("no college", "without college", "without a degree", "no degree", "dont need a degree",
               "dont need college", "not need a degree", "not need college", "skip college", "without going to college",
@@ -122,6 +133,8 @@ _PER_YEAR = re.compile(r"\bopen|\b(?:each|every|per|a) (?:year|yr)\b|\byearly\b|
 _DEGREE_WORDS = ("degree", "college", "diploma", "bachelors", "masters", "university", "uni", "school")
 _FASTEST = ("fastest", "growing fastest", "fastest growing", "most growth", "growing the most", "most in demand",
             "in demand", "best outlook", "grow the most", "highest growth")
+_FASTEST_ONLY = ("fastest", "most growth", "growing the most", "grow the most", "highest growth", "most in demand")
+_JOB_NOUNS = ("career", "careers", "job", "jobs", "field", "fields", "occupation", "occupations", "one", "ones")
 _RELATED = ("similar", "related", "like this", "like that", "like this one", "other jobs like", "same cluster",
             "other careers like", "careers like", "kinda like", "kind of like", "careers similar",
             "same field", "jobs like")
@@ -130,7 +143,8 @@ _RELATED = ("similar", "related", "like this", "like that", "like this one", "ot
 _COMPARE_COUNT_CUES = ("are there more", "is there more", "r there more", "are there less", "are there fewer",
                        "how many of each", "more common", "which has more jobs", "more people work as",
                        "which one has more jobs", "more of them", "more jobs", "most jobs", "fewer jobs",
-                       "how many jobs", "number of jobs")
+                       "how many jobs", "number of jobs", "employs more", "employ more", "employs the most",
+                       "employ the most", "more people", "more workers", "bigger field", "more positions")
 _COMPARE_CUES = ("than", "compare", "compared", "comparison", "vs", "versus")
 _SWITCH_CUES = ("what about", "how about", "what abt", "how abt", "wat about", "wat abt", "and", "same for", "what of",
                 "for", "and for", "also", "now")
@@ -451,6 +465,9 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
         # that need no degree, not "which career do you mean?"
         no_degree and not turn.mentions.any and not turn.state.career and any(has(p) for p in _OPEN_ASK)
     ) or (
+        # "whats the fastest growing career u have": a superlative over the careers, none of them named
+        not turn.mentions.any and any(has(p) for p in _FASTEST_ONLY) and any(has(p) for p in _JOB_NOUNS)
+    ) or (
         # "what jobs r in human services? my teacher said thats my cluster": a cluster asked for; the other
         # occupation is only mentioned
         not turn.mentions.careers and cluster_named(turn.text) is not None and any(has(p) for p in _OPEN_ASK)
@@ -493,7 +510,8 @@ def compare_rule(turn: Turn) -> Optional[Decision]:
     counted = any(phrase_finder(turn.text)(cue) for cue in _COMPARE_COUNT_CUES)
     topics = ("openings",) if counted else _question_topics(turn)  # "r there more X or Y": how many jobs each
     if not topics:  # "compare_careers": the topic asked may still be in its words ("X vs Y, where do they work")
-        asked = _phrase_topic(turn, 2) or _hinted_topic(turn)
+        # ... or a topic word alone ("which has a crazier schedule, paramedics or truckers"): it names a side
+        asked = _phrase_topic(turn, 2) or _hinted_topic(turn) or _word_topic(turn)
         second = _second_topic(turn, asked) if asked else None  # "..., pay and outlook"
         topics = ((asked, second) if second else (asked,)) if asked else OVERVIEW
     return Decision("compare", COMPARE, topics=topics, careers=careers, pay=_pay_query(turn))
@@ -512,7 +530,9 @@ def unknown_career_rule(turn: Turn) -> Optional[Decision]:
     if not asks:
         return None
     mentions = turn.mentions
-    return Decision("unknown_career", UNKNOWN_CAREER, others=mentions.others, clusters=mentions.other_clusters)
+    # the topic asked is kept: "electricians make how much" then "what about electrical engineers?" asks their pay
+    return Decision("unknown_career", UNKNOWN_CAREER, others=mentions.others, clusters=mentions.other_clusters,
+                    topics=_question_topics(turn))
 
 
 def want_career_rule(turn: Turn) -> Optional[Decision]:
@@ -523,6 +543,8 @@ def want_career_rule(turn: Turn) -> Optional[Decision]:
     """
     if turn.intent not in {"want_career", "what_next", "inform"}:
         return None
+    if turn.intent == "inform" and switch_rule(turn) is not None:
+        return None  # "civil engineers?" right after electricians' pay: the same question for them, not a plan
     asked = _question_topics(turn) if turn.intent == "want_career" else ()
     if asked and not set(asked) & (PLAN_OFFER_AFTER | set(PLAN_AFTER)) and turn.careers_asked():
         return None  # "how many head chefs r there? i wanna run my own kitchen": the question is answered
@@ -620,6 +642,8 @@ def _question_topics(turn: Turn) -> Tuple[str, ...]:
             phrased = _word_topic(turn)  # "the pay gap between an emt and a paramedic": one file, two of its jobs
     if phrased and phrased != first:
         first = phrased
+    if first and turn.intent != "want_career":
+        first = _the_question_asked(turn, first)
     first = _phrase_only_topic(turn, first) if first else first
     if not first:
         return ()
@@ -649,6 +673,22 @@ def _asked_in_a_question(turn: Turn) -> Tuple[str, ...]:
     topic = _longest_topic(phrase_finder(turn.knowledge.catalog.replace_names(" ".join(questions), "they")),
                            turn.topics)
     return (topic,) if topic else ()
+
+
+def _the_question_asked(turn: Turn, first: str) -> str:
+    """The topic of the question, not of the statement before it.
+
+    "I'm in college majoring in business. How much do financial analysts make?": pay, not majors. Only when
+    the message has a statement and then a question, and the question has none of the first topic's words.
+    """
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", turn.text.strip()) if s.strip()]
+    if len(sentences) < 2 or sentences[0].strip().endswith("?") or not sentences[-1].strip().endswith("?"):
+        return first
+    question = phrase_finder(turn.knowledge.catalog.replace_names(sentences[-1], "they"))
+    if any(question(w) for w in _topic_words(first, turn.topics)):
+        return first
+    asked = _asked_in_a_question(turn)
+    return asked[0] if asked else first
 
 
 def _hinted_topic(turn: Turn) -> Optional[str]:
@@ -699,7 +739,8 @@ def _second_topic(turn: Turn, first: str) -> Optional[str]:
     text = turn.text.lower()
     for name in sorted((n for n in catalog.names if " and " in n and n in text), key=len, reverse=True):
         text = re.sub(rf"\b{re.escape(name)}\b", "they", text)
-    clauses = [_FILLERS.sub(" ", catalog.replace_names(c, "they")) for c in _CLAUSES.split(text) if c.split()]
+    clauses = [_FILLERS.sub(" ", _as_they(catalog.replace_names(c, "they")))
+               for c in _CLAUSES.split(text) if c.split()]
     if len(clauses) < 2:
         return None
     ranked = [topic_of_intent(name) for name, _ in turn.parse.ranking[: turn.limits.second_topic_rank]]

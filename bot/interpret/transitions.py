@@ -14,6 +14,7 @@ from bot.interpret.decision import (
     PLAN,
     RESTART,
     SMALL_TALK,
+    UNKNOWN_CAREER,
     WHICH_CAREER,
     WORRY,
     Decision,
@@ -64,7 +65,7 @@ def next_state(decision: Decision, state: State) -> State:
         new = new.but(pending_topics=decision.topics)
     if decision.kind in {ANSWER, COMPARE, NOT_KNOWN, PLAN, SMALL_TALK} and decision.careers:
         new = new.but(career=decision.careers[0], pending_topics=())
-    if decision.kind in {ANSWER, COMPARE} and decision.topics:
+    if decision.kind in {ANSWER, COMPARE, UNKNOWN_CAREER} and decision.topics:
         new = new.but(last_topic=decision.topics[-1])
     if decision.kind == NOT_KNOWN and decision.careers and decision.question:
         covering = _detail_topic(decision.question)  # "do they need a license?" then "what about hvac guys?"

@@ -29,6 +29,7 @@ _ASKS = re.compile(r"^ (?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh) )*(?
                    r"what even is|whats even|what even are|what is even|"
                    r"explain|what is meant by|what do you mean by|what do they mean by|huh what is|"
                    r"i dont know what|idk what|what does it mean to have|what does it mean to be)\b")
+_HOW_MUCH = frozenset({"much", "many", "enough", "more", "less", "long"})
 _THE = frozenset({"the", "their", "his", "her", "my", "your", "its", "this", "that", "our"})
 _MEANS = re.compile(r"\b(?:mean|means|meaning|stand for|stands for|what exactly|what is that|whats that|what is it|"
                     r"what are those|what are they|what is this|whats this|what even is that|what even is it|"
@@ -136,6 +137,8 @@ def _asked_term(text: str, path: Path) -> Optional[Found]:
             before = said[:said.index(form)].split()[-1:]
             if not means and entry.career_topic and before and before[0] in _THE:
                 return None  # "what's the job outlook like", "what's their median pay": about a career, not the word
+            if not direct and before and before[0] in _HOW_MUCH:
+                return None  # "whats the pay and how much work experience do i need": an amount, not the word
             return Found(entry.term, entry.definition, form.strip(), _leads_to(said, form), entry.career_topic)
     return None
 

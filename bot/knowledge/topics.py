@@ -60,6 +60,8 @@ CLOSEST_TOPIC: Dict[str, str] = {
     "duty_schedule": "work_environment",
     "advancement": "how_to_become",
     "without_degree": "education",
+    # "what does a broker earn?" read as what pay depends on, for a file that doesn't say: its pay figures
+    "pay_factors": "pay",
 }
 
 # Topics after which the bot offers the step-by-step plan (for careers whose file has one).

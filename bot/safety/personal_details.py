@@ -105,6 +105,8 @@ _NOT_STREET_NAMES = {
     "years", "year", "days", "day", "hours", "hour", "months", "month", "weeks", "week", "percent", "people",
     "jobs", "job", "times", "dollars", "students", "kids", "classes", "credits", "points", "grade", "grades",
     "either", "one", "the", "other", "same", "a", "an", "of", "to", "in", "or", "and", "is", "are", "more",
+    "but", "his", "her", "my", "your", "their", "our", "he", "she", "it", "that", "this", "so", "if", "with", "for",
+    "at", "on", "by", "was", "were", "be", "sounds", "seems", "looks", "feels",
 }
 _UNIT = r"(?:,?\s*(?:apt|apartment|unit|suite|ste|#|no\.?)\s*\.?\s*#?[A-Za-z0-9-]{1,6}\b)?"
 _ADDRESS = re.compile(
@@ -136,6 +138,23 @@ _ADDRESS_NUMBER_AFTER = re.compile(
     r"|[^\W\d_]+(?:straße|strasse|str\.|weg|platz|gasse|allee|straat|laan|vej|gatan|gade)\s+\d{1,5}[a-z]?)\b",
     re.IGNORECASE,
 )
+_O_FOR_ZERO = re.compile(r"(?<=\d)[oO](?=[\d.-]?\d)|(?<=\d[.-])[oO](?=\d)|(?<=\d)[oO](?=[oO]?\d)")
+# "1500 Broadway #1204", "100 W. Broadway": the street with no street word
+_BROADWAY = re.compile(r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?i:broadway)\b" + _UNIT)
+# A house number in words before a capitalised street name: "eight twenty two Willow Way".
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                r"hundred|thousand|oh)")
+_ADDRESS_IN_WORDS = re.compile(
+    r"(?i:\b" + _NUMBER_WORD + r"(?:[\s-]+" + _NUMBER_WORD + r"){0,5})\s+"
+    r"((?-i:[A-Z][a-z'-]+)\.?\s+(?:[A-Za-z'-]+\.?\s+){0,2}?)(?i:" + _STREET_WORDS + r")\b\.?" + _UNIT,
+)
+# ... in lower case too after "i live at", "my address is": "i live at one twenty three birch street"
+_ADDRESS_IN_WORDS_AFTER = re.compile(
+    r"(?i:\b(?:live at|live on|living at|address is|address:|addy is|house is at|home is at)\s+)"
+    r"((?i:" + _NUMBER_WORD + r"(?:[\s-]+" + _NUMBER_WORD + r"){0,5})\s+"
+    r"(?i:[a-z'-]+\.?\s+(?:[a-z'-]+\.?\s+){0,2}?)(?i:" + _STREET_WORDS + r")\b\.?" + _UNIT + ")",
+)
 # Post office boxes, with the city, state and ZIP code after them: "PO Box 482, Tulsa, OK 74101".
 _PO_BOX = re.compile(
     r"\b(?i:p\.?\s?o\.?\s?box|pob|post office box|(?:rr|r\.r\.|rural route|route|hc|star route)\s*#?\d{1,4},?\s+box|"
@@ -146,7 +165,7 @@ _PO_BOX = re.compile(
 )
 _ADDRESS_AFTER = re.compile(
     r"\b(?:live at|live on|living at|address is|address:|addy is|house is at|home is at|come to|stay at)\s+"
-    r"(\d{1,6}[A-Za-z]?\s+(?:[A-Za-z0-9'.-]+\s?){1,4}?)(?=$|[,.!?;]|\s(?:and|in|so|but|if|near|by|btw|lol|pls|please)\b)",
+    r"(\d{1,6}[A-Za-z]?\s+(?:[#A-Za-z0-9'.-]+\s?){1,4}?)(?=$|[,.!?;]|\s(?:and|in|so|but|if|near|by|btw|lol|pls|please)\b)",
     re.IGNORECASE,
 )
 # Introductions of a name. Strong ones take any words that are not small words;
@@ -274,6 +293,7 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
             lowered_words = [w.lower() for w in words]
             if (not any(w in _NAME_STOP or w in _NOT_NAMES or w in _CRISIS_WORDS or w.endswith("'s")
                         for w in lowered_words)
+                    and (lowered_words[0] in first_names() or not _title_case(text))
                     and (_could_be_name(words[0], lowered_words[0], first=True)
                          or (len(words) == 2 and _could_be_name(words[-1], lowered_words[-1], first=False)
                              and _ends_clause(text, run.end())))):
@@ -329,6 +349,12 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
     if not strong and taken == 1 and first_word not in first_names():
         return start, start  # "I'm Undecided", "I'm Stressed": one word after "i'm" is a name only if it is one
     return start, end if taken else start
+
+
+def _title_case(text: str) -> bool:
+    """True for a message Written Like This: capitals then say nothing about names ("I'm Undecided About ...")."""
+    words = _WORD.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _spelled_email_spans(text: str) -> List[Tuple[int, int]]:
@@ -454,19 +480,23 @@ def _address_spans(text: str) -> List[Tuple[int, int]]:
         else:
             position = match.start() + 1
     return (spans + _spans(_PO_BOX, text)
+            + [m.span(0) for m in _ADDRESS_IN_WORDS.finditer(text) if plausible(m)] + _spans(_BROADWAY, text)
+            + _spans(_ADDRESS_IN_WORDS_AFTER, text, 1)
             + _spans(_ADDRESS_SPANISH, text) + _spans(_ADDRESS_ROUTE, text) + _spans(_ADDRESS_AFTER, text, 1)
             + _spans(_ADDRESS_NUMBER_AFTER, text))
 
 
 # A full name written right before a contact detail: "Bianca Esposito, bianca@school.net", "my mom Karen Whitfield
 # at 615-555-0172", "Evan Brooks-Hale | evan@x.com".
-_BEFORE_CONTACT = re.compile(r"(?:\s*[,|:;/-]{1,2}\s*|\s+(?:at|on|@)\s+|\s+)$", re.IGNORECASE)
+_BEFORE_CONTACT = re.compile(r"(?:\s*[,|:;/(-]{1,2}\s*|\s+(?:at|on|@)\s+|\s+|\s*,?\s+(?:and\s+)?(?:my|her|his|their)\s+"
+                             r"(?:email|e-mail|mail|number|phone|cell|phone number|cell number)"
+                             r"(?:\s+address)?(?:\s+is|:)?\s+)$", re.IGNORECASE)
 # A family member named with the message's contact details: "my mom is Sandra Kim and her number is ...",
 # "my dad, Robert Mendez, can be reached at ...".
 _FAMILY_NAMED = re.compile(
     r"\b(?:my (?:mom|mother|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandpa|grandmother|grandfather|"
     r"stepmom|stepdad|step dad|step mom|stepmother|stepfather|guardian|parent)(?:'s name is|s name is| is|,| named|"
-    r" called|\s*\()|(?:guardian|parent|emergency contact|mom|dad)\s*:)\s*"
+    r" called|\s*\()|(?:guardian|parent|emergency contact|parent contact|contact|mom|dad)\s*:)\s*"
     r"((?-i:[^\W\d_a-z][\w'-]+)(?:\s+(?-i:[^\W\d_a-z][\w'-]+)){1,2})",
     re.IGNORECASE,
 )
@@ -513,7 +543,9 @@ def mask(text: str) -> Masked:
     found: List[Tuple[int, int, str]] = []
     emails = (_spans(_EMAIL, text) + _spans(_EMAIL_SPACED, text) + _spelled_email_spans(text)
               + _spans(_EMAIL_LETTERS, text) + _spans(_EMAIL_AT_PROVIDER, text) + _spans(_EMAIL_HANDLE_AFTER, text, 1))
-    phones = (_spans(_PHONE, text) + _spans(_PHONE_INTERNATIONAL, text) + _spans(_PHONE_AFTER, text, 1)
+    # a letter o typed for a zero ("555-3o2-1184"): the same positions with the o read as 0
+    zeros = _O_FOR_ZERO.sub("0", text)
+    phones = (_spans(_PHONE, zeros) + _spans(_PHONE_INTERNATIONAL, text) + _spans(_PHONE_AFTER, text, 1)
               + _spans(_PHONE_LEADING_ZERO, text) + _digit_word_spans(text) + _spans(_PHONE_PIECES, text, 1))
     if _ORGANISATION_LINE.search(text):  # "is 1-800-273-8255 still the hotline?": an organisation's number stays
         phones = [(s, e) for s, e in phones if not _TOLL_FREE.match(text[s:e].strip())]
