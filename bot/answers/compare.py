@@ -9,6 +9,7 @@ from bot.answers import facts
 from bot.answers.facts import cap, say
 from bot.interpret.decision import Decision
 from bot.knowledge.models import Career
+from bot.knowledge.topics import CLOSEST_TOPIC
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.answers.render import Context, Message
@@ -35,7 +36,9 @@ def compare(decision: Decision, context: Context) -> List[Message]:
     careers = [context.careers[c] for c in decision.careers]
     blocks: List[str] = [say("compare_intro")]
     differing = False
-    for topic in decision.topics:
+    needs = facts.Needs(context.general, decision.pay, decision.skill)
+    for asked in decision.topics:
+        topic = _topic_they_have(asked, careers, needs)
         line_of = LINES.get(topic)
         lines = []
         years = set()
@@ -43,7 +46,7 @@ def compare(decision: Decision, context: Context) -> List[Message]:
             if line_of:
                 text: Optional[str] = line_of(career)
             else:
-                text = facts.answer(career, topic, facts.Needs(context.general, decision.pay, decision.skill))
+                text = facts.answer(career, topic, needs)
             if text is None:
                 lines.append(f"• {say('compare_missing', plural=cap(career.career.plural))}")
                 continue
@@ -62,6 +65,22 @@ def compare(decision: Decision, context: Context) -> List[Message]:
     sources = sorted({facts.source_label(c, key) for c in careers for key in c.sources})
     blocks.append("(Sources: " + "; ".join(sources) + ")")
     return [Message("\n\n".join(blocks), tuple(career_button(c) for c in careers))]
+
+
+def _topic_for_one(topic: str, career: Career, needs: facts.Needs) -> bool:
+    line_of = LINES.get(topic)
+    return (line_of(career) if line_of else facts.answer(career, topic, needs)) is not None
+
+
+def _topic_they_have(topic: str, careers: Sequence[Career], needs: facts.Needs) -> str:
+    """The topic asked, or its nearest (CLOSEST_TOPIC) when no career compared has it.
+
+    "What to study" for two careers without a list of majors compares how to become each.
+    """
+    if any(_topic_for_one(topic, c, needs) for c in careers):
+        return topic
+    nearest = CLOSEST_TOPIC.get(topic)
+    return nearest if nearest and any(_topic_for_one(nearest, c, needs) for c in careers) else topic
 
 
 def _higher_pay(careers: Sequence[Career]) -> Optional[Career]:

@@ -9,7 +9,6 @@ file, wording from templates.yml; every figure is given with its date and source
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -343,9 +342,6 @@ def education(career: Career) -> Optional[str]:
     if edu is None:
         return None
     parts = []
-    if edu.entry_level and career.how_to_become and needs_no_degree(career):
-        # "Postsecondary nondegree award" alone tells a student little: the plain way in first
-        parts.append(career.how_to_become.text)
     if edu.entry_level:
         parts.append(say("entry_level", plural=career.career.plural, level=edu.entry_level.level,
                          source=source_label(career, edu.entry_level.source)))
@@ -360,6 +356,18 @@ def education(career: Career) -> Optional[str]:
     if edu.majors:
         parts.append(edu.majors.text)
     return " ".join(parts) or None
+
+
+def education_answer(career: Career) -> Optional[str]:
+    """The education answer; for a career needing no degree the plain way in comes first.
+
+    "Postsecondary nondegree award" alone tells a student little: "they go to a truck driving school".
+    """
+    text = education(career)
+    if text and career.how_to_become and career.education and career.education.entry_level \
+            and needs_no_degree(career):
+        return f"{career.how_to_become.text} {text}"
+    return text
 
 
 def education_line(career: Career) -> Optional[str]:
@@ -471,7 +479,7 @@ BUILDERS: Dict[str, Builder] = {
     "outlook": lambda c, n: outlook(c),
     "openings": lambda c, n: openings(c),
     "automation": lambda c, n: automation(c),
-    "education": lambda c, n: education(c),
+    "education": lambda c, n: education_answer(c),
     "major": lambda c, n: major(c),
     "graduate_degree": lambda c, n: graduate_degree(c),
     "how_to_become": lambda c, n: how_to_become(c),

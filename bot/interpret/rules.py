@@ -675,6 +675,9 @@ def _asked_in_a_question(turn: Turn) -> Tuple[str, ...]:
     return (topic,) if topic else ()
 
 
+_POINTS_AT_STATEMENT = re.compile(r"\b(?:that|this|it|so|then)\b", re.IGNORECASE)
+
+
 def _the_question_asked(turn: Turn, first: str) -> str:
     """The topic of the question, not of the statement before it.
 
@@ -685,8 +688,8 @@ def _the_question_asked(turn: Turn, first: str) -> str:
     if len(sentences) < 2 or sentences[0].strip().endswith("?") or not sentences[-1].strip().endswith("?"):
         return first
     question = phrase_finder(turn.knowledge.catalog.replace_names(sentences[-1], "they"))
-    if any(question(w) for w in _topic_words(first, turn.topics)):
-        return first
+    if any(question(w) for w in _topic_words(first, turn.topics)) or _POINTS_AT_STATEMENT.search(sentences[-1]):
+        return first  # "... declining in some industries. Does that affect them?": the question is about the statement
     asked = _asked_in_a_question(turn)
     return asked[0] if asked else first
 

@@ -188,10 +188,12 @@ def explain_asked(text: str, path: Path = EXPLAIN_WORDS_FILE) -> Optional[str]:
 
 _FOLLOW_UP_FILLERS = re.compile(r"\b(?:even|really|actually|exactly|like|lol|tho|though|so)\b", re.IGNORECASE)
 _SIGN = r"(?:negative |minus |-)?"
-_MEANT_FIGURE = re.compile(r" what (?:does|do|is) (?:the |a |that )?(?:" + _SIGN + r"\d[\d,.]*(?: percent| %|%)?|\$\d[\d,.]*k?|"
+_MEANT_FIGURE = re.compile(r" what (?:does|do|is) (?:the |a |that )?(?:" + _SIGN
+                           + r"\d[\d,.]*(?: percent| %|%)?|\$\d[\d,.]*k?|"
                            r"(?:much |a little |little )?(?:faster|slower) than (?:the )?average|about as fast as "
                            r"(?:the )?average|median|decline|declining) (?:\w+ )?(?:mean|means) ")
 _JUDGED = r"(?:good|bad|a lot|alot|high|low|fast|slow|much|enough|decent|normal|okay|ok) "
 # "is 7% good", "is minus 3 percent bad?", "so -3 percent is bad then?"
-_JUDGED_FIGURE = re.compile(r" (?:is|are|isnt) (?:" + _SIGN + r"\d+(?: percent| %|%)?|\$?\d[\d,]*k?) (?:\w+ )?" + _JUDGED
-                            + r"| " + _SIGN + r"\d+(?: percent| %|%) (?:is|was|sounds|seems) (?:\w+ )?" + _JUDGED)
+_JUDGED_FIGURE = re.compile(r" (?:is|are|isnt) (?:" + _SIGN + r"\d+(?: percent| %|%)?|\$?\d[\d,]*k?) (?:\w+ )?"
+                            + _JUDGED + r"| " + _SIGN + r"\d+(?: percent| %|%) (?:is|was|sounds|seems) (?:\w+ )?"
+                            + _JUDGED)

@@ -137,3 +137,40 @@ def test_every_career_has_a_summary_and_cluster() -> None:
 
 def _numbers(text: str) -> List[str]:
     return FIGURE.findall(text)
+
+
+def test_a_short_projection_period_reads_from_year_to_year() -> None:
+    """The source's "2023-33" after "from" reads "from 2023 to 2033"; the edition keeps its own form."""
+    text = answer_text("heating-air-conditioning-and-refrigeration-mechanics-and-installers", ["outlook"])
+    assert "from 2023 to 2033" in text and "from 2023-33" not in text and "(2023-33 edition)" in text
+
+
+def test_the_automation_answer_ends_with_the_projection() -> None:
+    """"will they still be needed?": the source's words about productivity, then the projected growth."""
+    text = answer_text("industrial-production-manager", ["automation"])
+    assert "greater productivity" in text and "2 percent" in text
+
+
+def test_what_pay_depends_on_when_a_file_lacks_it_gives_its_pay() -> None:
+    """Real estate: no pay factors in the file; the nearest topic (the pay of each job) comes after saying so."""
+    text = answer_text("real-estate-brokers-and-sales-agents", ["pay_factors"])
+    assert "62,010" in text
+
+
+def test_a_nondegree_education_answer_starts_with_the_plain_way_in() -> None:
+    """Truck drivers: the driving school and the CDL before "Postsecondary nondegree award"; given once when how to
+    become one was given just before it."""
+    text = answer_text("heavy-and-tractor-trailer-truck-drivers", ["education"])
+    assert text.index("truck driving school") < text.index("Postsecondary nondegree award")
+    both = answer_text("heavy-and-tractor-trailer-truck-drivers", ["how_to_become", "education"])
+    assert both.count("truck driving school") == 1
+    degree = answer_text("registered-nurses", ["education"])
+    assert degree.startswith("The typical entry-level education")
+
+
+def test_a_comparison_of_a_topic_neither_file_has_compares_the_nearest() -> None:
+    """"what you need to study" for two careers without a list of majors: how to become each."""
+    decision = Decision("test", COMPARE, topics=("major",), careers=("environmental-scientists-and-specialists",
+                                                                      "barbers-hairstylists-and-cosmetologists"))
+    text = "\n".join(m.text for m in render(decision, Context(CAREERS, GENERAL)))
+    assert "bachelor" in text.lower() and "I don't have that yet" not in text

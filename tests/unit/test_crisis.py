@@ -298,3 +298,42 @@ def test_dropped_gs_are_restored_only_for_non_words(text: str) -> None:
 def test_look_alikes_of_development_sets_11_and_12_are_not_crises(text: str) -> None:
     """Hyperbole, games, haircuts, garages and firefighters: the new phrases' neighbours stay ordinary."""
     assert not crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", [
+    "Things are going to be a lot easier for everyone after Friday.",
+    "I made a playlist for my own memorial. Is that weird or",
+    "catching the bus this weekend if u know u know",
+    "pressing the off button irl. bye",
+    "im cuting agian i cant stop",
+    "I HAVE THE ROPE ALREADY",
+    "Also a guy from my gym keeps DMing me for pics and says he'll leak the old ones if I don't send more.",
+    "I get locked in the basement when I'm 'bad.' Sometimes the whole night.",
+])
+def test_crises_of_development_set_13(text: str) -> None:
+    """Easier for everyone after a day, one's own memorial, "catch the bus" with "if u know u know", the off button
+    "irl", "agian", having the rope, a threat to leak pictures unless more are sent, locked in a basement."""
+    assert crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", [
+    "I'm going to hang out with my friends at the mall this weekend.",
+    "ngl i'd sell my soul for a job that pays well and lets me sleep in",
+    "In Fortnite I dropped 15 kills last night lol",
+    "I shot some hoops with my dad after school, it was fun.",
+    "We're reading Romeo and Juliet and I don't get why they both die at the end.",
+    "is trucking gonna die bc of self driving trucks? whats the job outlook",
+])
+def test_look_alikes_of_development_set_13_are_hyperbole(text: str) -> None:
+    """Hanging out, selling one's soul, kills in a game, shooting hoops, a plot's ending, a trade "dying": the
+    detector reads them as not a crisis and the classifier alone is not trusted on them."""
+    assert not crisis.detect(text).found and crisis.hyperbole_found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "im going to hang myself", "i want to die at the end of this week", "is something going to die",
+    "everyone would be better off after i am gone",
+])
+def test_the_new_look_alike_phrases_leave_real_crises(text: str) -> None:
+    """The look-alike phrases are narrow: hanging oneself, dying "at the end of this week", "something"."""
+    assert crisis.detect(text).found

@@ -346,3 +346,73 @@ def test_that_kind_of_scientist_is_the_conversations_career(knowledge: Knowledge
     text = "ok and roughly whats the annual pay for that kind of scientist"
     decision = decide(parse(text, "ask_pay", 0.99), state, knowledge)
     assert decision.careers == ("environmental-scientists-and-specialists",) and decision.topics == ("pay",)
+
+
+def test_a_bare_career_after_an_answer_is_the_same_question_for_it(knowledge: Knowledge) -> None:
+    """"civil engineers?" (read as "inform") after electrical engineers' pay: their pay, not the plan's way in."""
+    state = State(career="electrical-and-electronics-engineers", last_topic="pay")
+    decision = run(knowledge, "civil engineers?", "inform", state, confidence=0.67)
+    assert (decision.rule, decision.topics, decision.careers) == ("switch", ("pay",), ("civil-engineers",))
+
+
+def test_the_topic_asked_about_an_unknown_career_carries_to_the_next(knowledge: Knowledge) -> None:
+    """"electricians make how much" then "ok what about electrical engineers then": their pay."""
+    first = run(knowledge, "electricians make how much", "ask_pay", confidence=1.0)
+    assert first.kind == "unknown_career" and first.topics == ("pay",)
+    state = next_state(first, State())
+    decision = run(knowledge, "ok what about electrical engineers then", "ask_summary", state, confidence=0.95)
+    assert (decision.topics, decision.careers) == (("pay",), ("electrical-and-electronics-engineers",))
+
+
+def test_a_statement_then_a_question_asks_the_questions_topic(knowledge: Knowledge) -> None:
+    """The classifier heard the statement ("majoring"); the question asks the pay. A question pointing back at
+    the statement ("does that affect them?") keeps the classifier's topic."""
+    decision = run(knowledge, "I'm in college majoring in business. How much do financial analysts make?",
+                   "ask_major", confidence=0.8)
+    assert decision.topics == ("pay",)
+    pointing = run(knowledge, "Manufacturing employment is declining in some industries. Does that affect "
+                   "industrial production managers?", "ask_automation", confidence=0.9)
+    assert pointing.topics == ("automation",)
+
+
+def test_what_does_a_career_do_counts_as_a_second_question(knowledge: Knowledge) -> None:
+    """"what does a psychologist do? and how much are they paid": both answers."""
+    decision = run(knowledge, "what does a psychologist do? and how much are they paid", "ask_pay", confidence=0.96)
+    assert set(decision.topics) == {"pay", "summary"}
+
+
+def test_how_much_of_a_glossary_word_is_not_its_meaning(knowledge: Knowledge) -> None:
+    """"whats the pay and how much work experience do i need": the chefs' answers, not the definition."""
+    state = State(career=CHEFS, last_topic="how_to_become")
+    decision = run(knowledge, "whats the pay and how much work experience do i need", "ask_pay", state,
+                   confidence=0.61)
+    assert decision.kind != "glossary" and decision.topics[0] == "pay"
+
+
+@pytest.mark.parametrize("text", ["whats the fastest growing career u have", "which job is growing the most"])
+def test_a_superlative_over_the_careers_browses_the_fastest(knowledge: Knowledge, text: str) -> None:
+    decision = run(knowledge, text, "ask_outlook", confidence=0.69)
+    assert (decision.kind, decision.browse) == ("browse", "fastest")
+
+
+def test_a_comparison_by_a_topic_word_or_by_how_many_people_work(knowledge: Knowledge) -> None:
+    """"which has a crazier schedule": the work environment; "which one employs more people": the jobs."""
+    schedule = run(knowledge, "which has a crazier schedule, paramedics or truckers", "nlu_fallback", confidence=0.5)
+    assert schedule.topics == ("work_environment",)
+    people = run(knowledge, "which one employs more people, trucking or hvac", "nlu_fallback", confidence=0.5)
+    assert people.topics == ("openings",)
+
+
+def test_another_occupation_with_a_group_word_is_not_the_group(knowledge: Knowledge) -> None:
+    """"what about mortgage brokers" after realtors' outlook: a career the bot doesn't have."""
+    state = State(career="real-estate-brokers-and-sales-agents", last_topic="outlook")
+    decision = run(knowledge, "what about mortgage brokers", "ask_summary", state, confidence=0.94)
+    assert decision.kind == "unknown_career"
+
+
+@pytest.mark.parametrize("text", ["so -3 percent is bad then?", "is minus 3 percent bad? should i not do it",
+                                  "what does negative 1 percent even mean"])
+def test_a_negative_percent_after_the_outlook_is_explained(knowledge: Knowledge, text: str) -> None:
+    state = State(career="quality-control-inspectors", last_topic="outlook")
+    decision = run(knowledge, text, "out_of_scope", state, confidence=0.95)
+    assert (decision.rule, decision.topics) == ("explain", ("outlook",))

@@ -282,3 +282,28 @@ def test_a_helplines_toll_free_number_stays() -> None:
                                   "from 2022 to 2032 there will be 3 4 5 more openings"])
 def test_near_misses_of_set_15_stay(text: str) -> None:
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("i live at eight twenty two Willow Way if u need it", "Willow Way"),
+    ("i live at one twenty three birch street and i want to be a vet", "birch street"),
+    ("my address is 1500 Broadway #1204 and i want to be on broadway lol", "1500 Broadway #1204"),
+    ("its 100 W. Broadway #5 if u need my address", "100 W. Broadway"),
+    ("my older sister Jenna Kowalczyk (jenna.k@gmail.com) is a nurse", "Jenna Kowalczyk"),
+    ("im sarah, well Sarah Goldberg, my email is sgoldberg@ridgewoodhs.net", "Sarah Goldberg"),
+    ("Parent contact: Linda Park, lpark@hotmail.com, (757) 555-0190 ext 2", "Linda Park"),
+    ("my number 555-3o2-1184 (sry thats a zero not an o)", "3o2"),
+])
+def test_details_of_development_set_17(text: str, detail: str) -> None:
+    """House numbers in words, Broadway without a street word, a name before "(" or ", my email is", a "Parent
+    contact:" line, a letter o typed for a zero."""
+    assert detail not in mask(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "I'm Undecided About College And My Parents Are Mad", "is it a one way street",
+    "i want to live on one of the islands", "the 2o2o election", "He says he's 15 but his voice sounds way older.",
+])
+def test_near_misses_of_set_17_stay(text: str) -> None:
+    """A message in Title Case, number words without a street, an o between digits that is no phone, "way"."""
+    assert mask(text).text == text

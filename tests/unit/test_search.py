@@ -86,3 +86,10 @@ def test_families_and_family_are_one_word(careers: Dict[str, Career]) -> None:
     """"away from their families" finds "away from home" (family concept)."""
     found = search.find(careers["heavy-and-tractor-trailer-truck-drivers"], "are they away from their families")
     assert any("away from home" in text for text, _ in found)
+
+
+def test_a_sentence_with_ph_d_is_one_sentence_and_found_for_phd() -> None:
+    """"Ph.D." does not end a sentence, and a student's "phd" finds it."""
+    careers = load_all()
+    found = search.find(careers["postsecondary-teachers"], "to be a professor do u need a phd or is a masters enough")
+    assert found and "Ph.D. (a doctoral degree" in found[0][0]
