@@ -359,13 +359,13 @@ def education(career: Career) -> Optional[str]:
 
 
 def education_answer(career: Career) -> Optional[str]:
-    """The education answer; for a career needing no degree the plain way in comes first.
+    """The education answer: the plain way in first, then the typical entry-level education.
 
-    "Postsecondary nondegree award" alone tells a student little: "they go to a truck driving school".
+    "Postsecondary nondegree award" alone tells a student little ("they go to a truck driving school"), and
+    "Doctoral or professional degree" leaves out the law school and the bar exam.
     """
     text = education(career)
-    if text and career.how_to_become and career.education and career.education.entry_level \
-            and needs_no_degree(career):
+    if text and career.how_to_become and career.education and career.education.entry_level:
         return f"{career.how_to_become.text} {text}"
     return text
 
@@ -420,7 +420,8 @@ def without_degree(career: Career) -> Optional[str]:
         text = say("no_degree_way", plural=career.career.plural, level=edu.entry_level.level,
                    source=source_label(career, edu.entry_level.source))
         return f"{text} {career.how_to_become.text}" if career.how_to_become else text
-    return None
+    # no typical level (the source says "it varies"): the way in as the file tells it, exceptions included
+    return career.how_to_become.text if career.how_to_become else None
 
 
 def advancement(career: Career) -> Optional[str]:

@@ -33,7 +33,7 @@ thing things stuff like well just still even only ok okay wait hey um yes no not
 good bad decent great enough high low big small fast slow hard easy right true really actually know
 paid pay pays paying money salary salaries wage wages earn earns earning income make bank rich
 grow growing growth demand future jobs openings hiring hired degree college school education study become
-how what when where why who which whose whom there here
+how what when where why who which whose whom there here into onto without within
 """.split())
 
 

@@ -80,7 +80,9 @@ _REQUIRED_WITHOUT = re.compile(r"\b(?:cant|can not|cannot|not able to|impossible
 # Words that make a named level a premise (what is needed, enough, the best), not a question about it.
 _NEEDED = re.compile(r"\b(?:need|needs|needed|require|requires|required|have to|has to|must|just|only|with|enough|"
                      r"best for|to start|to become|to be|to get into|right|gotta|got to|before)\b")
-_ENOUGH = re.compile(r" (?:just|only|enough|is fine|is all|no more than|all you need|all i need) ")
+# "... and then start working as one right after": the level named is taken to be enough
+_ENOUGH = re.compile(r" (?:just|only|enough|is fine|is all|no more than|all you need|all i need|right after|"
+                     r"straight after|right away|then start working|and start working|and then work) ")
 _NO_EXPERIENCE_CLAIM = re.compile(r"\b(?:dont|do not|doesnt|does not|no|without|zero|never)\s+(?:need|needs|"
                                   r"require|requires|needing)?\s*(?:any|a|much)?\s*(?:work |job |prior )?"
                                   r"experience\b")
@@ -163,6 +165,10 @@ def _has(said: str, phrases: tuple) -> bool:
     return any(padded(p) in said for p in phrases)
 
 
+_HIGH_SCHOOL_WAY = re.compile(r"\b(?:with|have|has|need|needs) (?:only )?(?:a|just a) high school diploma\b",
+                              re.IGNORECASE)
+
+
 def correction(question: str, career: Career, general: Optional[GeneralFacts]) -> Optional[str]:
     """The sentence that corrects a wrong premise of ``question`` about ``career`` (None: nothing to correct)."""
     said = padded(question)
@@ -174,6 +180,8 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
     claimed = "high school diploma" if no_degree else \
         next((level for phrases, level in _CLAIMED_LEVELS if _has(said, phrases)), None) or general_claim
     stated = stated_level(career) if claimed and education is None else None
+    if stated and no_degree and career.how_to_become and _HIGH_SCHOOL_WAY.search(career.how_to_become.text):
+        stated = None  # "... But some people can qualify with a high school diploma": no degree is a way in too
     if claimed and (education is not None or stated is not None):
         have = _level_rank(education.level) if education is not None else stated[0] if stated else None
         want = _LEVELS.index(claimed)

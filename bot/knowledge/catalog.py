@@ -288,8 +288,15 @@ def _nearest(word: str, candidates: Iterable[str], owners: Mapping[str, FrozenSe
             best, best_distance = [candidate], distance
         elif distance == best_distance:
             best.append(candidate)
-    if not best or len({owners.get(c, frozenset()) for c in best}) > 1:
+    if not best:
         return None
+    if len({owners.get(c, frozenset()) for c in best}) > 1:
+        # "drivr": "driver" (truck, bus, taxi drivers) and "drive" (truck drivers only): the word whose titles
+        # include every other's is no real tie
+        widest = max(best, key=lambda c: len(owners.get(c, frozenset())))
+        if not all(owners.get(c, frozenset()) <= owners.get(widest, frozenset()) for c in best):
+            return None
+        return widest
     return min(best, key=len)
 
 

@@ -124,3 +124,15 @@ def test_verb_forms_of_many_word_titles() -> None:
     assert "drives a semi" in verb_forms("semi driver") and "driving an 18 wheeler" in verb_forms("18 wheeler driver")
     assert "managing construction" in verb_forms("construction managers")
     assert verb_forms("farmer") == [] and verb_forms("civil engineer") == []
+
+
+def test_a_typo_near_two_title_words_goes_to_the_word_whose_titles_include_the_others() -> None:
+    """"drivr": "driver" (truck and bus drivers) and "drive" (truck drivers only) are no real tie; "tiker", as near
+    to one career's "tiler" as to another's "tiger", stays a tie."""
+    trucks = make_career("truck-drivers", "truck driver", "truck drivers", ["truck drive"])
+    tilers = make_career("tilers", "tiler", "tilers")
+    tamers = make_career("tamers", "tiger tamer", "tiger tamers", ["tiger"])
+    catalog = Catalog.build({"truck-drivers": trucks, "tilers": tilers, "tamers": tamers},
+                            {"bus driver": "Transportation, Distribution & Logistics"})
+    assert catalog.find("truck drivr salery??").careers == ("truck-drivers",)
+    assert catalog.find("what does a tiker make").careers == ()

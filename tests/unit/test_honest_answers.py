@@ -606,3 +606,20 @@ def test_a_yes_no_question_needs_its_own_words(question: str, unmentioned_: bool
     answer = ("Electrical and electronics engineers design and develop electrical equipment." if "electrical" in question
               else "Civil engineers work in offices and also at construction sites.")
     assert unmentioned(question, ("summary",), answer, career) is unmentioned_
+
+
+def test_a_way_in_without_a_degree_in_the_how_to_become_paragraph_is_not_a_no() -> None:
+    """Computer support: no typical level, and the paragraph says some qualify with a high school diploma and IT
+    certifications. "can u get into IT support without a degree" gets that paragraph, no "No:" and no
+    "doesn't mention"."""
+    text = first_reply("without_degree", "computer-support-specialists", "can u get into IT support without a degree")
+    assert "certifications" in text and not text.startswith("No") and "doesn't mention" not in text
+
+
+def test_a_level_taken_to_be_enough_right_after_is_corrected() -> None:
+    """"a bachelor's in psych and then start working as a psychologist right after": they need more."""
+    from bot.answers import premises
+
+    question = "I'll get a bachelor's in psych and then start working as a psychologist right after"
+    fix = premises.correction(question, current_knowledge().careers["psychologists"], general_facts())
+    assert fix is not None and "master" in fix
