@@ -67,6 +67,15 @@ def _text_of(data: Optional[str]) -> Tuple[str, Dict[str, Any]]:
     return str(event.get("text") or ""), event if isinstance(event, dict) else {}
 
 
+def _value_of(data: Optional[str]) -> object:
+    """A slot event's stored value (None when the event can't be read)."""
+    try:
+        event = json.loads(data or "{}")
+    except ValueError:
+        return None
+    return event.get("value") if isinstance(event, dict) else None
+
+
 class ConversationStore:
     """The tracker store the bot uses, read for the counselor page."""
 
@@ -76,6 +85,10 @@ class ConversationStore:
         self._engine: Optional[Engine] = None
         self._indexed = False
         self._lock = threading.Lock()
+        # Turn records already read, by (event id, conversation, time): a reload reads only the new ones. The
+        # events of the period are listed each time, so a forgotten conversation or an expired turn is never
+        # shown from here, and an event id reused after a deletion is a new key (another conversation or time).
+        self._records: Dict[Tuple[int, str, float], Optional[stats.TurnRecord]] = {}
 
     def _open(self) -> Optional[Engine]:
         """The engine, or None while nothing has been stored yet (no SQLite file, no events table)."""
@@ -113,18 +126,35 @@ class ConversationStore:
                 messages = [stats.Message(sender, at) for sender, at in connection.execute(
                     sa.select(EVENTS.c.sender_id, EVENTS.c.timestamp).where(EVENTS.c.type_name == "user", in_period)
                 ).all()]
-                records: List[stats.TurnRecord] = []
-                for sender, event_id, at, data in connection.execute(
-                        sa.select(EVENTS.c.sender_id, EVENTS.c.id, EVENTS.c.timestamp, EVENTS.c.data).where(
-                            EVENTS.c.type_name == "slot", EVENTS.c.action_name == RECORD_SLOT, in_period)).all():
-                    record = stats.TurnRecord.from_value(sender, event_id, at, json.loads(data or "{}").get("value"))
-                    if record is not None:
-                        records.append(record)
+                records = self._turn_records(connection, in_period)
                 listed = stats.newest_unanswered(records, MAX_UNANSWERED)
                 paired, texts = self._said_before(connection, listed, start)
             return stats.overview(period, messages, records, texts, career_names, paired, MAX_UNANSWERED)
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(f"Reading the conversation store failed: {db_error_reason(error)}") from None
+
+    def _turn_records(self, connection: Any, in_period: Any) -> List[stats.TurnRecord]:
+        """The period's turn records: the events listed, the ones not read before read and parsed."""
+        keys = [(event_id, sender, at) for event_id, sender, at in connection.execute(
+            sa.select(EVENTS.c.id, EVENTS.c.sender_id, EVENTS.c.timestamp).where(
+                EVENTS.c.type_name == "slot", EVENTS.c.action_name == RECORD_SLOT, in_period)).all()]
+        with self._lock:
+            new = [key for key in keys if key not in self._records]
+        read: Dict[Tuple[int, str, float], Optional[stats.TurnRecord]] = {}
+        wanted = sorted(key[0] for key in new)
+        for chunk in range(0, len(wanted), 500):
+            for event_id, sender, at, data in connection.execute(
+                    sa.select(EVENTS.c.id, EVENTS.c.sender_id, EVENTS.c.timestamp, EVENTS.c.data).where(
+                        EVENTS.c.id.in_(wanted[chunk:chunk + 500]))):
+                read[(event_id, sender, at)] = stats.TurnRecord.from_value(
+                    sender, event_id, at, _value_of(data))
+        with self._lock:
+            self._records.update(read)
+            oldest = self.cutoff()
+            for key in [k for k in self._records if k[2] < oldest]:
+                del self._records[key]  # past the retention period: never shown again
+            found = [self._records.get(key) for key in keys]
+        return [record for record in found if record is not None]
 
     def _said_before(self, connection: Any, records: Sequence[stats.TurnRecord],
                      start: float) -> Tuple[Dict[int, int], Dict[int, Tuple[str, float]]]:

@@ -120,3 +120,27 @@ def test_every_unanswered_message_counts_though_the_list_shows_the_newest() -> N
     assert result.unanswered_count == 3 and len(result.unanswered) == 2
     assert [u.timestamp for u in result.unanswered] == [start + 3, start + 2]
     assert [(c.name, c.messages) for c in result.careers] == [("astronaut", 3)]
+
+
+def test_a_reload_reads_only_new_turns_and_never_shows_a_forgotten_conversation(tmp_path) -> None:
+    """The store keeps the turn records it has read; the events of the period are listed on every request, so a
+    new turn is counted and a forgotten conversation's turns are gone at once."""
+    import time as clock
+
+    from bench.counselor import fill
+    from bot.counselor.store import ConversationStore
+    from bot.retention import forget
+
+    path = tmp_path / "tracker.db"
+    fill(path, 30)
+    url = f"sqlite:///{path}"
+    store = ConversationStore(url, 30)
+    period = Period(date.fromtimestamp(clock.time() - 29 * 86400), date.today())
+    first = store.overview(period, {})
+    again = store.overview(period, {})
+    assert (again.messages, again.kinds, again.careers) == (first.messages, first.kinds, first.careers)
+    gone = next(c for c in store.conversations(period))
+    forget(url, gone.conversation_id)
+    after = store.overview(period, {})
+    assert after.messages == first.messages - gone.messages
+    assert sum(n for _, n in after.kinds) < sum(n for _, n in first.kinds)
