@@ -20,7 +20,7 @@ MAX_LISTED = 12
 LINES = {
     "pay": facts.pay_line,
     "outlook": facts.outlook_line,
-    "education": facts.education_line,
+    "education": facts.education_compare_line,
 }
 LABELS = {"pay": "Median pay", "outlook": "Job outlook", "education": "Typical entry-level education"}
 

@@ -377,6 +377,19 @@ def education_line(career: Career) -> Optional[str]:
     return career.education.entry_level.level
 
 
+def education_compare_line(career: Career) -> Optional[str]:
+    """The typical level and the first sentence of how to become one, for comparisons.
+
+    "What school does each need": "Bachelor's degree. Civil engineers usually need a bachelor's degree in ...".
+    """
+    level = education_line(career)
+    way = career.how_to_become.text.strip() if career.how_to_become else ""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", way)[0] if way else ""
+    if level and first:
+        return f"{level}. {first}"
+    return level or first or None
+
+
 def needs_no_degree(career: Career) -> bool:
     """True if the typical entry-level education is not a college degree (a diploma, a nondegree award)."""
     level = (education_line(career) or "").lower()

@@ -15,7 +15,7 @@ from typing import List, Optional, Tuple
 from bot.answers.facts import money, say, source_label
 from bot.answers.honesty import starts_yes_no
 from bot.interpret.words import padded
-from bot.knowledge.models import Career, GeneralFacts
+from bot.knowledge.models import Career, GeneralFacts, Wage
 
 # Education levels, lowest first (the OOH's typical entry-level education).
 _LEVELS = ["no formal", "high school diploma", "postsecondary nondegree award", "associate", "bachelor", "master",
@@ -63,7 +63,8 @@ _NO_LICENSE_CLAIMS = ("dont need a license", "dont need any license", "dont need
 _LEVEL_WORDS = (
     (re.compile(r"\b(?:masters?|master s|grad(?:uate)? (?:school|degree)|mba)\b"), "master"),
     (re.compile(r"\b(?:phd|ph d|doctorate|doctoral|med school|law school|law degree|medical degree)\b"), "doctoral"),
-    (re.compile(r"\b(?:bachelors?|bachelor s|(?:4|four) year (?:\w+ )?degree|4 year college|college degree|"
+    (re.compile(r"\b(?:bachelors?|bachelor s|(?:4|four) (?:year|yr) (?:\w+ )?(?:degree|college|university)|"
+                r"college degree|"
                 r"university degree|(?:finish|graduate from|complete|go to) college)\b"), "bachelor"),
     (re.compile(r"\b(?:associates?|associate s|2 year degree|two year degree)\b"), "associate"),
     (re.compile(r"\b(?:(?:high school|hs) diploma|ged|just high school|only high school|straight out of high school|"
@@ -221,6 +222,9 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
         elif _has(said, _HIGH_PAY_CLAIMS) and wage.annual < everyone.annual:
             notes.append(say("premise_pay_lower", plural=plural, amount=money(wage.annual), date=wage.date,
                              all=money(everyone.annual)))
+    order = _pay_order_claim(said, career)
+    if order:
+        notes.append(order)
     figure = claimed_pay(question)
     if len(notes) == pay_notes and wage and wage.annual and figure and abs(figure - wage.annual) > 0.25 * wage.annual:
         notes.append(say("premise_pay_figure", plural=plural, amount=money(wage.annual), date=wage.date))
@@ -230,6 +234,49 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
     if starts_yes_no(question):  # "do you need a degree to drive trucks?" asks; "No:" answers it
         text = text.replace("Actually, no:", "No:").replace("Actually,", "In fact,")
     return text
+
+
+_MORE_THAN = re.compile(r" ((?:\w+ ){1,5}?)(?:make|makes|earn|earns|get paid|gets paid|are paid|is paid|take home)"
+                        r" (more|less|way more|way less|a lot more|a lot less)(?: money)? than (?:the |a |an )?"
+                        r"((?:\w+ ){0,5}?\w+?)(?= right| dont| don t| do not| is that| isnt| correct| yeah| true| $)")
+
+
+def _initials(title: str) -> str:
+    """"emergency medical technicians" -> "emt" (how students write a long title)."""
+    return "".join(w[0] for w in re.findall(r"[a-z]+", title.lower()))
+
+
+def _group_of(words: str, career: Career) -> Optional[Wage]:
+    """The pay group of ``career`` whose title shares the most words with ``words`` (its own words first)."""
+    if not career.pay or len(career.pay.groups) < 2:
+        return None
+    said = {w.rstrip("s") for w in re.findall(r"[a-z]+", words.lower()) if len(w) > 1}
+    titles = {id(g): {w.rstrip("s") for w in re.findall(r"[a-z]+", g.who.lower())} | {_initials(g.who)}
+              for g in career.pay.groups}
+    shared = set.intersection(*titles.values())
+    scored = sorted(((len(said & (titles[id(g)] - shared)), len(said & titles[id(g)]), g) for g in career.pay.groups),
+                    key=lambda item: (item[0], item[1]), reverse=True)
+    best = scored[0]
+    if best[0] == 0 or (len(scored) > 1 and scored[1][:2] == best[:2]):
+        return None
+    return best[2]
+
+
+def _pay_order_claim(said: str, career: Career) -> Optional[str]:
+    """"emts make more than paramedics right?" about two jobs of one file, when their medians say otherwise."""
+    claim = _MORE_THAN.search(said.replace("'", " "))
+    if not claim:
+        return None
+    first, second = _group_of(claim.group(1), career), _group_of(claim.group(3), career)
+    if first is None or second is None or first is second or not first.annual or not second.annual:
+        return None
+    more = "more" in claim.group(2)
+    if (first.annual > second.annual) == more or first.annual == second.annual:
+        return None
+    (high, high_pay), (low, low_pay) = ((second, second.annual), (first, first.annual)) if more else \
+        ((first, first.annual), (second, second.annual))
+    return say("premise_pay_order", high=high.who, high_pay=money(high_pay), low=low.who, low_pay=money(low_pay),
+               date=high.date)
 
 
 __all__ = ["correction"]

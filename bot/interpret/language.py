@@ -71,6 +71,8 @@ def language_of(text: str, path: Path = LANGUAGES_FILE) -> Optional[str]:
         return None
     if len(_VIETNAMESE.findall(text)) >= 2:
         return "vi"
+    if "¿" in text or "¡" in text:  # only Spanish opens a question or an exclamation with these
+        return "es"
     english = english_words()
     best: Optional[Tuple[int, str]] = None
     for code, common, letters in languages(path):

@@ -1114,6 +1114,7 @@ class Interpreter:
             state = state.but(career=parse.page_career)
         mentions = self.knowledge.catalog.find(parse.text) if not parse.is_button else Mentions()
         mentions = _kind_of_current_career(mentions, state, self.knowledge)
+        mentions = _careers_of_the_question(parse.text, mentions, self.knowledge.catalog)
         parse = _without_unasked_counselor(parse, mentions, self.limits.counselor_unsure)
         parse = _career_intent_near_threshold(parse, mentions, self.limits.near_threshold)
         turn = Turn(parse, state, mentions, self.knowledge, topic_vocabulary(), pay_words(), limits=self.limits)
@@ -1124,6 +1125,31 @@ class Interpreter:
 
 
 _CAREER_INTENTS = ("want_career", "compare_careers")  # intents about named careers that are not a topic
+
+
+_QUESTION_START = re.compile(r"^\s*(?:so |ok |and |but )?(?:what|whats|how|do|does|is|are|can|could|which|who|where|"
+                             r"why|when|should|would|will)\b", re.IGNORECASE)
+_COMPARING = re.compile(r"\b(?:vs|versus|compare|compared|comparison|than|difference|both|either|which)\b",
+                        re.IGNORECASE)
+
+
+def _careers_of_the_question(text: str, mentions: Mentions, catalog: Catalog) -> Mentions:
+    """"my brother wants to drive trucks and i wanna sell houses. what do realtors even do": realtors only.
+
+    A statement and then a question: the careers the question names, when it names some and compares nothing.
+    """
+    if len(mentions.careers) < 2 or _COMPARING.search(text):
+        return mentions
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+    last = sentences[-1] if len(sentences) > 1 else ""
+    if not last or not (last.rstrip().endswith("?") or _QUESTION_START.match(last)) or re.search(r"\bor\b", last):
+        return mentions
+    if any(s.rstrip().endswith("?") or _QUESTION_START.match(s) for s in sentences[:-1]):
+        return mentions  # "pay for barbers? and also for realtors?": two questions, both asked
+    asked = catalog.find(last).careers
+    if not asked or not set(asked) < set(mentions.careers):
+        return mentions
+    return replace(mentions, careers=asked)
 
 
 def _kind_of_current_career(mentions: Mentions, state: State, knowledge: Knowledge) -> Mentions:

@@ -27,7 +27,8 @@ _ASKS = re.compile(r"^ (?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh) )*(?
                    r"what does it mean if (?:someone|you|a person|somebody) (?:is|are)|define|definition of|"
                    r"meaning of|what exactly is|what the heck is|wth is|"
                    r"what even is|whats even|what even are|what is even|"
-                   r"explain|what is meant by|what do you mean by|what do they mean by|huh what is|"
+                   r"explain|(?:can|could) (?:you|u) explain(?: what)?|what is meant by|what do you mean by|"
+                   r"what do they mean by|huh what is|"
                    r"i dont know what|idk what|what does it mean to have|what does it mean to be)\b")
 _HOW_MUCH = frozenset({"much", "many", "enough", "more", "less", "long"})
 _THE = frozenset({"the", "their", "his", "her", "my", "your", "its", "this", "that", "our"})

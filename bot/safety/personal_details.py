@@ -34,10 +34,11 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+(?:@|\s@\s)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]
 # or when the name part looks like an address (digits, "." or "_"), so "work at amazon.com" stays.
 _AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)"
-_TLD = r"(?:com|net|org|edu|gov|us|io|co|me|info|biz|mil|ca|uk)"
+_TLD = (r"(?:com|net|org|edu|gov|us|io|co|me|info|biz|mil|ca|uk|mx|de|fr|es|nl|br|au|ru|jp|cn|ie|nz|za|ch|se|pl|pt|"
+        r"dk|fi|kr|ph|sg|xyz|app|dev|tv|ai)")
 # Spaced out around "@" and the dots: "carlos . mendez @ gmail . com".
 _EMAIL_SPACED = re.compile(r"(?<![\w.])[A-Za-z0-9_%+-]+(?:\s?\.\s?[A-Za-z0-9_%+-]+)*(?:\s@\s|@)[A-Za-z0-9-]+"
-                           r"(?:\s?\.\s?[A-Za-z0-9-]+)*?\s?\.\s?(?:com|net|org|edu|gov|us|io|co|me|info|biz|mil|ca|uk)\b",
+                           r"(?:\s?\.\s?[A-Za-z0-9-]+)*?\s?\.\s?" + _TLD + r"\b",
                            re.IGNORECASE)
 _EMAIL_SPELLED = re.compile(
     r"(?<![\w.])([A-Za-z0-9._%+-]+(?:" + _DOT + r"[A-Za-z0-9_%+-]+)*)" + _AT
@@ -89,10 +90,14 @@ _PHONE_AFTER = re.compile(
     r"(\+?\(?\d[\d\s().-]{5,18}\d)(?!\w|[,.]\d)",
     re.IGNORECASE,
 )
+# "my # is 555 01 23": a number after "#"
+_PHONE_HASH = re.compile(r"\b(?:my|his|her|our|their|the|moms?|dads?)\s+#\s*(?:is|:|=)?\s*(\+?\(?\d[\d\s().-]{5,18}\d)"
+                         r"(?!\w|[,.]\d)", re.IGNORECASE)
 # A number given in pieces: "my area code is 919 and the rest is 442-0871", "starts with 410 555 and ends in 0199".
 _PHONE_PIECES = re.compile(
     r"\b(?:area code(?: is|:)?|(?:number|phone|cell|#)[\w ]{0,12}?(?:starts|begins) with|(?:and )?ends (?:in|with)|"
-    r"the rest is|last (?:four|4)(?: digits)? (?:is|are))\s+(\d{2,4}(?:[\s.-]\d{2,4})?)(?!\w|[,.]\d)",
+    r"the rest is|last (?:four|4)(?: digits)? (?:is|are)|(?:first|1st) (?:three|3) (?:digits|numbers) (?:is|are))"
+    r"\s+(\d{2,4}(?:[\s.-]\d{2,4})?)(?!\w|[,.]\d)",
     re.IGNORECASE,
 )
 # Numbers written as outside the U.S., with a leading 0 and three or more groups: "020 7946 0958", "06 12 34 56 78".
@@ -110,7 +115,7 @@ _NOT_STREET_NAMES = {
 }
 _UNIT = r"(?:,?\s*(?:apt|apartment|unit|suite|ste|#|no\.?)\s*\.?\s*#?[A-Za-z0-9-]{1,6}\b)?"
 _ADDRESS = re.compile(
-    r"\b(?:[NSEW](?=\d{3,6}\s))?\d{1,6}[A-Za-z]?\s+(?:(?:[NSEW]|north|south|east|west)\.?\s+)?"
+    r"\b(?:[NSEW](?=\d{3,6}\s))?\d{1,6}(?:-?[A-Za-z])?\s+(?:(?:[NSEW]|north|south|east|west)\.?\s+)?"
     r"((?:[A-Za-z0-9'-]+\.?\s+){1,4}?)(?:" + _STREET_WORDS + r")\b\.?" + _UNIT,
     re.IGNORECASE,
 )
@@ -546,7 +551,8 @@ def mask(text: str) -> Masked:
     # a letter o typed for a zero ("555-3o2-1184"): the same positions with the o read as 0
     zeros = _O_FOR_ZERO.sub("0", text)
     phones = (_spans(_PHONE, zeros) + _spans(_PHONE_INTERNATIONAL, text) + _spans(_PHONE_AFTER, text, 1)
-              + _spans(_PHONE_LEADING_ZERO, text) + _digit_word_spans(text) + _spans(_PHONE_PIECES, text, 1))
+              + _spans(_PHONE_LEADING_ZERO, text) + _digit_word_spans(text) + _spans(_PHONE_PIECES, text, 1)
+              + _spans(_PHONE_HASH, zeros, 1))
     if _ORGANISATION_LINE.search(text):  # "is 1-800-273-8255 still the hotline?": an organisation's number stays
         phones = [(s, e) for s, e in phones if not _TOLL_FREE.match(text[s:e].strip())]
     addresses = _address_spans(text)

@@ -157,6 +157,11 @@ def dropped_g(word: str) -> Optional[str]:
     return full if full in english_words() else None
 
 
+# Digits typed for letters inside a word ("su1c1dal", "k1ll"): a digit with letters on both sides
+_LEET_WORD = re.compile(r"\b[a-z013457]*[a-z][013457][a-z][a-z013457]*\b")
+_LEET = str.maketrans({"1": "i", "0": "o", "3": "e", "4": "a", "5": "s", "7": "t"})
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """The message in the one spelling the detectors' phrases are written for (see module docstring)."""
@@ -164,6 +169,8 @@ def normalise(text: str) -> str:
     for emoji, word in EMOJI_WORDS.items():
         lowered = lowered.replace(emoji, word)
     lowered = lowered.replace("'", "").replace("w/o", " without ").replace("with out ", "without ")
+    lowered = re.sub(r"\bs/h\b", "sh", lowered)  # "wanna s/h": self-harm
+    lowered = _LEET_WORD.sub(lambda m: m.group(0).translate(_LEET), lowered)  # "su1c1dal" -> "suicidal"
     lowered = _NON_WORD.sub(" ", lowered)
     lowered = _REPEATS.sub(r"\1\1", lowered)
     words = []

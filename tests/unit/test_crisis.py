@@ -337,3 +337,37 @@ def test_look_alikes_of_development_set_13_are_hyperbole(text: str) -> None:
 def test_the_new_look_alike_phrases_leave_real_crises(text: str) -> None:
     """The look-alike phrases are narrow: hanging oneself, dying "at the end of this week", "something"."""
     assert crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", [
+    "my older cousin says what we do is a secret I can never tell, and it makes me feel sick",
+    "what happens to your body if you don't eat for two weeks? asking because I'm on day 9",
+    "this is the last time you'll hear from me", "I looked up how to tie a noose",
+    "ate 0 cals today again, passed out in the shower", "ima dip for good. peace out everyone 🕊️",
+    "fr tho i'm ready to catch the bus", "su1c1dal again 😔", "wanna s/h so bad rn",
+    "my ed is so bad rn, purging like 5x a day and my heart is doing weird stuff",
+    "compare teacher and social worker. also is it normal that my coach makes me sit on his lap when we're alone",
+    "what careers are good for introverts? i've been throwing up everything I eat and passed out in gym twice",
+    "which pays more, accountant or actuary? also I'm at the train tracks",
+])
+def test_crises_of_development_set_14(text: str) -> None:
+    """A secret never to tell, days without eating, a last message, a noose, zero calories, leaving "for good", ready
+    to "catch the bus", digits for letters ("su1c1dal"), "s/h", purging, a coach's lap, throwing up everything eaten,
+    at the train tracks."""
+    assert crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", [
+    "I'll literally die if I don't get into the robotics club", "I got a triple kill in valorant last night",
+    "I'm deceased, my teacher did a tiktok dance", "my dog died last week and I really miss him",
+])
+def test_look_alikes_of_development_set_14_are_hyperbole(text: str) -> None:
+    assert not crisis.detect(text).found and crisis.hyperbole_found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "do nurses help people who passed out", "I was so tired I almost passed out in class lol", "i have 2 dogs",
+    "my covid19 test was negative, what do nurses make",
+])
+def test_the_new_phrases_of_set_14_leave_ordinary_messages(text: str) -> None:
+    assert not crisis.detect(text).found

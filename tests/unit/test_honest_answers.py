@@ -623,3 +623,24 @@ def test_a_level_taken_to_be_enough_right_after_is_corrected() -> None:
     question = "I'll get a bachelor's in psych and then start working as a psychologist right after"
     fix = premises.correction(question, current_knowledge().careers["psychologists"], general_facts())
     assert fix is not None and "master" in fix
+
+
+@pytest.mark.parametrize("question, career, high", [
+    ("emts make more than paramedics right?", "emts-and-paramedics", "paramedics"),
+    ("buyers get paid more than purchasing managers dont they", "purchasing-managers-buyers-and-purchasing-agents",
+     "purchasing managers"),
+    ("qa testers make more than software developers right", "software-developers", "software developers"),
+])
+def test_a_wrong_order_of_two_jobs_pay_in_one_file_is_corrected(question: str, career: str, high: str) -> None:
+    from bot.answers import premises
+
+    fix = premises.correction(question, current_knowledge().careers[career], general_facts())
+    assert fix is not None and fix.startswith("Actually, no") and f"{high} earn more" in fix
+
+
+def test_a_right_order_of_two_jobs_pay_is_not_corrected() -> None:
+    from bot.answers import premises
+
+    fix = premises.correction("paramedics make more than emts right?",
+                              current_knowledge().careers["emts-and-paramedics"], general_facts())
+    assert fix is None

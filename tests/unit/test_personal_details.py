@@ -307,3 +307,14 @@ def test_details_of_development_set_17(text: str, detail: str) -> None:
 def test_near_misses_of_set_17_stay(text: str) -> None:
     """A message in Title Case, number words without a street, an o between digits that is no phone, "way"."""
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("my # is 555 01 23 lol weird number i know", "555 01 23"),
+    ("email ana(at)correo(dot)mx, mi mamá no habla inglés", "correo"),
+    ("my first 3 digits are 480 and the rest is 555-0127, call me", "480"),
+    ("12-B Harbor View Terrace is where i live", "12-B Harbor View Terrace"),
+])
+def test_details_of_development_set_18(text: str, detail: str) -> None:
+    """A number after "my #", a country's domain, "first 3 digits are", a house number with a letter after a dash."""
+    assert detail not in mask(text).text
