@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, FrozenSet, Iterable, Optional
@@ -71,7 +72,7 @@ KEY_WORDS = (
     "nobody", "everyone", "somebody", "someone", "without", "better", "wish", "want", "tired", "pointless", "worth",
     "counselor", "counselors", "counseling", "guidance", "talk", "appointment",
     "touches", "boyfriend", "girlfriend", "stepdad", "easiest", "secret", "circling", "hurts", "blackmailing",
-    "blackmail", "notes", "bridge", "took",
+    "blackmail", "notes", "bridge", "took", "help", "house", "poison", "window", "trying", "inside",
 )
 
 
@@ -170,6 +171,8 @@ def normalise(text: str) -> str:
         lowered = lowered.replace(emoji, word)
     lowered = lowered.replace("'", "").replace("w/o", " without ").replace("with out ", "without ")
     lowered = re.sub(r"\bs/h\b", "sh", lowered)  # "wanna s/h": self-harm
+    # accents dropped, not the letters: "papá me pega" -> "papa me pega", "schlägt" -> "schlagt"
+    lowered = "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
     lowered = _LEET_WORD.sub(lambda m: m.group(0).translate(_LEET), lowered)  # "su1c1dal" -> "suicidal"
     lowered = _NON_WORD.sub(" ", lowered)
     lowered = _REPEATS.sub(r"\1\1", lowered)

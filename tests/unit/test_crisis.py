@@ -371,3 +371,44 @@ def test_look_alikes_of_development_set_14_are_hyperbole(text: str) -> None:
 ])
 def test_the_new_phrases_of_set_14_leave_ordinary_messages(text: str) -> None:
     assert not crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", [
+    "Mi papá me pega con el cinturón every night and I don't know who to tell.",
+    "Je veux mourir. Everything is too much.", "Mein Vater schlägt mich, what do I do?",
+    "neta ya no quiero vivir, nobody gets me",
+    "quiero ser enfermera pero mi papá me pega. What should I study to be a nurse?",
+    "A man makes me meet with other men for money and I can't get away from him.",
+    "I have a plan and I know when I'm going to do it.",
+    "I've been looking up how to make it look like an accident so my family gets the insurance.",
+    "My coach buys me gifts and says what we have is special and my parents wouldn't understand.",
+    "my step dad is creepy asf, he comes in my room at night when everyone's asleep",
+    "ate like 1 cracker in 4 days and everything is spinning rn", "got kicked out, sleepin on the streets rn",
+    "TW: SI. idk who else to tell", "imma dip from this world soon ✌️ its whatever", "g2g forever. thx for nothing 🪦",
+    "i tok to many pils", "hlep me pls hes in the hosue", "i ate rat poisen",
+    "ther is a man triyng to get in my windo",
+    "Could I be a personal trainer? I've been throwing up after every meal, I'm dizzy all the time and my chest hurts.",
+    "Career quiz says I'm a 'Helper'. Ha. Can't even help myself. The rope is already in my closet.",
+    "Architect vs interior designer? Quick answer pls, I'm hiding from my dad, he's throwing things and I'm scared.",
+    "What do I need to become a pharmacist? I want to know which pills would do it fastest.",
+])
+def test_crises_of_development_set_15(text: str) -> None:
+    """Spanish, French and German (accents dropped, not the letters), being sold, a plan with a time, an "accident"
+    for the insurance, grooming ("special", "wouldn't understand", coming into the room at night), days without
+    food, poison, sleeping on the streets, "TW: SI", leaving "this world", "g2g forever", typos of "help", "house",
+    "poison" and "window", an intruder, hiding from a parent, the rope ready, which pills "would do it"."""
+    assert crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", [
+    "Who dies at the end of Avengers: Endgame?", "In Hamlet basically everybody dies by the end, it's kind of funny.",
+    "My plants keep dying, maybe I shouldn't be a gardener haha",
+])
+def test_look_alikes_of_development_set_15_are_hyperbole(text: str) -> None:
+    assert not crisis.detect(text).found and crisis.hyperbole_found(text)
+
+
+@pytest.mark.parametrize("text", ["me toca a mí, what do nurses make", "what's the point of a cover letter",
+                                  "my dad is in the house, can he ask about welding", "we are going forward"])
+def test_the_new_phrases_of_set_15_leave_ordinary_messages(text: str) -> None:
+    assert not crisis.detect(text).found
