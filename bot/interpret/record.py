@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Union
 
-from bot.interpret.decision import Decision
+from bot.interpret.decision import UNKNOWN_CAREER, Decision
 from bot.interpret.inputs import State
 
 SLOT = "turn_record"
@@ -31,7 +31,8 @@ def turn_record(decision: Decision, state: State) -> Record:
     """The record of one turn: kind, topics, careers (ids), other careers (titles), plan step."""
     return {
         "kind": decision.kind,
-        "topics": list(decision.topics),
+        # topics the bot answered: a question about a career it doesn't have counts under "career not in the bot"
+        "topics": [] if decision.kind == UNKNOWN_CAREER else list(decision.topics),
         "careers": list(decision.careers),
         "others": list(decision.others),
         "plan": _plan(decision, state),

@@ -144,3 +144,10 @@ def test_a_reload_reads_only_new_turns_and_never_shows_a_forgotten_conversation(
     after = store.overview(period, {})
     assert after.messages == first.messages - gone.messages
     assert sum(n for _, n in after.kinds) < sum(n for _, n in first.kinds)
+
+
+def test_a_question_about_a_career_the_bot_lacks_counts_no_topic() -> None:
+    """"how much do astronauts make": its topic is kept for the next turn, but the page counts it under "career not
+    in the bot", not under the topics answered."""
+    decision = Decision("unknown_career", "unknown_career", topics=("pay",), others=("astronaut",))
+    assert turn_record(decision, State())["topics"] == []
