@@ -662,12 +662,17 @@ def _word_topic(turn: Turn) -> Optional[str]:
     return _longest_topic(turn.has_read_as_they, turn.topics)
 
 
+def _sentences(text: str) -> List[str]:
+    """The message's sentences, stripped (split after ".", "!" or "?")."""
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+
+
 def _asked_in_a_question(turn: Turn) -> Tuple[str, ...]:
     """The topic of a sentence ending in "?", by its words with job titles read as "they".
 
     "i wanna design circuits. do electronics engineers make good money?": pay.
     """
-    questions = [q for q in re.split(r"(?<=[.!?])\s+", turn.text) if q.strip().endswith("?")]
+    questions = [q for q in _sentences(turn.text) if q.endswith("?")]
     if not questions:
         return ()
     topic = _longest_topic(phrase_finder(turn.knowledge.catalog.replace_names(" ".join(questions), "they")),
@@ -684,8 +689,8 @@ def _the_question_asked(turn: Turn, first: str) -> str:
     "I'm in college majoring in business. How much do financial analysts make?": pay, not majors. Only when
     the message has a statement and then a question, and the question has none of the first topic's words.
     """
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", turn.text.strip()) if s.strip()]
-    if len(sentences) < 2 or sentences[0].strip().endswith("?") or not sentences[-1].strip().endswith("?"):
+    sentences = _sentences(turn.text)
+    if len(sentences) < 2 or sentences[0].endswith("?") or not sentences[-1].endswith("?"):
         return first
     question = phrase_finder(turn.knowledge.catalog.replace_names(sentences[-1], "they"))
     if any(question(w) for w in _topic_words(first, turn.topics)) or _POINTS_AT_STATEMENT.search(sentences[-1]):
@@ -1140,11 +1145,11 @@ def _careers_of_the_question(text: str, mentions: Mentions, catalog: Catalog) ->
     """
     if len(mentions.careers) < 2 or _COMPARING.search(text):
         return mentions
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+    sentences = _sentences(text)
     last = sentences[-1] if len(sentences) > 1 else ""
-    if not last or not (last.rstrip().endswith("?") or _QUESTION_START.match(last)) or re.search(r"\bor\b", last):
+    if not last or not (last.endswith("?") or _QUESTION_START.match(last)) or re.search(r"\bor\b", last):
         return mentions
-    if any(s.rstrip().endswith("?") or _QUESTION_START.match(s) for s in sentences[:-1]):
+    if any(s.endswith("?") or _QUESTION_START.match(s) for s in sentences[:-1]):
         return mentions  # "pay for barbers? and also for realtors?": two questions, both asked
     asked = catalog.find(last).careers
     if not asked or not set(asked) < set(mentions.careers):
