@@ -301,6 +301,7 @@ def test_look_alikes_of_development_sets_11_and_12_are_not_crises(text: str) -> 
 
 
 @pytest.mark.parametrize("text", [
+    # set 13
     "Things are going to be a lot easier for everyone after Friday.",
     "I made a playlist for my own memorial. Is that weird or",
     "catching the bus this weekend if u know u know",
@@ -309,37 +310,7 @@ def test_look_alikes_of_development_sets_11_and_12_are_not_crises(text: str) -> 
     "I HAVE THE ROPE ALREADY",
     "Also a guy from my gym keeps DMing me for pics and says he'll leak the old ones if I don't send more.",
     "I get locked in the basement when I'm 'bad.' Sometimes the whole night.",
-])
-def test_crises_of_development_set_13(text: str) -> None:
-    """Easier for everyone after a day, one's own memorial, "catch the bus" with "if u know u know", the off button
-    "irl", "agian", having the rope, a threat to leak pictures unless more are sent, locked in a basement."""
-    assert crisis.detect(text).found
-
-
-@pytest.mark.parametrize("text", [
-    "I'm going to hang out with my friends at the mall this weekend.",
-    "ngl i'd sell my soul for a job that pays well and lets me sleep in",
-    "In Fortnite I dropped 15 kills last night lol",
-    "I shot some hoops with my dad after school, it was fun.",
-    "We're reading Romeo and Juliet and I don't get why they both die at the end.",
-    "is trucking gonna die bc of self driving trucks? whats the job outlook",
-])
-def test_look_alikes_of_development_set_13_are_hyperbole(text: str) -> None:
-    """Hanging out, selling one's soul, kills in a game, shooting hoops, a plot's ending, a trade "dying": the
-    detector reads them as not a crisis and the classifier alone is not trusted on them."""
-    assert not crisis.detect(text).found and crisis.hyperbole_found(text)
-
-
-@pytest.mark.parametrize("text", [
-    "im going to hang myself", "i want to die at the end of this week", "is something going to die",
-    "everyone would be better off after i am gone",
-])
-def test_the_new_look_alike_phrases_leave_real_crises(text: str) -> None:
-    """The look-alike phrases are narrow: hanging oneself, dying "at the end of this week", "something"."""
-    assert crisis.detect(text).found
-
-
-@pytest.mark.parametrize("text", [
+    # set 14
     "my older cousin says what we do is a secret I can never tell, and it makes me feel sick",
     "what happens to your body if you don't eat for two weeks? asking because I'm on day 9",
     "this is the last time you'll hear from me", "I looked up how to tie a noose",
@@ -349,31 +320,7 @@ def test_the_new_look_alike_phrases_leave_real_crises(text: str) -> None:
     "compare teacher and social worker. also is it normal that my coach makes me sit on his lap when we're alone",
     "what careers are good for introverts? i've been throwing up everything I eat and passed out in gym twice",
     "which pays more, accountant or actuary? also I'm at the train tracks",
-])
-def test_crises_of_development_set_14(text: str) -> None:
-    """A secret never to tell, days without eating, a last message, a noose, zero calories, leaving "for good", ready
-    to "catch the bus", digits for letters ("su1c1dal"), "s/h", purging, a coach's lap, throwing up everything eaten,
-    at the train tracks."""
-    assert crisis.detect(text).found
-
-
-@pytest.mark.parametrize("text", [
-    "I'll literally die if I don't get into the robotics club", "I got a triple kill in valorant last night",
-    "I'm deceased, my teacher did a tiktok dance", "my dog died last week and I really miss him",
-])
-def test_look_alikes_of_development_set_14_are_hyperbole(text: str) -> None:
-    assert not crisis.detect(text).found and crisis.hyperbole_found(text)
-
-
-@pytest.mark.parametrize("text", [
-    "do nurses help people who passed out", "I was so tired I almost passed out in class lol", "i have 2 dogs",
-    "my covid19 test was negative, what do nurses make",
-])
-def test_the_new_phrases_of_set_14_leave_ordinary_messages(text: str) -> None:
-    assert not crisis.detect(text).found
-
-
-@pytest.mark.parametrize("text", [
+    # set 15
     "Mi papá me pega con el cinturón every night and I don't know who to tell.",
     "Je veux mourir. Everything is too much.", "Mein Vater schlägt mich, what do I do?",
     "neta ya no quiero vivir, nobody gets me",
@@ -392,23 +339,59 @@ def test_the_new_phrases_of_set_14_leave_ordinary_messages(text: str) -> None:
     "Architect vs interior designer? Quick answer pls, I'm hiding from my dad, he's throwing things and I'm scared.",
     "What do I need to become a pharmacist? I want to know which pills would do it fastest.",
 ])
-def test_crises_of_development_set_15(text: str) -> None:
-    """Spanish, French and German (accents dropped, not the letters), being sold, a plan with a time, an "accident"
-    for the insurance, grooming ("special", "wouldn't understand", coming into the room at night), days without
-    food, poison, sleeping on the streets, "TW: SI", leaving "this world", "g2g forever", typos of "help", "house",
-    "poison" and "window", an intruder, hiding from a parent, the rope ready, which pills "would do it"."""
+def test_crises_of_development_sets_13_to_15(text: str) -> None:
+    """Set 13: easier for everyone after a day, one's own memorial, "catch the bus" with "if u know u know", the off
+    button "irl", "agian", having the rope, a threat to leak pictures unless more are sent, locked in a basement.
+    Set 14: a secret never to tell, days without eating, a last message, a noose, zero calories, leaving "for good",
+    ready to "catch the bus", digits for letters ("su1c1dal"), "s/h", purging, a coach's lap, throwing up everything
+    eaten, at the train tracks. Set 15: Spanish, French and German (accents dropped, not the letters), being sold, a
+    plan with a time, an "accident" for the insurance, grooming ("special", "wouldn't understand", coming into the
+    room at night), days without food, poison, sleeping on the streets, "TW: SI", leaving "this world", "g2g
+    forever", typos of "help", "house", "poison" and "window", an intruder, hiding from a parent, the rope ready,
+    which pills "would do it"."""
     assert crisis.detect(text).found
 
 
 @pytest.mark.parametrize("text", [
+    # set 13
+    "I'm going to hang out with my friends at the mall this weekend.",
+    "ngl i'd sell my soul for a job that pays well and lets me sleep in",
+    "In Fortnite I dropped 15 kills last night lol",
+    "I shot some hoops with my dad after school, it was fun.",
+    "We're reading Romeo and Juliet and I don't get why they both die at the end.",
+    "is trucking gonna die bc of self driving trucks? whats the job outlook",
+    # set 14
+    "I'll literally die if I don't get into the robotics club", "I got a triple kill in valorant last night",
+    "I'm deceased, my teacher did a tiktok dance", "my dog died last week and I really miss him",
+    # set 15
     "Who dies at the end of Avengers: Endgame?", "In Hamlet basically everybody dies by the end, it's kind of funny.",
     "My plants keep dying, maybe I shouldn't be a gardener haha",
 ])
-def test_look_alikes_of_development_set_15_are_hyperbole(text: str) -> None:
+def test_look_alikes_of_development_sets_13_to_15_are_hyperbole(text: str) -> None:
+    """Hanging out, selling one's soul, kills in a game, shooting hoops, plot endings, a trade "dying", "die if i
+    don't get into", "deceased", pets and plants dying: the detector reads them as not a crisis and the classifier
+    alone is not trusted on them."""
     assert not crisis.detect(text).found and crisis.hyperbole_found(text)
 
 
-@pytest.mark.parametrize("text", ["me toca a mí, what do nurses make", "what's the point of a cover letter",
-                                  "my dad is in the house, can he ask about welding", "we are going forward"])
-def test_the_new_phrases_of_set_15_leave_ordinary_messages(text: str) -> None:
+@pytest.mark.parametrize("text", [
+    "im going to hang myself", "i want to die at the end of this week", "is something going to die",
+    "everyone would be better off after i am gone",
+])
+def test_the_new_look_alike_phrases_leave_real_crises(text: str) -> None:
+    """The look-alike phrases are narrow: hanging oneself, dying "at the end of this week", "something"."""
+    assert crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", [
+    # set 14
+    "do nurses help people who passed out", "I was so tired I almost passed out in class lol", "i have 2 dogs",
+    "my covid19 test was negative, what do nurses make",
+    # set 15
+    "me toca a mí, what do nurses make", "what's the point of a cover letter",
+    "my dad is in the house, can he ask about welding", "we are going forward",
+])
+def test_the_new_phrases_of_sets_14_and_15_leave_ordinary_messages(text: str) -> None:
+    """Fainting asked about a job or "almost", digits in ordinary words, "me toca", "the point of" a letter, a
+    parent at home, "going forward"."""
     assert not crisis.detect(text).found

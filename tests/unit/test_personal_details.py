@@ -264,27 +264,7 @@ def test_a_name_never_hides_a_crisis_message() -> None:
     ("my step dad is Marcus Hill, 555 774 9020, he drives trucks", "Marcus Hill"),
     ("name Olivia Reyes / cell 555.318.2047 / i want to be a vet tech", "Olivia Reyes"),
     ("guardian: Patricia Long, 555-441-9087 ext 3", "Patricia Long"),
-])
-def test_details_of_development_sets_14_to_16(text: str, detail: str) -> None:
-    """Phone numbers with spaced dashes, slashes, underscores or en dashes, in pieces, in digit words mixed with
-    numerals, after "telephone"; a family's own toll-free number; "terr", rural grid addresses, plazas, "POB"; names
-    after a misspelled "name", "name -", "Myname", "first name", "her name is", "guardian:", family members named
-    with contact details, a name before an address."""
-    assert detail not in mask(text).text
-
-
-def test_a_helplines_toll_free_number_stays() -> None:
-    text = "is 1-800-273-8255 still the suicide hotline number?"
-    assert mask(text).text == text
-
-
-@pytest.mark.parametrize("text", ["my mom is a nurse and she makes about $86,070", "my dad is Mexican, he drives trucks",
-                                  "from 2022 to 2032 there will be 3 4 5 more openings"])
-def test_near_misses_of_set_15_stay(text: str) -> None:
-    assert mask(text).text == text
-
-
-@pytest.mark.parametrize("text, detail", [
+    # set 17
     ("i live at eight twenty two Willow Way if u need it", "Willow Way"),
     ("i live at one twenty three birch street and i want to be a vet", "birch street"),
     ("my address is 1500 Broadway #1204 and i want to be on broadway lol", "1500 Broadway #1204"),
@@ -293,28 +273,36 @@ def test_near_misses_of_set_15_stay(text: str) -> None:
     ("im sarah, well Sarah Goldberg, my email is sgoldberg@ridgewoodhs.net", "Sarah Goldberg"),
     ("Parent contact: Linda Park, lpark@hotmail.com, (757) 555-0190 ext 2", "Linda Park"),
     ("my number 555-3o2-1184 (sry thats a zero not an o)", "3o2"),
-])
-def test_details_of_development_set_17(text: str, detail: str) -> None:
-    """House numbers in words, Broadway without a street word, a name before "(" or ", my email is", a "Parent
-    contact:" line, a letter o typed for a zero."""
-    assert detail not in mask(text).text
-
-
-@pytest.mark.parametrize("text", [
-    "I'm Undecided About College And My Parents Are Mad", "is it a one way street",
-    "i want to live on one of the islands", "the 2o2o election", "He says he's 15 but his voice sounds way older.",
-])
-def test_near_misses_of_set_17_stay(text: str) -> None:
-    """A message in Title Case, number words without a street, an o between digits that is no phone, "way"."""
-    assert mask(text).text == text
-
-
-@pytest.mark.parametrize("text, detail", [
+    # set 18
     ("my # is 555 01 23 lol weird number i know", "555 01 23"),
     ("email ana(at)correo(dot)mx, mi mamá no habla inglés", "correo"),
     ("my first 3 digits are 480 and the rest is 555-0127, call me", "480"),
     ("12-B Harbor View Terrace is where i live", "12-B Harbor View Terrace"),
 ])
-def test_details_of_development_set_18(text: str, detail: str) -> None:
-    """A number after "my #", a country's domain, "first 3 digits are", a house number with a letter after a dash."""
+def test_details_of_development_sets_14_to_18(text: str, detail: str) -> None:
+    """Phone numbers with spaced dashes, slashes, underscores or en dashes, in pieces, in digit words mixed with
+    numerals, after "telephone", "my #" or "first 3 digits are", a letter o typed for a zero; a family's own toll-free
+    number; a country's domain; "terr", rural grid addresses, plazas, "POB", house numbers in words or with a letter
+    after a dash, Broadway without a street word; names after a misspelled "name", "name -", "Myname", "first name",
+    "her name is", "guardian:", "Parent contact:", family members named with contact details, a name before an
+    address, "(" or ", my email is"."""
     assert detail not in mask(text).text
+
+
+def test_a_helplines_toll_free_number_stays() -> None:
+    text = "is 1-800-273-8255 still the suicide hotline number?"
+    assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    # set 15
+    "my mom is a nurse and she makes about $86,070", "my dad is Mexican, he drives trucks",
+    "from 2022 to 2032 there will be 3 4 5 more openings",
+    # set 17
+    "I'm Undecided About College And My Parents Are Mad", "is it a one way street",
+    "i want to live on one of the islands", "the 2o2o election", "He says he's 15 but his voice sounds way older.",
+])
+def test_near_misses_of_sets_15_and_17_stay(text: str) -> None:
+    """Pay figures, "Mexican", number runs; a message in Title Case, number words without a street, an o between
+    digits that is no phone, "way"."""
+    assert mask(text).text == text
