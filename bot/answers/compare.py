@@ -39,14 +39,10 @@ def compare(decision: Decision, context: Context) -> List[Message]:
     needs = facts.Needs(context.general, decision.pay, decision.skill)
     for asked in decision.topics:
         topic = _topic_they_have(asked, careers, needs)
-        line_of = LINES.get(topic)
         lines = []
         years = set()
         for career in careers:
-            if line_of:
-                text: Optional[str] = line_of(career)
-            else:
-                text = facts.answer(career, topic, needs)
+            text = _line(topic, career, needs)
             if text is None:
                 lines.append(f"• {say('compare_missing', plural=cap(career.career.plural))}")
                 continue
@@ -67,9 +63,10 @@ def compare(decision: Decision, context: Context) -> List[Message]:
     return [Message("\n\n".join(blocks), tuple(career_button(c) for c in careers))]
 
 
-def _topic_for_one(topic: str, career: Career, needs: facts.Needs) -> bool:
+def _line(topic: str, career: Career, needs: facts.Needs) -> Optional[str]:
+    """One career's part of a comparison: its short line for the topic (LINES), else the topic's full answer."""
     line_of = LINES.get(topic)
-    return (line_of(career) if line_of else facts.answer(career, topic, needs)) is not None
+    return line_of(career) if line_of else facts.answer(career, topic, needs)
 
 
 def _topic_they_have(topic: str, careers: Sequence[Career], needs: facts.Needs) -> str:
@@ -77,10 +74,10 @@ def _topic_they_have(topic: str, careers: Sequence[Career], needs: facts.Needs) 
 
     "What to study" for two careers without a list of majors compares how to become each.
     """
-    if any(_topic_for_one(topic, c, needs) for c in careers):
+    if any(_line(topic, c, needs) is not None for c in careers):
         return topic
     nearest = CLOSEST_TOPIC.get(topic)
-    return nearest if nearest and any(_topic_for_one(nearest, c, needs) for c in careers) else topic
+    return nearest if nearest and any(_line(nearest, c, needs) is not None for c in careers) else topic
 
 
 def _higher_pay(careers: Sequence[Career]) -> Optional[Career]:

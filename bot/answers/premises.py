@@ -270,13 +270,12 @@ def _pay_order_claim(said: str, career: Career) -> Optional[str]:
     first, second = _group_of(claim.group(1), career), _group_of(claim.group(3), career)
     if first is None or second is None or first is second or not first.annual or not second.annual:
         return None
-    more = "more" in claim.group(2)
-    if (first.annual > second.annual) == more or first.annual == second.annual:
+    said_higher = first if "more" in claim.group(2) else second
+    high, low = sorted((first, second), key=lambda wage: wage.annual or 0, reverse=True)
+    if high is said_higher or high.annual == low.annual:
         return None
-    (high, high_pay), (low, low_pay) = ((second, second.annual), (first, first.annual)) if more else \
-        ((first, first.annual), (second, second.annual))
-    return say("premise_pay_order", high=high.who, high_pay=money(high_pay), low=low.who, low_pay=money(low_pay),
-               date=high.date)
+    return say("premise_pay_order", high=high.who, high_pay=money(high.annual or 0), low=low.who,
+               low_pay=money(low.annual or 0), date=high.date)
 
 
 __all__ = ["correction"]

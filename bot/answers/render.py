@@ -115,9 +115,9 @@ def _answer(decision: Decision, context: Context) -> List[Message]:
     missing: List[str] = []
     for topic in decision.topics:
         text = facts.answer(career, topic, needs)
-        for given in parts:
-            if text:
-                text = text.replace(given, "").strip()  # how to become, then an education answer starting with it
+        if text:
+            for given in parts:  # how to become, then an education answer starting with it: said once
+                text = text.replace(given, "").strip()
         if text is None:
             missing.append(topic)
         elif text and text not in parts:

@@ -67,15 +67,6 @@ def _text_of(data: Optional[str]) -> Tuple[str, Dict[str, Any]]:
     return str(event.get("text") or ""), event if isinstance(event, dict) else {}
 
 
-def _value_of(data: Optional[str]) -> object:
-    """A slot event's stored value (None when the event can't be read)."""
-    try:
-        event = json.loads(data or "{}")
-    except ValueError:
-        return None
-    return event.get("value") if isinstance(event, dict) else None
-
-
 class ConversationStore:
     """The tracker store the bot uses, read for the counselor page."""
 
@@ -147,7 +138,7 @@ class ConversationStore:
                     sa.select(EVENTS.c.id, EVENTS.c.sender_id, EVENTS.c.timestamp, EVENTS.c.data).where(
                         EVENTS.c.id.in_(wanted[chunk:chunk + 500]))):
                 read[(event_id, sender, at)] = stats.TurnRecord.from_value(
-                    sender, event_id, at, _value_of(data))
+                    sender, event_id, at, _text_of(data)[1].get("value"))
         with self._lock:
             self._records.update(read)
             oldest = self.cutoff()

@@ -150,14 +150,17 @@ _BROADWAY = re.compile(r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?i:broadway)\b" + _UNIT)
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                 r"hundred|thousand|oh)")
+_HOUSE_NUMBER_IN_WORDS = r"(?i:\b" + _NUMBER_WORD + r"(?:[\s-]+" + _NUMBER_WORD + r"){0,5})"
 _ADDRESS_IN_WORDS = re.compile(
-    r"(?i:\b" + _NUMBER_WORD + r"(?:[\s-]+" + _NUMBER_WORD + r"){0,5})\s+"
+    _HOUSE_NUMBER_IN_WORDS + r"\s+"
     r"((?-i:[A-Z][a-z'-]+)\.?\s+(?:[A-Za-z'-]+\.?\s+){0,2}?)(?i:" + _STREET_WORDS + r")\b\.?" + _UNIT,
 )
-# ... in lower case too after "i live at", "my address is": "i live at one twenty three birch street"
+# Words that give one's address: "i live at", "my address is".
+_LIVES_AT = r"(?:live at|live on|living at|address is|address:|addy is|house is at|home is at)"
+# ... in lower case too after them: "i live at one twenty three birch street"
 _ADDRESS_IN_WORDS_AFTER = re.compile(
-    r"(?i:\b(?:live at|live on|living at|address is|address:|addy is|house is at|home is at)\s+)"
-    r"((?i:" + _NUMBER_WORD + r"(?:[\s-]+" + _NUMBER_WORD + r"){0,5})\s+"
+    r"(?i:\b" + _LIVES_AT + r"\s+)"
+    r"(" + _HOUSE_NUMBER_IN_WORDS + r"\s+"
     r"(?i:[a-z'-]+\.?\s+(?:[a-z'-]+\.?\s+){0,2}?)(?i:" + _STREET_WORDS + r")\b\.?" + _UNIT + ")",
 )
 # Post office boxes, with the city, state and ZIP code after them: "PO Box 482, Tulsa, OK 74101".
@@ -169,7 +172,7 @@ _PO_BOX = re.compile(
     r"(?:,?\s+[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,2},?\s+[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4})?\b)?",
 )
 _ADDRESS_AFTER = re.compile(
-    r"\b(?:live at|live on|living at|address is|address:|addy is|house is at|home is at|come to|stay at)\s+"
+    r"\b(?:" + _LIVES_AT + r"|come to|stay at)\s+"
     r"(\d{1,6}[A-Za-z]?\s+(?:[#A-Za-z0-9'.-]+\s?){1,4}?)(?=$|[,.!?;]|\s(?:and|in|so|but|if|near|by|btw|lol|pls|please)\b)",
     re.IGNORECASE,
 )
