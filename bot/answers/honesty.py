@@ -42,6 +42,11 @@ _TAG = re.compile(r"(?:\bright|\btrue|\bis that true|\bis it true|\bisnt it|\bis
                   r"\bcorrect|\bor not|\bya|\byeah)\s*\?+(?:\s|$)", re.IGNORECASE)
 
 
+# ... also without a question mark at the very end: "barbers make a lot in tips, don't they".
+_END_TAG = re.compile(r",\s*(?:don'?t|doesn'?t|isn'?t|aren'?t|won'?t|can'?t|didn'?t)\s+(?:they|it|you|he|she)"
+                      r"\s*[.!]*\s*$|,\s*(?:right|correct|true)\s*[.!]*\s*$", re.IGNORECASE)
+
+
 def yes_no_part(question: str) -> Optional[str]:
     """The part of a message that asks a yes/no question, or None.
 
@@ -54,7 +59,8 @@ def yes_no_part(question: str) -> Optional[str]:
     asked = next((s for s in sentences if _YES_NO.search(s)), None)
     if asked is not None:
         return asked
-    return question if _TAG.search(question) else None
+    return question if _TAG.search(question.replace("'", "").replace("\u2019", "")) or _END_TAG.search(question) \
+        else None
 
 
 def starts_yes_no(question: str) -> bool:

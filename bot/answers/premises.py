@@ -60,6 +60,9 @@ _NO_LICENSE_CLAIMS = ("dont need a license", "dont need any license", "dont need
 
 # A degree level named in a question that takes it for granted: "with just a bachelors", "which bachelors degree is
 # best for", "what college degree do i need", "you dont need any degree to", "have to get a masters".
+_NO_LICENSE_PATTERN = re.compile(r"\b(?:dont|do not|doesnt|does not|no|without)\s+(?:need|needs|require|requires|"
+                                 r"have to get|having)?\s*(?:a |an |any )?(?:special |real |extra |fancy )?"
+                                 r"licen[cs]e")
 _LEVEL_WORDS = (
     (re.compile(r"\b(?:masters?|master s|grad(?:uate)? (?:school|degree)|mba)\b"), "master"),
     (re.compile(r"\b(?:phd|ph d|doctorate|doctoral|med school|law school|law degree|medical degree)\b"), "doctoral"),
@@ -170,6 +173,24 @@ _HIGH_SCHOOL_WAY = re.compile(r"\b(?:with|have|has|need|needs) (?:only )?(?:a|ju
                               re.IGNORECASE)
 
 
+# "nurses only work in hospitals", "they just sit at a desk all day", "outside 24/7": an all-or-nothing claim about
+# where or when the work happens. A file's work environment that names several places or "may"/"some"/"most"
+# says otherwise.
+_ABSOLUTE = re.compile(r"\b(?:only|just|all|always|never|24/7|24 7|all day|all the time|every day|every night|"
+                       r"whole time|exclusively|nothing but|basically)\b")
+_PLACE_OR_TIME = re.compile(r"\b(?:hospitals?|offices?|desks?|outside|outdoors|inside|indoors|sites?|field|labs?|"
+                            r"home|road|nights?|weekends?|compan(?:y|ies)|stations?|schools?|clinics?|factor(?:y|ies)|"
+                            r"salons?|shops?|kitchens?|restaurants?|computers?|alone|cubicles?)\b")
+_VARIETY = re.compile(r"\b(?:or|many|some|may|most|split|also|sometimes|often|such as|various|different)\b|,")
+
+
+def _absolute_claim(said: str, career: Career) -> bool:
+    """True for an all-or-nothing claim about the job's place or hours that the file's work environment varies."""
+    environment = career.work_environment.text if career.work_environment else ""
+    return bool(environment) and bool(_VARIETY.search(environment.lower())) and any(
+        _ABSOLUTE.search(part) and _PLACE_OR_TIME.search(part) for part in re.split(r"[.!?;]", said))
+
+
 def correction(question: str, career: Career, general: Optional[GeneralFacts]) -> Optional[str]:
     """The sentence that corrects a wrong premise of ``question`` about ``career`` (None: nothing to correct)."""
     said = padded(question)
@@ -200,7 +221,7 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
             and _NO_EXPERIENCE_CLAIM.search(said.replace("'", "")):
         notes.append(say("premise_experience", plural=plural, experience=experience.text.lower(),
                          source=source_label(career, experience.source)))
-    if _has(said, _NO_LICENSE_CLAIMS):
+    if _has(said, _NO_LICENSE_CLAIMS) or _NO_LICENSE_PATTERN.search(said):
         sentence = _license_sentence(career)
         if sentence:
             notes.append(say("premise_license", plural=plural, sentence=sentence))
@@ -228,6 +249,8 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
     figure = claimed_pay(question)
     if len(notes) == pay_notes and wage and wage.annual and figure and abs(figure - wage.annual) > 0.25 * wage.annual:
         notes.append(say("premise_pay_figure", plural=plural, amount=money(wage.annual), date=wage.date))
+    if not notes and _absolute_claim(said.replace("'", ""), career):
+        notes.append(say("premise_not_always", plural=plural))
     if not notes:
         return None
     text = " ".join(notes)

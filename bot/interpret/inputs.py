@@ -14,6 +14,7 @@ from typing import Any, Dict, Mapping, Optional, Tuple
 CAREER_SLOT = "career"
 LAST_TOPIC_SLOT = "last_topic"
 PENDING_SLOT = "pending_topics"
+COMPARED_SLOT = "compared_careers"
 OFFER_SLOT = "offer"
 PATHWAY_QUESTION_SLOT = "pathway_question"
 PATHWAY_CAREER_SLOT = "pathway_career"
@@ -85,6 +86,7 @@ class State:
     career: Optional[str] = None  # the career being talked about
     last_topic: Optional[str] = None
     pending_topics: Tuple[str, ...] = ()  # asked before any career was named
+    compared: Tuple[str, ...] = ()  # the careers of the last comparison ("which one pays better?" compares them again)
     offer: Optional[str] = None  # what a yes/no would answer now: "handoff"
     pathway: PathwayState = field(default_factory=PathwayState)
 
@@ -94,10 +96,12 @@ class State:
         raw_answers = slots.get(ANSWERS_SLOT)
         answers = {str(k): str(v) for k, v in raw_answers.items() if v} if isinstance(raw_answers, dict) else {}
         pending = slots.get(PENDING_SLOT) or []
+        compared = slots.get(COMPARED_SLOT) or []
         return cls(
             career=slots.get(CAREER_SLOT) or None,
             last_topic=slots.get(LAST_TOPIC_SLOT) or None,
             pending_topics=tuple(str(t) for t in pending) if isinstance(pending, list) else (),
+            compared=tuple(str(c) for c in compared) if isinstance(compared, list) else (),
             offer=slots.get(OFFER_SLOT) or None,
             pathway=PathwayState(
                 question=slots.get(PATHWAY_QUESTION_SLOT) or None,
@@ -114,6 +118,7 @@ class State:
             CAREER_SLOT: self.career,
             LAST_TOPIC_SLOT: self.last_topic,
             PENDING_SLOT: list(self.pending_topics) or None,
+            COMPARED_SLOT: list(self.compared) or None,
             OFFER_SLOT: self.offer,
             PATHWAY_QUESTION_SLOT: self.pathway.question,
             PATHWAY_CAREER_SLOT: self.pathway.career,

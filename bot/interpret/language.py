@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, FrozenSet, Optional, Tuple
+from typing import Dict, FrozenSet, Optional, Pattern, Tuple
 
 import yaml
 
@@ -32,11 +32,38 @@ _VIETNAMESE = re.compile(r"[ơưđƠƯĐ\u1ea0-\u1ef9]")
 
 
 @lru_cache(maxsize=4)
-def _languages(path: Path, _stamp: int) -> Tuple[Tuple[str, FrozenSet[str], str], ...]:
+def _read(path: Path, _stamp: int) -> Dict:
     with path.open(encoding="utf-8") as handle:
-        data: Dict = (yaml.safe_load(handle) or {}).get("languages") or {}
+        return (yaml.safe_load(handle) or {}).get("languages") or {}
+
+
+@lru_cache(maxsize=4)
+def _languages(path: Path, _stamp: int) -> Tuple[Tuple[str, FrozenSet[str], str], ...]:
     return tuple((str(code), frozenset(str(w).lower() for w in entry.get("words") or ()),
-                  str(entry.get("letters") or "")) for code, entry in data.items())
+                  str(entry.get("letters") or "")) for code, entry in _read(path, _stamp).items())
+
+
+@lru_cache(maxsize=4)
+def _topic_phrases(path: Path, _stamp: int) -> Dict[str, Tuple[Tuple[str, Pattern[str]], ...]]:
+    found: Dict[str, Tuple[Tuple[str, Pattern[str]], ...]] = {}
+    for code, entry in _read(path, _stamp).items():
+        found[str(code)] = tuple(
+            (str(topic), re.compile(r"\b(?:" + "|".join(re.escape(str(p)) for p in phrases) + r")\b"))
+            for topic, phrases in (entry.get("topics") or {}).items() if phrases)
+    return found
+
+
+def without_accents(text: str) -> str:
+    """Lower case, accents dropped ("¿Cuánto gana?" -> "¿cuanto gana?")."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+def language_topics(text: str, code: str, path: Path = LANGUAGES_FILE) -> Tuple[str, ...]:
+    """The answer topics a message in language ``code`` asks about, in the order of the file's topics."""
+    plain = without_accents(text)
+    return tuple(topic for topic, pattern in _topic_phrases(path, path.stat().st_mtime_ns).get(code, ())
+                 if pattern.search(plain))
 
 
 def languages(path: Path = LANGUAGES_FILE) -> Tuple[Tuple[str, FrozenSet[str], str], ...]:

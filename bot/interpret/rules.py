@@ -47,7 +47,7 @@ from bot.interpret.decision import (
     PlanMove,
 )
 from bot.interpret.inputs import Parse, PathwayState, State
-from bot.interpret.language import language_of
+from bot.interpret.language import language_of, language_topics
 from bot.interpret.words import (
     PayWords,
     TopicVocabulary,
@@ -137,7 +137,7 @@ _FASTEST_ONLY = ("fastest", "most growth", "growing the most", "grow the most", 
 _JOB_NOUNS = ("career", "careers", "job", "jobs", "field", "fields", "occupation", "occupations", "one", "ones")
 _RELATED = ("similar", "related", "like this", "like that", "like this one", "other jobs like", "same cluster",
             "other careers like", "careers like", "kinda like", "kind of like", "careers similar",
-            "same field", "jobs like")
+            "same field", "jobs like", "same group", "same area", "same category", "same kind of", "same type of")
 # In a comparison only: "are there more nurses or chefs?" asks how many jobs each has (the openings answer
 # gives the number of jobs too). Not topic phrases: alone they would put a figure on a vague message.
 _COMPARE_COUNT_CUES = ("are there more", "is there more", "r there more", "are there less", "are there fewer",
@@ -240,12 +240,27 @@ def crisis_rule(turn: Turn) -> Optional[Decision]:
 def language_rule(turn: Turn) -> Optional[Decision]:
     """A message in another language ("¿cuánto gana una enfermera?"): the bot answers in English for now.
 
-    It says so in that language where it can, with the counselor's contact and the crisis lines.
+    It says so in that language where it can, with the counselor's contact and the crisis lines. A question
+    whose words the language's topic phrases know, about a career the bot has, is answered after that.
     """
     if turn.parse.is_button:
         return None
-    code = language_of(turn.text)
-    return Decision("other_language", OTHER_LANGUAGE, details={"language": code}) if code else None
+    # job titles are no evidence of English: "cuanto gana un civil engineer" is Spanish
+    code = language_of(turn.text) or language_of(turn.knowledge.catalog.replace_names(turn.text, " "))
+    if not code:
+        return None
+    note = Decision("other_language", OTHER_LANGUAGE, details={"language": code})
+    topics = language_topics(turn.text, code)  # "cuanto gana un truck driver": the answer follows, in English
+    if not topics:
+        return note
+    careers = turn.careers_asked()
+    if not careers:
+        answer = Decision("other_language", WHICH_CAREER, topics=topics)
+    elif len(careers) > 1:
+        answer = Decision("other_language", COMPARE, topics=topics, careers=careers)
+    else:
+        answer = Decision("other_language", ANSWER, topics=topics, careers=careers)
+    return replace(note, topics=answer.topics, careers=answer.careers, then=answer)
 
 
 def counselor_rule(turn: Turn) -> Optional[Decision]:
@@ -515,6 +530,35 @@ def compare_rule(turn: Turn) -> Optional[Decision]:
         second = _second_topic(turn, asked) if asked else None  # "..., pay and outlook"
         topics = ((asked, second) if second else (asked,)) if asked else OVERVIEW
     return Decision("compare", COMPARE, topics=topics, careers=careers, pay=_pay_query(turn))
+
+
+_AGAIN_CUES = ("which one", "which of them", "which of the two", "which is", "which has", "which pays", "which needs",
+               "which makes", "which gets", "which would", "which job", "which career", "who makes", "who earns",
+               "who gets", "who has", "who needs", "both", "either", "each", "the two", "compare them",
+               "compare the two", "between them", "of the two", "which 1")
+
+
+def compare_again_rule(turn: Turn) -> Optional[Decision]:
+    """Right after a comparison, "which one pays better?" or "do both need college?" compares the same careers.
+
+    Only when the message names no career and asks a topic (or how many jobs each has).
+    """
+    compared = tuple(c for c in turn.state.compared if c in turn.knowledge.careers)
+    if len(compared) < 2 or turn.mentions.careers or turn.mentions.others or turn.parse.is_button:
+        return None
+    has = phrase_finder(turn.text)
+    if not any(has(cue) for cue in _AGAIN_CUES):
+        return None
+    if any(has(cue) for cue in _COMPARE_COUNT_CUES):
+        topics: Tuple[str, ...] = ("openings",)
+    else:
+        topics = _question_topics(turn)
+        if not topics:
+            asked = _phrase_topic(turn, 2) or _hinted_topic(turn) or _word_topic(turn)
+            topics = (asked,) if asked else ()
+    if not topics:
+        return None
+    return Decision("compare_again", COMPARE, topics=topics, careers=compared, pay=_pay_query(turn))
 
 
 def unknown_career_rule(turn: Turn) -> Optional[Decision]:
@@ -1079,6 +1123,7 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("group", group_rule),  # "and brokers?" after realtor pay: not a list of careers
     ("browse", browse_rule),
     ("compare", compare_rule),
+    ("compare_again", compare_again_rule),  # "which one pays better?" right after a comparison
     ("unknown_career", unknown_career_rule),
     ("pending", pending_rule),
     ("want_career", want_career_rule),

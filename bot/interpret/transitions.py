@@ -11,6 +11,7 @@ from bot.interpret.decision import (
     COUNSELOR,
     CRISIS,
     NOT_KNOWN,
+    OTHER_LANGUAGE,
     PLAN,
     RESTART,
     SMALL_TALK,
@@ -54,7 +55,7 @@ def next_state(decision: Decision, state: State) -> State:
     """The state after this turn: the career talked about, the last topic, pending questions, offers, the plan."""
     if decision.kind == RESTART:
         return State()
-    if decision.kind == WORRY:  # heard; the state moves as the answer after it says (if any)
+    if decision.kind in {WORRY, OTHER_LANGUAGE}:  # heard; the state moves as the answer after it says (if any)
         return next_state(decision.then, state) if decision.then is not None else state.but(offer=None)
     new = state.but(offer=None)
     if decision.kind in {CRISIS, COUNSELOR}:
@@ -65,6 +66,10 @@ def next_state(decision: Decision, state: State) -> State:
         new = new.but(pending_topics=decision.topics)
     if decision.kind in {ANSWER, COMPARE, NOT_KNOWN, PLAN, SMALL_TALK} and decision.careers:
         new = new.but(career=decision.careers[0], pending_topics=())
+    if decision.kind == COMPARE:
+        new = new.but(compared=decision.careers)
+    elif decision.careers and not set(decision.careers) <= set(state.compared):
+        new = new.but(compared=())  # talking about another career now
     if decision.kind in {ANSWER, COMPARE, UNKNOWN_CAREER} and decision.topics:
         new = new.but(last_topic=decision.topics[-1])
     if decision.kind == NOT_KNOWN and decision.careers and decision.question:

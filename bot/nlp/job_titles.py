@@ -8,10 +8,13 @@ bot/knowledge/catalog.py) with the word ``jobtitle``, in the training examples a
 in every message, so the intents carry over to every career, including careers
 added after training. Which career a message names is found again by the
 action server from the original text; the stored message is unchanged.
+A money sign on its own ("truckers $$?", "realtors $ a year") reads as the word
+"money" (the classifiers' tokens have no punctuation); "$54,320" is left as it is.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -26,11 +29,15 @@ PLACEHOLDER = "jobtitle"
 ORIGINAL_TEXT = "careerbot_text"  # the text before the titles were replaced (the safety stage reads it)
 
 
+_LONE_MONEY_SIGN = re.compile(r"\$+(?!\s*\d)")
+
+
 def with_placeholder(text: str) -> str:
     """The message with each job title replaced by the placeholder (the text as it was if it names none)."""
     from bot.knowledge.current import current_knowledge
 
     catalog = current_knowledge().catalog
+    text = _LONE_MONEY_SIGN.sub(" money ", text)
     if not catalog.find(text).any:
         return text
     return catalog.replace_names(text, PLACEHOLDER)

@@ -104,7 +104,8 @@ _PHONE_PIECES = re.compile(
 _PHONE_LEADING_ZERO = re.compile(r"(?<![\w$,.])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?!\w|[,.]\d)")
 _STREET_WORDS = (
     r"street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|terr|ter|"
-    r"circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|way|alley|row|loop|pike|crescent|plaza"
+    r"circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|way|alley|row|loop|pike|crescent|plaza|close|grove|"
+    r"gardens|mews"
 )
 _NOT_STREET_NAMES = {
     "years", "year", "days", "day", "hours", "hour", "months", "month", "weeks", "week", "percent", "people",
@@ -156,7 +157,7 @@ _ADDRESS_IN_WORDS = re.compile(
     r"((?-i:[A-Z][a-z'-]+)\.?\s+(?:[A-Za-z'-]+\.?\s+){0,2}?)(?i:" + _STREET_WORDS + r")\b\.?" + _UNIT,
 )
 # Words that give one's address: "i live at", "my address is".
-_LIVES_AT = r"(?:live at|live on|living at|address is|address:|addy is|house is at|home is at)"
+_LIVES_AT = r"(?:live at|live on|living at|stay at|staying at|address is|address:|addy is|house is at|home is at)"
 # ... in lower case too after them: "i live at one twenty three birch street"
 _ADDRESS_IN_WORDS_AFTER = re.compile(
     r"(?i:\b" + _LIVES_AT + r"\s+)"
@@ -191,9 +192,11 @@ _STRONG_INTRO = re.compile(
     r"i'm called|they call me|people call me|everyone calls me|you can call me|my name would be)\s+",
     re.IGNORECASE,
 )
-_WEAK_INTRO = re.compile(r"\b(?:it'?s me(?: again)?,|(?:my|her|his) (?:mom|dad|mother|father|aunt|uncle|brother|sister|"
-                         r"cousin|grandma|grandpa|grandmother|grandfather|stepmom|stepdad|guardian|friend)"
-                         r"(?=\s+(?-i:[^\W\d_a-z]))|call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|"
+_WEAK_INTRO = re.compile(r"\b(?:it'?s me(?: again)?,|(?:my|her|his|our) (?:older |younger |little |big |baby |twin |"
+                         r"best |step-?|half-?)?(?:mom|dad|mother|father|aunt|uncle|brother|sister|"
+                         r"cousin|grandma|grandpa|grandmother|grandfather|stepmom|stepdad|guardian|friend|twin|pops|"
+                         r"mama|papa|bro|sis|stepbrother|stepsister|boyfriend|girlfriend|bff|neighbor|neighbour)"
+                         r"(?:\s+is|,)?(?=\s+(?-i:[^\W\d_a-z]))|call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|"
                          r"soy|je suis|(?:student|me|from|by|sender)\s*:|"
                          r"i go by|i go by the name|i go by the name of|goes by|ya boi|ya girl|ur boy|ur girl|your boy|"
                          r"your girl)\s+",
@@ -201,7 +204,8 @@ _WEAK_INTRO = re.compile(r"\b(?:it'?s me(?: again)?,|(?:my|her|his) (?:mom|dad|m
 # A signature: a name after a dash or a closing word at the end of the message ("- Sofia Castellanos",
 # "Best, Camila Ortiz", "Signed, Hannah Weiss-Cohen, grade 8"), or "<Full Name> here".
 _SIGNATURE = re.compile(
-    r"(?:(?:^|\s)(?:-{1,2}|—|–|~)\s*|\b(?:best|thanks|thank you|thx|signed|sincerely|cheers|love|regards|from),\s+)"
+    r"(?:(?:^|\s)(?:-{1,2}|—|–|~)\s*|\b(?:best|thanks|thank you|thx|signed|sincerely|cheers|love|regards|from|ttyl|"
+    r"bye|later|peace|xoxo|ty|tysm|talk soon|see ya|cya)[,:]\s+)"
     r"((?:[^\W\d_][\w'-]*)(?:\s+(?:[A-Z]\.|[^\W\d_][\w'-]*)){1,3})\s*(?:,[^,.!?]{0,20}|\([^()]{0,20}\))?[.!]?\s*$",
     re.IGNORECASE,
 )
