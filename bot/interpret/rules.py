@@ -89,6 +89,7 @@ class Thresholds:
     pending_overruled: float = 0.7  # after "which career?", a topic this sure (or with topic words) is a new question
     counselor_unsure: float = 0.8  # below this, a classifier-only "ask_counselor" naming a career is its next guess
     worry_intent: float = 0.6  # a worry only the classifier heard (no word of worry-words.yml) needs this much
+    language_topic: float = 0.9  # a message in another language with no topic phrase takes a topic this sure
 
 
 THRESHOLDS = Thresholds()
@@ -251,6 +252,9 @@ def language_rule(turn: Turn) -> Optional[Decision]:
         return None
     note = Decision("other_language", OTHER_LANGUAGE, details={"language": code})
     topics = language_topics(turn.text, code)  # "cuanto gana un truck driver": the answer follows, in English
+    if not topics and turn.parse.confidence >= turn.limits.language_topic:
+        sure = topic_of_intent(turn.intent)  # "cuantas openings hay pa hairstylists": the English words say it
+        topics = (sure,) if sure else ()
     if not topics:
         return note
     careers = turn.careers_asked()
@@ -763,8 +767,18 @@ def _has_job_change(turn: Turn) -> bool:
     return bool(career and career.outlook and career.outlook.change)
 
 
+# "what does a production manager at a factory make?": asked of people, "make" at the end is their pay.
+_WHAT_DO_THEY_MAKE = re.compile(
+    r"^\s*(?:so |and |ok |okay |but )?(?:what|wat|wht) (?:do|does|did|would|will) .{1,60}? make"
+    r"(?: (?:a|per|in a|each) (?:year|yr|hour|hr|month)| now| these days| nowadays| today| tho| though| lol"
+    r"| on average| usually| normally)?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 def _phrase_only_topic(turn: Turn, topic: str) -> str:
     """``topic``, or a topic without an intent whose phrases the message has (see PHRASE_TOPICS)."""
+    if topic in {"products", "summary", "duties"} and _WHAT_DO_THEY_MAKE.search(turn.text) \
+            and " and " not in turn.text.lower():
+        return "pay"
     if topic == "openings" and any(turn.has_read_as_they(c) for c in _GROWTH_CUES) \
             and not _PER_YEAR.search(turn.text.lower()) and _has_job_change(turn):
         return "outlook"  # "how many new truck driving jobs by 2032": the growth (its answer has "N more jobs")

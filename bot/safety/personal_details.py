@@ -196,7 +196,8 @@ _WEAK_INTRO = re.compile(r"\b(?:it'?s me(?: again)?,|(?:my|her|his|our) (?:older
                          r"best |step-?|half-?)?(?:mom|dad|mother|father|aunt|uncle|brother|sister|"
                          r"cousin|grandma|grandpa|grandmother|grandfather|stepmom|stepdad|guardian|friend|twin|pops|"
                          r"mama|papa|bro|sis|stepbrother|stepsister|boyfriend|girlfriend|bff|neighbor|neighbour)"
-                         r"(?:\s+is|,)?(?=\s+(?-i:[^\W\d_a-z]))|call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|"
+                         r"(?:\s+is|,)?(?=\s+(?-i:[^\W\d_a-z]))|"
+                         r"call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|"
                          r"soy|je suis|(?:student|me|from|by|sender)\s*:|"
                          r"i go by|i go by the name|i go by the name of|goes by|ya boi|ya girl|ur boy|ur girl|your boy|"
                          r"your girl)\s+",
