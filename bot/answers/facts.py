@@ -245,11 +245,12 @@ def pay_line(career: Career) -> Optional[str]:
     """The median pay in a few words, for comparisons: "$81,220 a year ($39.05 an hour) in May 2022"."""
     if career.pay is None:
         return None
-    wage = career.pay.median or (career.pay.groups[0] if career.pay.groups else None)
-    if wage is None:
+    if career.pay.median is not None:
+        return f"{_amounts(career.pay.median)} in {career.pay.median.date}"
+    if not career.pay.groups:
         return None
-    who = "" if career.pay.median else f" ({wage.who})"
-    return f"{_amounts(wage)} in {wage.date}{who}"
+    # no figure for the whole group: each job's, saying whose ("... (electrical engineers); ... (electronics ...)")
+    return "; ".join(f"{_amounts(wage)} in {wage.date} ({wage.who})" for wage in career.pay.groups)
 
 
 # --- Outlook ---------------------------------------------------------------------------------

@@ -145,7 +145,8 @@ _COMPARE_COUNT_CUES = ("are there more", "is there more", "r there more", "are t
                        "how many of each", "more common", "which has more jobs", "more people work as",
                        "which one has more jobs", "more of them", "more jobs", "most jobs", "fewer jobs",
                        "how many jobs", "number of jobs", "employs more", "employ more", "employs the most",
-                       "employ the most", "more people", "more workers", "bigger field", "more positions")
+                       "employ the most", "more people", "more workers", "bigger field", "more positions", "total jobs",
+                       "total number", "how many total", "more total")
 _COMPARE_CUES = ("than", "compare", "compared", "comparison", "vs", "versus")
 _SWITCH_CUES = ("what about", "how about", "what abt", "how abt", "wat about", "wat abt", "and", "same for", "what of",
                 "for", "and for", "also", "now")
@@ -859,6 +860,10 @@ def explain_rule(turn: Turn) -> Optional[Decision]:
     if asked is None:
         return None
     other = topic_of_intent(turn.intent)
+    entry = turn.topics.entry(other) if other else None
+    said = any(turn.has_read_as_they(w) for w in (*entry.phrases, *entry.words)) if entry else False
+    if other and _POINTS_BACK.match(turn.text.lower()) and not said:
+        other = None  # "is that good or bad next to other jobs": the figure just given, whatever the guess
     if other and other != topic and turn.parse.confidence >= turn.limits.phrase_over:
         if asked != "why" or other not in _EXPLAINED_TOPICS:
             return None  # "and how many openings?" asks another topic
