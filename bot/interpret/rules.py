@@ -308,6 +308,11 @@ def _flow_turn(turn: Turn, career: Career) -> flow.Turn:
 SCHOOL_WORRIES = frozenset({"grades", "college", "money"})
 
 
+def _explains_the_last_figure(turn: Turn) -> bool:
+    """Right after a figure, "2 percent seems like nothing, should i be worried" asks what it means."""
+    return turn.state.last_topic in _EXPLAINED_TOPICS and explain_asked(turn.text) is not None
+
+
 def worry_rule(turn: Turn) -> Optional[Decision]:
     """A worry that is not a crisis ("i'm failing math", "my parents want me to be a doctor"): heard first.
 
@@ -319,7 +324,7 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
         return None
     kind = worry_in(turn.text)
     if kind is None and turn.intent == "share_worry" and turn.parse.confidence >= turn.limits.worry_intent \
-            and not turn.state.pathway.active:
+            and not turn.state.pathway.active and not _explains_the_last_figure(turn):
         kind = "stress"  # the classifier heard a worry the word list lacks (not an answer to a plan question)
     if kind is None:
         return None
@@ -1082,6 +1087,8 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
         covering = _hinted_topic(turn) or search.concepts().topic_of(turn.text) or "summary"
         return Decision("unknown_detail", WHICH_CAREER, topics=(covering,))
     topic = _second_topic(turn, "unknown_detail") if careers else None
+    if careers and not topic and turn.word_count() <= turn.limits.follow_up_max_words and _pay_query(turn).period:
+        topic = "pay"  # "realtor per hour": a pay period and a career, nothing else
     if careers and not topic and turn.parse.confidence < turn.limits.phrase_over:
         topic = _hinted_topic(turn)  # "how many nurses are employed in total": unsure, and the words of a guess
     if topic:
