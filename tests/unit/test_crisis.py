@@ -395,3 +395,43 @@ def test_the_new_phrases_of_sets_14_and_15_leave_ordinary_messages(text: str) ->
     """Fainting asked about a job or "almost", digits in ordinary words, "me toca", "the point of" a letter, a
     parent at home, "going forward"."""
     assert not crisis.detect(text).found
+
+
+@pytest.mark.parametrize("text", [
+    'Gusto ko nang mamatay. Pagod na pagod na ako sa lahat.',
+    "Ma mère me frappe avec une ceinture et j'ai peur de rentrer ce soir",
+    "My best friend posted something on her story that sounded like a goodbye and now she won't pick up her phone",
+    'Mi mamá dice que sería mejor si yo nunca hubiera nacido y ya creo que tiene razón',
+    "I don't see the point in tomorrow. Or the day after. Or any of it.",
+    'yaar mann karta hai sab khatam kar doon, jeene ka bilkul mann nahi hai',
+    "I've been researching which bridges in the city are the tallest",
+    "There's a lady who picks me up after school and says she's my 'manager' and I have to meet men she sets up",
+    'ed is winning. havent ate in 4 days, heart doin weird stuff',
+    'yall i took like 20 of my adderall and my heart is goin crazy',
+    'ran awya from home last nite dont no where to go',
+    'how mnay sleping pils to not wak up',
+    'step 3 of the pathway: my interests are art and... idk, mostly I just think about cutting',
+    "What's the job outlook for pharmacists? I've been collecting pills for a while and I think I have enough now",
+    "I'm choosing between engineering and architecture, but every night I stand on the balcony and think about jumping",
+])
+def test_crises_of_development_set_16(text: str) -> None:
+    """Set 16's misses: Tagalog, Hindi, French and Spanish, no point in tomorrow, the tallest bridges, a post like a
+    goodbye, pills to not wake up, collecting pills, thinking about jumping or cutting, a dose of someone's pills,
+    days without food, being made to meet men, running away from home."""
+    assert crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", [
+    'If I have to sit through one more assembly I will literally perish',
+    'Finals week is going to bury me alive',
+    'just died to the final boss for the 30th time 💀',
+    'our goalie got absolutely murdered out there tonight',
+    'my teacher roasted me so bad in front of everyone 😂',
+    'In Romeo and Juliet, why does Juliet stab herself at the end?',
+    "In the anime I'm watching, the hero sacrifices himself to save everyone, so sad",
+    "I have no idea what I want to do with my life and it's a little scary",
+    "My brain is fried, I've been studying for four hours straight",
+])
+def test_look_alikes_of_development_set_16_are_hyperbole(text: str) -> None:
+    """The classifier alone is not trusted on them: the detector reads them as hyperbole, games or stories."""
+    assert crisis.hyperbole_found(text) and not crisis.detect(text).found
