@@ -56,13 +56,12 @@ _NO_LICENSE_CLAIMS = ("dont need a license", "dont need any license", "dont need
                       "without a license", "dont need a licence", "no license needed", "dont need to be licensed",
                       "dont need a cdl", "without a cdl", "normal drivers license", "regular drivers license",
                       "normal license", "regular license", "probably dont need one", "dont need one")
-
-
-# A degree level named in a question that takes it for granted: "with just a bachelors", "which bachelors degree is
-# best for", "what college degree do i need", "you dont need any degree to", "have to get a masters".
 _NO_LICENSE_PATTERN = re.compile(r"\b(?:dont|do not|doesnt|does not|no|without)\s+(?:need|needs|require|requires|"
                                  r"have to get|having)?\s*(?:a |an |any )?(?:special |real |extra |fancy )?"
                                  r"licen[cs]e")
+
+# A degree level named in a question that takes it for granted: "with just a bachelors", "which bachelors degree is
+# best for", "what college degree do i need", "you dont need any degree to", "have to get a masters".
 _LEVEL_WORDS = (
     (re.compile(r"\b(?:masters?|master s|grad(?:uate)? (?:school|degree)|mba)\b"), "master"),
     (re.compile(r"\b(?:phd|ph d|doctorate|doctoral|med school|law school|law degree|medical degree)\b"), "doctoral"),

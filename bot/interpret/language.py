@@ -17,7 +17,7 @@ from typing import Dict, FrozenSet, Optional, Pattern, Tuple
 import yaml
 
 from bot.paths import VOCABULARY_DIR
-from bot.safety.text import english_words
+from bot.safety.text import english_words, without_accents
 
 LANGUAGES_FILE = VOCABULARY_DIR / "languages.yml"
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -53,15 +53,9 @@ def _topic_phrases(path: Path, _stamp: int) -> Dict[str, Tuple[Tuple[str, Patter
     return found
 
 
-def without_accents(text: str) -> str:
-    """Lower case, accents dropped ("¿Cuánto gana?" -> "¿cuanto gana?")."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-
-
 def language_topics(text: str, code: str, path: Path = LANGUAGES_FILE) -> Tuple[str, ...]:
     """The answer topics a message in language ``code`` asks about, in the order of the file's topics."""
-    plain = without_accents(text)
+    plain = without_accents(text.lower())
     return tuple(topic for topic, pattern in _topic_phrases(path, path.stat().st_mtime_ns).get(code, ())
                  if pattern.search(plain))
 

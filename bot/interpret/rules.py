@@ -519,6 +519,11 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
     return Decision("browse", BROWSE, browse="all")
 
 
+def _topic_in_words(turn: Turn) -> Optional[str]:
+    """A comparison's topic from its words when the classifier named none: a phrase, a hinted or a word topic."""
+    return _phrase_topic(turn, 2) or _hinted_topic(turn) or _word_topic(turn)
+
+
 def compare_rule(turn: Turn) -> Optional[Decision]:
     """Two or more of the bot's careers: "who makes more, a nurse or a chef?", "compare lawyers and developers".
 
@@ -536,7 +541,7 @@ def compare_rule(turn: Turn) -> Optional[Decision]:
     topics = ("openings",) if counted else _question_topics(turn)  # "r there more X or Y": how many jobs each
     if not topics:  # "compare_careers": the topic asked may still be in its words ("X vs Y, where do they work")
         # ... or a topic word alone ("which has a crazier schedule, paramedics or truckers"): it names a side
-        asked = _phrase_topic(turn, 2) or _hinted_topic(turn) or _word_topic(turn)
+        asked = _topic_in_words(turn)
         second = _second_topic(turn, asked) if asked else None  # "..., pay and outlook"
         topics = ((asked, second) if second else (asked,)) if asked else OVERVIEW
     return Decision("compare", COMPARE, topics=topics, careers=careers, pay=_pay_query(turn))
@@ -564,7 +569,7 @@ def compare_again_rule(turn: Turn) -> Optional[Decision]:
     else:
         topics = _question_topics(turn)
         if not topics:
-            asked = _phrase_topic(turn, 2) or _hinted_topic(turn) or _word_topic(turn)
+            asked = _topic_in_words(turn)
             topics = (asked,) if asked else ()
     if not topics:
         return None

@@ -163,6 +163,11 @@ _LEET_WORD = re.compile(r"\b[a-z013457]*[a-z][013457][a-z][a-z013457]*\b")
 _LEET = str.maketrans({"1": "i", "0": "o", "3": "e", "4": "a", "5": "s", "7": "t"})
 
 
+def without_accents(text: str) -> str:
+    """Accents dropped, not the letters: "papá me pega" -> "papa me pega", "schlägt" -> "schlagt"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """The message in the one spelling the detectors' phrases are written for (see module docstring)."""
@@ -171,8 +176,7 @@ def normalise(text: str) -> str:
         lowered = lowered.replace(emoji, word)
     lowered = lowered.replace("'", "").replace("w/o", " without ").replace("with out ", "without ")
     lowered = re.sub(r"\bs/h\b", "sh", lowered)  # "wanna s/h": self-harm
-    # accents dropped, not the letters: "papá me pega" -> "papa me pega", "schlägt" -> "schlagt"
-    lowered = "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
+    lowered = without_accents(lowered)
     lowered = _LEET_WORD.sub(lambda m: m.group(0).translate(_LEET), lowered)  # "su1c1dal" -> "suicidal"
     lowered = _NON_WORD.sub(" ", lowered)
     lowered = _REPEATS.sub(r"\1\1", lowered)
