@@ -38,6 +38,12 @@ _MEANS = re.compile(r"\b(?:mean|means|meaning|stand for|stands for|what exactly|
 # "..., what does that mean?": the one glossary word of the message is asked about.
 _THAT_MEANS = re.compile(r" what does (?:that|it|this) (?:even )?mean| what is that supposed to mean| what does that "
                          r"involve")
+# Words that say a word is new to the student, anywhere in the message: "never heard that word", "idk what ... is",
+# "... whats that lol", "explain pls". With exactly one glossary word in the message, it is asked.
+_NEW_WORD = re.compile(r" (?:never heard (?:of )?(?:that|this|it|the word)|"
+                       r"(?:what|wat|wut) (?:is|s|r|are) (?:that|those|it|this)|whats (?:that|this|those)|"
+                       r"what even is|i dont (?:get|know|understand) what|idk what|"
+                       r"explain (?:pls|please|plz|it|that|this)|like what is|is that like) ")
 # "how does an apprenticeship work": asks what the word means in practice.
 _WORKS = re.compile(r"^ (?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh) )*how (?:does|do) .{1,40} work ")
 # "what's the difference between a license and a certification": two words asked together.
@@ -115,7 +121,7 @@ def asked_term(text: str, path: Path = GLOSSARY_FILE) -> Optional[Found]:
     degree": the first sentence asks).
     """
     found = _asked_term(text, path)
-    if found is None and _THAT_MEANS.search(padded(text)):
+    if found is None and (_THAT_MEANS.search(padded(text)) or _NEW_WORD.search(padded(text))):
         named = terms_in(text, path, limit=3)  # "when a job needs a license, what does that mean exactly?"
         found = named[0] if len(named) == 1 else None
     if found is None:

@@ -45,10 +45,11 @@ _EMAIL_SPELLED = re.compile(
     + r"([A-Za-z0-9-]+(?:" + _DOT + r"[A-Za-z0-9-]+)*?)" + _DOT + _TLD + r"\b",
     re.IGNORECASE,
 )
-_PROVIDER_NAMES = r"(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|proton|ymail|gmx|zoho)"
+_PROVIDER_NAMES = r"(?:g\s?mail|yahoo|hotmail|outlook|icloud|aol|protonmail|proton|ymail|gmx|zoho)"
 # "ben dot carter at gmail", "sophiaa.k @gmail": a name part that looks like an address, at a mail provider.
 _EMAIL_AT_PROVIDER = re.compile(
-    r"(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\.|\s+dot\s+)[A-Za-z0-9_%+-]+)+(?:\s+at\s+|\s*@\s*)" + _PROVIDER_NAMES + r"\b"
+    r"(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\.|\s+dot\s+)[A-Za-z0-9_%+-]+)+(?:\s+at\s+|\s*@\s*)" + _PROVIDER_NAMES
+    + r"(?:" + _DOT + _TLD + r")?\b"
     r"|(?<![\w.])[A-Za-z0-9._%+-]*\d[A-Za-z0-9._%+-]*(?:\s+at\s+|\s*@\s*)" + _PROVIDER_NAMES + r"\b",
     re.IGNORECASE,
 )
@@ -70,6 +71,8 @@ _PHONE = re.compile(
     r"(?:\s?[./_\u2013\u2014-]\s?|\s)?)\d{3}(?:\s?[./_\u2013\u2014-]\s?|\s)?\d{4}(?![^\W_]|[,.]\d)"
     r"|(?<![\w$,.(-])\d{3}[\s.-]\d{4}(?!\w|[,.]\d|[\s.-]\d)"
 )
+# Ten digits in other groupings ("720 555 01 66", "630 555 01 52"): a three-digit area code, then groups of 2 to 4.
+_PHONE_GROUPS = re.compile(r"(?<![\w$,.])(?:\+?1[\s.-])?\(?\d{3}\)?(?:[\s.-]\d{2,4}){2,4}(?!\w|[,.]\d)")
 # A helpline's toll-free number ("the hotline is 1-800-433-3243", 800/833/844/855/866/877/888) is an
 # organisation's, not a student's: left as it is when the message speaks of a helpline or an organisation.
 _TOLL_FREE = re.compile(r"^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\b")
@@ -85,7 +88,8 @@ _PHONE_INTERNATIONAL = re.compile(r"(?<![\w$])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){
 # phone groups, also the forms used outside the U.S. ("07700 900461").
 _PHONE_AFTER = re.compile(
     r"\b(?:(?:reach|call|text|ring|contact|message|whatsapp|dm) (?:me|him|her|us|them)(?: back)? (?:on|at)|"
-    r"(?:number|phone|cell|mobile|whatsapp|digits|tel|telephone|line)(?: number)?(?: is|:| =)|whatsapp|telephone|"
+    r"(?:number|numbr|nmbr|numba|num|phone|fone|cell|mobile|whatsapp|digits|tel|telephone|line)(?: number)?"
+    r"(?: is|:| =)|whatsapp|telephone|"
     r"ph(?:one)?\s*#?:|tel\.?|cell(?: phone)?|mobile)\s+"
     r"(\+?\(?\d[\d\s().-]{5,18}\d)(?!\w|[,.]\d)",
     re.IGNORECASE,
@@ -167,6 +171,7 @@ _ADDRESS_IN_WORDS_AFTER = re.compile(
 # Post office boxes, with the city, state and ZIP code after them: "PO Box 482, Tulsa, OK 74101".
 _PO_BOX = re.compile(
     r"\b(?i:p\.?\s?o\.?\s?box|pob|post office box|(?:rr|r\.r\.|rural route|route|hc|star route)\s*#?\d{1,4},?\s+box|"
+    r"(?:rural route|star route|highway contract route),?\s+box|"
     r"box(?=\s+\d{1,6},?\s+(?:rr|r\.r\.|rural route|route|hc)\s*#?\d))"
     r"\s+#?\d{1,6}[A-Za-z]?\b"
     r"(?i:,?\s+(?:rr|r\.r\.|rural route|route|hc)\s*#?\d{1,4}\b)?"
@@ -186,27 +191,31 @@ _STRONG_INTRO = re.compile(
     r"(?:first|last) name(?=\s+(?-i:[A-Z]))|(?:her|his|their) name(?:\s+is|'s|:)|"
     r"(?:my|her|his|their) (?:\w+'?s |\w+s' )(?:full |real |first |last )?name(?:\s+is|'s|:)|"
     r"(?:^|(?<=[.!?,]\s))(?:name is|name's|names)|"
-    r"full name\s*:|(?:my |the )?full name is|full name(?= [A-Z])|the name's|the names|i am called|im called|"
+    r"full name\s*(?::|-|–|—)|(?:my |the )?full name is|full name(?= [A-Z])|the name's|the names|i am called|im called|"
     r"me llamo|mi nombre(?: completo)? es|(?:my )?(?:parents|mom|dad|mother|father) named me|"
     r"je m'appelle|mein name ist|"
     r"i'm called|they call me|people call me|everyone calls me|you can call me|my name would be)\s+",
     re.IGNORECASE,
 )
-_WEAK_INTRO = re.compile(r"\b(?:it'?s me(?: again)?,|(?:my|her|his|our) (?:older |younger |little |big |baby |twin |"
-                         r"best |step-?|half-?)?(?:mom|dad|mother|father|aunt|uncle|brother|sister|"
+# A title before a name: "this is Mr. Alan Whitfield", "this is Coach Darnell Hayes" (the title stays).
+_HONORIFIC = r"(?:(?:mr|mrs|ms|mx|miss|dr|prof|professor|coach|pastor|sr|sra|srta)\.?\s+(?=(?-i:[^\W\d_a-z])))?"
+_WEAK_INTRO = re.compile(r"\b(?:it'?s (?:just )?me(?: again)?,?|it is me,?|"
+                         r"(?:my|her|his|our) (?:older |younger |little |big |baby |twin |"
+                         r"best |step[- ]?|half-?)?(?:mom|dad|mother|father|aunt|uncle|brother|sister|"
                          r"cousin|grandma|grandpa|grandmother|grandfather|stepmom|stepdad|guardian|friend|twin|pops|"
                          r"mama|papa|bro|sis|stepbrother|stepsister|boyfriend|girlfriend|bff|neighbor|neighbour)"
                          r"(?:\s+is|,)?(?=\s+(?-i:[^\W\d_a-z]))|"
                          r"call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|"
                          r"soy|je suis|(?:student|me|from|by|sender)\s*:|"
-                         r"i go by|i go by the name|i go by the name of|goes by|ya boi|ya girl|ur boy|ur girl|your boy|"
-                         r"your girl)\s+",
+                         r"i go by|i go by the name|i go by the name of|goes by|ya boi|ya boy|ya girl|ur boy|ur girl|"
+                         r"your boy|your girl)\s+" + _HONORIFIC,
                          re.IGNORECASE)
 # A signature: a name after a dash or a closing word at the end of the message ("- Sofia Castellanos",
 # "Best, Camila Ortiz", "Signed, Hannah Weiss-Cohen, grade 8"), or "<Full Name> here".
 _SIGNATURE = re.compile(
-    r"(?:(?:^|\s)(?:-{1,2}|—|–|~)\s*|\b(?:best|thanks|thank you|thx|signed|sincerely|cheers|love|regards|from|ttyl|"
-    r"bye|later|peace|xoxo|ty|tysm|talk soon|see ya|cya)[,:]\s+)"
+    r"(?:(?:^|\s)(?:-{1,2}|—|–|~)\s*|\b(?:best|respectfully|warmly|thanks|thank you|thx|signed|sincerely|cheers|"
+    r"love|regards|from|ttyl|"
+    r"bye|later|peace|xoxo|ty|tysm|talk soon|see ya|cya)[,:]\s+|\b(?:xoxo|sincerely|signed)\s+)"
     r"((?:[^\W\d_][\w'-]*)(?:\s+(?:[A-Z]\.|[^\W\d_][\w'-]*)){1,3})\s*(?:,[^,.!?]{0,20}|\([^()]{0,20}\))?[.!]?\s*$",
     re.IGNORECASE,
 )
@@ -429,7 +438,7 @@ _LAST_FIRST = re.compile(r"\b(?:name\s*\(\s*last\s*,\s*first\s*\)|last\s*,\s*fir
 
 
 def _name_spans(text: str) -> List[Tuple[int, int]]:
-    spans = _signature_spans(text) + _spans(_LAST_FIRST, text, 1)
+    spans = _signature_spans(text) + _spans(_LAST_FIRST, text, 1) + _spans(_PARENTS_NAMED, text, 1)
     single: List[Tuple[int, int]] = []
     for strong, pattern in ((True, _STRONG_INTRO), (False, _WEAK_INTRO)):
         for intro in pattern.finditer(text):
@@ -515,6 +524,15 @@ _FAMILY_NAMED = re.compile(
 )
 
 
+# Parents named together: "my parents are Michael and Sarah Goldberg", "my parents, Ana and Luis Ortiz,".
+_PARENTS_NAMED = re.compile(
+    r"\bmy (?:parents|folks|guardians|mom and dad|mum and dad|dad and mom)(?: are|,| named| called)\s+"
+    r"((?-i:[^\W\d_a-z][\w'-]+)(?:\s+(?-i:[^\W\d_a-z][\w'-]+))?\s+(?:and|&)\s+"
+    r"(?-i:[^\W\d_a-z][\w'-]+)(?:\s+(?-i:[^\W\d_a-z][\w'-]+)){0,2})",
+    re.IGNORECASE,
+)
+
+
 def _names_before_contact(text: str, contacts: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
     """Two or three capitalised words that could be a name, directly before a phone number or email."""
     spans = []
@@ -549,10 +567,22 @@ def _digit_word_spans(text: str) -> List[Tuple[int, int]]:
     return spans
 
 
+def _grouped_phone_spans(text: str) -> List[Tuple[int, int]]:
+    """Ten-digit numbers (eleven with a leading 1) in groups other than 3-3-4 (``_PHONE_GROUPS``)."""
+    spans = []
+    for match in _PHONE_GROUPS.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        if len(digits) == 10 or (len(digits) == 11 and digits.startswith("1")):
+            spans.append(match.span())
+    return spans
+
+
 def mask(text: str) -> Masked:
     """Replace phone numbers, emails, street addresses and introduced names with placeholders."""
     if not text:
         return Masked(text or "")
+    original = text
+    text = text.replace("\u2019", "'").replace("\u2018", "'")  # "I’m Gabriel Silva": same length, same spans
     found: List[Tuple[int, int, str]] = []
     emails = (_spans(_EMAIL, text) + _spans(_EMAIL_SPACED, text) + _spelled_email_spans(text)
               + _spans(_EMAIL_LETTERS, text) + _spans(_EMAIL_AT_PROVIDER, text) + _spans(_EMAIL_HANDLE_AFTER, text, 1))
@@ -560,7 +590,7 @@ def mask(text: str) -> Masked:
     zeros = _O_FOR_ZERO.sub("0", text)
     phones = (_spans(_PHONE, zeros) + _spans(_PHONE_INTERNATIONAL, text) + _spans(_PHONE_AFTER, text, 1)
               + _spans(_PHONE_LEADING_ZERO, text) + _digit_word_spans(text) + _spans(_PHONE_PIECES, text, 1)
-              + _spans(_PHONE_HASH, zeros, 1))
+              + _spans(_PHONE_HASH, zeros, 1) + _grouped_phone_spans(text))
     if _ORGANISATION_LINE.search(text):  # "is 1-800-273-8255 still the hotline?": an organisation's number stays
         phones = [(s, e) for s, e in phones if not _TOLL_FREE.match(text[s:e].strip())]
     addresses = _address_spans(text)
@@ -578,12 +608,12 @@ def mask(text: str) -> Masked:
             if end > start and not any(s < end and start < e for s, e, _ in found):
                 found.append((start, end, placeholder))
     if not found:
-        return Masked(text)
-    masked = _joined(text, found)
+        return Masked(original)
+    masked = _joined(original, found)
     if any(p == NAME for _, _, p in found) and crisis.detect(text).found and not crisis.detect(masked.text).found:
         # A "name" that took words the crisis detector reads ("im writng goodby notes"): the words stay.
         found = [f for f in found if f[2] != NAME]
-        masked = _joined(text, found) if found else Masked(text)
+        masked = _joined(original, found) if found else Masked(original)
     return masked
 
 

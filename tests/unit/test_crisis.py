@@ -324,6 +324,7 @@ def test_look_alikes_of_development_sets_11_and_12_are_not_crises(text: str) -> 
     "Mi papá me pega con el cinturón every night and I don't know who to tell.",
     "Je veux mourir. Everything is too much.", "Mein Vater schlägt mich, what do I do?",
     "neta ya no quiero vivir, nobody gets me",
+    "me quiero matar wey ya no aguanto",  # set 18: "me quiero matar", the pronoun first
     "quiero ser enfermera pero mi papá me pega. What should I study to be a nurse?",
     "A man makes me meet with other men for money and I can't get away from him.",
     "I have a plan and I know when I'm going to do it.",

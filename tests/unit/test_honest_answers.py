@@ -644,3 +644,15 @@ def test_a_right_order_of_two_jobs_pay_is_not_corrected() -> None:
     fix = premises.correction("paramedics make more than emts right?",
                               current_knowledge().careers["emts-and-paramedics"], general_facts())
     assert fix is None
+
+
+@pytest.mark.parametrize("text, term", [
+    ("my mom keeps sayin get ur associates first... whats that lol", "associate's degree"),
+    ("hold up, postsecondary?? never heard that word b4", "postsecondary"),
+    ("bar exam = ??? explain pls", "bar exam"),
+    ("ngl idk what livestock is", "livestock"),
+])
+def test_a_word_new_to_the_student_is_explained_wherever_the_message_says_so(text: str, term: str) -> None:
+    """"never heard that word", "whats that", "idk what", "explain pls" anywhere, with one glossary word (dev set h11)."""
+    decision = decide(parse(text, "nlu_fallback", 0.4), State(), current_knowledge())
+    assert decision.kind == "glossary" and decision.details["term"] == term, decision.describe()

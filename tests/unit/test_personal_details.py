@@ -306,3 +306,35 @@ def test_near_misses_of_sets_15_and_17_stay(text: str) -> None:
     """Pay figures, "Mexican", number runs; a message in Title Case, number words without a street, an o between
     digits that is no phone, "way"."""
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("This is Mr. Alan Whitfield, parent of a 9th grader.", "Alan Whitfield"),
+    ("This is Coach Darnell Hayes from Eastside Middle", "Darnell Hayes"),
+    ("hey bot its me Connor Walsh, do software developers make a lot", "Connor Walsh"),
+    ("ya boy Jamal Carter here, how much do real estate agents make", "Jamal Carter"),
+    ("my parents are Michael and Sarah Goldberg, can they call the counselor?", "Sarah Goldberg"),
+    ("Full name - Jasmine Rivera. I want to know about nursing", "Jasmine Rivera"),
+    ("I\u2019m Gabriel Silva, how do I become a software developer?", "Gabriel Silva"),
+    ("my step dad is Robert Kowalski and he said I should do HVAC", "Robert Kowalski"),
+    ("do lawyers work weekends xoxo Mia R", "Mia R"),
+    ("my numbr is 612 555 01 89 sorry i type fast", "612 555 01 89"),
+    ("call 720 555 01 66 after school", "720 555 01 66"),
+    ("mason dot lee at g mail dot com, send me the engineering stuff", "mason dot lee at g mail dot com"),
+    ("we get mail at Star Route, Box 73 because we live in the mountains", "Star Route, Box 73"),
+])
+def test_details_of_development_set_21(text: str, detail: str) -> None:
+    """A title before an introduced name, "its me", "ya boy", parents named together, "Full name -", a curly
+    apostrophe in "I’m", "step dad", "xoxo" without a comma; a number after a misspelled "number" or in 3-3-2-2
+    groups; "g mail"; a star route box with no route number."""
+    assert detail not in mask(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "the 2022-32 projections say 130 160 more jobs", "is 720 hours of barber school a lot",
+    "is Elon Musk an engineer", "I\u2019m Hispanic and want to be a nurse", "my parents are nurses and chefs",
+])
+def test_near_misses_of_set_21_stay(text: str) -> None:
+    """Number runs that are not ten digits; a famous name nobody introduced; a curly "I’m" before a word that is
+    no name; parents who are not named."""
+    assert mask(text).text == text
