@@ -87,8 +87,22 @@ class BotProcess:
         env.update(self.env_overrides)
         return env
 
-    def start(self, timeout: float = 300) -> BotProcess:
-        """Start the bot and wait for its ready banner; BotStartError if it stops or is not ready in time."""
+    def start(self, timeout: float = 300, attempts: int = 3) -> BotProcess:
+        """Start the bot and wait for its ready banner; BotStartError if it stops or is not ready in time.
+
+        A port picked free can be taken by another process before the server binds it (another test's client
+        connection): then the bot stops with "address already in use", and it is started again on new ports.
+        """
+        for attempt in range(1, attempts + 1):
+            try:
+                return self._start_once(timeout)
+            except BotStartError as error:
+                if attempt == attempts or "address already in use" not in str(error):
+                    raise
+                self.rasa_port, self.action_port, self.web_port = free_port(), free_port(), free_port()
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _start_once(self, timeout: float) -> BotProcess:
         self.var_dir.mkdir(parents=True, exist_ok=True)
         # A restart on the same data folder appends to the same log: wait for a banner of this run.
         self._banners_before = self.log().count(READY_LINE)
