@@ -22,6 +22,12 @@ HONEST_FILE = Path(__file__).resolve().parent / "honest-answers.yml"
 DEV_QUESTIONS_FILES = tuple(sorted(Path(__file__).resolve().parent.glob("dev-questions*.yml")))
 # Earlier held-out honest-answers sets (issue 19), read and fixed against since: replayed with the others.
 DEV_HONEST_FILES = tuple(sorted(Path(__file__).resolve().parent.glob("dev-honest-answers*.yml")))
+# Careers added with the importer after the held-out set was written, and kept out of the training data.
+UNSEEN_CAREERS = (
+    "heavy-and-tractor-trailer-truck-drivers", "electrical-and-electronics-engineers",
+    "real-estate-brokers-and-sales-agents", "environmental-scientists-and-specialists",
+    "barbers-hairstylists-and-cosmetologists",
+)
 
 # One expectation: the reply must contain at least one of these strings.
 Alternatives = Tuple[str, ...]
