@@ -60,7 +60,7 @@ from bot.interpret.words import (
 )
 from bot.interpret.worries import worry_in
 from bot.knowledge.catalog import Catalog, Mentions
-from bot.knowledge.glossary import asked_term, compared_terms
+from bot.knowledge.glossary import asked_term, compared_terms, only_term
 from bot.knowledge.models import Career
 from bot.knowledge.topics import OVERVIEW, PLAN_OFFER_AFTER, TOPICS, more_topic, topic_of_intent
 from bot.pathway import flow
@@ -574,6 +574,44 @@ def compare_again_rule(turn: Turn) -> Optional[Decision]:
     if not topics:
         return None
     return Decision("compare_again", COMPARE, topics=topics, careers=compared, pay=_pay_query(turn))
+
+
+_NOT_A_QUESTION_INTENTS = frozenset({"greet", "thank", "goodbye", "affirm", "deny", "stop", "restart", "inform"})
+
+
+def word_question_rule(turn: Turn) -> Optional[Decision]:
+    """A question about one glossary word itself, naming no career and with none to be about: the word's meaning.
+
+    The word is what the question is about when it follows the question's first words ("is trade school like
+    college", "whats an internship and do u get paid", "is a GED the same as graduating"), when the message
+    asks what it means, or compares it with something ("the diff between full time and part time"). A career
+    question that only uses the word ("do i need a bachelors?") still gets "Which career?"; a career the bot
+    doesn't know keeps its reply unless the message asks what the word means.
+    """
+    if turn.mentions.careers or turn.state.career or turn.intent in _NOT_A_QUESTION_INTENTS:
+        return None
+    found = only_term(turn.text)
+    if found is None:
+        return None
+    said = padded(turn.text)
+    meaning = _DEFINITION_ASKED.search(said) is not None
+    if (found.career_topic or turn.mentions.others) and not meaning:
+        return None  # "what's the median pay": which career?; "how much do doctors with a phd make": unknown career
+    form = padded(found.said)
+    about_the_word = any(said.startswith(lead + form) for lead in _WORD_LEADS) or (
+        _COMPARED_WITH.search(said) is not None and form in said)
+    if not (meaning or about_the_word):
+        return None
+    return Decision("glossary", GLOSSARY, details={"term": found.term, "definition": found.definition})
+
+
+_LEAD_FILLERS = ("", " so", " ok", " okay", " wait", " yo", " hey", " um", " like", " and", " but", " bro", " hmm")
+_ASKING = (" is", " are", " was", " does", " do", " can", " will", " whats", " what is", " what are", " how does",
+           " how do", " how long is", " how long does", " is there", " explain")
+_WORD_LEADS = tuple(f"{filler}{ask}{article}" for filler in _LEAD_FILLERS for ask in _ASKING
+                    for article in ("", " a", " an", " the", " like a", " like an"))
+_COMPARED_WITH = re.compile(r" (?:same as|same thing as|the same|different from|difference between|diff between|"
+                            r"diff btwn|difference btwn|vs|versus|like college|like a degree) ")
 
 
 def unknown_career_rule(turn: Turn) -> Optional[Decision]:
@@ -1155,6 +1193,7 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("browse", browse_rule),
     ("compare", compare_rule),
     ("compare_again", compare_again_rule),  # "which one pays better?" right after a comparison
+    ("word_question", word_question_rule),  # one glossary word asked about, no career to be about
     ("unknown_career", unknown_career_rule),
     ("pending", pending_rule),
     ("want_career", want_career_rule),

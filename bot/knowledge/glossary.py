@@ -47,7 +47,8 @@ _NEW_WORD = re.compile(r" (?:never heard (?:of )?(?:that|this|it|the word)|"
 # "how does an apprenticeship work": asks what the word means in practice.
 _WORKS = re.compile(r"^ (?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh) )*how (?:does|do) .{1,40} work ")
 # "what's the difference between a license and a certification": two words asked together.
-_DIFFERENCE = re.compile(r" (?:difference between|differences between|different from|same as|same thing as|vs|versus|"
+_DIFFERENCE = re.compile(r" (?:difference between|differences between|diff between|diff btwn|difference btwn|"
+                         r"different from|same as|same thing as|vs|versus|"
                          r"compared to) ")
 
 
@@ -170,6 +171,17 @@ def compared_terms(text: str, path: Path = GLOSSARY_FILE) -> List[Found]:
             found.append((said.index(form), Found(entry.term, entry.definition, form.strip(), True)))
             said = said.replace(form, " " * len(form))  # positions of the other words kept
     return [f for _, f in sorted(found, key=lambda pair: pair[0])] if len(found) == 2 else []
+
+
+def only_term(text: str, path: Path = GLOSSARY_FILE) -> Optional[Found]:
+    """The one glossary word a message uses (forms of three letters or more: "GED", "MBA"), or None for none or more."""
+    said = padded(text)
+    found: List[Found] = []
+    for form, entry in _all_forms(path):
+        if len(form.strip()) > 2 and form in said and entry.term not in [f.term for f in found]:
+            found.append(Found(entry.term, entry.definition, form.strip(), career_topic=entry.career_topic))
+            said = said.replace(form, " ")
+    return found[0] if len(found) == 1 else None
 
 
 def terms_in(text: str, path: Path = GLOSSARY_FILE, limit: int = 2) -> List[Found]:

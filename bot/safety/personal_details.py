@@ -105,11 +105,12 @@ _PHONE_PIECES = re.compile(
     re.IGNORECASE,
 )
 # Numbers written as outside the U.S., with a leading 0 and three or more groups: "020 7946 0958", "06 12 34 56 78".
-_PHONE_LEADING_ZERO = re.compile(r"(?<![\w$,.])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?!\w|[,.]\d)")
+_PHONE_LEADING_ZERO = re.compile(r"(?<![\w$,.])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?!\w|[,.]\d)"
+                                 r"|(?<![\w$,.])00\d{1,3}(?:[ .-]\d{2,6}){2,3}(?!\w|[,.]\d)")  # "0044 7555 010123"
 _STREET_WORDS = (
     r"street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|terr|ter|"
     r"circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|way|alley|row|loop|pike|crescent|plaza|close|grove|"
-    r"gardens|mews"
+    r"gardens|mews|strip|path|ridge|crossing|hollow|run|point|pass|bend|walk"
 )
 _NOT_STREET_NAMES = {
     "years", "year", "days", "day", "hours", "hour", "months", "month", "weeks", "week", "percent", "people",
@@ -189,8 +190,10 @@ _STRONG_INTRO = re.compile(
     r"(?:\s+is|s| is|'s|:)|"
     r"my names|myname is|(?<![A-Za-z] )(?<![A-Za-z])name\s*(?::|-(?=\s))|^name(?=\s+(?-i:[A-Z]))|"
     r"(?:first|last) name(?=\s+(?-i:[A-Z]))|(?:her|his|their) name(?:\s+is|'s|:)|"
-    r"(?:my|her|his|their) (?:\w+'?s |\w+s' )(?:full |real |first |last )?name(?:\s+is|'s|:)|"
-    r"(?:^|(?<=[.!?,]\s))(?:name is|name's|names)|"
+    r"(?:my|her|his|their) (?:best |little |big |older |younger |step |twin )?(?:\w+'?s |\w+s' )"
+    r"(?:full |real |first |last )?name(?:\s+is|'s|:)|"
+    r"(?:^|(?<=[.!?,]\s)|(?<=^yo )|(?<=^hi )|(?<=^hey )|(?<=^ok )|(?<=^so )|(?<=^sup )|(?<=^hello ))"
+    r"(?:name is|name's|names)|"
     r"full name\s*(?::|-|–|—)|(?:my |the )?full name is|full name(?= [A-Z])|the name's|the names|i am called|im called|"
     r"me llamo|mi nombre(?: completo)? es|(?:my )?(?:parents|mom|dad|mother|father) named me|"
     r"je m'appelle|mein name ist|"
@@ -379,6 +382,9 @@ def _title_case(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+_EMAIL_GIVEN = re.compile(r"\b(?:e-?mail|address)(?: address)?(?: is|:| =| me at| me|'s)\s*$", re.IGNORECASE)
+
+
 def _spelled_email_spans(text: str) -> List[Tuple[int, int]]:
     """Emails spelled out to dodge filters (see ``_EMAIL_SPELLED``)."""
     spans = []
@@ -389,7 +395,8 @@ def _spelled_email_spans(text: str) -> List[Tuple[int, int]]:
         address_like = re.search(r"[\d._]|\bdot\b", local, re.IGNORECASE) is not None
         spelled_dot = re.search(r"\bdot\b", whole, re.IGNORECASE) is not None
         provider = provider and local.lower() not in _NAME_STOP  # "should my email be at gmail.com"
-        if bracketed or provider or address_like or (spelled_dot and local.lower() not in common_words()):
+        given = _EMAIL_GIVEN.search(text[:match.start()]) is not None  # "my email is bigmike at example.com"
+        if bracketed or provider or address_like or given or (spelled_dot and local.lower() not in common_words()):
             spans.append(match.span())  # not "look at google dot com" (a word before "at", no mail provider)
     return spans
 
@@ -398,6 +405,25 @@ def _ends_clause(text: str, position: int) -> bool:
     """True when ``text`` ends at ``position`` or a clause does (punctuation, "and", "but", "from", ...)."""
     return re.match(r"\s*(?:$|[.,!?;:)]|(?:and|but|so|from|in|at|i|im|i'm|btw|lol)\b)", text[position:],
                     re.IGNORECASE) is not None
+
+
+# One first name signed at the very end, after a dash on a new line, a tilde or a closing word: "\n- Marcus",
+# "~Jenna", "xoxo Bella", "love, Bella". Capitalised, and a first name or no frequent English word.
+_SIGNED_FIRST = re.compile(r"(?:\n\s*(?:-{1,2}|—|–)\s*|(?:^|\s)~\s*|\b(?:xoxo|love|luv|hugs|sincerely|signed|"
+                           r"respectfully|regards|cheers)[,:]?\s+)((?-i:[A-Z])[a-z]+(?:-(?-i:[A-Z])[a-z]+)?)\s*[.!]?\s*$",
+                           re.IGNORECASE)
+
+
+def _signed_first_name(text: str) -> List[Tuple[int, int]]:
+    """A first name signed alone at the end of a message (see ``_SIGNED_FIRST``)."""
+    match = _SIGNED_FIRST.search(text)
+    if match is None or not text[:match.start()].strip():
+        return []
+    word = match.group(1)
+    name = word.lower()
+    if not _could_be_name(word, name, first=True) or name in _NAME_STOP or name in _CRISIS_WORDS:
+        return []
+    return [match.span(1)]
 
 
 def _signature_spans(text: str) -> List[Tuple[int, int]]:
@@ -438,7 +464,8 @@ _LAST_FIRST = re.compile(r"\b(?:name\s*\(\s*last\s*,\s*first\s*\)|last\s*,\s*fir
 
 
 def _name_spans(text: str) -> List[Tuple[int, int]]:
-    spans = _signature_spans(text) + _spans(_LAST_FIRST, text, 1) + _spans(_PARENTS_NAMED, text, 1)
+    spans = _signature_spans(text) + _signed_first_name(text) + _spans(_LAST_FIRST, text, 1)
+    spans += _spans(_PARENTS_NAMED, text, 1)
     single: List[Tuple[int, int]] = []
     for strong, pattern in ((True, _STRONG_INTRO), (False, _WEAK_INTRO)):
         for intro in pattern.finditer(text):

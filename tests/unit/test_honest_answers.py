@@ -656,3 +656,30 @@ def test_a_word_new_to_the_student_is_explained_wherever_the_message_says_so(tex
     """"never heard that word", "whats that", "idk what", "explain pls" anywhere, with one glossary word (dev set h11)."""
     decision = decide(parse(text, "nlu_fallback", 0.4), State(), current_knowledge())
     assert decision.kind == "glossary" and decision.details["term"] == term, decision.describe()
+
+
+@pytest.mark.parametrize("text, intent, term", [
+    ("is an apprenticeship paid or do u work for free", "ask_pay", "apprenticeship"),
+    ("so is vo-tech basically college or nah", "ask_education", "trade school"),
+    ("are internships even real jobs??", "ask_summary", "internship"),
+    ("whats the diff between full-time and part-time", "ask_unknown_detail", "full time"),
+    ("my aunt got her doctorate, what does that even mean", "ask_summary", "doctoral or professional degree"),
+])
+def test_a_question_about_one_word_with_no_career_explains_the_word(text: str, intent: str, term: str) -> None:
+    """No career named or being talked about, and the question is about the word itself: its meaning."""
+    decision = decide(parse(text, intent, 0.8), State(), current_knowledge())
+    assert decision.kind == "glossary" and decision.details["term"] == term, decision.describe()
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("do i need a bachelors degree?", "ask_education"),
+    ("how many openings are there", "ask_openings"),
+    ("whats the median pay", "ask_pay"),
+])
+def test_a_career_question_using_a_word_still_asks_which_career(text: str, intent: str) -> None:
+    assert decide(parse(text, intent, 0.8), State(), current_knowledge()).kind == "which_career"
+
+
+def test_a_word_question_during_a_career_is_about_the_career() -> None:
+    state = State(career="electricians")
+    assert decide(parse("is an apprenticeship paid", "ask_pay", 0.8), state, current_knowledge()).kind != "glossary"
