@@ -47,9 +47,12 @@ _LOW_PAY_CLAIMS = ("so little", "pays so little", "pay so little", "paid so litt
                    "make no money", "pays badly", "bad pay", "low pay", "poorly paid", "minimum wage", "so broke",
                    "make barely anything", "pays nothing", "below average", "paid below", "less than average",
                    "under average", "lower than average", "pay below", "pays below", "pay is low", "pay is pretty low",
-                   "pretty low", "really low", "super low", "pay is bad", "pays low")
+                   "pretty low", "really low", "super low", "pay is bad", "pays low", "less than most",
+                   "lower than most", "worse than most", "less than other jobs", "less than everyone",
+                   "less than the average")
 _HIGH_PAY_CLAIMS = ("make bank", "so rich", "get rich", "pays so much", "make so much", "make a ton",
-                    "six figures", "6 figures", "millionaire", "pays a lot", "make a lot of money")
+                    "six figures", "6 figures", "millionaire", "pays a lot", "make a lot of money", "more than most",
+                    "higher than most", "better than most", "more than other jobs")
 
 
 _NO_LICENSE_CLAIMS = ("dont need a license", "dont need any license", "dont need any special license", "no license",
@@ -238,10 +241,10 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
     if wage and wage.annual and everyone and everyone.annual:
         if _has(said, _LOW_PAY_CLAIMS) and wage.annual > everyone.annual:
             notes.append(say("premise_pay_higher", plural=plural, amount=money(wage.annual), date=wage.date,
-                             all=money(everyone.annual)))
+                             all=money(everyone.annual), all_date=everyone.date))
         elif _has(said, _HIGH_PAY_CLAIMS) and wage.annual < everyone.annual:
             notes.append(say("premise_pay_lower", plural=plural, amount=money(wage.annual), date=wage.date,
-                             all=money(everyone.annual)))
+                             all=money(everyone.annual), all_date=everyone.date))
     order = _pay_order_claim(said, career)
     if order:
         notes.append(order)

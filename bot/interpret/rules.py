@@ -147,7 +147,9 @@ _COMPARE_COUNT_CUES = ("are there more", "is there more", "r there more", "are t
                        "how many jobs", "number of jobs", "employs more", "employ more", "employs the most",
                        "employ the most", "more people", "more workers", "bigger field", "more positions", "total jobs",
                        "total number", "how many total", "more total")
-_COMPARE_CUES = ("than", "compare", "compared", "comparison", "vs", "versus")
+_COMPARE_CUES = ("than", "compare", "compared", "comparison", "vs", "versus", "them or", "or them", "they or",
+                 "or they", "who makes more", "who earns more", "who gets paid more", "which pays more",
+                 "which one pays", "which one makes", "which is better")
 _SWITCH_CUES = ("what about", "how about", "what abt", "how abt", "wat about", "wat abt", "and", "same for", "what of",
                 "for", "and for", "also", "now")
 # Open questions about what to do, not about one career: "what can i do", "what are my options".
@@ -544,7 +546,17 @@ def compare_rule(turn: Turn) -> Optional[Decision]:
         asked = _topic_in_words(turn)
         second = _second_topic(turn, asked) if asked else None  # "..., pay and outlook"
         topics = ((asked, second) if second else (asked,)) if asked else OVERVIEW
+    named = _overview_topics_named(turn)
+    if len(named) >= 2 and not counted:  # "which pays more, which is growing faster, and which needs more school"
+        topics = tuple(dict.fromkeys((*topics, *named)))
     return Decision("compare", COMPARE, topics=topics, careers=careers, pay=_pay_query(turn))
+
+
+def _overview_topics_named(turn: Turn) -> Tuple[str, ...]:
+    """The overview topics (pay, outlook, education) a message names by their words, in that order."""
+    has = turn.has_read_as_they
+    return tuple(entry.topic for entry in turn.topics.topics if entry.topic in OVERVIEW
+                 and any(has(w) for w in (*entry.phrases, *entry.words)))
 
 
 _AGAIN_CUES = ("which one", "which of them", "which of the two", "which is", "which has", "which pays", "which needs",

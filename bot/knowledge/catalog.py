@@ -87,6 +87,17 @@ def word_forms(name: str) -> List[str]:
     return [" ".join(words[:-1] + [form]) for form in sorted(forms)]
 
 
+_SHORT_WORDS = {"technician": "tech", "technologist": "tech"}
+
+
+def short_forms(title: str) -> List[str]:
+    """The short forms students type for a title of two words or more: "nail technician" -> nail tech, nail techs."""
+    words = normalise(title).split()
+    if len(words) < 2 or words[-1] not in _SHORT_WORDS:
+        return []
+    return word_forms(" ".join(words[:-1] + [_SHORT_WORDS[words[-1]]]))
+
+
 def activity_forms(name: str) -> List[str]:
     """The work a title names: "truck driver" -> truck driving, "production management", "journalism".
 
@@ -192,7 +203,7 @@ class Catalog:
         """From the loaded careers and the vocabulary of other titles ({title: cluster or ""})."""
         names: Dict[str, _Entry] = {}
         for title, cluster in occupations.items():
-            for form in word_forms(title):
+            for form in word_forms(title) + short_forms(title):
                 names.setdefault(form, _Entry(None, title, cluster))
         for career_id, career in careers.items():  # known careers win over the vocabulary
             for name in career.names():

@@ -5,7 +5,8 @@ is a ``crisis`` if the dedicated detector (bot/safety/crisis.py) finds a crisis
 or a concern, or the intent classifier gives ``crisis`` at least
 ``crisis_threshold`` anywhere in its ranking: the detector catches phrasings the
 classifier never saw, the classifier paraphrases the detector has no phrase
-for. The classifier alone is not trusted on a message whose crisis-sounding
+for. The classifier, trained on English, is not trusted alone on a message in
+another language (the detector has phrases for them). Nor on a message whose crisis-sounding
 words the detector read as hyperbole ("i'm going to die of boredom"): its next
 intent is taken. Otherwise a request for a counselor or a real person becomes
 ``ask_counselor`` and an insult aimed at the bot ``insult`` when their words say
@@ -25,6 +26,7 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.interpret.language import language_of
 from bot.nlp.job_titles import ORIGINAL_TEXT
 from bot.safety import crisis, requests
 
@@ -41,8 +43,8 @@ def decide(text: str, ranking: List[Dict[str, Any]], crisis_threshold: float) ->
         return CRISIS_INTENT
     crisis_score = max((float(r.get("confidence") or 0.0) for r in ranking if r.get("name") == CRISIS_INTENT),
                        default=0.0)
-    if crisis_score >= crisis_threshold and not crisis.hyperbole_found(text):
-        return CRISIS_INTENT
+    if crisis_score >= crisis_threshold and not crisis.hyperbole_found(text) and language_of(text) is None:
+        return CRISIS_INTENT  # the classifier knows English only: another language is the detector's to judge
     if requests.asks_for_counselor(text):
         return COUNSELOR_INTENT
     if requests.crosses_boundary(text):

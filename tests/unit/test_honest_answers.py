@@ -409,6 +409,10 @@ def test_a_worry_the_classifier_heard_without_worry_words_is_heard() -> None:
      "Actually, no: employment of construction managers is projected to grow"),
     ("reporters-correspondents-and-broadcast-news-analysts", "journalists make like 100k a year right",
      "Actually, no: the median pay for news analysts, reporters, and journalists was $49,300 a year"),
+    ("computer-support-specialists", "computer support specialists get paid less than most jobs dont they",
+     "Actually, computer support specialists earn more than most workers"),
+    ("barbers-hairstylists-and-cosmetologists", "barbers make more than most people i bet",
+     "Actually, the median pay for barbers"),
 ])
 def test_premises_of_development_set_4(career: str, question: str, start: str) -> None:
     """Levels claimed with "gotta", "cant ... without", "only ... diploma", "dont go to college"; a level from the
