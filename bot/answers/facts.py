@@ -200,7 +200,9 @@ def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[
                          plural=plural))
     elif query.level:
         lines.append(say("pay_no_level", level=query.level, plural=plural))
-    elif query.period and query.period != "hour":
+    elif query.period == "year" and not any(w.annual for w in wages):
+        lines.append(say("pay_no_period", period="year", plural=plural, have="per hour"))
+    elif query.period and query.period not in {"hour", "year"}:
         have = "per year" if any(w.annual for w in wages) else "per hour"
         lines.append(say("pay_no_period", period=query.period, plural=plural, have=have))
     elif query.period == "hour" and not any(w.hourly for w in wages):

@@ -76,6 +76,7 @@ class Thresholds:
     near_threshold: float = 0.4  # a message naming a career gets its best intent from this confidence (fallback: 0.5)
     family: float = 0.6  # two intents of one topic family together reach this: the family's general answer
     follow_up_max_words: int = 6  # "and in ohio?" right after the pay is about the pay
+    topic_word_max_words: int = 2  # "school?" alone while a career is talked about asks its education
     unknown_detail: float = 0.3  # an unsure message whose best guess is an unknown detail (at least this): I don't know
     switch_max_words: int = 6  # "what about chefs?": the last topic for another career
     switch_overruled: float = 0.9  # ...unless the classifier is this sure of a topic and there is no "what about"
@@ -944,6 +945,8 @@ def pay_follow_up_rule(turn: Turn) -> Optional[Decision]:
     query = _pay_query(turn)
     if not (query.period or query.level or query.place):
         return None
+    if not (query.level or query.place) and _word_topic(turn) not in {None, "pay", "pay_factors"}:
+        return None  # "how many openings each year?": another topic, whose words name a period
     careers = turn.careers_asked()
     return Decision("pay_follow_up", ANSWER, topics=("pay",), careers=careers[:1], pay=query)
 
@@ -1105,6 +1108,17 @@ def _second_look(turn: Turn) -> Optional[Decision]:
                     skill=_skill_named(turn, careers[0]))
 
 
+def topic_word_rule(turn: Turn) -> Optional[Decision]:
+    """While a career is talked about, a topic word on its own ("school?", "money??") asks that topic."""
+    career = turn.state.career
+    if turn.intent not in {"nlu_fallback", "out_of_scope", "inform"} or turn.mentions.careers or turn.mentions.others:
+        return None
+    if not career or career not in turn.knowledge.careers or turn.word_count() > turn.limits.topic_word_max_words:
+        return None
+    topic = _word_topic(turn)
+    return Decision("topic_word", ANSWER, topics=(topic,), careers=(career,)) if topic else None
+
+
 def second_look_rule(turn: Turn) -> Optional[Decision]:
     """Unsure or off-topic messages get a second look at their words and the classifier's ranking."""
     if turn.intent not in {"nlu_fallback", "out_of_scope"}:
@@ -1218,6 +1232,7 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("tell_more", tell_more_rule),
     ("unknown_detail", unknown_detail_rule),
     ("career_named", career_named_rule),
+    ("topic_word", topic_word_rule),
     ("second_look", second_look_rule),
     ("file_lookup", file_lookup_rule),
     ("fallback", fallback_rule),

@@ -687,3 +687,24 @@ def test_a_career_question_using_a_word_still_asks_which_career(text: str, inten
 def test_a_word_question_during_a_career_is_about_the_career() -> None:
     state = State(career="electricians")
     assert decide(parse("is an apprenticeship paid", "ask_pay", 0.8), state, current_knowledge()).kind != "glossary"
+
+
+@pytest.mark.parametrize("text, topic", [("school?", "education"), ("money??", "pay"), ("future?", "outlook")])
+def test_a_topic_word_alone_asks_that_topic_of_the_current_career(text: str, topic: str) -> None:
+    state = State(career="registered-nurses", last_topic="summary")
+    decision = decide(parse(text, "nlu_fallback", 0.3), state, current_knowledge())
+    assert (decision.kind, decision.topics, decision.careers) == ("answer", (topic,), ("registered-nurses",))
+
+
+def test_a_topic_word_alone_with_no_career_is_not_answered() -> None:
+    assert decide(parse("school?", "nlu_fallback", 0.3), State(), current_knowledge()).kind != "answer"
+
+
+def test_per_year_after_the_pay_gives_the_annual_median_and_openings_each_year_stay_openings() -> None:
+    knowledge = current_knowledge()
+    state = State(career="civil-engineers", last_topic="pay")
+    per_year = decide(parse("and per year", "nlu_fallback", 0.3), state, knowledge)
+    texts = [m.text for m in render(per_year, Context(knowledge.careers, general_facts()))]
+    assert per_year.topics == ("pay",) and "95,890 a year" in texts[0], texts
+    openings = decide(parse("how many openings each year", "ask_openings", 0.9), state, knowledge)
+    assert openings.topics == ("openings",)
