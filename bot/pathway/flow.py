@@ -94,6 +94,13 @@ _HEDGED = re.compile(r"\b(?:thinking|think|thought|might|maybe|may|want to|wanna
                      r"someday|later|eventually|hope to|hoping|could|would like|wish)\b[^.,;]*$")
 
 
+# An answer about another person is not the student's own: "my uncle runs a factory" answers nothing.
+_SOMEONE_ELSE = re.compile(r"\b(?:my|his|her|our) (?:\w+ )?(?:uncle|aunt|mom|mother|dad|father|parents?|brother|"
+                           r"sister|cousin|grandma|grandpa|grandmother|grandfather|friend|friends|neighbor|stepdad|"
+                           r"stepmom|family|boyfriend|girlfriend)\b|^(?:he|she|they) ")
+_FIRST_PERSON = re.compile(r"\b(?:i|im|ive|id|ill|me|myself|mine)\b")
+
+
 def match_option(question: PathwayQuestion, text: str) -> Optional[str]:
     """The option a free-text answer picks, or None if unclear.
 
@@ -105,6 +112,8 @@ def match_option(question: PathwayQuestion, text: str) -> Optional[str]:
     said = normalize(text)
     if not said:
         return None
+    if not question.yes_no and _SOMEONE_ELSE.search(said) and not _FIRST_PERSON.search(said):
+        return None  # "my uncle runs a factory": about someone else, not where the student is
     if question.yes_no and NEGATIONS & set(said.split()):
         return "no"
     years = _years(said)

@@ -35,6 +35,9 @@ def flow(career: Career) -> Pathways:
         ("i work in retail but want a career change", "other_field"),
         ("pizza", None),
         ("", None),
+        ("my grandpa works on an assembly line", None),  # someone else's job is not where the student is
+        ("her older sister is in college", None),
+        ("my dad and i both work in a factory", "production_worker"),
     ],
 )
 def test_reads_starting_point(flow: Pathways, text: str, expected) -> None:
