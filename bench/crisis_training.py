@@ -5,9 +5,10 @@ then on its crisis messages may teach the intent classifier's ``crisis`` class
 (the held-out set, bench/safety/crisis-messages.yml, never does). The dedicated
 detector (bot/safety/crisis.py) stays first; these examples help the
 classifier with paraphrases no phrase list has. The development look-alikes
-that the classifier alone took for a crisis are written as the intent they
-really are (a worry as ``share_worry``, the rest ``out_of_scope``), so the
-class keeps its edge.
+(hyperbole, slang, media, school stress, worries) are written as the intent
+they really are, a worry as ``share_worry`` and the rest ``out_of_scope``, so
+the class keeps its edge; look-alikes that ask about a job are left out (their
+intent is a career topic, which a kind does not tell).
 
 Messages are left out when they repeat a benchmark question or a held-out
 safety message, or name one of the careers kept unseen by the training data.
@@ -32,6 +33,9 @@ SAFETY_DIR = ROOT / "bench" / "safety"
 OUTPUT = DATA_DIR / "nlu" / "crisis-dev-sets.yml"
 HELD_OUT_SAFETY = ("crisis-messages.yml", "not-crisis-messages.yml")
 WORRY_KINDS = frozenset({"stress", "worry", "mild"})
+CAREER_KINDS = frozenset({"career", "career_violent_words"})
+_JOB_WORDS = re.compile(r"\b(?:jobs?|careers?|work as|become|becoming|major|college|degree|pay|paid|salary|earn)\b",
+                        re.IGNORECASE)
 
 
 def _texts(paths: Iterable[Path]) -> List[Dict[str, str]]:
@@ -84,12 +88,20 @@ def _names_unseen_career(texts: Sequence[str]) -> Set[str]:
     return {t for t in texts if catalog.find(t).careers}
 
 
+def _names_a_job(text: str) -> bool:
+    """True if the message names a job title, one of the bot's careers or another."""
+    from bot.knowledge.current import current_knowledge
+
+    mentions = current_knowledge().catalog.find(text)
+    return bool(mentions.careers or mentions.others)
+
+
 def _block(intent: str, texts: Sequence[str]) -> Dict[str, str]:
     return {"intent": intent, "examples": "".join(f"- {t}\n" for t in texts)}
 
 
-def build(crisis_files: Sequence[Path], look_alike_files: Sequence[Path], false_alarms: Set[str]) -> Dict[str, object]:
-    """The NLU data: crisis messages, and the look-alikes listed in ``false_alarms`` under their real intent."""
+def build(crisis_files: Sequence[Path], look_alike_files: Sequence[Path]) -> Dict[str, object]:
+    """The NLU data: crisis messages, and the look-alikes that ask about no job under their real intent."""
     excluded = excluded_messages()
     seen: Set[str] = set()
 
@@ -104,7 +116,9 @@ def build(crisis_files: Sequence[Path], look_alike_files: Sequence[Path], false_
     worries: List[str] = []
     other: List[str] = []
     for message in _texts(look_alike_files):
-        if message["text"] in false_alarms and keep(message["text"]):
+        if message["kind"] in CAREER_KINDS or _JOB_WORDS.search(message["text"]) or _names_a_job(message["text"]):
+            continue
+        if keep(message["text"]):
             (worries if message["kind"] in WORRY_KINDS else other).append(message["text"])
     unseen = _names_unseen_career(crisis + worries + other)
     blocks = [_block("crisis", [t for t in crisis if t not in unseen])]
@@ -147,18 +161,14 @@ def write(data: Dict[str, object], path: Path, sources: Sequence[Path]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Write data/nlu/crisis-dev-sets.yml; ``--false-alarms FILE`` lists look-alikes to teach (one per line)."""
+    """Write data/nlu/crisis-dev-sets.yml."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip", type=int, nargs="*", default=[], help="development set numbers to leave out")
-    parser.add_argument("--false-alarms", type=Path, help="look-alike texts the classifier took for a crisis")
     parser.add_argument("--out", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
     crisis_files = [p for p in dev_files("crisis") if int(p.stem.rsplit("-", 1)[1]) not in args.skip]
     look_alikes = [p for p in dev_files("not-crisis") if int(p.stem.rsplit("-", 1)[1]) not in args.skip]
-    alarms: Set[str] = set()
-    if args.false_alarms:
-        alarms = {line.strip() for line in args.false_alarms.read_text(encoding="utf-8").splitlines() if line.strip()}
-    data = build(crisis_files, look_alikes, alarms)
+    data = build(crisis_files, look_alikes)
     write(data, args.out, crisis_files + look_alikes)
     counts = ", ".join(f"{b['intent']} {b['examples'].count(chr(10))}" for b in data["nlu"])  # type: ignore
     print(f"wrote {args.out}: {counts}")

@@ -207,7 +207,7 @@ class Catalog:
                 names.setdefault(form, _Entry(None, title, cluster))
         for career_id, career in careers.items():  # known careers win over the vocabulary
             for name in career.names():
-                for form in word_forms(name):
+                for form in word_forms(name) + short_forms(name):
                     names[form] = _Entry(career_id, career.career.plural, short=len(form) <= 2)
         for career_id, career in careers.items():  # "truck driving": never over another name
             for name in career.names():

@@ -5,18 +5,23 @@ is a ``crisis`` if the dedicated detector (bot/safety/crisis.py) finds a crisis
 or a concern, or the intent classifier gives ``crisis`` at least
 ``crisis_threshold`` anywhere in its ranking: the detector catches phrasings the
 classifier never saw, the classifier paraphrases the detector has no phrase
-for. The classifier, trained on English, is not trusted alone on a message in
-another language (the detector has phrases for them). Nor on a message whose crisis-sounding
-words the detector read as hyperbole ("i'm going to die of boredom"): its next
-intent is taken. Otherwise a request for a counselor or a real person becomes
-``ask_counselor`` and an insult aimed at the bot ``insult`` when their words say
-so (bot/safety/requests.py). The classifier's own ranking is kept after the
-chosen intent, so later stages still see it.
+for. On a message naming one of the bot's careers the classifier alone needs a
+higher score (``career_question_threshold``): a story around a career question
+("my dad says chefs are broke, what do they make?") sounds like a crisis to it.
+The classifier, trained on English, is not trusted alone on a message in
+another language (the detector has phrases for them), nor on a message whose
+crisis-sounding words the detector read as hyperbole ("i'm going to die of
+boredom"). A crisis guess that is not trusted is ruled out: the other intents'
+scores are read as shares of the rest (``without_crisis``). Otherwise a request
+for a counselor or a real person becomes ``ask_counselor`` and an insult aimed
+at the bot ``insult`` when their words say so (bot/safety/requests.py). The
+classifier's own ranking is kept after the chosen intent, so later stages still
+see it.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -35,15 +40,23 @@ CRISIS_SCORE = "crisis_score"
 CRISIS_INTENT = "crisis"
 COUNSELOR_INTENT = "ask_counselor"
 BOUNDARY_INTENT = "insult"
+FALLBACK_INTENT = "nlu_fallback"
+WORRY_INTENT = "share_worry"
 
 
-def decide(text: str, ranking: List[Dict[str, Any]], crisis_threshold: float) -> Optional[str]:
-    """The safety intent a message must get, or None to keep the classifier's (pure function)."""
+def decide(text: str, ranking: List[Dict[str, Any]], crisis_threshold: float,
+           career_question_threshold: float = 1.0, names_a_career: bool = False) -> Optional[str]:
+    """The safety intent a message must get, or None to keep the classifier's (pure function).
+
+    ``names_a_career``: the message names one of the bot's careers, so the classifier's crisis score alone
+    must reach ``career_question_threshold`` (stories around a career question sound like crises to it).
+    """
     if crisis.detect(text).found:
         return CRISIS_INTENT
     crisis_score = max((float(r.get("confidence") or 0.0) for r in ranking if r.get("name") == CRISIS_INTENT),
                        default=0.0)
-    if crisis_score >= crisis_threshold and not crisis.hyperbole_found(text) and language_of(text) is None:
+    needed = max(crisis_threshold, career_question_threshold) if names_a_career else crisis_threshold
+    if crisis_score >= needed and not crisis.hyperbole_found(text) and language_of(text) is None:
         return CRISIS_INTENT  # the classifier knows English only: another language is the detector's to judge
     if requests.asks_for_counselor(text):
         return COUNSELOR_INTENT
@@ -52,14 +65,47 @@ def decide(text: str, ranking: List[Dict[str, Any]], crisis_threshold: float) ->
     return None
 
 
+def without_crisis(ranking: List[Dict[str, Any]], fallback_threshold: float,
+                   ambiguity_threshold: float) -> Optional[Tuple[str, float]]:
+    """The classifier's guess once ``crisis`` is ruled out, or None if it is still unsure (pure function).
+
+    The other intents' scores are taken as a share of what is left ("roadmap for me": crisis 0.40, want_career
+    0.33 -> 0.55), with the FallbackClassifier's thresholds: the top one must reach ``fallback_threshold`` and
+    lead the next by ``ambiguity_threshold``.
+    """
+    crisis_score = max((float(r.get("confidence") or 0.0) for r in ranking if r.get("name") == CRISIS_INTENT),
+                       default=0.0)
+    others = sorted(((str(r["name"]), float(r.get("confidence") or 0.0)) for r in ranking
+                     if r.get("name") not in {CRISIS_INTENT, FALLBACK_INTENT}), key=lambda pair: -pair[1])
+    if not others or crisis_score >= 1.0:
+        return None
+    rest = 1.0 - crisis_score
+    top, top_score = others[0][0], others[0][1] / rest
+    second = others[1][1] / rest if len(others) > 1 else 0.0
+    if top_score < fallback_threshold or top_score - second < ambiguity_threshold:
+        return None
+    return top, min(top_score, 1.0)
+
+
+def _names_a_career(text: str) -> bool:
+    """True if the message names one of the careers of the knowledge files (re-read when they change)."""
+    from bot.knowledge.current import current_knowledge
+
+    return bool(current_knowledge().catalog.find(text).careers)
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class SafetyIntents(GraphComponent, IntentClassifier):
     """Overrides the intent for crisis messages, counselor requests and insults (see module docstring)."""
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        """``crisis_threshold``: the classifier's ``crisis`` score that is enough on its own."""
-        return {"crisis_threshold": 0.4}
+        """The classifier's ``crisis`` score enough on its own, and enough on a message naming a career.
+
+        ``crisis_threshold`` and ``career_question_threshold`` (see the module docstring).
+        """
+        return {"crisis_threshold": 0.5, "career_question_threshold": 0.99, "fallback_threshold": 0.5,
+                "ambiguity_threshold": 0.05}
 
     def __init__(self, config: Dict[str, Any]) -> None:
         self.config = {**self.get_default_config(), **config}
@@ -77,6 +123,26 @@ class SafetyIntents(GraphComponent, IntentClassifier):
         requests.asks_for_counselor("warm up")
         return cls(config)
 
+    def _ruled_out(self, text: str, ranking: List[Dict[str, Any]], score: float) -> Tuple[Optional[str], float]:
+        """The intent once a crisis guess the classifier alone was not trusted with is ruled out (or None, 1.0).
+
+        The other intents' scores are read as shares of the rest (``without_crisis``). Still unsure: a worry
+        when the classifier's next guess is one (its words then decide, bot/interpret/worries.py), else
+        "I didn't get that".
+        """
+        first = ranking[0].get("name")
+        guess = without_crisis(ranking, float(self.config["fallback_threshold"]),
+                               float(self.config["ambiguity_threshold"]))
+        if guess is not None:
+            return guess if first in {CRISIS_INTENT, FALLBACK_INTENT} or guess[0] == first else (None, 1.0)
+        if first not in {CRISIS_INTENT, FALLBACK_INTENT}:
+            return None, 1.0
+        after = next((str(r["name"]) for r in ranking if r.get("name") not in {CRISIS_INTENT, FALLBACK_INTENT}), "")
+        threshold = float(self.config["fallback_threshold"])
+        if after == WORRY_INTENT:
+            return WORRY_INTENT, threshold
+        return (FALLBACK_INTENT, threshold) if first == CRISIS_INTENT else (None, 1.0)
+
     def process(self, messages: List[Message]) -> List[Message]:
         """Set the safety intent first in the ranking when one applies."""
         for message in messages:
@@ -87,13 +153,14 @@ class SafetyIntents(GraphComponent, IntentClassifier):
             score = max((float(r.get("confidence") or 0.0) for r in ranking if r.get("name") == CRISIS_INTENT),
                         default=0.0)
             message.set(CRISIS_SCORE, round(score, 4), add_to_output=True)  # the classifier's own, kept for review
-            chosen = decide(text, ranking, float(self.config["crisis_threshold"]))
-            if chosen is None and ranking and ranking[0].get("name") == CRISIS_INTENT and crisis.hyperbole_found(text):
-                chosen = next((str(r["name"]) for r in ranking if r.get("name") != CRISIS_INTENT), None)
-                # hyperbole the classifier took for a crisis: the next intent it ranked is what the message is
+            chosen = decide(text, ranking, float(self.config["crisis_threshold"]),
+                            float(self.config["career_question_threshold"]), _names_a_career(text))
+            confidence = 1.0
+            if chosen is None and ranking and score:
+                chosen, confidence = self._ruled_out(text, ranking, score)
             if chosen is None:
                 continue
-            intent = {"name": chosen, "confidence": 1.0}
+            intent = {"name": chosen, "confidence": confidence}
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING, [intent] + [r for r in ranking if r.get("name") != chosen],
                         add_to_output=True)

@@ -113,6 +113,37 @@ def test_the_classifier_alone_is_not_trusted_on_hyperbole() -> None:
     assert decide("he says hes going to kill me when he gets home", ranking, 0.4) == "crisis"
 
 
+def test_a_career_question_needs_a_higher_classifier_score_and_the_detector_none() -> None:
+    """A story around a career question sounds like a crisis to the classifier: it must be very sure then."""
+    story = "my dad says chefs are broke, what do they really make"
+    assert decide(story, [{"name": "crisis", "confidence": 0.9}], 0.7, 0.99, names_a_career=True) is None
+    assert decide(story, [{"name": "crisis", "confidence": 0.995}], 0.7, 0.99, names_a_career=True) == "crisis"
+    assert decide("i feel so empty lately", [{"name": "crisis", "confidence": 0.9}], 0.7, 0.99) == "crisis"
+    mixed = "how much do nurses make, doesnt matter i wont be alive next year"
+    assert decide(mixed, [{"name": "ask_pay", "confidence": 0.9}], 0.7, 0.99, names_a_career=True) == "crisis"
+
+
+def test_the_classifier_alone_is_not_trusted_on_another_language() -> None:
+    """The classifier knows English; a message in another language is the detector's to judge."""
+    ranking = [{"name": "crisis", "confidence": 0.9}]
+    assert decide("Y tá kiếm được bao nhiêu tiền một năm?", ranking, 0.7) is None
+    assert decide("me quiero matar", [], 0.7) == "crisis"
+
+
+def test_a_crisis_guess_below_the_threshold_gets_the_next_intent() -> None:
+    """The classifier's first guess "crisis" at 0.6 is not trusted (0.7 needed): its next intent is the message's."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlp.safety_intents import SafetyIntents
+
+    message = Message(data={"text": "im failing algebra, can i still be an engineer someday",
+                            "intent": {"name": "crisis", "confidence": 0.6},
+                            "intent_ranking": [{"name": "crisis", "confidence": 0.6},
+                                               {"name": "share_worry", "confidence": 0.3}]})
+    SafetyIntents({"crisis_threshold": 0.7}).process([message])
+    assert message.get("intent")["name"] == "share_worry"
+
+
 def test_hyperbole_the_classifier_took_for_a_crisis_gets_its_next_intent() -> None:
     from rasa.shared.nlu.training_data.message import Message
 
@@ -124,3 +155,31 @@ def test_hyperbole_the_classifier_took_for_a_crisis_gets_its_next_intent() -> No
                                                {"name": "out_of_scope", "confidence": 0.08}]})
     SafetyIntents({}).process([message])
     assert message.get("intent")["name"] == "out_of_scope"
+
+
+def test_without_crisis_reads_the_other_scores_as_shares_of_the_rest() -> None:
+    from bot.nlp.safety_intents import without_crisis
+
+    ranking = [{"name": "nlu_fallback", "confidence": 0.5}, {"name": "crisis", "confidence": 0.4},
+               {"name": "want_career", "confidence": 0.33}, {"name": "ask_pay", "confidence": 0.1}]
+    name, confidence = without_crisis(ranking, 0.5, 0.05)
+    assert name == "want_career" and abs(confidence - 0.55) < 0.01
+    unsure = [{"name": "crisis", "confidence": 0.4}, {"name": "ask_pay", "confidence": 0.25},
+              {"name": "ask_outlook", "confidence": 0.25}]
+    assert without_crisis(unsure, 0.5, 0.05) is None  # two guesses tied: still unsure
+
+
+def test_a_worry_the_classifier_took_for_a_crisis_is_heard_as_a_worry() -> None:
+    """Crisis ruled out (a career is named), nothing sure, and the next guess a worry: a worry."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlp.safety_intents import SafetyIntents
+
+    message = Message(data={"text": "my dad says being a chef isnt a real job and i should give up",
+                            "intent": {"name": "nlu_fallback", "confidence": 0.5},
+                            "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.5},
+                                               {"name": "crisis", "confidence": 0.92},
+                                               {"name": "share_worry", "confidence": 0.03},
+                                               {"name": "want_career", "confidence": 0.02}]})
+    SafetyIntents({"crisis_threshold": 0.7, "career_question_threshold": 0.99}).process([message])
+    assert message.get("intent")["name"] == "share_worry"
