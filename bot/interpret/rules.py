@@ -376,13 +376,10 @@ def plan_rule(turn: Turn) -> Optional[Decision]:
     if meaning.kind == "digression":
         if pathway.digressions + 1 >= turn.limits.max_digressions:
             answer = decide_turn(Turn(**{**turn.__dict__, "in_plan": True}))
-            return Decision("plan_paused", answer.kind, answer.topics, answer.careers, answer.response,
-                            answer.others, answer.clusters, answer.browse, answer.pay, answer.skill,
-                            PlanMove("paused"))
+            return replace(answer, rule="plan_paused", plan=PlanMove("paused"), then=None)
         answer = decide_turn(Turn(**{**turn.__dict__, "in_plan": True}))
         again = Decision("plan_again", PLAN, careers=(career.id,), plan=PlanMove("ask", pathway.question))
-        return Decision(answer.rule, answer.kind, answer.topics, answer.careers, answer.response, answer.others,
-                        answer.clusters, answer.browse, answer.pay, answer.skill, PlanMove("digression"), again)
+        return replace(answer, plan=PlanMove("digression"), then=again)  # its details too ("what's that")
     if meaning.kind == "answer":
         answers = flow.apply(flows, dict(pathway.answers), meaning.updates)
         following = flow.next_question(flows, answers)
