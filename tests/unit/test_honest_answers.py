@@ -708,3 +708,12 @@ def test_per_year_after_the_pay_gives_the_annual_median_and_openings_each_year_s
     assert per_year.topics == ("pay",) and "95,890 a year" in texts[0], texts
     openings = decide(parse("how many openings each year", "ask_openings", 0.9), state, knowledge)
     assert openings.topics == ("openings",)
+
+
+def test_a_word_asked_while_a_plan_question_waits_is_explained_then_the_question_asked_again() -> None:
+    knowledge = current_knowledge()
+    state = State(career=IPM, pathway=PathwayState(question="stage", career=IPM))
+    decision = decide(parse("first-line supervisor?? what's that", "ask_without_degree", 0.6), state, knowledge)
+    assert decision.kind == "glossary" and decision.details["term"] == "first-line supervisor", decision.describe()
+    texts = [m.text for m in render(decision, Context(knowledge.careers, general_facts(), state))]
+    assert texts[0].startswith("First-line supervisor:") and decision.then is not None
