@@ -10,8 +10,9 @@ they really are, a worry as ``share_worry`` and the rest ``out_of_scope``, so
 the class keeps its edge; look-alikes that ask about a job are left out (their
 intent is a career topic, which a kind does not tell).
 
-Messages are left out when they repeat a benchmark question or a held-out
-safety message, or name one of the careers kept unseen by the training data.
+Messages are left out when they repeat a benchmark question, a held-out safety
+message or an example of the NLU held-out set (tests/nlu/heldout.yml), or name one of the
+careers kept unseen by the training data.
 
 Run: ``python -m bench.crisis_training`` (then ``python -m bot train``).
 """
@@ -27,6 +28,7 @@ from typing import Dict, Iterable, List, Sequence, Set
 import yaml
 
 from bench import questions
+from bot.nlp.evaluate import HELDOUT_FILE, read_examples
 from bot.paths import DATA_DIR, ROOT
 
 SAFETY_DIR = ROOT / "bench" / "safety"
@@ -61,6 +63,7 @@ def excluded_messages() -> Set[str]:
                  *questions.DEV_HONEST_FILES]:
         texts += questions.load(path).messages()
     texts += [m["text"] for m in _texts(SAFETY_DIR / name for name in HELD_OUT_SAFETY)]
+    texts += [text for text, _ in read_examples(HELDOUT_FILE)]  # the NLU held-out set (tests/nlu/test_heldout.py)
     return {questions.normalize_message(t) for t in texts} | _other_training_examples()
 
 
