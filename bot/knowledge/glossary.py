@@ -175,21 +175,19 @@ def compared_terms(text: str, path: Path = GLOSSARY_FILE) -> List[Found]:
 
 def only_term(text: str, path: Path = GLOSSARY_FILE) -> Optional[Found]:
     """The one glossary word a message uses (forms of three letters or more: "GED", "MBA"), or None for none or more."""
-    said = padded(text)
-    found: List[Found] = []
-    for form, entry in _all_forms(path):
-        if len(form.strip()) > 2 and form in said and entry.term not in [f.term for f in found]:
-            found.append(Found(entry.term, entry.definition, form.strip(), career_topic=entry.career_topic))
-            said = said.replace(form, " ")
+    found = terms_in(text, path, limit=2, shortest=3)
     return found[0] if len(found) == 1 else None
 
 
-def terms_in(text: str, path: Path = GLOSSARY_FILE, limit: int = 2) -> List[Found]:
-    """Glossary words an answer uses (each term once, the longest forms first; not single letters like "AS")."""
+def terms_in(text: str, path: Path = GLOSSARY_FILE, limit: int = 2, shortest: int = 4) -> List[Found]:
+    """Glossary words an answer uses (each term once, the longest forms first).
+
+    Only forms of ``shortest`` letters or more: not "AS" in an answer.
+    """
     said = padded(text)
     found: List[Found] = []
     for form, entry in _all_forms(path):
-        if len(form.strip()) > 3 and form in said and entry.term not in [f.term for f in found]:
-            found.append(Found(entry.term, entry.definition, form.strip()))
+        if len(form.strip()) >= shortest and form in said and entry.term not in [f.term for f in found]:
+            found.append(Found(entry.term, entry.definition, form.strip(), career_topic=entry.career_topic))
             said = said.replace(form, " ")
     return found[:limit]

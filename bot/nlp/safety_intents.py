@@ -44,6 +44,11 @@ FALLBACK_INTENT = "nlu_fallback"
 WORRY_INTENT = "share_worry"
 
 
+def classifier_crisis_score(ranking: List[Dict[str, Any]]) -> float:
+    """The intent classifier's ``crisis`` score in a ranking (0 when it is not there)."""
+    return max((float(r.get("confidence") or 0.0) for r in ranking if r.get("name") == CRISIS_INTENT), default=0.0)
+
+
 def decide(text: str, ranking: List[Dict[str, Any]], crisis_threshold: float,
            career_question_threshold: float = 1.0, names_a_career: bool = False) -> Optional[str]:
     """The safety intent a message must get, or None to keep the classifier's (pure function).
@@ -53,8 +58,7 @@ def decide(text: str, ranking: List[Dict[str, Any]], crisis_threshold: float,
     """
     if crisis.detect(text).found:
         return CRISIS_INTENT
-    crisis_score = max((float(r.get("confidence") or 0.0) for r in ranking if r.get("name") == CRISIS_INTENT),
-                       default=0.0)
+    crisis_score = classifier_crisis_score(ranking)
     needed = max(crisis_threshold, career_question_threshold) if names_a_career else crisis_threshold
     if crisis_score >= needed and not crisis.hyperbole_found(text) and language_of(text) is None:
         return CRISIS_INTENT  # the classifier knows English only: another language is the detector's to judge
@@ -73,8 +77,7 @@ def without_crisis(ranking: List[Dict[str, Any]], fallback_threshold: float,
     0.33 -> 0.55), with the FallbackClassifier's thresholds: the top one must reach ``fallback_threshold`` and
     lead the next by ``ambiguity_threshold``.
     """
-    crisis_score = max((float(r.get("confidence") or 0.0) for r in ranking if r.get("name") == CRISIS_INTENT),
-                       default=0.0)
+    crisis_score = classifier_crisis_score(ranking)
     others = sorted(((str(r["name"]), float(r.get("confidence") or 0.0)) for r in ranking
                      if r.get("name") not in {CRISIS_INTENT, FALLBACK_INTENT}), key=lambda pair: -pair[1])
     if not others or crisis_score >= 1.0:
@@ -123,7 +126,7 @@ class SafetyIntents(GraphComponent, IntentClassifier):
         requests.asks_for_counselor("warm up")
         return cls(config)
 
-    def _ruled_out(self, text: str, ranking: List[Dict[str, Any]], score: float) -> Tuple[Optional[str], float]:
+    def _ruled_out(self, ranking: List[Dict[str, Any]]) -> Tuple[Optional[str], float]:
         """The intent once a crisis guess the classifier alone was not trusted with is ruled out (or None, 1.0).
 
         The other intents' scores are read as shares of the rest (``without_crisis``). Still unsure: a worry
@@ -150,14 +153,14 @@ class SafetyIntents(GraphComponent, IntentClassifier):
             if not text:
                 continue
             ranking = list(message.get(INTENT_RANKING) or [])
-            score = max((float(r.get("confidence") or 0.0) for r in ranking if r.get("name") == CRISIS_INTENT),
-                        default=0.0)
+            score = classifier_crisis_score(ranking)
             message.set(CRISIS_SCORE, round(score, 4), add_to_output=True)  # the classifier's own, kept for review
-            chosen = decide(text, ranking, float(self.config["crisis_threshold"]),
-                            float(self.config["career_question_threshold"]), _names_a_career(text))
+            threshold = float(self.config["crisis_threshold"])
+            names_a_career = score >= threshold and _names_a_career(text)  # only asked when it can matter
+            chosen = decide(text, ranking, threshold, float(self.config["career_question_threshold"]), names_a_career)
             confidence = 1.0
             if chosen is None and ranking and score:
-                chosen, confidence = self._ruled_out(text, ranking, score)
+                chosen, confidence = self._ruled_out(ranking)
             if chosen is None:
                 continue
             intent = {"name": chosen, "confidence": confidence}
