@@ -76,6 +76,7 @@ class Thresholds:
     near_threshold: float = 0.4  # a message naming a career gets its best intent from this confidence (fallback: 0.5)
     family: float = 0.6  # two intents of one topic family together reach this: the family's general answer
     follow_up_max_words: int = 6  # "and in ohio?" right after the pay is about the pay
+    points_back_words: int = 8  # ... and this many more when it starts "is that ..." ("is that above the median ...")
     topic_word_max_words: int = 2  # "school?" alone while a career is talked about asks its education
     unknown_detail: float = 0.3  # an unsure message whose best guess is an unknown detail (at least this): I don't know
     switch_max_words: int = 6  # "what about chefs?": the last topic for another career
@@ -118,10 +119,10 @@ _CLAUSES = re.compile(r"\?|,|;|\+|&|\band\b|\bn\b|\balso\b|\bplus\b|\bthen\b")  
 _NO_DEGREE = ("no college", "without college", "without a degree", "no degree", "dont need a degree",
               "dont need college", "not need a degree", "not need college", "skip college", "without going to college",
               "no bachelors", "without a bachelors", "trade school", "right out of high school", "out of high school")
-# "don't require a degree", "do not need a college degree", "without needing college"
-_NO_DEGREE_SAID = re.compile(r" (?:dont|do not|doesnt|does not|not|without|no) (?:need|require|needing|requiring|"
-                             r"have|having|ask for) (?:a |any |an )?(?:college |4 year |four year |university )?"
-                             r"(?:degree|college|diploma|university) ")
+# "don't require a degree", "do not need a college degree", "without needing college", "without a college degree"
+_NO_DEGREE_SAID = re.compile(r" (?:(?:dont|do not|doesnt|does not|not|without|no) (?:need|require|needing|requiring|"
+                             r"have|having|ask for) |without |no )(?:a |any |an )?"
+                             r"(?:college |4 year |four year |university )?(?:degree|college|diploma|university) ")
 # Topics without an intent of their own: their phrases turn a question the classifier gave one of these
 # topics into theirs ("can nurses get promoted" was read as how to get in), unless the message also
 # speaks of a degree or college (then it is the classifier's).
@@ -307,13 +308,16 @@ def _flow_turn(turn: Turn, career: Career) -> flow.Turn:
     return flow.Turn(text, turn.intent, flow.answers_from_entities(dict(turn.parse.entities)))
 
 
+# Replies to what a message also asks, given after the worry is heard.
+ANSWERS_AFTER_A_WORRY = frozenset({ANSWER, COMPARE, BROWSE, GLOSSARY, EXPLAIN, NOT_KNOWN, UNKNOWN_CAREER, WHICH_CAREER})
+
 # Worries about school, college or money: for a career the message names, its way in is the fact that applies.
 SCHOOL_WORRIES = frozenset({"grades", "college", "money"})
 
 
 def _explains_the_last_figure(turn: Turn) -> bool:
     """Right after a figure, "2 percent seems like nothing, should i be worried" asks what it means."""
-    return turn.state.last_topic in _EXPLAINED_TOPICS and explain_asked(turn.text) is not None
+    return turn.state.last_topic in EXPLAINED_TOPICS and explain_asked(turn.text) is not None
 
 
 def worry_rule(turn: Turn) -> Optional[Decision]:
@@ -326,6 +330,7 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
     if turn.worry_heard or turn.in_plan or turn.parse.is_button:
         return None
     kind = worry_in(turn.text)
+    heard_in_words = kind is not None
     if kind is None and turn.intent == "share_worry" and turn.parse.confidence >= turn.limits.worry_intent \
             and not turn.state.pathway.active and not _explains_the_last_figure(turn):
         kind = "stress"  # the classifier heard a worry the word list lacks (not an answer to a plan question)
@@ -349,7 +354,9 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
                                                        or rest.topics == ("summary",)):
         # "my grades are bad, can i still be a truck driver?": what the facts say is the way in
         rest = Decision("worry_way_in", ANSWER, topics=("how_to_become",), careers=named)
-    if rest.kind in {ANSWER, COMPARE, NOT_KNOWN, BROWSE, UNKNOWN_CAREER, WHICH_CAREER}:
+    if not heard_in_words and rest.kind == GLOSSARY:
+        return rest  # "whats grad school?? my sister is applying": a word asked about with a story, no word of worry
+    if rest.kind in ANSWERS_AFTER_A_WORRY:
         return Decision("worry", WORRY, careers=rest.careers, details=details, then=rest)
     return Decision("worry", WORRY, details=details)
 
@@ -455,8 +462,8 @@ def glossary_rule(turn: Turn) -> Optional[Decision]:
         return Decision("glossary", GLOSSARY, details={"term": pair[0].term, "definition": pair[0].definition,
                                                        "term2": pair[1].term, "definition2": pair[1].definition})
     found = asked_term(turn.text)
-    if found is None:
-        return None
+    if found is None or (_explains_the_last_figure(turn) and explain_asked(turn.text) == "judge"):
+        return None  # "whats that compared to the pay for all occupations" right after a figure judges it
     meaning = _DEFINITION_ASKED.search(padded(turn.text)) is not None
     if turn.mentions.careers:
         names = [n.lower() for c in turn.mentions.careers for n in turn.knowledge.careers[c].names()]
@@ -539,6 +546,10 @@ def compare_rule(turn: Turn) -> Optional[Decision]:
         return None
     counted = any(phrase_finder(turn.text)(cue) for cue in _COMPARE_COUNT_CUES)
     topics = ("openings",) if counted else _question_topics(turn)  # "r there more X or Y": how many jobs each
+    last = turn.state.last_topic
+    if not counted and last in OVERVIEW and before in careers and turn.parse.confidence < turn.limits.phrase_over \
+            and _topic_in_words(turn) is None:
+        topics = (last,)  # "how's that compare to production managers" right after a pay answer: the same topic
     if not topics:  # "compare_careers": the topic asked may still be in its words ("X vs Y, where do they work")
         # ... or a topic word alone ("which has a crazier schedule, paramedics or truckers"): it names a side
         asked = _topic_in_words(turn)
@@ -904,15 +915,16 @@ def which_career_rule(turn: Turn) -> Optional[Decision]:
     return Decision("which_career", WHICH_CAREER, topics=topics)
 
 
-_EXPLAINED_TOPICS = frozenset({"pay", "pay_factors", "outlook", "openings"})
+EXPLAINED_TOPICS = frozenset({"pay", "pay_factors", "outlook", "openings"})  # figures "is that a lot?" can follow
 
 
 def explain_rule(turn: Turn) -> Optional[Decision]:
     """Right after a figure, "is that a lot?", "what does that mean?" or "why?" gets the figure explained."""
     topic, career = turn.state.last_topic, turn.state.career
-    if topic not in _EXPLAINED_TOPICS or not career or career not in turn.knowledge.careers or turn.mentions.any:
+    if topic not in EXPLAINED_TOPICS or not career or career not in turn.knowledge.careers or turn.mentions.any:
         return None
-    if turn.word_count() > turn.limits.follow_up_max_words + 4:
+    points_back = _POINTS_BACK.match(turn.text.lower()) is not None  # "ok is that above the median for all jobs"
+    if turn.word_count() > turn.limits.follow_up_max_words + (turn.limits.points_back_words if points_back else 4):
         return None
     asked = explain_asked(turn.text)
     if asked is None:
@@ -923,15 +935,16 @@ def explain_rule(turn: Turn) -> Optional[Decision]:
     if other and _POINTS_BACK.match(turn.text.lower()) and not said:
         other = None  # "is that good or bad next to other jobs": the figure just given, whatever the guess
     if other and other != topic and turn.parse.confidence >= turn.limits.phrase_over:
-        if asked != "why" or other not in _EXPLAINED_TOPICS:
+        if asked != "why" or other not in EXPLAINED_TOPICS:
             return None  # "and how many openings?" asks another topic
         topic = other  # "if it's declining why are there still openings": why there are openings
     return Decision("explain", EXPLAIN, topics=(topic,), careers=(career,), details={"asked": asked})
 
 
 # A follow-up that points back at the figure may be longer: "is that what i'd make right out of college?"
-_POINTS_BACK = re.compile(r"\s*(?:so |ok |okay |and |but |wait )?(?:is that|is it|is this|would that|will that|"
-                          r"does that|thats|that is)\b")
+_POINTS_BACK = re.compile(r"\s*(?:(?:so|ok|okay|k|kk|and|but|wait|hmm) )*(?:is that|is it|is this|would that|will that|"
+                          r"does that|thats|that is|how much is that|how much is it|how much would that be|"
+                          r"how much would it be|whats that|what is that)\b")
 
 
 def pay_follow_up_rule(turn: Turn) -> Optional[Decision]:

@@ -21,7 +21,7 @@ from bot.interpret.decision import (
     Decision,
 )
 from bot.interpret.inputs import PathwayState, State
-from bot.interpret.rules import HANDOFF_OFFER, decode_answers
+from bot.interpret.rules import EXPLAINED_TOPICS, HANDOFF_OFFER, decode_answers
 
 
 def _plan_state(decision: Decision, state: State) -> PathwayState:
@@ -71,7 +71,9 @@ def next_state(decision: Decision, state: State) -> State:
     elif decision.careers and not set(decision.careers) <= set(state.compared):
         new = new.but(compared=())  # talking about another career now
     if decision.kind in {ANSWER, COMPARE, UNKNOWN_CAREER} and decision.topics:
-        new = new.but(last_topic=decision.topics[-1])
+        # the last figure answered, else the last topic: "pay? i do shop class" then "is that a lot?" is about the pay
+        figures = [topic for topic in decision.topics if topic in EXPLAINED_TOPICS]
+        new = new.but(last_topic=(figures or list(decision.topics))[-1])
     if decision.kind == NOT_KNOWN and decision.careers and decision.question:
         covering = _detail_topic(decision.question)  # "do they need a license?" then "what about hvac guys?"
         if covering:

@@ -33,9 +33,19 @@ def padded(text: str) -> str:
 
 
 def phrase_finder(text: str) -> Callable[[str], bool]:
-    """A test for whole-word phrases in ``text``, which is normalised once for all of them."""
+    """A test for whole-word phrases in ``text``, which is normalised once for all of them.
+
+    A phrase written in capitals ("IT") is an abbreviation: it matches only as typed in capitals, so the
+    pronoun in "afford it" is not the Information Technology cluster.
+    """
     said = padded(text)
-    return lambda phrase: padded(phrase) in said
+
+    def has(phrase: str) -> bool:
+        if phrase.isupper():
+            return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+        return padded(phrase) in said
+
+    return has
 
 
 def phrase_finder_through(text: str, fillers: Pattern[str]) -> Callable[[str], bool]:
@@ -192,8 +202,10 @@ _MEANT_FIGURE = re.compile(r" what (?:does|do|is) (?:the |a |that )?(?:" + _SIGN
                            + r"\d[\d,.]*(?: percent| %|%)?|\$\d[\d,.]*k?|"
                            r"(?:much |a little |little )?(?:faster|slower) than (?:the )?average|about as fast as "
                            r"(?:the )?average|median|decline|declining) (?:\w+ )?(?:mean|means) ")
-_JUDGED = r"(?:good|bad|a lot|alot|high|low|fast|slow|much|enough|decent|normal|okay|ok) "
+_JUDGED = (r"(?:good|bad|a lot|alot|high|low|fast|slow|much|enough|decent|normal|okay|ok|terrible|awful|horrible|"
+           r"great|amazing|small|big|little|tiny|huge|weak|solid|trash|crazy|insane) ")
 # "is 7% good", "is minus 3 percent bad?", "so -3 percent is bad then?"
 _JUDGED_FIGURE = re.compile(r" (?:is|are|isnt) (?:" + _SIGN + r"\d+(?: percent| %|%)?|\$?\d[\d,]*k?) (?:\w+ )?"
                             + _JUDGED + r"| " + _SIGN + r"\d+(?: percent| %|%) (?:is|was|sounds|seems) (?:\w+ )?"
-                            + _JUDGED)
+                            + _JUDGED + r"| (?:isnt|aint|is not) (?:that|it|this) (?:\w+ )?" + _JUDGED)
+# ("isnt that kinda terrible": a figure just given, judged)

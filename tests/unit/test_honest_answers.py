@@ -717,3 +717,57 @@ def test_a_word_asked_while_a_plan_question_waits_is_explained_then_the_question
     assert decision.kind == "glossary" and decision.details["term"] == "first-line supervisor", decision.describe()
     texts = [m.text for m in render(decision, Context(knowledge.careers, general_facts(), state))]
     assert texts[0].startswith("First-line supervisor:") and decision.then is not None
+
+
+def test_a_word_asked_with_a_family_story_gets_its_definition_not_a_worry() -> None:
+    """The classifier heard a worry in "my sister keeps saying", but no word of worry is there: the word is asked."""
+    decision = decide(parse("whats grad school?? my sister keeps saying shes applying to grad school", "share_worry",
+                            0.94), State(), current_knowledge())
+    assert decision.kind == "glossary", decision.describe()
+
+
+def test_a_money_worry_with_a_no_college_question_gets_the_list_too() -> None:
+    knowledge = current_knowledge()
+    decision = decide(parse("what careers can i do without a college degree, my family can't really afford it",
+                            "ask_without_degree", 0.98), State(), knowledge)
+    assert decision.kind == "worry" and decision.then is not None and decision.then.browse == "no_degree"
+    texts = [m.text for m in render(decision, Context(knowledge.careers, general_facts()))]
+    assert any("Chefs and head cooks" in text for text in texts), texts
+
+
+@pytest.mark.parametrize("text, cluster", [
+    ("what IT jobs do you have", "Information Technology"),
+    ("can my family afford it", None),
+    ("jobs in health care", "Health Science"),
+])
+def test_an_abbreviation_in_capitals_names_a_cluster_only_in_capitals(text: str, cluster: str) -> None:
+    from bot.interpret.words import cluster_named
+
+    assert cluster_named(text) == cluster
+
+
+@pytest.mark.parametrize("first, follow_up, intent", [
+    ("how fast are industrial production manager jobs growing", "only 2 percent?? isnt that kinda terrible",
+     "out_of_scope"),
+    ("realtor median pay", "ok is that above the median for all jobs at least", "nlu_fallback"),
+    ("farmer pay", "whats that compared to the pay for all occupations", "ask_pay"),
+])
+def test_a_figure_judged_right_after_it_is_explained(first: str, follow_up: str, intent: str) -> None:
+    knowledge = current_knowledge()
+    state = next_state(decide(parse(first, "ask_outlook" if "growing" in first else "ask_pay", 0.95), State(),
+                              knowledge), State())
+    decision = decide(parse(follow_up, intent, 0.5), state, knowledge)
+    assert decision.kind == "explain" and decision.details["asked"] == "judge", decision.describe()
+
+
+def test_the_figure_stays_the_topic_after_an_answer_with_a_second_topic() -> None:
+    """"cnc machinist pay? i do shop class" answers pay and courses; "is that better than most jobs" is the pay."""
+    decision = Decision("t", ANSWER, topics=("pay", "courses"), careers=("machinists-and-tool-and-die-makers",))
+    assert next_state(decision, State()).last_topic == "pay"
+
+
+def test_an_unsure_comparison_pointing_back_keeps_the_topic_just_answered() -> None:
+    state = State(career="industrial-engineers", last_topic="pay")
+    decision = decide(parse("how's that compare to production managers", "ask_outlook", 0.5), state,
+                      current_knowledge())
+    assert decision.kind == "compare" and decision.topics == ("pay",), decision.describe()
