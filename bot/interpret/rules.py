@@ -470,8 +470,9 @@ def glossary_rule(turn: Turn) -> Optional[Decision]:
         in_a_name = any(found.said.lower() in name for name in names)  # "postsecondary" of "postsecondary teachers"
         if in_a_name or not (meaning or (found.leading and not found.career_topic)):
             return None  # "what is the outlook for nurses" asks about nurses
-    if turn.mentions.others and not meaning:
-        return None  # "my teacher keeps saying career cluster, what is that" still asks what the words mean
+    if turn.mentions.others and not (meaning or (found.leading and not found.career_topic)):
+        return None  # "whats a doctorate? only for doctors?" and "my teacher keeps saying career cluster, what is
+        # that" ask what the words mean; "is being a teacher a first-line supervisor job" asks about teachers
     return Decision("glossary", GLOSSARY, details={"term": found.term, "definition": found.definition})
 
 

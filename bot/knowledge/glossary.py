@@ -21,7 +21,9 @@ from bot.paths import KNOWLEDGE_DIR
 
 GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yml"
 # "what is X", "what's X", "what does X mean", "define X", "meaning of X", "X meaning", "X?" alone.
-_ASKS = re.compile(r"^ (?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh) )*(?:what is|whats|what are|what does|"
+# Words before the question that change nothing: "hold up what is a phd", "ok so whats a cdl".
+_LEAD = r"(?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh|hold up|hold on|lol|lmao|ngl|omg|bruh) )*"
+_ASKS = re.compile(r"^ " + _LEAD + r"(?:what is|whats|what are|what does|"
                    r"what do|what s|whats a|wats|wat is|wat s|wat r|what r|wut is|wuts|whut is|wat does|wut does|"
                    r"what counts as|who counts as|who is considered|who is a|"
                    r"what does it mean if (?:someone|you|a person|somebody) (?:is|are)|define|definition of|"
@@ -45,7 +47,7 @@ _NEW_WORD = re.compile(r" (?:never heard (?:of )?(?:that|this|it|the word)|"
                        r"what even is|i dont (?:get|know|understand) what|idk what|"
                        r"explain (?:pls|please|plz|it|that|this)|like what is|is that like) ")
 # "how does an apprenticeship work": asks what the word means in practice.
-_WORKS = re.compile(r"^ (?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh) )*how (?:does|do) .{1,40} work ")
+_WORKS = re.compile(r"^ " + _LEAD + r"how (?:does|do) .{1,40} work ")
 # "what's the difference between a license and a certification": two words asked together.
 _DIFFERENCE = re.compile(r" (?:difference between|differences between|diff between|diff btwn|difference btwn|"
                          r"different from|same as|same thing as|vs|versus|"
@@ -136,12 +138,13 @@ def _asked_term(text: str, path: Path) -> Optional[Found]:
     said = padded(text)
     if not (_ASKS.search(said) or _MEANS.search(said) or _WORKS.search(said)):
         return None
-    rest = re.sub(r"^ (?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh) )*", " ", said)
+    rest = re.sub(r"^ " + _LEAD, " ", said)
     words = len(rest.split())
     means = _MEANS.search(said) is not None or re.search(r" defin", said) is not None
     for form, entry in _all_forms(path):
         direct = form in said and said[said.index(form) + len(form):].startswith(("mean ", "means ", "stand for "))
-        if form in said and (direct or len(form.split()) * 4 + 4 >= words):  # the short question is about the word
+        # a short question is about the word, and so is a longer one that opens with it ("what is a phd lol i ...")
+        if form in said and (direct or len(form.split()) * 4 + 4 >= words or _leads_to(said, form)):
             before = said[:said.index(form)].split()[-1:]
             if not means and entry.career_topic and before and before[0] in _THE:
                 return None  # "what's the job outlook like", "what's their median pay": about a career, not the word

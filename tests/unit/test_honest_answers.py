@@ -771,3 +771,14 @@ def test_an_unsure_comparison_pointing_back_keeps_the_topic_just_answered() -> N
     decision = decide(parse("how's that compare to production managers", "ask_outlook", 0.5), state,
                       current_knowledge())
     assert decision.kind == "compare" and decision.topics == ("pay",), decision.describe()
+
+
+@pytest.mark.parametrize("text, term", [
+    ("whats a doctorate? is it only for doctors or can like anybody get one", "doctoral or professional degree"),
+    ("hold up what is a phd lmao i always thought it was like a doctor", "doctoral or professional degree"),
+    ("whats a residency? like the doctors on greys anatomy?", "residency"),
+    ("whats an internship exactly, my teacher keeps telling us to get one in summer", "internship"),
+])
+def test_a_word_asked_first_is_defined_though_an_unknown_job_is_mentioned(text: str, term: str) -> None:
+    decision = decide(parse(text, "ask_unknown_detail", 0.7), State(), current_knowledge())
+    assert decision.kind == "glossary" and decision.details["term"] == term, decision.describe()
