@@ -45,7 +45,8 @@ _THAT_MEANS = re.compile(r" what does (?:that|it|this) (?:even )?mean| what is t
 _NEW_WORD = re.compile(r" (?:never heard (?:of )?(?:that|this|it|the word)|"
                        r"(?:what|wat|wut) (?:is|s|r|are) (?:that|those|it|this)|whats (?:that|this|those)|"
                        r"what even is|i dont (?:get|know|understand) what|idk what|"
-                       r"explain (?:pls|please|plz|it|that|this)|like what is|is that like) ")
+                       r"explain (?:pls|please|plz|it|that|this)|like what is|is that like|"
+                       r"(?:average|faster|slower) (?:of|than) what|compared to what) ")  # "average of what tho"
 # "how does an apprenticeship work": asks what the word means in practice.
 _WORKS = re.compile(r"^ " + _LEAD + r"how (?:does|do) .{1,40} work ")
 # "what's the difference between a license and a certification": two words asked together.

@@ -782,3 +782,10 @@ def test_an_unsure_comparison_pointing_back_keeps_the_topic_just_answered() -> N
 def test_a_word_asked_first_is_defined_though_an_unknown_job_is_mentioned(text: str, term: str) -> None:
     decision = decide(parse(text, "ask_unknown_detail", 0.7), State(), current_knowledge())
     assert decision.kind == "glossary" and decision.details["term"] == term, decision.describe()
+
+
+@pytest.mark.parametrize("text", ["about as fast as average?? average of what tho",
+                                  "it says 'much faster than the average' but faster than WHAT??"])
+def test_average_of_what_asks_the_outlook_words(text: str) -> None:
+    decision = decide(parse(text, "out_of_scope", 0.7), State(), current_knowledge())
+    assert decision.kind == "glossary" and decision.details["term"] == "much faster than the average"
