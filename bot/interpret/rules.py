@@ -922,13 +922,16 @@ EXPLAINED_TOPICS = frozenset({"pay", "pay_factors", "outlook", "openings"})  # f
 def explain_rule(turn: Turn) -> Optional[Decision]:
     """Right after a figure, "is that a lot?", "what does that mean?" or "why?" gets the figure explained."""
     topic, career = turn.state.last_topic, turn.state.career
-    if topic not in EXPLAINED_TOPICS or not career or career not in turn.knowledge.careers or turn.mentions.any:
+    if topic not in EXPLAINED_TOPICS or not career or career not in turn.knowledge.careers:
         return None
-    points_back = _POINTS_BACK.match(turn.text.lower()) is not None  # "ok is that above the median for all jobs"
-    if turn.word_count() > turn.limits.follow_up_max_words + (turn.limits.points_back_words if points_back else 4):
-        return None
+    if turn.mentions.others or turn.mentions.careers not in {(), (career,)}:
+        return None  # another career: a question about it ("why so many nurse openings" right after nurses is not)
     asked = explain_asked(turn.text)
     if asked is None:
+        return None
+    # "ok is that above the median for all jobs", "why that many openings if the field is only growing 6%"
+    points_back = _POINTS_BACK.match(turn.text.lower()) is not None or asked == "why"
+    if turn.word_count() > turn.limits.follow_up_max_words + (turn.limits.points_back_words if points_back else 4):
         return None
     other = topic_of_intent(turn.intent)
     entry = turn.topics.entry(other) if other else None

@@ -789,3 +789,17 @@ def test_a_word_asked_first_is_defined_though_an_unknown_job_is_mentioned(text: 
 def test_average_of_what_asks_the_outlook_words(text: str) -> None:
     decision = decide(parse(text, "out_of_scope", 0.7), State(), current_knowledge())
     assert decision.kind == "glossary" and decision.details["term"] == "much faster than the average"
+
+
+@pytest.mark.parametrize("career, last, text", [
+    ("registered-nurses", "outlook", "why are there so many nurse openings every year then"),
+    ("civil-engineers", "openings", "why that many openings if the field is only growing 6%"),
+    ("quality-control-inspectors", "outlook", "then how are there 65200 openings a year if its declining?? makes no sense"),
+])
+def test_why_so_many_openings_is_explained_with_the_career_named_or_a_longer_message(career: str, last: str,
+                                                                                      text: str) -> None:
+    knowledge = current_knowledge()
+    decision = decide(parse(text, "ask_openings", 1.0), State(career=career, last_topic=last), knowledge)
+    assert (decision.kind, decision.topics, decision.details.get("asked")) == ("explain", ("openings",), "why")
+    texts = [m.text for m in render(decision, Context(knowledge.careers, general_facts()))]
+    assert "retire or move to other careers" in texts[0], texts
