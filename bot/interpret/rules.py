@@ -273,8 +273,14 @@ def language_rule(turn: Turn) -> Optional[Decision]:
 
 
 def counselor_rule(turn: Turn) -> Optional[Decision]:
-    """"can I talk to a counselor?", "i want a real person": the office's contact and the handoff offer."""
-    return Decision("counselor", COUNSELOR) if turn.intent == "ask_counselor" else None
+    """"can I talk to a counselor?", "i want a real person": the office's contact and the handoff offer.
+
+    Not in another language ("mi counselor me dijo que te preguntara..."): the language rule's reply, in that
+    language, gives the office's contact.
+    """
+    if turn.intent != "ask_counselor" or language_of(turn.text) is not None:
+        return None
+    return Decision("counselor", COUNSELOR)
 
 
 def handoff_rule(turn: Turn) -> Optional[Decision]:

@@ -803,3 +803,21 @@ def test_why_so_many_openings_is_explained_with_the_career_named_or_a_longer_mes
     assert (decision.kind, decision.topics, decision.details.get("asked")) == ("explain", ("openings",), "why")
     texts = [m.text for m in render(decision, Context(knowledge.careers, general_facts()))]
     assert "retire or move to other careers" in texts[0], texts
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Magkano ang sahod ng nurse dito sa America? gusto ko maging nurse katulad ng tita ko", "tl"),
+    ("Ano ang kailangan kong pag-aralan para maging abogado? salamat po", "tl"),
+    ("oye bro qué es el job outlook de los lawyers, no le entiendo nada a esa palabra", "es"),
+])
+def test_tagalog_and_spanish_with_english_job_words_are_noticed(text: str, code: str) -> None:
+    from bot.interpret.language import language_of
+
+    assert language_of(text) == code
+
+
+def test_a_spanish_message_naming_its_counselor_gets_the_reply_in_spanish() -> None:
+    """"mi counselor me dijo..." is not a request for a counselor; the Spanish reply gives the office anyway."""
+    decision = decide(parse("mi counselor me dijo que te preguntara sobre HVAC, qué es eso y cuánto pagan?",
+                            "ask_counselor", 0.9), State(), current_knowledge())
+    assert decision.kind == "other_language" and decision.details.get("language") == "es", decision.describe()
