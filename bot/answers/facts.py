@@ -248,7 +248,12 @@ def pay_line(career: Career) -> Optional[str]:
     if career.pay is None:
         return None
     if career.pay.median is not None:
-        return f"{_amounts(career.pay.median)} in {career.pay.median.date}"
+        line = f"{_amounts(career.pay.median)} in {career.pay.median.date}"
+        if not career.pay.groups:
+            return line
+        # a group's figure and its jobs', each named: "nurse vs paramedic" needs the paramedics' own median
+        jobs = "; ".join(f"{wage.who}: {_amounts(wage)}" for wage in career.pay.groups)
+        return f"{line} for the whole group ({jobs})"
     if not career.pay.groups:
         return None
     # no figure for the whole group: each job's, saying whose ("... (electrical engineers); ... (electronics ...)")

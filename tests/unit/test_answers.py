@@ -174,3 +174,12 @@ def test_a_comparison_of_a_topic_neither_file_has_compares_the_nearest() -> None
                                                                       "barbers-hairstylists-and-cosmetologists"))
     text = "\n".join(m.text for m in render(decision, Context(CAREERS, GENERAL)))
     assert "bachelor" in text.lower() and "I don't have that yet" not in text
+
+
+def test_a_comparison_gives_a_groups_figure_and_each_of_its_jobs_named() -> None:
+    """"nurse vs paramedic": the EMTs and paramedics' group median, and the paramedics' own, each named."""
+    from bot.answers.facts import pay_line
+    from bot.knowledge.current import current_knowledge as knowledge_now
+
+    line = pay_line(knowledge_now().careers["emts-and-paramedics"])
+    assert line is not None and "for the whole group" in line and "paramedics: $53,180 a year" in line, line
