@@ -486,3 +486,27 @@ def test_crises_of_development_sets_17_to_21(text: str) -> None:
 def test_the_phrases_of_sets_17_to_21_leave_ordinary_messages(text: str) -> None:
     """Career choices, food choices and questions about a job's work are not crises."""
     assert not crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", [
+    "sometimes when my brother drives I think about grabbing the wheel and steering into a tree",
+    "im cuting agen",
+    "Im. Done. Living. Bye",
+    "this is my final bow fr, ty to the ones who tried",
+])
+def test_crises_of_development_set_22(text: str) -> None:
+    """Set 22's misses: steering into a tree, cutting again misspelled, done living, a final bow."""
+    assert crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the cafeteria pizza today tried to kill me",
+    "this group project makes me want to throw myself into the sun",
+    "that history essay deadline is gonna be my funeral",
+])
+def test_look_alikes_of_development_set_22_are_hyperbole(text: str) -> None:
+    assert crisis.hyperbole_found(text) and not crisis.detect(text).found
+
+
+def test_a_person_who_tried_to_kill_me_is_never_hyperbole() -> None:
+    assert crisis.detect("my stepdad tried to kill me").found
