@@ -44,6 +44,8 @@ CHAT_FORMS: Dict[str, str] = {
     "hav": "have", "rite": "right", "evry": "every", "evryone": "everyone", "wud": "would", "cud": "could",
     "takin": "taking", "makin": "making", "tok": "took", "evry1": "everyone", "every1": "everyone",
     "some1": "someone", "sum1": "someone", "no1": "no one", "any1": "anyone",
+    "gona": "going to", "alot": "a lot", "tuk": "took", "wnt": "want", "wnts": "wants", "wnats": "wants",
+    "havnt": "have not", "hvnt": "have not", "scool": "school", "skool": "school", "bout": "about", "lil": "little",
 }
 # Emoji students use for what they can't type: read as the words they stand for ("🔪🩸", "💊💊💊").
 EMOJI_WORDS: Dict[str, str] = {
@@ -58,6 +60,8 @@ _DYE = re.compile(
     r"(?! (my|her|his|their|your|the|it|hair))"
 )
 _REPEATS = re.compile(r"([a-z])\1{2,}")
+# "got sa'd", "he SA'd me": sexual assault, read before apostrophes are dropped (else it is "sad").
+_SA = re.compile(r"\bsa'd\b|\bsad(?= (me|her|him|them)\b)")
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _SPACES = re.compile(r"\s+")
 
@@ -174,6 +178,7 @@ def normalise(text: str) -> str:
     lowered = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     for emoji, word in EMOJI_WORDS.items():
         lowered = lowered.replace(emoji, word)
+    lowered = _SA.sub(" sexually assaulted ", lowered)
     lowered = lowered.replace("'", "").replace("w/o", " without ").replace("with out ", "without ")
     lowered = re.sub(r"\bs/h\b", "sh", lowered)  # "wanna s/h": self-harm
     lowered = without_accents(lowered)

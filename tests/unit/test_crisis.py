@@ -510,3 +510,40 @@ def test_look_alikes_of_development_set_22_are_hyperbole(text: str) -> None:
 
 def test_a_person_who_tried_to_kill_me_is_never_hyperbole() -> None:
     assert crisis.detect("my stepdad tried to kill me").found
+
+
+@pytest.mark.parametrize("text", [
+    "my parents say I'm the reason their life is ruined and sometimes they make sure I feel it",
+    "I'm tired of waking up every morning and having to be me",
+    "I'm so done fighting this every single day",
+    "I told my sister she can have my room soon",
+    "bro got a blick in his bag at school, said he's gonna air it out at lunch",
+    "i'm so done, time for the forever nap",
+    "popped like a whole sheet of my mom's xans, feeling mad weird",
+    "cant stop cuttin",
+    "which careers work with kids? I want to help kids like me whose uncle does stuff to them at night",
+    "can you help with my career plan? my counselor wants it by friday but I'm planning to be gone by then",
+    "he sa'd me at the party and everyone's acting like it didn't happen",
+    "I wrote letters to my family and put them in my desk drawer. thanks for helping me with stuff this year",
+    "my dad says next time he'll really hurt me",
+    "my step dad put hands on me again 😭 not even playing",
+    "there is a kid with a nife at school hes sayng hes gona stab someone",
+])
+def test_crises_of_development_set_23(text: str) -> None:
+    """Set 23's misses: abuse told indirectly, giving things away, a plan by a date, weapon and drug slang, SA'd."""
+    assert crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", [
+    "since software devs are gonna be gone soon bc of AI should i even try",
+    "i got sad at the party when my friend left early",
+    "i only sleep like 5 hours, do nurses get naps on night shift",
+    "my little brother is so annoying lol, anyway what do lawyers make",
+])
+def test_the_phrases_of_set_23_leave_ordinary_messages(text: str) -> None:
+    assert not crisis.detect(text).found, normalise(text)
+
+
+def test_sa_d_is_read_as_sexual_assault_and_sad_stays_sad() -> None:
+    assert "sexually assaulted" in normalise("got SA’d at a party")
+    assert normalise("i was sad at the party") == "i was sad at the party"
