@@ -190,7 +190,8 @@ _STRONG_INTRO = re.compile(
     r"(?:\s+is|s| is|'s|:)|"
     r"my names|myname is|(?<![A-Za-z] )(?<![A-Za-z])name\s*(?::|-(?=\s))|^name(?=\s+(?-i:[A-Z]))|"
     r"(?:first|last) name(?=\s+(?-i:[A-Z]))|(?:her|his|their) name(?:\s+is|'s|:)|"
-    r"(?:my|her|his|their) (?:best |little |big |older |younger |step |twin )?(?:\w+'?s |\w+s' )"
+    r"(?:my|her|his|their) (?:best |little |big |older |younger |step |twin |foster |adoptive |host |god|"
+    r"biological |bonus |real )?(?:\w+'?s |\w+s' )"
     r"(?:full |real |first |last )?name(?:\s+is|'s|:)|"
     r"(?:^|(?<=[.!?,]\s)|(?<=^yo )|(?<=^hi )|(?<=^hey )|(?<=^ok )|(?<=^so )|(?<=^sup )|(?<=^hello ))"
     r"(?:name is|name's|names)|"
@@ -345,8 +346,11 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
             break  # "im Mexican American", "this is Kevin's question": not an introduction of a name
         if taken and re.fullmatch(_NAME_PARTICLES, lowered):
             particles = re.match(rf"(?:{_NAME_PARTICLES}\s+)+([^\W\d_][\w'-]*)", text[position:], re.IGNORECASE)
-            if particles and (particles.group(1)[0].isupper() or first_word in first_names()):
-                # "Sebastián de la Cruz", "ethan van der berg": the particles and the name
+            surname = particles.group(1).lower() if particles else ""
+            if particles and (particles.group(1)[0].isupper() or first_word in first_names()
+                              or (first_word not in common_words() and surname not in common_words()
+                                  and surname not in _NAME_STOP)):
+                # "Sebastián de la Cruz", "ethan van der berg", "rhys van wyk": the particles and the name
                 end = position = position + particles.end()
                 taken += 1
                 continue

@@ -347,3 +347,17 @@ def test_near_misses_of_set_21_stay(text: str) -> None:
     """Number runs that are not ten digits; a famous name nobody introduced; a curly "I’m" before a word that is
     no name; parents who are not named."""
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("im rhys van wyk, what do civil engineers build", "rhys van wyk"),
+    ("my foster mom's name is Gloria Stevens, she said i should ask about cosmetology school", "Gloria Stevens"),
+])
+def test_details_of_development_set_26(text: str, detail: str) -> None:
+    """A lowercase name with a particle after "im"; a name given as a foster parent's."""
+    assert detail not in mask(text).text
+
+
+@pytest.mark.parametrize("text", ["im al fine thanks", "i am de facto the leader", "im van driving lol"])
+def test_particles_alone_are_no_name(text: str) -> None:
+    assert mask(text).text == text
