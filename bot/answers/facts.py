@@ -418,8 +418,16 @@ def graduate_degree(career: Career) -> Optional[str]:
     return edu.graduate.text if edu and edu.graduate else None
 
 
+def experience_line(career: Career) -> Optional[str]:
+    """The work experience a career asks for ("Work experience in a related job: 5 years or more."), if any."""
+    experience = career.education.work_experience if career.education else None
+    if experience is None or experience.text.strip().lower() in {"", "none"}:
+        return None
+    return say("work_experience", text=experience.text)
+
+
 def how_to_become(career: Career) -> Optional[str]:
-    """How people usually get into the career."""
+    """How people usually get into the career, with the work experience it asks for."""
     parts = []
     if career.how_to_become:
         parts.append(career.how_to_become.text)
@@ -428,6 +436,9 @@ def how_to_become(career: Career) -> Optional[str]:
     if career.advancement:
         parts.append(say("ladder", ladder=" → ".join(career.advancement.ladder)))
         parts.append(career.advancement.promotion)
+    experience = experience_line(career)
+    if experience and parts:
+        parts.append(experience)
     return " ".join(parts) or None
 
 
@@ -440,6 +451,8 @@ def without_degree(career: Career) -> Optional[str]:
     if edu and edu.entry_level:
         text = say("no_degree_way", plural=career.career.plural, level=edu.entry_level.level,
                    source=source_label(career, edu.entry_level.source))
+        experience = experience_line(career)
+        text = f"{text} {experience}" if experience else text
         return f"{text} {career.how_to_become.text}" if career.how_to_become else text
     # no typical level (the source says "it varies"): the way in as the file tells it, exceptions included
     return career.how_to_become.text if career.how_to_become else None

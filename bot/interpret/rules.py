@@ -60,6 +60,7 @@ from bot.interpret.words import (
 )
 from bot.interpret.worries import worry_in
 from bot.knowledge.catalog import Catalog, Mentions
+from bot.knowledge.catalog import normalise as catalog_normalise
 from bot.knowledge.glossary import asked_term, compared_terms, only_term
 from bot.knowledge.models import Career
 from bot.knowledge.topics import OVERVIEW, PLAN_OFFER_AFTER, TOPICS, more_topic, topic_of_intent
@@ -1281,6 +1282,7 @@ class Interpreter:
             state = state.but(career=parse.page_career)
         mentions = self.knowledge.catalog.find(parse.text) if not parse.is_button else Mentions()
         mentions = _kind_of_current_career(mentions, state, self.knowledge)
+        mentions = _people_not_jobs(parse.text, mentions)
         mentions = _careers_of_the_question(parse.text, mentions, self.knowledge.catalog)
         parse = _without_unasked_counselor(parse, mentions, self.limits.counselor_unsure)
         parse = _career_intent_near_threshold(parse, mentions, self.limits.near_threshold)
@@ -1317,6 +1319,28 @@ def _careers_of_the_question(text: str, mentions: Mentions, catalog: Catalog) ->
     if not asked or not set(asked) < set(mentions.careers):
         return mentions
     return replace(mentions, careers=asked)
+
+
+# "my teacher said ...", "the teacher talked about ...": a person the student knows, not a job asked about.
+_PERSON_BEFORE = r"\b(?:my|our|the|his|her|their|your) (?:\w+ )?"
+_PERSON_AFTER = (r"s? (?:said|says|told|tells|talked|talks|keeps|kept|asked|explained|mentioned|thinks|thought|wants|"
+                 r"wanted|made|makes us|gave|gives|showed|shows|called|was like|is like|goes|went over)\b")
+
+
+def _people_not_jobs(text: str, mentions: Mentions) -> Mentions:
+    """Job titles named only as people ("whats a median? my teacher said it"): not jobs the bot lacks."""
+    if not mentions.others:
+        return mentions
+    said = catalog_normalise(text)
+    kept = tuple(
+        other for other in mentions.others
+        if not re.search(_PERSON_BEFORE + re.escape(other) + _PERSON_AFTER, said)
+        or len(re.findall(r"\b" + re.escape(other), said)) > len(
+            re.findall(_PERSON_BEFORE + re.escape(other) + _PERSON_AFTER, said))
+    )
+    if kept == mentions.others:
+        return mentions
+    return replace(mentions, others=kept, other_clusters=mentions.other_clusters if kept else ())
 
 
 def _kind_of_current_career(mentions: Mentions, state: State, knowledge: Knowledge) -> Mentions:

@@ -206,7 +206,7 @@ _JUDGED = (r"(?:good|bad|a lot|alot|high|low|fast|slow|much|enough|decent|normal
            r"great|amazing|small|big|little|tiny|huge|weak|solid|trash|crazy|insane) ")
 # "is 7% good", "is minus 3 percent bad?", "so -3 percent is bad then?"
 _JUDGED_FIGURE = re.compile(r" (?:is|are|isnt) (?:" + _SIGN + r"\d+(?: percent| %|%)?|\$?\d[\d,]*k?) (?:\w+ )?"
-                            + _JUDGED + r"| " + _SIGN + r"\d+(?: percent| %|%) (?:is|was|sounds|seems) (?:\w+ )?"
+                            + _JUDGED + r"| " + _SIGN + r"\d+(?: percent| %|%)? (?:is|was|sounds|seems) (?:\w+ )?"
                             + _JUDGED + r"| (?:isnt|aint|is not) (?:that|it|this) (?:\w+ )?" + _JUDGED
                             + r"|^ (?:ok |so |hmm |wait |but )?(?:thats|that is|that seems|seems|sounds) (?:\w+ )?"
                             + _JUDGED)

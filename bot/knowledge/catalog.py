@@ -74,6 +74,10 @@ def word_forms(name: str) -> List[str]:
         forms.add(last[:-3] + "men")
     elif last.endswith("ies") and len(last) > 4:
         forms.add(last[:-3] + "y")
+    elif last.endswith("techs"):  # "nail techs", "vet techs": a hard "ch"
+        forms.add(last[:-1])
+    elif last.endswith("tech"):
+        forms.add(last + "s")
     elif last.endswith(("ches", "shes", "sses", "xes")):
         forms.add(last[:-2])
     elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
@@ -96,6 +100,14 @@ def short_forms(title: str) -> List[str]:
     if len(words) < 2 or words[-1] not in _SHORT_WORDS:
         return []
     return word_forms(" ".join(words[:-1] + [_SHORT_WORDS[words[-1]]]))
+
+
+def field_forms(title: str) -> List[str]:
+    """The field an engineer of two or more words works in: "mechanical engineer" -> mechanical engineering."""
+    words = normalise(title).split()
+    if len(words) < 2 or words[-1] not in {"engineer", "engineers"}:
+        return []
+    return [" ".join(words[:-1] + ["engineering"])]
 
 
 def activity_forms(name: str) -> List[str]:
@@ -203,7 +215,7 @@ class Catalog:
         """From the loaded careers and the vocabulary of other titles ({title: cluster or ""})."""
         names: Dict[str, _Entry] = {}
         for title, cluster in occupations.items():
-            for form in word_forms(title) + short_forms(title):
+            for form in word_forms(title) + short_forms(title) + field_forms(title):
                 names.setdefault(form, _Entry(None, title, cluster))
         for career_id, career in careers.items():  # known careers win over the vocabulary
             for name in career.names():
@@ -211,7 +223,7 @@ class Catalog:
                     names[form] = _Entry(career_id, career.career.plural, short=len(form) <= 2)
         for career_id, career in careers.items():  # "truck driving": never over another name
             for name in career.names():
-                for form in activity_forms(name) + verb_forms(name):
+                for form in activity_forms(name) + verb_forms(name) + field_forms(name):
                     names.setdefault(form, _Entry(career_id, career.career.plural))
         owners: Dict[str, set] = {}
         for phrase, entry in names.items():

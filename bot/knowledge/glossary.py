@@ -30,7 +30,7 @@ _ASKS = re.compile(r"^ " + _LEAD + r"(?:what is|whats|what are|what does|"
                    r"meaning of|what exactly is|what the heck is|wth is|"
                    r"what even is|whats even|what even are|what is even|"
                    r"explain|(?:can|could) (?:you|u) explain(?: what)?|what is meant by|what do you mean by|"
-                   r"what do they mean by|huh what is|"
+                   r"what do they mean by|what do u mean by|what does it mean by|huh what is|"
                    r"i dont know what|idk what|what does it mean to have|what does it mean to be)\b")
 _HOW_MUCH = frozenset({"much", "many", "enough", "more", "less", "long"})
 _THE = frozenset({"the", "their", "his", "her", "my", "your", "its", "this", "that", "our"})
@@ -46,7 +46,8 @@ _NEW_WORD = re.compile(r" (?:never heard (?:of )?(?:that|this|it|the word)|"
                        r"(?:what|wat|wut) (?:is|s|r|are) (?:that|those|it|this)|whats (?:that|this|those)|"
                        r"what even is|i dont (?:get|know|understand) what|idk what|"
                        r"explain (?:pls|please|plz|it|that|this)|like what is|is that like|"
-                       r"(?:average|faster|slower) (?:of|than) what|compared to what) ")  # "average of what tho"
+                       r"(?:average|faster|slower) (?:of|than) what|compared to what|"  # "average of what tho"
+                       r"what counts as|what is considered|how long (?:exactly|is that|is it|does it take)) ")
 # "how does an apprenticeship work": asks what the word means in practice.
 _WORKS = re.compile(r"^ " + _LEAD + r"how (?:does|do) .{1,40} work ")
 # "what's the difference between a license and a certification": two words asked together.
@@ -110,7 +111,11 @@ def load_glossary(path: Path = GLOSSARY_FILE) -> Glossary:
 @lru_cache(maxsize=4)
 def _forms(path: Path, _stamp: int) -> Tuple[Tuple[str, Entry], ...]:
     glossary = load_glossary(path)
-    forms = [(padded(form), entry) for entry in glossary.terms for form in [entry.term, *entry.also]]
+    said = [(padded(form), entry) for entry in glossary.terms for form in [entry.term, *entry.also]]
+    plurals = [(form[:-1] + "s ", entry) for form, entry in said  # "certifications", "licenses"
+               if len(form.strip()) > 3 and not form.rstrip().endswith("s")]
+    known = {form for form, _ in said}
+    forms = said + [(form, entry) for form, entry in plurals if form not in known]
     return tuple(sorted(forms, key=lambda item: -len(item[0])))  # the longest form first
 
 
@@ -125,11 +130,14 @@ def asked_term(text: str, path: Path = GLOSSARY_FILE) -> Optional[Found]:
     degree": the first sentence asks).
     """
     found = _asked_term(text, path)
+    if found is None and text.strip().endswith("?"):  # "OJT??": the word alone, asked
+        found = next((Found(e.term, e.definition, f.strip(), True, e.career_topic)
+                      for f, e in _all_forms(path) if f == padded(text)), None)
     if found is None and (_THAT_MEANS.search(padded(text)) or _NEW_WORD.search(padded(text))):
         named = terms_in(text, path, limit=3)  # "when a job needs a license, what does that mean exactly?"
         found = named[0] if len(named) == 1 else None
     if found is None:
-        sentences = [s for s in re.split(r"[?.!,]+", text) if s.strip()]
+        sentences = [s for s in re.split(r"[?.!,\u2600-\u27bf\U0001f000-\U0001ffff]+", text) if s.strip()]
         if len(sentences) > 1:
             found = next((f for f in (_asked_term(s, path) for s in sentences) if f is not None), None)
     return found

@@ -136,3 +136,13 @@ def test_a_typo_near_two_title_words_goes_to_the_word_whose_titles_include_the_o
                             {"bus driver": "Transportation, Distribution & Logistics"})
     assert catalog.find("truck drivr salery??").careers == ("truck-drivers",)
     assert catalog.find("what does a tiker make").careers == ()
+
+
+def test_tech_short_forms_and_engineering_fields_of_other_jobs() -> None:
+    """"nail techs" (not "nail teches"), "mechanical engineering" for the vocabulary's mechanical engineer."""
+    from bot.knowledge.current import current_knowledge
+    catalog = current_knowledge().catalog
+    assert word_forms("nail tech") == ["nail tech", "nail techs"]
+    assert catalog.find("how much do nail techs make").others == ("nail technician",)
+    assert catalog.find("is mechanical engineering a growing field").others == ("mechanical engineer",)
+    assert catalog.find("computer hardware engineers how much do they get").others == ("computer hardware engineer",)

@@ -821,3 +821,42 @@ def test_a_spanish_message_naming_its_counselor_gets_the_reply_in_spanish() -> N
     decision = decide(parse("mi counselor me dijo que te preguntara sobre HVAC, qué es eso y cuánto pagan?",
                             "ask_counselor", 0.9), State(), current_knowledge())
     assert decision.kind == "other_language" and decision.details.get("language") == "es", decision.describe()
+
+
+@pytest.mark.parametrize("text, term", [
+    ("OJT??", "on-the-job training"),
+    ("what does moderate-term mean for the training", "on-the-job training"),
+    ("on our field trip the guide kept saying livestock 🐄 what counts as livestock", "livestock"),
+    ("what do u mean by certifications", "certification"),
+    ("went to a career fair 😭 whats an internship and do u get paid", "internship"),
+])
+def test_glossary_words_asked_alone_in_the_plural_or_after_a_story(text: str, term: str) -> None:
+    """A word alone with a question mark, a plural, "what counts as", a question after an emoji: defined."""
+    decision = decide(parse(text), State(), current_knowledge())
+    assert decision.kind == "glossary" and decision.details["term"] == term, decision
+
+
+def test_a_job_named_only_as_a_person_is_no_unknown_career() -> None:
+    """"my teacher said it" speaks of a person: the word asked is defined, not "I don't have teachers"."""
+    decision = decide(parse("whats a median? my teacher said it but i forgot", "out_of_scope", 0.5), State(),
+                      current_knowledge())
+    assert decision.kind == "glossary", decision
+    assert decide(parse("how much do teachers make", "ask_pay", 0.9), State(), current_knowledge()).others
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("faster than what", "meaning"), ("7% sounds tiny lol", "judge"), ("so thats like average?", "judge"),
+    ("cool whats that for a full year", "meaning"), ("where do the openings come from", "why"),
+    ("ok and why is 11 called fast", "meaning"),
+])
+def test_follow_ups_on_a_figure_are_explained(text: str, asked: str) -> None:
+    from bot.interpret.words import explain_asked
+    assert explain_asked(text) == asked
+
+
+def test_the_way_in_names_the_work_experience_a_career_asks_for() -> None:
+    from bot.answers.facts import how_to_become, without_degree
+    careers = current_knowledge().careers
+    assert "5 years or more" in (how_to_become(careers[IPM]) or "")
+    assert "5 years or more" in (without_degree(careers["farmers-ranchers-and-other-agricultural-managers"]) or "")
+    assert "Work experience" not in (how_to_become(careers["registered-nurses"]) or "")
