@@ -42,6 +42,10 @@ _DECLINE_CLAIMS = ("dying", "disappearing", "going away", "going extinct", "shri
 _GROWTH_CLAIMS = ("booming", "growing so fast", "growing really fast", "exploding", "huge demand",
                   "super in demand", "growing a lot", "growing super fast", "growing very fast", "growing crazy fast",
                   "growing fast", "blowing up", "in high demand", "in huge demand", "growing like crazy")
+# Growth called slow where the source says faster than average: "industrial engineering growth is really slow tho"
+_SLOW_CLAIMS = ("growth is slow", "growth is really slow", "growth is pretty slow", "growing slowly", "growing slow",
+                "barely growing", "not growing", "isnt growing", "is not growing", "not really growing", "slow growth",
+                "growing really slow", "growing so slow", "grows slowly", "growth is so slow", "hardly growing")
 _LOW_PAY_CLAIMS = ("so little", "pays so little", "pay so little", "paid so little", "dont make much",
                    "dont make any money", "only make", "barely make", "not much money", "why so little", "so low",
                    "make no money", "pays badly", "bad pay", "low pay", "poorly paid", "minimum wage", "so broke",
@@ -230,6 +234,9 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
     growth = career.outlook.growth if career.outlook else None
     if growth is not None:
         if (_has(said, _DECLINE_CLAIMS) or _DECLINE_PATTERNS.search(said)) and growth.percent > 0:
+            notes.append(say("premise_growing", plural=plural, percent=f"{growth.percent:g}", period=growth.period,
+                             words=growth.words))
+        elif _has(said, _SLOW_CLAIMS) and "faster" in growth.words.lower():
             notes.append(say("premise_growing", plural=plural, percent=f"{growth.percent:g}", period=growth.period,
                              words=growth.words))
         elif _has(said, _GROWTH_CLAIMS) and growth.percent <= 2:

@@ -860,3 +860,17 @@ def test_the_way_in_names_the_work_experience_a_career_asks_for() -> None:
     assert "5 years or more" in (how_to_become(careers[IPM]) or "")
     assert "5 years or more" in (without_degree(careers["farmers-ranchers-and-other-agricultural-managers"]) or "")
     assert "Work experience" not in (how_to_become(careers["registered-nurses"]) or "")
+
+
+def test_growth_called_slow_is_corrected_when_the_source_says_faster() -> None:
+    from bot.answers.premises import correction
+    careers = current_knowledge().careers
+    note = correction("industrial engineering growth is really slow tho isnt it", careers["industrial-engineers"],
+                      general_facts())
+    assert note and "12 percent" in note and note.startswith(("No", "Actually"))
+
+
+def test_passing_the_bar_is_looked_up_in_the_file() -> None:
+    from bot.answers import search
+    sentences = search.find(current_knowledge().careers["lawyers"], "Do lawyers have to pass the bar?")
+    assert any("bar exam" in sentence for sentence, _ in sentences), sentences
