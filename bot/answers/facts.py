@@ -182,10 +182,54 @@ def _general_context(general: Optional[GeneralFacts], date: str) -> str:
     return say(template, amount=money(wage.annual or 0), date=wage.date)
 
 
-def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[PayQuery] = None) -> Optional[str]:
+_GROUP_FILLERS = frozenset({"and", "or", "the", "of", "except", "other", "all", "a", "an", "in"})
+# "not the brokers, just the agents": the jobs a question sets aside
+_SET_ASIDE = re.compile(r"\b(?:not|except|besides|other than|without)\s+(?:the\s+|just\s+|any\s+)?(?:\w+\s+){0,2}?"
+                        r"(\w+)(?=\s*(?:[,.;!?]|$|just|only|but|i mean))", re.IGNORECASE)
+
+
+def _stems(text: str) -> List[str]:
+    words = re.findall(r"[a-z]+", text.lower())
+    return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]
+
+
+def asked_group(career: Career, question: str) -> Optional[Wage]:
+    """The one job of a group a question asks about ("JUST barbers", "electronics engineers"), else None.
+
+    A job counts when the question has a word of its name that no other job of the group has (or its
+    initials: "EMT"), and no other job's such word, once the jobs it sets aside ("not the brokers") are left out.
+    """
+    if career.pay is None or len(career.pay.groups) < 2 or not question or _COMPARES.search(question):
+        return None  # "difference in pay between help desk people and network support": both
+    aside = {s for m in _SET_ASIDE.finditer(question) for s in _stems(m.group(1))}
+    asked = set(_stems(question)) - aside
+    names = [set(_stems(w.who)) - _GROUP_FILLERS for w in career.pay.groups]
+    found = []
+    for index, wage in enumerate(career.pay.groups):
+        own = names[index] - set().union(*(n for i, n in enumerate(names) if i != index))
+        initials = "".join(w[0] for w in re.findall(r"[a-z]+", wage.who.lower()) if w not in _GROUP_FILLERS)
+        if own & asked or (len(initials) > 2 and initials in asked):
+            found.append(wage)
+    if len(found) != 1:
+        return None
+    # a job whose name is also a name of the whole career ("electrical engineer") is that job only when the
+    # question says so ("just", "only", "not the agents")
+    career_names = {" ".join(_stems(n)) for n in career.names()}
+    if " ".join(_stems(found[0].who)) in career_names and not (_ONLY.search(question) or aside):
+        return None
+    return found[0]
+
+
+_COMPARES = re.compile(r"\b(?:vs|versus|compare|compared|comparison|difference|than|between|both)\b", re.IGNORECASE)
+_ONLY = re.compile(r"\b(?:just|only|specifically|alone|not the|except)\b", re.IGNORECASE)
+
+
+def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[PayQuery] = None,
+        question: str = "") -> Optional[str]:
     """The median pay (per year and per hour where the file has them), whose it is, when, and from where.
 
-    A group's pay and its sub-occupations' pay are both given, each named. A question about
+    A group's pay and its sub-occupations' pay are both given, each named; a question about one of
+    the jobs ("just the brokers") gets the group's and that job's. A question about
     pay in a place, a starting or top figure, or a period the file lacks gets an honest
     "I don't have that" (the medians are national, for all workers).
     """
@@ -209,11 +253,11 @@ def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[
         lines.append(say("pay_no_period", period="hour", plural=plural, have="per year"))
     if lines:  # the medians are national, for all workers: no figure stands in for another
         return lines[0]
-    return _medians(career, general)
+    return _medians(career, general, asked_group(career, question))
 
 
-def _medians(career: Career, general: Optional[GeneralFacts]) -> str:
-    """The median pay lines: the group's and its jobs', what median means, the all-occupations median."""
+def _medians(career: Career, general: Optional[GeneralFacts], only: Optional[Wage] = None) -> str:
+    """The median pay lines: the group's and its jobs' (or the one job asked), what median means, all occupations."""
     assert career.pay is not None
     lines: List[str] = []
     median = career.pay.median
@@ -222,7 +266,8 @@ def _medians(career: Career, general: Optional[GeneralFacts]) -> str:
         lines.append(say(template, who=median.who, amounts=_amounts(median), date=median.date,
                          source=source_label(career, median.source)))
     if career.pay.groups:
-        group_lines = [say("pay_group", who=cap(w.who), amounts=_amounts(w), date=w.date) for w in career.pay.groups]
+        jobs = [only] if only is not None else career.pay.groups
+        group_lines = [say("pay_group", who=cap(w.who), amounts=_amounts(w), date=w.date) for w in jobs]
         intro = say("pay_groups_intro") if median else say("pay_groups_only_intro",
                                                             source=source_label(career, career.pay.groups[0].source))
         lines.append(f"{intro}\n{bullets(group_lines)}")
@@ -307,12 +352,41 @@ def outlook_line(career: Career) -> Optional[str]:
     return f"projected to {verb} {abs(growth.percent):g} percent from {_span(growth.period)} ({growth.words})"
 
 
-def openings(career: Career) -> Optional[str]:
-    """Openings each year and the number of jobs, saying which of the two the file doesn't have."""
+# "how many openings a year", "are they hiring": openings; "how many X are there", "how many work as X": jobs.
+_OPENINGS_ASKED = re.compile(r"\b(?:openings?|open positions|open jobs|each year|per year|a year|every year|a yr|"
+                             r"each yr|per yr|annually|yearly|hiring|hire)\b", re.IGNORECASE)
+_JOBS_ASKED = re.compile(r"\bhow many\b(?:(?!\b(?:openings?|hiring)\b).){0,60}?\b(?:are there|r there|is there|"
+                         r"work|working|employed|have (?:this|that|the) job|do (?:it|this|that)|exist|in (?:the )?"
+                         r"(?:us|u s|usa|united states|america|country|nation)|total|altogether|rn|right now|"
+                         r"are out there)\b|"
+                         r"\b(?:number of (?:people|ppl|workers)|(?:people|ppl) (?:working|employed) (?:as|in))\b",
+                         re.IGNORECASE)
+
+
+_NOT_OPENINGS = re.compile(r"\bnot (?:the )?(?:openings?|new jobs)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"\b(?:total|in total|altogether)\b", re.IGNORECASE)
+
+
+def counts_asked(question: str) -> str:
+    """Which count a question asks: "openings" (each year), "jobs" (how many work as one), or "both"."""
+    question = _NOT_OPENINGS.sub(" ", question or "")  # "(not openings, the total)"
+    openings_asked = _OPENINGS_ASKED.search(question) is not None
+    jobs_asked = _JOBS_ASKED.search(question) is not None or (_TOTAL.search(question) is not None
+                                                               and not openings_asked)
+    if openings_asked == jobs_asked:
+        return "both"
+    return "openings" if openings_asked else "jobs"
+
+
+def openings(career: Career, asked: str = "both") -> Optional[str]:
+    """Openings each year and the number of jobs (or the one asked), saying which the file doesn't have."""
     parts = []
     has_openings = bool(career.outlook and career.outlook.openings)
     if not has_openings and not career.jobs:
         return None
+    if asked == "jobs" and career.jobs:
+        return say("jobs", count=f"{career.jobs.count:,}", plural=career.career.plural, date=career.jobs.date,
+                   source=source_label(career, career.jobs.source))
     if not has_openings:
         parts.append(say("no_openings", plural=career.career.plural))
     if career.outlook and career.outlook.openings:
@@ -320,6 +394,8 @@ def openings(career: Career) -> Optional[str]:
         period = figure.period if figure.period.startswith("over") else f"from {figure.period}"
         parts.append(say("openings", count=f"{figure.per_year:,}", plural=career.career.plural, period=period,
                          source=source_label(career, figure.source)))
+    if asked == "openings" and has_openings:
+        return " ".join(parts)
     if career.jobs:
         parts.append(say("jobs", count=f"{career.jobs.count:,}", plural=career.career.plural, date=career.jobs.date,
                          source=source_label(career, career.jobs.source)))
@@ -494,6 +570,8 @@ class Needs:
     general: Optional[GeneralFacts] = None
     pay: Optional[PayQuery] = None
     skill: Optional[str] = None
+    counts: str = "both"  # "openings", "jobs" or "both": which count the question asks (counts_asked)
+    question: str = ""  # the student's words, for the one job of a group asked about (asked_group)
 
 
 Builder = Callable[[Career, Needs], Optional[str]]
@@ -509,10 +587,10 @@ BUILDERS: Dict[str, Builder] = {
     "duty_schedule": lambda c, n: duties_about(c, "schedule_budget"),
     "work_environment": lambda c, n: work_environment(c),
     "skills": lambda c, n: skills(c, n.skill),
-    "pay": lambda c, n: pay(c, n.general, n.pay),
+    "pay": lambda c, n: pay(c, n.general, n.pay, n.question),
     "pay_factors": lambda c, n: pay_factors(c),
     "outlook": lambda c, n: outlook(c),
-    "openings": lambda c, n: openings(c),
+    "openings": lambda c, n: openings(c, n.counts),
     "automation": lambda c, n: automation(c),
     "education": lambda c, n: education_answer(c),
     "major": lambda c, n: major(c),

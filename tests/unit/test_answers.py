@@ -183,3 +183,47 @@ def test_a_comparison_gives_a_groups_figure_and_each_of_its_jobs_named() -> None
 
     line = pay_line(knowledge_now().careers["emts-and-paramedics"])
     assert line is not None and "for the whole group" in line and "paramedics: $53,180 a year" in line, line
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("how many truck drivers are there in the us?? feels like a million", "jobs"),
+    ("how many ppl work as tractor trailer drivers rn", "jobs"),
+    ("how many openings for realtors each yr", "openings"),
+    ("are they hiring a lot", "openings"),
+    ("tell me about jobs for chefs", "both"),
+])
+def test_the_count_a_question_asks(question: str, asked: str) -> None:
+    """ "how many X are there" asks how many work as one; "openings each year" asks the openings."""
+    from bot.answers.facts import counts_asked
+    assert counts_asked(question) == asked
+
+
+def test_a_count_question_gets_the_count_it_asks() -> None:
+    from bot.answers.facts import openings
+    from bot.knowledge.current import current_knowledge
+    chefs = current_knowledge().careers["chefs-and-head-cooks"]
+    assert "openings" not in openings(chefs, "jobs") and "jobs for chefs" in openings(chefs, "jobs")
+    assert "openings" in openings(chefs, "openings") and "There were" not in openings(chefs, "openings")
+    assert "openings" in openings(chefs) and "There were" in openings(chefs)
+
+
+@pytest.mark.parametrize("career, question, who", [
+    ("real-estate-brokers-and-sales-agents", "what do real estate sales agents make, not the brokers, just the agents",
+     "real estate sales agents"),
+    ("real-estate-brokers-and-sales-agents", "how much do realtors make", None),
+    ("emts-and-paramedics", "what do emergency medical technicians get paid, just the EMT part",
+     "emergency medical technicians"),
+    ("emts-and-paramedics", "how much do emts and paramedics make", None),
+    ("barbers-hairstylists-and-cosmetologists", "ok but JUST barbers, not hairstylists. what do barbers make", "barbers"),
+    ("electrical-and-electronics-engineers", "electrical engineer salary", None),  # a name of the whole career
+    ("electrical-and-electronics-engineers", "electronics engineers, how much $$", "electronics engineers, except computer"),
+])
+def test_the_one_job_of_a_group_a_pay_question_asks(career: str, question: str, who) -> None:
+    from bot.answers.facts import asked_group, pay
+    from bot.knowledge.current import current_knowledge
+    file = current_knowledge().careers[career]
+    found = asked_group(file, question)
+    assert (found.who if found else None) == who
+    text = pay(file, None, None, question) or ""
+    others = [w for w in file.pay.groups if w.who != who] if who else []
+    assert all(f"{w.annual:,}" not in text for w in others if w.annual), text
