@@ -46,6 +46,7 @@ CHAT_FORMS: Dict[str, str] = {
     "some1": "someone", "sum1": "someone", "no1": "no one", "any1": "anyone",
     "gona": "going to", "alot": "a lot", "tuk": "took", "wnt": "want", "wnts": "wants", "wnats": "wants",
     "havnt": "have not", "hvnt": "have not", "scool": "school", "skool": "school", "bout": "about", "lil": "little",
+    "wana": "want to", "agen": "again", "sef": "self", "slef": "self",
 }
 # Emoji students use for what they can't type: read as the words they stand for ("🔪🩸", "💊💊💊").
 EMOJI_WORDS: Dict[str, str] = {
@@ -77,6 +78,7 @@ KEY_WORDS = (
     "counselor", "counselors", "counseling", "guidance", "talk", "appointment",
     "touches", "boyfriend", "girlfriend", "stepdad", "easiest", "secret", "circling", "hurts", "blackmailing",
     "blackmail", "notes", "bridge", "took", "help", "house", "poison", "window", "trying", "inside",
+    "drank", "bleach",
 )
 
 

@@ -547,3 +547,15 @@ def test_the_phrases_of_set_23_leave_ordinary_messages(text: str) -> None:
 def test_sa_d_is_read_as_sexual_assault_and_sad_stays_sad() -> None:
     assert "sexually assaulted" in normalise("got SA’d at a party")
     assert normalise("i was sad at the party") == "i was sad at the party"
+
+
+@pytest.mark.parametrize("text", [
+    "i wana di",
+    "sef harm agen today",
+    "i drnak bleach",
+    "how long does it take to bleed out",
+    "i have bruises that i tell people are from soccer but they aren't",
+])
+def test_crises_of_development_set_24(text: str) -> None:
+    """Set 24's misses: typos of the key words, bleeding out, bruises explained away."""
+    assert crisis.detect(text).found, normalise(text)
