@@ -16,6 +16,7 @@ from typing import Callable, Dict, List, Optional, Sequence
 
 import yaml
 
+from bot.answers.search import stem
 from bot.interpret.decision import PayQuery
 from bot.knowledge.models import Career, GeneralFacts, Wage
 
@@ -188,9 +189,12 @@ _SET_ASIDE = re.compile(r"\b(?:not|except|besides|other than|without)\s+(?:the\s
                         r"(\w+)(?=\s*(?:[,.;!?]|$|just|only|but|i mean))", re.IGNORECASE)
 
 
+_COMPARES = re.compile(r"\b(?:vs|versus|compare|compared|comparison|difference|than|between|both)\b", re.IGNORECASE)
+_ONLY = re.compile(r"\b(?:just|only|specifically|alone|not the|except)\b", re.IGNORECASE)
+
+
 def _stems(text: str) -> List[str]:
-    words = re.findall(r"[a-z]+", text.lower())
-    return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]
+    return [stem(w) for w in re.findall(r"[a-z]+", text.lower())]
 
 
 def asked_group(career: Career, question: str) -> Optional[Wage]:
@@ -218,10 +222,6 @@ def asked_group(career: Career, question: str) -> Optional[Wage]:
     if " ".join(_stems(found[0].who)) in career_names and not (_ONLY.search(question) or aside):
         return None
     return found[0]
-
-
-_COMPARES = re.compile(r"\b(?:vs|versus|compare|compared|comparison|difference|than|between|both)\b", re.IGNORECASE)
-_ONLY = re.compile(r"\b(?:just|only|specifically|alone|not the|except)\b", re.IGNORECASE)
 
 
 def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[PayQuery] = None,
@@ -384,9 +384,11 @@ def openings(career: Career, asked: str = "both") -> Optional[str]:
     has_openings = bool(career.outlook and career.outlook.openings)
     if not has_openings and not career.jobs:
         return None
+    jobs = say("jobs", count=f"{career.jobs.count:,}", plural=career.career.plural, date=career.jobs.date,
+               source=source_label(career, career.jobs.source)) if career.jobs else say("no_jobs",
+                                                                                         plural=career.career.plural)
     if asked == "jobs" and career.jobs:
-        return say("jobs", count=f"{career.jobs.count:,}", plural=career.career.plural, date=career.jobs.date,
-                   source=source_label(career, career.jobs.source))
+        return jobs
     if not has_openings:
         parts.append(say("no_openings", plural=career.career.plural))
     if career.outlook and career.outlook.openings:
@@ -394,13 +396,8 @@ def openings(career: Career, asked: str = "both") -> Optional[str]:
         period = figure.period if figure.period.startswith("over") else f"from {figure.period}"
         parts.append(say("openings", count=f"{figure.per_year:,}", plural=career.career.plural, period=period,
                          source=source_label(career, figure.source)))
-    if asked == "openings" and has_openings:
-        return " ".join(parts)
-    if career.jobs:
-        parts.append(say("jobs", count=f"{career.jobs.count:,}", plural=career.career.plural, date=career.jobs.date,
-                         source=source_label(career, career.jobs.source)))
-    else:
-        parts.append(say("no_jobs", plural=career.career.plural))
+    if not (asked == "openings" and has_openings):
+        parts.append(jobs)
     return " ".join(parts)
 
 
@@ -570,8 +567,7 @@ class Needs:
     general: Optional[GeneralFacts] = None
     pay: Optional[PayQuery] = None
     skill: Optional[str] = None
-    counts: str = "both"  # "openings", "jobs" or "both": which count the question asks (counts_asked)
-    question: str = ""  # the student's words, for the one job of a group asked about (asked_group)
+    question: str = ""  # the student's words: which count (counts_asked), which job of a group (asked_group)
 
 
 Builder = Callable[[Career, Needs], Optional[str]]
@@ -590,7 +586,7 @@ BUILDERS: Dict[str, Builder] = {
     "pay": lambda c, n: pay(c, n.general, n.pay, n.question),
     "pay_factors": lambda c, n: pay_factors(c),
     "outlook": lambda c, n: outlook(c),
-    "openings": lambda c, n: openings(c, n.counts),
+    "openings": lambda c, n: openings(c, counts_asked(n.question)),
     "automation": lambda c, n: automation(c),
     "education": lambda c, n: education_answer(c),
     "major": lambda c, n: major(c),

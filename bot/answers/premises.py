@@ -233,10 +233,8 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
             notes.append(say("premise_license", plural=plural, sentence=sentence))
     growth = career.outlook.growth if career.outlook else None
     if growth is not None:
-        if (_has(said, _DECLINE_CLAIMS) or _DECLINE_PATTERNS.search(said)) and growth.percent > 0:
-            notes.append(say("premise_growing", plural=plural, percent=f"{growth.percent:g}", period=growth.period,
-                             words=growth.words))
-        elif _has(said, _SLOW_CLAIMS) and "faster" in growth.words.lower():
+        declined = (_has(said, _DECLINE_CLAIMS) or _DECLINE_PATTERNS.search(said)) and growth.percent > 0
+        if declined or (_has(said, _SLOW_CLAIMS) and "faster" in growth.words.lower()):
             notes.append(say("premise_growing", plural=plural, percent=f"{growth.percent:g}", period=growth.period,
                              words=growth.words))
         elif _has(said, _GROWTH_CLAIMS) and growth.percent <= 2:

@@ -110,8 +110,7 @@ def _closest_answer(career: Career, missing: List[str], needs: Needs, given: Lis
 
 def _answer(decision: Decision, context: Context) -> List[Message]:
     career = context.careers[decision.careers[0]]
-    needs = Needs(context.general, decision.pay, decision.skill, facts.counts_asked(decision.question or ""),
-                  decision.question or "")
+    needs = Needs(context.general, decision.pay, decision.skill, decision.question or "")
     parts: List[str] = []
     missing: List[str] = []
     for topic in decision.topics:

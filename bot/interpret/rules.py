@@ -1332,12 +1332,12 @@ def _people_not_jobs(text: str, mentions: Mentions) -> Mentions:
     if not mentions.others:
         return mentions
     said = catalog_normalise(text)
-    kept = tuple(
-        other for other in mentions.others
-        if not re.search(_PERSON_BEFORE + re.escape(other) + _PERSON_AFTER, said)
-        or len(re.findall(r"\b" + re.escape(other), said)) > len(
-            re.findall(_PERSON_BEFORE + re.escape(other) + _PERSON_AFTER, said))
-    )
+
+    def named_as_a_job(other: str) -> bool:
+        as_person = len(re.findall(_PERSON_BEFORE + re.escape(other) + _PERSON_AFTER, said))
+        return as_person == 0 or len(re.findall(r"\b" + re.escape(other), said)) > as_person
+
+    kept = tuple(other for other in mentions.others if named_as_a_job(other))
     if kept == mentions.others:
         return mentions
     return replace(mentions, others=kept, other_clusters=mentions.other_clusters if kept else ())

@@ -130,10 +130,11 @@ def asked_term(text: str, path: Path = GLOSSARY_FILE) -> Optional[Found]:
     degree": the first sentence asks).
     """
     found = _asked_term(text, path)
+    said = padded(text)
     if found is None and text.strip().endswith("?"):  # "OJT??": the word alone, asked
         found = next((Found(e.term, e.definition, f.strip(), True, e.career_topic)
-                      for f, e in _all_forms(path) if f == padded(text)), None)
-    if found is None and (_THAT_MEANS.search(padded(text)) or _NEW_WORD.search(padded(text))):
+                      for f, e in _all_forms(path) if f == said), None)
+    if found is None and (_THAT_MEANS.search(said) or _NEW_WORD.search(said)):
         named = terms_in(text, path, limit=3)  # "when a job needs a license, what does that mean exactly?"
         found = named[0] if len(named) == 1 else None
     if found is None:
