@@ -230,7 +230,8 @@ def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[
 
     A group's pay and its sub-occupations' pay are both given, each named; a question about one of
     the jobs ("just the brokers") gets the group's and that job's. A question about
-    pay in a place, a starting or top figure, or a period the file lacks gets an honest
+    pay in a place, a starting or top figure, a kind of pay (tips, commission) or a period the file lacks
+    gets an honest
     "I don't have that" (the medians are national, for all workers).
     """
     if career.pay is None:
@@ -239,6 +240,9 @@ def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[
     plural = career.career.plural
     wages = [w for w in [career.pay.median, *career.pay.groups] if w is not None]
     lines: List[str] = []
+    if query.kind:  # "is it all commission": not in the file, but the medians answer "do they make good money"
+        return "\n".join([say("pay_no_kind", kind=query.kind, plural=plural),
+                          _medians(career, general, asked_group(career, question))])
     if query.place:
         lines.append(say("pay_no_place", place=query.place.title() if len(query.place) > 3 else query.place.upper(),
                          plural=plural))
@@ -329,9 +333,18 @@ def outlook(career: Career) -> Optional[str]:
         parts.append(say(template, count=f"{abs(change.count):,}", period=_span(change.period)))
     if career.outlook.notes:
         parts.append(career.outlook.notes.text)
-    if career.outlook.openings:
+    openings_figure = career.outlook.openings
+    if openings_figure and growth.percent <= 0:  # shrinking or flat: "will there still be jobs?" needs the openings
+        parts.append(say("outlook_openings", count=f"{openings_figure.per_year:,}",
+                         period=_openings_period(openings_figure.period)))
+    elif openings_figure:
         parts.append(say("outlook_hint"))
     return " ".join(parts)
+
+
+def _openings_period(period: str) -> str:
+    """"over the decade" stays; "2022-32" reads "from 2022-32"."""
+    return period if period.startswith("over") else f"from {period}"
 
 
 _SHORT_SPAN = re.compile(r"^(\d{4})\s*[-–]\s*(\d{2})$")
@@ -353,13 +366,16 @@ def outlook_line(career: Career) -> Optional[str]:
 
 
 # "how many openings a year", "are they hiring": openings; "how many X are there", "how many work as X": jobs.
-_OPENINGS_ASKED = re.compile(r"\b(?:openings?|open positions|open jobs|each year|per year|a year|every year|a yr|"
-                             r"each yr|per yr|annually|yearly|hiring|hire)\b", re.IGNORECASE)
+_OPENINGS_ASKED = re.compile(r"\b(?:openings?|vacanc(?:y|ies)|open positions|open jobs|each year|per year|a year|"
+                             r"every year|a yr|each yr|per yr|annually|yearly|hiring|hire)\b", re.IGNORECASE)
 _JOBS_ASKED = re.compile(r"\bhow many\b(?:(?!\b(?:openings?|hiring)\b).){0,60}?\b(?:are there|r there|is there|"
                          r"work|working|employed|have (?:this|that|the) job|do (?:it|this|that)|exist|in (?:the )?"
                          r"(?:us|u s|usa|united states|america|country|nation)|total|altogether|rn|right now|"
                          r"are out there)\b|"
-                         r"\b(?:number of (?:people|ppl|workers)|(?:people|ppl) (?:working|employed) (?:as|in))\b",
+                         r"\b(?:number of (?:people|ppl|workers)|(?:people|ppl) (?:working|employed) (?:as|in))\b|"
+                         # "number of real estate agents in america?" (not "number of openings")
+                         r"\b(?:number|amount|count) of\b(?!(?:\s+\w+){0,3}?\s+(?:openings?|hiring|a year|per year|"
+                         r"each year|new jobs))",
                          re.IGNORECASE)
 
 
@@ -389,12 +405,17 @@ def openings(career: Career, asked: str = "both") -> Optional[str]:
                                                                                          plural=career.career.plural)
     if asked == "jobs" and career.jobs:
         return jobs
+    # the count asked is not in the file: say so, and offer the other one by name (its figure is not the answer)
+    if asked == "jobs" and not career.jobs:
+        return say("no_jobs_offer_openings", plural=career.career.plural)
+    if asked == "openings" and not has_openings:
+        return say("no_openings_offer_jobs", plural=career.career.plural)
     if not has_openings:
         parts.append(say("no_openings", plural=career.career.plural))
     if career.outlook and career.outlook.openings:
         figure = career.outlook.openings
-        period = figure.period if figure.period.startswith("over") else f"from {figure.period}"
-        parts.append(say("openings", count=f"{figure.per_year:,}", plural=career.career.plural, period=period,
+        parts.append(say("openings", count=f"{figure.per_year:,}", plural=career.career.plural,
+                         period=_openings_period(figure.period),
                          source=source_label(career, figure.source)))
     if not (asked == "openings" and has_openings):
         parts.append(jobs)

@@ -33,6 +33,7 @@ thing things stuff like well just still even only ok okay wait hey um yes no not
 good bad decent great enough high low big small fast slow hard easy right true really actually know
 paid pay pays paying money salary salaries wage wages earn earns earning income make bank rich
 grow growing growth demand future jobs openings hiring hired degree college school education study become
+more gonna gunna going wanna yearly annual annually hourly per thing
 how what when where why who which whose whom there here into onto without within
 """.split())
 
@@ -108,3 +109,21 @@ def unmentioned(question: str, topics: Iterable[str], answer: str, career: Caree
 def not_mentioned_note(question: Optional[str], topics: Iterable[str], parts: List[str], career: Career) -> bool:
     """Whether the reply must start by saying the file doesn't mention what was asked."""
     return bool(question) and bool(parts) and unmentioned(question or "", topics, " ".join(parts), career)
+
+
+# "how long is paramedic school?", "how many years does it take": a question about time ...
+_HOW_LONG = re.compile(r"\b(?:how long|how many (?:years|yrs|months|weeks|semesters)|how much time|how quickly|"
+                       r"how fast can)\b", re.IGNORECASE)
+# ... which an answer only answers with a length of time
+_DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of)"
+                       r"(?:\s*(?:to|-|–|or)\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten))?"
+                       r"\s+(?:more\s+)?(?:years?|months?|weeks?|semesters?)\b|\b(?:four|two)-year\b", re.IGNORECASE)
+_TIME_TOPICS = frozenset({"education", "how_to_become", "without_degree", "graduate_degree", "major", "courses",
+                          "advancement"})
+
+
+def duration_unstated(question: Optional[str], topics: Iterable[str], parts: List[str]) -> bool:
+    """Whether a "how long does it take" question gets an answer that names no length of time."""
+    if not question or not _HOW_LONG.search(question) or not set(topics) & _TIME_TOPICS:
+        return False
+    return _DURATION.search(" ".join(parts)) is None

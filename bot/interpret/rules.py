@@ -737,7 +737,8 @@ def _topic_words(topic: str, vocabulary: TopicVocabulary) -> List[str]:
 
 
 def _pay_query(turn: Turn) -> PayQuery:
-    return PayQuery(turn.pay.period(turn.text), turn.pay.level(turn.text), turn.pay.place(turn.text))
+    return PayQuery(turn.pay.period(turn.text), turn.pay.level(turn.text), turn.pay.place(turn.text),
+                    turn.pay.kind(turn.text))
 
 
 def _phrase_topic(turn: Turn, min_words: int) -> Optional[str]:
@@ -964,9 +965,9 @@ def pay_follow_up_rule(turn: Turn) -> Optional[Decision]:
     if turn.state.last_topic not in {"pay", "pay_factors"} or turn.word_count() > longest:
         return None
     query = _pay_query(turn)
-    if not (query.period or query.level or query.place):
+    if not (query.period or query.level or query.place or query.kind):
         return None
-    if not (query.level or query.place) and _word_topic(turn) not in {None, "pay", "pay_factors"}:
+    if not (query.level or query.place or query.kind) and _word_topic(turn) not in {None, "pay", "pay_factors"}:
         return None  # "how many openings each year?": another topic, whose words name a period
     careers = turn.careers_asked()
     return Decision("pay_follow_up", ANSWER, topics=("pay",), careers=careers[:1], pay=query)

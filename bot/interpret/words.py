@@ -91,6 +91,7 @@ class PayWords:
     periods: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()  # (period, words)
     levels: Tuple[str, ...] = ()
     places: Tuple[str, ...] = ()
+    kinds: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()  # (kind, words)
 
     def period(self, text: str) -> Optional[str]:
         """"hour", "month", "week" or "day" if the text asks for pay per that period."""
@@ -104,6 +105,11 @@ class PayWords:
                                text.lower()):
             return None
         return found
+
+    def kind(self, text: str) -> Optional[str]:
+        """A kind of pay other than the median wage ("tips", "commission"), if the text asks about one."""
+        has = phrase_finder(text)
+        return next((kind for kind, words in self.kinds if any(has(w) for w in words)), None)
 
     def place(self, text: str) -> Optional[str]:
         """The place a pay question names ("texas", "my city"), if any."""
@@ -150,7 +156,8 @@ def pay_words(path: Path = PAY_WORDS_FILE) -> PayWords:
 def _pay_words(path: Path, _stamp: int) -> PayWords:
     data = _read(path)
     periods = tuple((str(k), tuple(str(w) for w in v or ())) for k, v in (data.get("periods") or {}).items())
-    return PayWords(periods, tuple(data.get("levels") or ()), tuple(data.get("places") or ()))
+    kinds = tuple((str(k), tuple(str(w) for w in v or ())) for k, v in (data.get("kinds") or {}).items())
+    return PayWords(periods, tuple(data.get("levels") or ()), tuple(data.get("places") or ()), kinds)
 
 
 def cluster_words(path: Path = CLUSTER_WORDS_FILE) -> Dict[str, Tuple[str, ...]]:

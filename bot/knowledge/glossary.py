@@ -18,6 +18,7 @@ from pydantic import BaseModel, validator
 from bot.interpret.words import padded
 from bot.knowledge.loader import parse_model
 from bot.paths import KNOWLEDGE_DIR
+from bot.safety.text import correct_word
 
 GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yml"
 # "what is X", "what's X", "what does X mean", "define X", "meaning of X", "X meaning", "X?" alone.
@@ -123,12 +124,29 @@ def _all_forms(path: Path) -> Tuple[Tuple[str, Entry], ...]:
     return _forms(path, path.stat().st_mtime_ns) if path.exists() else ()
 
 
+@lru_cache(maxsize=4)
+def _long_words(path: Path, _stamp: int) -> Tuple[str, ...]:
+    return tuple(sorted({w for form, _ in _all_forms(path) for w in form.split() if w.isalpha() and len(w) >= 7}))
+
+
+def spelled(text: str, path: Path = GLOSSARY_FILE) -> str:
+    """The message with misspelled glossary words put right ("wat is an apprenticship" -> "apprenticeship").
+
+    Only words that are not English words, one letter off (two in long words), towards a long glossary word.
+    """
+    if not path.exists():
+        return text
+    keys = _long_words(path, path.stat().st_mtime_ns)
+    return re.sub(r"[A-Za-z]{7,}", lambda m: correct_word(m.group(0).lower(), keys) or m.group(0), text)
+
+
 def asked_term(text: str, path: Path = GLOSSARY_FILE) -> Optional[Found]:
     """The glossary word a message asks the meaning of ("whats an associates degree"), or None.
 
     The whole message is read first, then each of its sentences ("whats a certification? is it the same as a
-    degree": the first sentence asks).
+    degree": the first sentence asks). Misspelled glossary words are read as meant.
     """
+    text = spelled(text, path)
     found = _asked_term(text, path)
     said = padded(text)
     if found is None and text.strip().endswith("?"):  # "OJT??": the word alone, asked

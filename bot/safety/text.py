@@ -47,6 +47,9 @@ CHAT_FORMS: Dict[str, str] = {
     "gona": "going to", "alot": "a lot", "tuk": "took", "wnt": "want", "wnts": "wants", "wnats": "wants",
     "havnt": "have not", "hvnt": "have not", "scool": "school", "skool": "school", "bout": "about", "lil": "little",
     "wana": "want to", "agen": "again", "sef": "self", "slef": "self",
+    "kiked": "kicked", "nowher": "nowhere", "nite": "night", "sumthing": "something", "somthing": "something",
+    "thro": "throw", "trhow": "throw", "evrything": "everything", "goign": "going", "b": "be",
+    "eatn": "eaten", "dys": "days", "dayz": "days", "purpos": "purpose", "cuting": "cutting",
 }
 # Emoji students use for what they can't type: read as the words they stand for ("🔪🩸", "💊💊💊").
 EMOJI_WORDS: Dict[str, str] = {

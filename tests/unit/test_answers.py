@@ -191,6 +191,9 @@ def test_a_comparison_gives_a_groups_figure_and_each_of_its_jobs_named() -> None
     ("how many openings for realtors each yr", "openings"),
     ("are they hiring a lot", "openings"),
     ("tell me about jobs for chefs", "both"),
+    ("number of real estate agents in america?", "jobs"),
+    ("number of openings for chefs", "openings"),
+    ("how many vacancies are there for production managers", "both"),
 ])
 def test_the_count_a_question_asks(question: str, asked: str) -> None:
     """ "how many X are there" asks how many work as one; "openings each year" asks the openings."""
@@ -205,6 +208,48 @@ def test_a_count_question_gets_the_count_it_asks() -> None:
     assert "openings" not in openings(chefs, "jobs") and "jobs for chefs" in openings(chefs, "jobs")
     assert "openings" in openings(chefs, "openings") and "There were" not in openings(chefs, "openings")
     assert "openings" in openings(chefs) and "There were" in openings(chefs)
+
+
+def test_a_count_the_file_lacks_is_not_answered_with_the_other_count() -> None:
+    """"how many people work as QC inspectors": no job count in the file, so no openings figure as if it were."""
+    from bot.answers.facts import openings
+    from bot.knowledge.current import current_knowledge
+    inspectors = current_knowledge().careers["quality-control-inspectors"]
+    assert inspectors.jobs is None and inspectors.outlook and inspectors.outlook.openings
+    reply = openings(inspectors, "jobs") or ""
+    assert "don't have the number of jobs" in reply and "how many openings" in reply
+    assert f"{inspectors.outlook.openings.per_year:,}" not in reply
+    assert f"{inspectors.outlook.openings.per_year:,}" in (openings(inspectors, "both") or "")
+
+
+def test_a_shrinking_career_s_outlook_gives_the_openings_still_to_fill() -> None:
+    """"will there still be jobs?": a decline comes with the openings each year; a growing career gets the hint."""
+    from bot.knowledge.current import current_knowledge
+    careers = current_knowledge().careers
+    inspectors = careers["quality-control-inspectors"]
+    shrinking = facts.outlook(inspectors) or ""
+    assert "decline" in shrinking and f"{inspectors.outlook.openings.per_year:,} openings" in shrinking
+    growing = facts.outlook(careers["registered-nurses"]) or ""
+    assert "You can also ask how many openings" in growing
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("how much do hairstylists make in tips? my cousin says tips are like half her money", "tips"),
+    ("do ppl who sell houses make good money or is it all commission", "commission"),
+    ("do truckers get paid by the mile", "pay by the mile"),
+])
+def test_a_kind_of_pay_no_file_gives_is_said_then_the_median(question: str, kind: str) -> None:
+    from bot.interpret.words import pay_words
+    from bot.knowledge.current import current_knowledge
+    assert pay_words().kind(question) == kind
+    barbers = current_knowledge().careers["barbers-hairstylists-and-cosmetologists"]
+    reply = facts.pay(barbers, None, PayQuery(kind=kind), question) or ""
+    assert reply.startswith(f"I don't have anything about {kind} for barbers") and "$29,680" in reply
+
+
+def test_tips_for_getting_hired_are_not_a_kind_of_pay() -> None:
+    from bot.interpret.words import pay_words
+    assert pay_words().kind("whats the pay for chefs and any tips for getting hired") is None
 
 
 @pytest.mark.parametrize("career, question, who", [

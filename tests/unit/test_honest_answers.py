@@ -874,3 +874,48 @@ def test_passing_the_bar_is_looked_up_in_the_file() -> None:
     from bot.answers import search
     sentences = search.find(current_knowledge().careers["lawyers"], "Do lawyers have to pass the bar?")
     assert any("bar exam" in sentence for sentence, _ in sentences), sentences
+
+
+@pytest.mark.parametrize("question, topics, answer, unstated", [
+    ("how long is paramedic school? like how many months", ("education",),
+     "EMTs and paramedics usually finish an education program after high school.", True),
+    ("how long does it take to become a lawyer", ("how_to_become",),
+     "It usually takes 7 years of full-time study after high school.", False),
+    ("how long does it take to get one", ("how_to_become",), "They need a bachelor's degree (a four-year degree).",
+     False),
+    ("what degree do they need", ("education",), "A bachelor's degree.", False),
+])
+def test_a_how_long_question_gets_no_length_the_file_does_not_state(question: str, topics: tuple, answer: str,
+                                                                    unstated: bool) -> None:
+    from bot.answers.honesty import duration_unstated
+    assert duration_unstated(question, topics, [answer]) is unstated
+
+
+@pytest.mark.parametrize("question", [
+    "are there gonna be more emt jobs in the future",
+    "is that like a yearly thing",
+])
+def test_a_yes_no_question_about_the_figure_itself_is_not_called_unmentioned(question: str) -> None:
+    """Words that only ask for the figure ("gonna", "more", "future", "yearly") are not things the file must say."""
+    from bot.answers.honesty import unmentioned
+    from bot.knowledge.current import current_knowledge
+    emts = current_knowledge().careers["emts-and-paramedics"]
+    answer = "Employment of EMTs and paramedics is projected to grow 5 percent from 2022 to 2032. $44,780 a year."
+    assert not unmentioned(question, ("outlook",), answer, emts)
+
+
+@pytest.mark.parametrize("text, term", [
+    ("wat is an apprenticship", "apprenticeship"),
+    ("civil engineers design infastructure? what counts as that", "infrastructure"),
+    ("whats a certifacation", "certification"),
+])
+def test_a_misspelled_glossary_word_is_read_as_meant(text: str, term: str) -> None:
+    from bot.knowledge.glossary import asked_term
+    found = asked_term(text)
+    assert found is not None and found.term.lower().startswith(term[:8]), found
+
+
+def test_spelling_leaves_english_words_alone() -> None:
+    from bot.knowledge.glossary import spelled
+    assert spelled("my licenses and the livestock") == "my licenses and the livestock"
+    assert spelled("what is a contractor") == "what is a contractor"
