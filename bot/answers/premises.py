@@ -179,6 +179,25 @@ _HIGH_SCHOOL_WAY = re.compile(r"\b(?:with|have|has|need|needs) (?:only )?(?:a|ju
                               re.IGNORECASE)
 
 
+# A lower college level named as a way in: "a master's degree may be enough for some of them" (no degree at all
+# is still corrected: "some employers hire people with a high school diploma" is not "straight out of high school")
+_WAY_IN_WORDS = {"postsecondary nondegree award": r"certificate|nondegree", "associate": r"associate",
+                 "bachelor": r"bachelor", "master": r"master"}
+_A_WAY = re.compile(r"\b(?:may be enough|is enough|enough for|some employers|some of them|may hire|may accept|"
+                    r"can qualify|may qualify|also hire|hire (?:people|workers|candidates|those) with)\b",
+                    re.IGNORECASE)
+
+
+def _level_is_a_way(career: Career, claimed: str) -> bool:
+    """True when the file says a lower level than the typical one is a way in for some ("... at community colleges")."""
+    word = _WAY_IN_WORDS.get(claimed)
+    education = career.education
+    parts = [career.how_to_become] + ([education.preferred, education.without_degree] if education else [])
+    texts = [part.text for part in parts if part is not None]
+    sentences = [s for text in texts for s in re.split(r"(?<=[.!?])\s+", text)]
+    return bool(word) and any(re.search(rf"\b(?:{word})", s, re.IGNORECASE) and _A_WAY.search(s) for s in sentences)
+
+
 # "nurses only work in hospitals", "they just sit at a desk all day", "outside 24/7": an all-or-nothing claim about
 # where or when the work happens. A file's work environment that names several places or "may"/"some"/"most"
 # says otherwise.
@@ -216,6 +235,8 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
         # More than needed is always wrong; less only when said to be enough ("with just a bachelors"), not when
         # asked ("do lawyers need a bachelors?": they do, and more, which the education answer says).
         enough = want == 0 or claimed == "high school diploma" or _ENOUGH.search(said) is not None
+        if have is not None and want < have and enough and _level_is_a_way(career, claimed):
+            have = None  # "just a masters": the file says "a master's degree may be enough ... at community colleges"
         if have is not None and (want > have or (want < have and enough)):
             if education is not None:
                 notes.append(say("premise_education", plural=plural, level=education.level.lower(),

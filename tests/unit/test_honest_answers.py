@@ -919,3 +919,14 @@ def test_spelling_leaves_english_words_alone() -> None:
     from bot.knowledge.glossary import spelled
     assert spelled("my licenses and the livestock") == "my licenses and the livestock"
     assert spelled("what is a contractor") == "what is a contractor"
+
+
+def test_a_lower_degree_the_file_names_as_a_way_in_is_not_corrected() -> None:
+    """"can i teach at a community college with just a masters": the file says a master's may be enough there."""
+    from bot.answers.premises import correction
+    careers = current_knowledge().careers
+    teachers = careers["postsecondary-teachers"]
+    assert correction("can i teach at a community college with just a masters degree", teachers, None) is None
+    lawyers = careers["lawyers"]
+    fix = correction("can i be a lawyer with just a bachelors degree", lawyers, None)
+    assert fix is not None and fix.startswith("No"), fix
