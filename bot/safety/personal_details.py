@@ -186,7 +186,8 @@ _ADDRESS_AFTER = re.compile(
 # Introductions of a name. Strong ones take any words that are not small words;
 # weak ones ("call me", "i'm", "this is") only capitalised words that are not common words.
 _STRONG_INTRO = re.compile(
-    r"\b(?:my (?:full |real |first |last |legal |whole |complete |actual |given |birth )?(?:name|nam|nme|naem)"
+    r"\b(?:my (?:full |real |first |last |legal |whole |complete |actual |given |birth |first and last )?"
+    r"(?:name|nam|nme|naem)"
     r"(?:\s+is|s| is|'s|:)|"
     r"my names|myname is|(?<![A-Za-z] )(?<![A-Za-z])name\s*(?::|-(?=\s))|^name(?=\s+(?-i:[A-Z]))|"
     r"(?:first|last) name(?=\s+(?-i:[A-Z]))|(?:her|his|their) name(?:\s+is|'s|:)|"
@@ -232,6 +233,9 @@ _SIGN_OFF = re.compile(r"(?:(?<=[.!?])|(?<=\n))\s*"
 _NAME_HERE = re.compile(r"(?:^|(?<=[.!?,]\s)|(?<=^hi\s)|(?<=^hey\s))([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
                         r"(?:\s+(?:here|asking|speaking)\b|\s*[,–—-]\s*(?:\d{1,2}(?:st|nd|rd|th)\s+grade|grade\s+\d|"
                         r"junior|senior|freshman|sophomore)\b)")
+# "<Full Name> is my name": the name said first.
+_NAME_IS_MINE = re.compile(r"(?:^|(?<=[.!?,]\s))([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
+                           r"\s+(?i:is|=)\s+(?i:my)\s+(?i:full |real |whole |legal |first and last )?(?i:name)\b")
 # Two or three capitalised words, with name particles between them ("Pieter van der Berg", "Ana de la Cruz").
 _NAME_PARTICLES = r"(?:van|von|der|den|de|del|della|la|le|du|da|di|dos|das|bin|ibn|al|el|st\.?)"
 _CAPITALISED_NAME = re.compile(
@@ -431,12 +435,12 @@ def _signed_first_name(text: str) -> List[Tuple[int, int]]:
 
 
 def _signature_spans(text: str) -> List[Tuple[int, int]]:
-    """Names signed at the end of a message or said as "<Full Name> here".
+    """Names signed at the end of a message or said as "<Full Name> here" or "<Full Name> is my name".
 
     Two to four words that could be a name (not frequent English words; the first may be a first name).
     """
     spans = []
-    for pattern in (_SIGNATURE, _NAME_HERE, _SIGN_OFF):
+    for pattern in (_SIGNATURE, _NAME_HERE, _NAME_IS_MINE, _SIGN_OFF):
         for match in pattern.finditer(text):
             words = match.group(1).split()
             lowered = [w.lower() for w in words]

@@ -361,3 +361,18 @@ def test_details_of_development_set_26(text: str, detail: str) -> None:
 @pytest.mark.parametrize("text", ["im al fine thanks", "i am de facto the leader", "im van driving lol"])
 def test_particles_alone_are_no_name(text: str) -> None:
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("my first and last name is Caleb Morrison, do you need that for the sign up", "Caleb Morrison"),
+    ("Wyatt Henderson is my name, can you help me find trade schools", "Wyatt Henderson"),
+    ("ok. Maria Lopez is my full name", "Maria Lopez"),
+])
+def test_names_of_development_set_28(text: str, name: str) -> None:
+    """Set 28's misses: "my first and last name is ...", and the name said before "is my name"."""
+    assert name not in mask(text).text
+
+
+@pytest.mark.parametrize("text", ["Software Developers is my top pick", "Registered Nurses is my name lol"])
+def test_job_titles_before_is_my_are_not_names(text: str) -> None:
+    assert mask(text).text == text
