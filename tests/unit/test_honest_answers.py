@@ -60,6 +60,10 @@ def test_figures_answer_their_own_question() -> None:
     ("i kinda want to drop out", "dropping_out"),
     ("can my family even afford college", "money"),
     ("i feel lost about my future", "stress"),
+    ("i wanna be a paramedic but i get super queasy at the doctors office lol. is that gonna be a dealbreaker, "
+     "kinda worried", "stress"),
+    ("if i go to community college instead of a real university will people think im a loser", "stress"),
+    ("i dont have papers. can i still go to nursing school and become an RN", "stress"),
 ])
 def test_worries_are_recognised(text: str, kind: str) -> None:
     assert worry_in(text) == kind
@@ -92,7 +96,8 @@ def test_a_worry_during_the_plan_asks_the_question_again_without_counting_it_unc
 
 
 def test_ordinary_questions_are_not_worries() -> None:
-    for text in ["what do nurses make", "how do i become a lawyer", "is it hard to find a job as a chef"]:
+    for text in ["what do nurses make", "how do i become a lawyer", "is it hard to find a job as a chef",
+                 "are software developers worried about AI taking their jobs"]:
         assert worry_in(text) is None, text
 
 
