@@ -1182,6 +1182,8 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
         topic = "pay"  # "realtor per hour": a pay period and a career, nothing else
     if careers and not topic and turn.parse.confidence < turn.limits.phrase_over:
         topic = _hinted_topic(turn)  # "how many nurses are employed in total": unsure, and the words of a guess
+    if careers and not topic and unsure:  # "what's the work like for QC inspectors": a long topic phrase, unsure guess
+        topic = _phrase_topic(turn, turn.limits.detail_phrase_words)
     if topic:
         return Decision("unknown_detail", ANSWER, topics=(topic,), careers=careers[:1], pay=_pay_query(turn))
     return Decision("unknown_detail", NOT_KNOWN, careers=careers[:1])

@@ -935,3 +935,14 @@ def test_a_lower_degree_the_file_names_as_a_way_in_is_not_corrected() -> None:
     lawyers = careers["lawyers"]
     fix = correction("can i be a lawyer with just a bachelors degree", lawyers, None)
     assert fix is not None and fix.startswith("No"), fix
+
+
+def test_an_unsure_unknown_detail_with_a_long_topic_phrase_gets_that_topic() -> None:
+    """"what's the work like for quality control inspectors": unsure, a detail ranked first, but a topic phrase."""
+    message = Parse.from_message({
+        "text": "what's the work like for quality control inspectors",
+        "intent": {"name": "nlu_fallback", "confidence": 0.5},
+        "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.5},
+                           {"name": "ask_unknown_detail", "confidence": 0.45}], "entities": []})
+    decision = decide(message, State(), current_knowledge())
+    assert decision.kind == ANSWER and decision.topics == ("work_environment",), decision
