@@ -251,6 +251,8 @@ _NAME_STOP = {
     "does", "did", "am", "are", "was", "were", "be", "been", "my", "your", "you", "me", "we", "they", "it",
     "this", "that", "these", "those", "also", "too", "very", "kinda", "sorta", "like", "literally", "actually",
     "grade", "grader", "student", "junior", "senior", "freshman", "sophomore", "interested", "thinking",
+    # the last word of a school or an institution, never of a person ("the U.S. Naval Academy")
+    "academy", "university", "college", "institute", "school", "hospital", "center", "corps", "army", "navy",
 }
 # The crisis detector's key words (bot/safety/text.py) and its slang: never part of a name.
 _CRISIS_WORDS = frozenset(KEY_WORDS) | {"unalive", "unaliving", "kms", "ctb", "sewerslide", "suicidal", "die", "dead"}

@@ -376,3 +376,10 @@ def test_names_of_development_set_28(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["Software Developers is my top pick", "Registered Nurses is my name lol"])
 def test_job_titles_before_is_my_are_not_names(text: str) -> None:
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text", ["how do I get into the U.S. Naval Academy", "Thanks! West Point Academy",
+                                  "is it hard to get into Johns Hopkins University"])
+def test_institution_names_are_not_signed_names(text: str) -> None:
+    """Development set 29's false alarm: a school's name after "U.S." read as a name signed at the end."""
+    assert mask(text).text == text
