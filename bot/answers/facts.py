@@ -197,6 +197,11 @@ def _stems(text: str) -> List[str]:
     return [stem(w) for w in re.findall(r"[a-z]+", text.lower())]
 
 
+def initials(title: str, skip: frozenset = frozenset()) -> str:
+    """"emergency medical technicians" -> "emt" (how students write a long title); ``skip``: words left out."""
+    return "".join(w[0] for w in re.findall(r"[a-z]+", title.lower()) if w not in skip)
+
+
 def asked_group(career: Career, question: str) -> Optional[Wage]:
     """The one job of a group a question asks about ("JUST barbers", "electronics engineers"), else None.
 
@@ -211,8 +216,8 @@ def asked_group(career: Career, question: str) -> Optional[Wage]:
     found = []
     for index, wage in enumerate(career.pay.groups):
         own = names[index] - set().union(*(n for i, n in enumerate(names) if i != index))
-        initials = "".join(w[0] for w in re.findall(r"[a-z]+", wage.who.lower()) if w not in _GROUP_FILLERS)
-        if own & asked or (len(initials) > 2 and initials in asked):
+        short = initials(wage.who, _GROUP_FILLERS)
+        if own & asked or (len(short) > 2 and short in asked):
             found.append(wage)
     if len(found) != 1:
         return None
@@ -397,7 +402,8 @@ def counts_asked(question: str) -> str:
 def openings(career: Career, asked: str = "both") -> Optional[str]:
     """Openings each year and the number of jobs (or the one asked), saying which the file doesn't have."""
     parts = []
-    has_openings = bool(career.outlook and career.outlook.openings)
+    figure = career.outlook.openings if career.outlook else None
+    has_openings = figure is not None
     if not has_openings and not career.jobs:
         return None
     jobs = say("jobs", count=f"{career.jobs.count:,}", plural=career.career.plural, date=career.jobs.date,
@@ -410,10 +416,9 @@ def openings(career: Career, asked: str = "both") -> Optional[str]:
         return say("no_jobs_offer_openings", plural=career.career.plural)
     if asked == "openings" and not has_openings:
         return say("no_openings_offer_jobs", plural=career.career.plural)
-    if not has_openings:
+    if figure is None:
         parts.append(say("no_openings", plural=career.career.plural))
-    if career.outlook and career.outlook.openings:
-        figure = career.outlook.openings
+    else:
         parts.append(say("openings", count=f"{figure.per_year:,}", plural=career.career.plural,
                          period=_openings_period(figure.period),
                          source=source_label(career, figure.source)))

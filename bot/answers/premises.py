@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from bot.answers.facts import money, say, source_label
+from bot.answers.facts import initials, money, say, source_label
 from bot.answers.honesty import starts_yes_no
 from bot.interpret.words import padded
 from bot.knowledge.models import Career, GeneralFacts, Wage
@@ -191,11 +191,13 @@ _A_WAY = re.compile(r"\b(?:may be enough|is enough|enough for|some employers|som
 def _level_is_a_way(career: Career, claimed: str) -> bool:
     """True when the file says a lower level than the typical one is a way in for some ("... at community colleges")."""
     word = _WAY_IN_WORDS.get(claimed)
+    if word is None:
+        return False
     education = career.education
     parts = [career.how_to_become] + ([education.preferred, education.without_degree] if education else [])
     texts = [part.text for part in parts if part is not None]
     sentences = [s for text in texts for s in re.split(r"(?<=[.!?])\s+", text)]
-    return bool(word) and any(re.search(rf"\b(?:{word})", s, re.IGNORECASE) and _A_WAY.search(s) for s in sentences)
+    return any(re.search(rf"\b(?:{word})", s, re.IGNORECASE) and _A_WAY.search(s) for s in sentences)
 
 
 # "nurses only work in hospitals", "they just sit at a desk all day", "outside 24/7": an all-or-nothing claim about
@@ -292,17 +294,12 @@ _MORE_THAN = re.compile(r" ((?:\w+ ){1,5}?)(?:make|makes|earn|earns|get paid|get
                         r"((?:\w+ ){0,5}?\w+?)(?= right| dont| don t| do not| is that| isnt| correct| yeah| true| $)")
 
 
-def _initials(title: str) -> str:
-    """"emergency medical technicians" -> "emt" (how students write a long title)."""
-    return "".join(w[0] for w in re.findall(r"[a-z]+", title.lower()))
-
-
 def _group_of(words: str, career: Career) -> Optional[Wage]:
     """The pay group of ``career`` whose title shares the most words with ``words`` (its own words first)."""
     if not career.pay or len(career.pay.groups) < 2:
         return None
     said = {w.rstrip("s") for w in re.findall(r"[a-z]+", words.lower()) if len(w) > 1}
-    titles = {id(g): {w.rstrip("s") for w in re.findall(r"[a-z]+", g.who.lower())} | {_initials(g.who)}
+    titles = {id(g): {w.rstrip("s") for w in re.findall(r"[a-z]+", g.who.lower())} | {initials(g.who)}
               for g in career.pay.groups}
     shared = set.intersection(*titles.values())
     scored = sorted(((len(said & (titles[id(g)] - shared)), len(said & titles[id(g)]), g) for g in career.pay.groups),

@@ -49,7 +49,7 @@ CHAT_FORMS: Dict[str, str] = {
     "wana": "want to", "agen": "again", "sef": "self", "slef": "self",
     "kiked": "kicked", "nowher": "nowhere", "nite": "night", "sumthing": "something", "somthing": "something",
     "thro": "throw", "trhow": "throw", "evrything": "everything", "goign": "going", "b": "be",
-    "eatn": "eaten", "dys": "days", "dayz": "days", "purpos": "purpose", "cuting": "cutting",
+    "eatn": "eaten", "dys": "days", "dayz": "days", "purpos": "purpose",
 }
 # Emoji students use for what they can't type: read as the words they stand for ("🔪🩸", "💊💊💊").
 EMOJI_WORDS: Dict[str, str] = {
