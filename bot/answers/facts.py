@@ -422,6 +422,9 @@ def openings(career: Career, asked: str = "both") -> Optional[str]:
         parts.append(say("openings", count=f"{figure.per_year:,}", plural=career.career.plural,
                          period=_openings_period(figure.period),
                          source=source_label(career, figure.source)))
+        notes = career.outlook.notes if career.outlook else None
+        if notes is not None and "opening" in notes.text.lower():
+            parts.append(notes.text)  # where the openings come from ("to replace workers who ... retire")
     if not (asked == "openings" and has_openings):
         parts.append(jobs)
     return " ".join(parts)

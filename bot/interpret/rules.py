@@ -133,6 +133,10 @@ PHRASE_TOPICS: Mapping[str, Tuple[str, ...]] = {
 # Openings are per year; jobs added over the projection's years are the outlook's: "how many more X by 2032".
 _GROWTH_CUES = ("how many more", "how many new", "more jobs by", "new jobs by", "be added", "jobs added", "added by",
                 "will there be by", "more of them by", "new ones by", "how many extra")
+# "by how many jobs is it supposed to grow", "how much will the number of jobs go up": a change in the number of jobs.
+_CHANGE_IN_NUMBER = re.compile(
+    r"\bby how (?:many|much)\b|\b(?:how many|how much|number of|amount of)\b(?:\s+\w+){0,8}?\s+"
+    r"(?:go(?:es)? (?:up|down)|going (?:up|down)|increase|decrease|grow|change|drop|shrink|rise)\b")
 _PER_YEAR = re.compile(r"\bopen|\b(?:each|every|per|a) (?:year|yr)\b|\byearly\b|\bannual")
 _DEGREE_WORDS = ("degree", "college", "diploma", "bachelors", "masters", "university", "uni", "school")
 _FASTEST = ("fastest", "growing fastest", "fastest growing", "most growth", "growing the most", "most in demand",
@@ -858,7 +862,8 @@ def _phrase_only_topic(turn: Turn, topic: str) -> str:
     if topic in {"products", "summary", "duties"} and _WHAT_DO_THEY_MAKE.search(turn.text) \
             and " and " not in turn.text.lower():
         return "pay"
-    if topic == "openings" and any(turn.has_read_as_they(c) for c in _GROWTH_CUES) \
+    if topic == "openings" and (any(turn.has_read_as_they(c) for c in _GROWTH_CUES)
+                                or _CHANGE_IN_NUMBER.search(turn.text.lower())) \
             and not _PER_YEAR.search(turn.text.lower()) and _has_job_change(turn):
         return "outlook"  # "how many new truck driving jobs by 2032": the growth (its answer has "N more jobs")
     for special, replaces in PHRASE_TOPICS.items():

@@ -272,3 +272,14 @@ def test_the_one_job_of_a_group_a_pay_question_asks(career: str, question: str, 
     text = pay(file, None, None, question) or ""
     others = [w for w in file.pay.groups if w.who != who] if who else []
     assert all(f"{w.annual:,}" not in text for w in others if w.annual), text
+
+
+def test_the_openings_answer_says_where_the_openings_come_from() -> None:
+    """"why are there openings, is it cuz ppl retire": a file's note on the openings comes with the figure."""
+    for career in CAREERS.values():
+        notes = career.outlook.notes if career.outlook else None
+        answer = facts.openings(career, "openings") or ""
+        if career.outlook and career.outlook.openings and notes and "opening" in notes.text.lower():
+            assert notes.text in answer, career.career.id
+        elif notes:
+            assert notes.text not in answer, career.career.id

@@ -497,3 +497,30 @@ def test_a_tag_question_without_a_question_mark_is_a_yes_no_question() -> None:
 ])
 def test_names_of_relatives_and_sign_offs_are_masked(text: str, detail: str) -> None:
     assert detail not in mask(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "by how many jobs is employment of environmental scientists and specialists supposed to grow",
+    "by how much will the number of postsecondary teacher jobs go up",
+    "how many jobs for nurses will be added or lost, like how much will the number change",
+])
+def test_a_change_in_the_number_of_jobs_is_the_outlook(knowledge: Knowledge, text: str) -> None:
+    """A count question about how the number of jobs changes gets the growth (its answer has "N more jobs")."""
+    assert run(knowledge, text, "ask_openings").topics[0] == "outlook"
+
+
+@pytest.mark.parametrize("text", [
+    "how many openings are there for nurses each year",
+    "how many nurses are there",
+])
+def test_a_count_without_a_change_stays_openings(knowledge: Knowledge, text: str) -> None:
+    assert run(knowledge, text, "ask_openings").topics == ("openings",)
+
+
+@pytest.mark.parametrize("text, career", [
+    ("how much do brokers make", "real-estate-brokers-and-sales-agents"),
+    ("do i need college to work for a newspaper", "reporters-correspondents-and-broadcast-news-analysts"),
+    ("how fast are software jobs growing", "software-developers"),
+])
+def test_short_names_students_use_are_aliases(knowledge: Knowledge, text: str, career: str) -> None:
+    assert knowledge.catalog.find(text).careers == (career,)
