@@ -37,7 +37,9 @@ _DECLINE_CLAIMS = ("dying", "disappearing", "going away", "going extinct", "shri
                    "going down", "less nurses", "fewer jobs", "less jobs", "way less", "way fewer",
                    "going to disappear", "gonna disappear", "wont be any", "jobs are gone", "being cut", "getting cut",
                    "wont exist", "will not exist", "no more jobs", "no jobs left", "being replaced", "getting replaced",
-                   "dead end", "dying out", "dead job", "on its way out", "losing jobs", "basically dead", "are dead",
+                   "decreasing", "dropping", "on the decline", "in decline", "drying up", "getting smaller",
+                   "going downhill", "less and less", "dead end", "dying out", "dead job", "on its way out",
+                   "losing jobs", "basically dead", "are dead",
                    "r dead", "is dead", "dead now", "jobs are dead")
 _GROWTH_CLAIMS = ("booming", "growing so fast", "growing really fast", "exploding", "huge demand",
                   "super in demand", "growing a lot", "growing super fast", "growing very fast", "growing crazy fast",
@@ -115,6 +117,8 @@ def claimed_level(question: str) -> Optional[str]:
     if _NO_DEGREE_CLAIM.search(said) and not _REQUIRED_WITHOUT.search(said):
         return "high school diploma"
     named = {level for pattern, level in _LEVEL_WORDS if pattern.search(said)}
+    if not named and _REQUIRED_WITHOUT.search(said) and re.search(r"\bwithout\b.{0,40}\bdegree\b", said):
+        return "associate"  # "you cant become a chef without a culinary school degree": some degree, at least 2 years
     if len(named) != 1 or not (_NEEDED.search(said) or _REQUIRED_WITHOUT.search(said)):
         return None  # "bachelors or the 2 year thing?" asks which; it takes neither for granted
     level = next(iter(named))

@@ -23,7 +23,7 @@ from bot.safety.text import correct_word
 GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yml"
 # "what is X", "what's X", "what does X mean", "define X", "meaning of X", "X meaning", "X?" alone.
 # Words before the question that change nothing: "hold up what is a phd", "ok so whats a cdl".
-_LEAD = r"(?:(?:so|ok|okay|and|um|wait|hey|yo|bro|like|hmm|uh|hold up|hold on|lol|lmao|ngl|omg|bruh) )*"
+_LEAD = r"(?:(?:so|ok|okay|and|but|um|wait|hey|yo|bro|like|hmm|uh|hold up|hold on|lol|lmao|ngl|omg|bruh) )*"
 _ASKS = re.compile(r"^ " + _LEAD + r"(?:what is|whats|what are|what does|"
                    r"what do|what s|whats a|wats|wat is|wat s|wat r|what r|wut is|wuts|whut is|wat does|wut does|"
                    r"what counts as|who counts as|who is considered|who is a|"
@@ -32,7 +32,8 @@ _ASKS = re.compile(r"^ " + _LEAD + r"(?:what is|whats|what are|what does|"
                    r"what even is|whats even|what even are|what is even|"
                    r"explain|(?:can|could) (?:you|u) explain(?: what)?|what is meant by|what do you mean by|"
                    r"what do they mean by|what do u mean by|what does it mean by|huh what is|"
-                   r"i dont know what|idk what|what does it mean to have|what does it mean to be)\b")
+                   r"i dont know what|idk what|what does it mean to have|what does it mean to be|"
+                   r"how long is|how long are)\b")
 _HOW_MUCH = frozenset({"much", "many", "enough", "more", "less", "long"})
 _THE = frozenset({"the", "their", "his", "her", "my", "your", "its", "this", "that", "our"})
 _MEANS = re.compile(r"\b(?:mean|means|meaning|stand for|stands for|what exactly|what is that|whats that|what is it|"
@@ -49,6 +50,9 @@ _NEW_WORD = re.compile(r" (?:never heard (?:of )?(?:that|this|it|the word)|"
                        r"explain (?:pls|please|plz|it|that|this)|like what is|is that like|"
                        r"(?:average|faster|slower) (?:of|than) what|compared to what|"  # "average of what tho"
                        r"what counts as|what is considered|how long (?:exactly|is that|is it|does it take)) ")
+_HOW_LONG = re.compile(r"^ " + _LEAD + r"how long (?:is|are) ")
+# "post secondary education = ??", "long term training = how long???": a word, then "= what?"
+_EQUALS_WHAT = re.compile(r"\s*(?:=+|->)\s*(?:\?+|how long|what|meaning|means what)?\W*$", re.IGNORECASE)
 # "how does an apprenticeship work": asks what the word means in practice.
 _WORKS = re.compile(r"^ " + _LEAD + r"how (?:does|do) .{1,40} work ")
 # "what's the difference between a license and a certification": two words asked together.
@@ -149,9 +153,11 @@ def asked_term(text: str, path: Path = GLOSSARY_FILE) -> Optional[Found]:
     text = spelled(text, path)
     found = _asked_term(text, path)
     said = padded(text)
-    if found is None and text.strip().endswith("?"):  # "OJT??": the word alone, asked
+    alone = padded(_EQUALS_WHAT.sub("", text)) if _EQUALS_WHAT.search(text) else said
+    # "OJT??", "post secondary = ??": the word alone, asked
+    if found is None and (text.strip().endswith("?") or alone != said):
         found = next((Found(e.term, e.definition, f.strip(), True, e.career_topic)
-                      for f, e in _all_forms(path) if f == said), None)
+                      for f, e in _all_forms(path) if f == alone), None)
     if found is None and (_THAT_MEANS.search(said) or _NEW_WORD.search(said)):
         named = terms_in(text, path, limit=3)  # "when a job needs a license, what does that mean exactly?"
         found = named[0] if len(named) == 1 else None
@@ -178,6 +184,8 @@ def _asked_term(text: str, path: Path) -> Optional[Found]:
                 return None  # "what's the job outlook like", "what's their median pay": about a career, not the word
             if not direct and before and before[0] in _HOW_MUCH:
                 return None  # "whats the pay and how much work experience do i need": an amount, not the word
+            if _HOW_LONG.search(said) and ((before and before[0] in _THE) or " for " in said[said.index(form):]):
+                return None  # "how long is the on the job training for hvac": the career's training, not the word
             return Found(entry.term, entry.definition, form.strip(), _leads_to(said, form), entry.career_topic)
     return None
 

@@ -946,3 +946,54 @@ def test_an_unsure_unknown_detail_with_a_long_topic_phrase_gets_that_topic() -> 
                            {"name": "ask_unknown_detail", "confidence": 0.45}], "entities": []})
     decision = decide(message, State(), current_knowledge())
     assert decision.kind == ANSWER and decision.topics == ("work_environment",), decision
+
+
+@pytest.mark.parametrize("career, question, start", [
+    ("environmental-scientists-and-specialists",
+     "why r environmental science jobs decreasing? i thought climate stuff was a big deal", "Actually, no: employment"),
+    ("chefs-and-head-cooks", "you cant become a chef without a culinary school degree right so i need to save up",
+     "Actually, no: the typical entry-level education for chefs and head cooks is a high school diploma"),
+])
+def test_premises_of_development_set_20(career: str, question: str, start: str) -> None:
+    """Decline said as "decreasing"; "can't ... without a <kind of> degree" claims some college degree is needed."""
+    from bot.answers.premises import correction
+
+    reply = correction(question, current_knowledge().careers[career], general_facts())
+    assert reply is not None and reply.startswith(start), reply
+
+
+@pytest.mark.parametrize("career, question", [
+    ("chefs-and-head-cooks", "can i become a chef without a culinary degree"),  # asks, claims nothing
+    ("lawyers", "you cant become a lawyer without a law degree right"),  # true: a doctoral degree
+])
+def test_degree_claims_the_file_agrees_with_add_nothing(career: str, question: str) -> None:
+    from bot.answers.premises import correction
+
+    assert correction(question, current_knowledge().careers[career], general_facts()) is None
+
+
+@pytest.mark.parametrize("text, term", [
+    ("it says moderate-term on-the-job training, how long is moderate term?", "on-the-job training"),
+    ("long term on the job training = how long???", "on-the-job training"),
+    ('whats "outlook" mean on a career page. like the weather?', "job outlook"),
+    ("post secondary education = ??", "postsecondary"),
+    ("ok but what is infrastructure exactly", "infrastructure"),
+    ("how long is an apprenticeship", "apprenticeship"),
+])
+def test_glossary_words_asked_in_more_ways(text: str, term: str) -> None:
+    """"how long is <word>", "<word> = ??", a lead "ok but", "outlook" alone."""
+    from bot.knowledge.glossary import asked_term
+
+    found = asked_term(text)
+    assert found is not None and found.term == term
+
+
+@pytest.mark.parametrize("text", [
+    "how long is the on the job training for hvac, is it long",
+    "how long is the training for nurses",
+    "whats the outlook for chefs",
+])
+def test_career_questions_with_glossary_words_are_not_glossary_questions(text: str) -> None:
+    from bot.knowledge.glossary import asked_term
+
+    assert asked_term(text) is None
