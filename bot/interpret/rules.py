@@ -92,6 +92,7 @@ class Thresholds:
     pending_overruled: float = 0.7  # after "which career?", a topic this sure (or with topic words) is a new question
     counselor_unsure: float = 0.8  # below this, a classifier-only "ask_counselor" naming a career is its next guess
     worry_intent: float = 0.6  # a worry only the classifier heard (no word of worry-words.yml) needs this much
+    plan_question_words: int = 5  # a question this long during the plan questions is not an answer to one
     language_topic: float = 0.9  # a message in another language with no topic phrase takes a topic this sure
 
 
@@ -331,6 +332,14 @@ def _explains_the_last_figure(turn: Turn) -> bool:
     return turn.state.last_topic in EXPLAINED_TOPICS and explain_asked(turn.text) is not None
 
 
+def _asks_in_the_plan(turn: Turn) -> bool:
+    """True for a question of several words: during the plan questions it is not an answer to one.
+
+    "my grades in math are really bad, is that a problem?": a worry the classifier hears in it is heard.
+    """
+    return turn.text.strip().endswith("?") and turn.word_count() >= turn.limits.plan_question_words
+
+
 def worry_rule(turn: Turn) -> Optional[Decision]:
     """A worry that is not a crisis ("i'm failing math", "my parents want me to be a doctor"): heard first.
 
@@ -343,7 +352,7 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
     kind = worry_in(turn.text)
     heard_in_words = kind is not None
     if kind is None and turn.intent == "share_worry" and turn.parse.confidence >= turn.limits.worry_intent \
-            and not turn.state.pathway.active and not _explains_the_last_figure(turn):
+            and (not turn.state.pathway.active or _asks_in_the_plan(turn)) and not _explains_the_last_figure(turn):
         kind = "stress"  # the classifier heard a worry the word list lacks (not an answer to a plan question)
     if kind is None:
         return None
@@ -715,10 +724,19 @@ def _plan_start(turn: Turn, career: Career, rule: str, intro: Tuple[str, ...] = 
     return Decision(rule, PLAN, careers=(career.id,), plan=move, details={"answers": _encode(answers)})
 
 
+# "can my brother become one without college", "can he become a manager": asked for someone else, so the
+# student's own plan questions are not started.
+_ABOUT_SOMEONE_ELSE = re.compile(
+    r"\b(?:can|could|does|would|should|will) (?:he|she|my (?:brother|sister|friend|cousin|mom|dad|mother|"
+    r"father|uncle|aunt|boyfriend|girlfriend|bf|gf))\b|\bmy (?:brother|sister|friend|cousin|mom|dad|mother|father|"
+    r"uncle|aunt|boyfriend|girlfriend)\b.{0,80}\b(?:can|could) (?:he|she) (?:still )?(?:become|be|get|do)\b")
+
+
 def _plan_after(turn: Turn, career_id: str) -> Optional[Decision]:
     """After how to become one or which major: the plan questions, if the file has a plan not yet given."""
     career = turn.knowledge.careers.get(career_id)
-    if career is None or career.pathways is None or turn.in_plan or turn.state.pathway.active:
+    if career is None or career.pathways is None or turn.in_plan or turn.state.pathway.active \
+            or _ABOUT_SOMEONE_ELSE.search(turn.text.lower()):
         return None
     start = _plan_start(turn, career, "plan_after_answer")
     return start if start.plan is not None and start.plan.kind == "ask" else None

@@ -997,3 +997,33 @@ def test_career_questions_with_glossary_words_are_not_glossary_questions(text: s
     from bot.knowledge.glossary import asked_term
 
     assert asked_term(text) is None
+
+
+def test_a_worry_only_the_classifier_hears_in_a_question_during_the_plan_is_heard() -> None:
+    """"wait my grades in math are really bad tho, is that gonna be a problem?" while the plan asks which side:
+    a question, not an answer to the plan question ("math" is not the technical side chosen)."""
+    state = State(career=IPM, pathway=PathwayState(question="interest", career=IPM,
+                                                   answers={"stage": "high_school"}))
+    decision = decide(Parse(text="wait my grades in math are really bad tho, is that gonna be a problem?",
+                            intent="share_worry", confidence=0.81,
+                            ranking=(("share_worry", 0.81), ("crisis", 0.33))), state, current_knowledge())
+    assert decision.kind == WORRY and decision.then is not None and decision.then.plan is not None
+    assert decision.then.plan.question == "interest"
+    short = decide(Parse(text="math?", intent="share_worry", confidence=0.81,
+                         ranking=(("share_worry", 0.81),)), state, current_knowledge())
+    assert short.kind != WORRY  # a short answer with a question mark is still an answer
+
+
+@pytest.mark.parametrize("text", [
+    "my brother has been on the assembly line for like 6 years, can he become a production manager without college",
+    "can my sister become an industrial production manager without a degree",
+])
+def test_a_question_for_someone_else_does_not_start_the_student_s_plan(text: str) -> None:
+    decision = decide(parse(text, "ask_without_degree", 0.99), State(), current_knowledge())
+    assert decision.kind == ANSWER and decision.then is None
+
+
+def test_can_i_still_become_one_is_not_a_worry_about_grades() -> None:
+    """"i have a bachelors in history. can i still become one?": a question about the way in, not a worry."""
+    assert worry_in("i have a bachelors in history. can i still become an industrial production manager?") is None
+    assert worry_in("my grades are bad, can i still become a nurse") == "grades"
