@@ -69,7 +69,7 @@ _MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "icloud", "aol", "pro
 _PHONE = re.compile(
     r"(?<![\w$,.])(?![01]\d{9}(?!\d))(?:\+?1[\s.-]?)?(?:\(\d{3}\)(?:\s?[./_\u2013\u2014-]\s?|\s)?|\d{3}"
     r"(?:\s?[./_\u2013\u2014-]\s?|\s)?)\d{3}(?:\s?[./_\u2013\u2014-]\s?|\s)?\d{4}(?![^\W_]|[,.]\d)"
-    r"|(?<![\w$,.(-])\d{3}[\s.-]\d{4}(?!\w|[,.]\d|[\s.-]\d)"
+    r"|(?<![\w$,.(-])\d{3}[\s.\u2013\u2014-]\d{4}(?!\w|[,.]\d|[\s.-]\d)"
 )
 # Ten digits in other groupings ("720 555 01 66", "630 555 01 52"): a three-digit area code, then groups of 2 to 4.
 _PHONE_GROUPS = re.compile(r"(?<![\w$,.])(?:\+?1[\s.-])?\(?\d{3}\)?(?:[\s.-]\d{2,4}){2,4}(?!\w|[,.]\d)")
@@ -118,6 +118,7 @@ _NOT_STREET_NAMES = {
     "either", "one", "the", "other", "same", "a", "an", "of", "to", "in", "or", "and", "is", "are", "more",
     "but", "his", "her", "my", "your", "their", "our", "he", "she", "it", "that", "this", "so", "if", "with", "for",
     "at", "on", "by", "was", "were", "be", "sounds", "seems", "looks", "feels",
+    "address", "number", "phone", "email", "zip",  # labels: "555-0120 address 10 Main St" is "10 Main St"
 }
 _UNIT = r"(?:,?\s*(?:apt|apartment|unit|suite|ste|#|no\.?)\s*\.?\s*#?[A-Za-z0-9-]{1,6}\b)?"
 _ADDRESS = re.compile(
@@ -188,7 +189,7 @@ _ADDRESS_AFTER = re.compile(
 _STRONG_INTRO = re.compile(
     r"\b(?:my (?:full |real |first |last |legal |whole |complete |actual |given |birth |first and last )?"
     r"(?:name|nam|nme|naem)"
-    r"(?:\s+is|s| is|'s|:)|"
+    r"(?:\s+is|s\s+are|\s+are|s| is|'s|:)|"
     r"my names|myname is|(?<![A-Za-z] )(?<![A-Za-z])name\s*(?::|-(?=\s))|^name(?=\s+(?-i:[A-Z]))|"
     r"(?:first|last) name(?=\s+(?-i:[A-Z]))|(?:her|his|their) name(?:\s+is|'s|:)|"
     r"(?:my|her|his|their) (?:best |little |big |older |younger |step |twin |foster |adoptive |host |god|"
@@ -528,7 +529,7 @@ def _spans(pattern: re.Pattern, text: str, group: int = 0) -> List[Tuple[int, in
 def _address_spans(text: str) -> List[Tuple[int, int]]:
     def plausible(match: Match[str]) -> bool:
         words = match.group(1).lower().split()
-        return not any(w.strip(".") in _NOT_STREET_NAMES for w in words)
+        return not any(w.strip(".") in _NOT_STREET_NAMES or w.isdigit() for w in words)
 
     spans: List[Tuple[int, int]] = []
     position = 0

@@ -383,3 +383,19 @@ def test_job_titles_before_is_my_are_not_names(text: str) -> None:
 def test_institution_names_are_not_signed_names(text: str) -> None:
     """Development set 29's false alarm: a school's name after "U.S." read as a name signed at the end."""
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("My first and last name are Owen Fitzgerald, do you need that for the handoff?", "Owen Fitzgerald"),
+    ("can someone text me 555–0191 about cosmetology school", "555–0191"),
+    ("number 555-0120 address 10 Main St apt 2 — can someone drop off the apprenticeship papers", "10 Main St apt 2"),
+])
+def test_details_of_development_sets_29_and_30(text: str, detail: str) -> None:
+    """"my ... names are", a seven-digit number with an en dash, an address right after a phone number and a label."""
+    assert detail not in mask(text).text
+
+
+@pytest.mark.parametrize("text", ["my names are hard to spell lol", "their names are on the list",
+                                  "median pay was 48,770 in 2021, about 562,100 jobs"])
+def test_names_are_phrases_that_name_no_one_stay(text: str) -> None:
+    assert mask(text).text == text
