@@ -11,6 +11,7 @@ import re
 from typing import FrozenSet, Iterable, List, Optional
 
 from bot.answers.search import stem
+from bot.interpret.words import EXPERIENCE_ASKED
 from bot.knowledge.models import Career
 
 # Questions a student can answer with yes or no.
@@ -127,3 +128,14 @@ def duration_unstated(question: Optional[str], topics: Iterable[str], parts: Lis
     if not question or not _HOW_LONG.search(question) or not set(topics) & _TIME_TOPICS:
         return False
     return _DURATION.search(" ".join(parts)) is None
+
+
+_EXPERIENCE_TOPICS = frozenset({"education", "how_to_become", "without_degree", "advancement"})
+
+
+def experience_unstated(question: Optional[str], topics: Iterable[str], parts: List[str], career: Career) -> bool:
+    """Whether a question about the work experience needed gets an answer from a file that doesn't state it."""
+    if not question or not EXPERIENCE_ASKED.search(question) or not set(topics) & _EXPERIENCE_TOPICS:
+        return False
+    stated = career.education.work_experience if career.education else None
+    return stated is None and "experience" not in " ".join(parts).lower()

@@ -139,7 +139,9 @@ def _answer(decision: Decision, context: Context) -> List[Message]:
             topics = ", ".join(t.replace("_", " ") for t in facts.available_topics(career))
             if topics:
                 parts.append(say("can_tell", plural=career.career.plural, topics=topics))
-    if not missing and honesty.duration_unstated(decision.question, decision.topics, parts):
+    if not missing and honesty.experience_unstated(decision.question, decision.topics, parts, career):
+        parts.insert(0, say("no_work_experience", plural=career.career.plural))  # never a guessed number of years
+    elif not missing and honesty.duration_unstated(decision.question, decision.topics, parts):
         parts.insert(0, say("no_duration", plural=career.career.plural))  # not a guessed length of time
     elif not missing and honesty.not_mentioned_note(decision.question, decision.topics, parts, career):
         parts.insert(0, say("not_mentioned", plural=career.career.plural))  # never a guessed "yes"

@@ -49,6 +49,7 @@ from bot.interpret.decision import (
 from bot.interpret.inputs import Parse, PathwayState, State
 from bot.interpret.language import language_of, language_topics
 from bot.interpret.words import (
+    EXPERIENCE_ASKED,
     PayWords,
     TopicVocabulary,
     cluster_named,
@@ -1203,6 +1204,8 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
     topic = _second_topic(turn, "unknown_detail") if careers else None
     if careers and not topic and turn.word_count() <= turn.limits.follow_up_max_words and _pay_query(turn).period:
         topic = "pay"  # "realtor per hour": a pay period and a career, nothing else
+    if careers and not topic and EXPERIENCE_ASKED.search(turn.text):
+        topic = "how_to_become"  # "how many years of work experience do paramedics need": the way in says it, or not
     if careers and not topic and turn.parse.confidence < turn.limits.phrase_over:
         topic = _hinted_topic(turn)  # "how many nurses are employed in total": unsure, and the words of a guess
     if careers and not topic and unsure:  # "what's the work like for QC inspectors": a long topic phrase, unsure guess

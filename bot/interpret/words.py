@@ -218,3 +218,10 @@ _JUDGED_FIGURE = re.compile(r" (?:is|are|isnt) (?:" + _SIGN + r"\d+(?: percent| 
                             + r"|^ (?:ok |so |hmm |wait |but )?(?:thats|that is|that seems|seems|sounds) (?:\w+ )?"
                             + _JUDGED)
 # ("isnt that kinda terrible": a figure just given, judged)
+
+
+# "how much work experience do you need before becoming an emt", "how many years of experience do paramedics need"
+EXPERIENCE_ASKED = re.compile(r"\b(?:how much|how many years|how many yrs|how long|what kind of|what|do you need|"
+                              r"do they need|need any|need)\b.{0,40}\bexperience\b|"
+                              r"\bexperience\b.{0,30}\b(?:need|needed|required|require|do you need|do they need)\b",
+                              re.IGNORECASE)

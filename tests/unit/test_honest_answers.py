@@ -1027,3 +1027,26 @@ def test_can_i_still_become_one_is_not_a_worry_about_grades() -> None:
     """"i have a bachelors in history. can i still become one?": a question about the way in, not a worry."""
     assert worry_in("i have a bachelors in history. can i still become an industrial production manager?") is None
     assert worry_in("my grades are bad, can i still become a nurse") == "grades"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("how much work experience do you need before becoming an emt", "ask_how_to_become"),
+    ("how many years of work experience do paramedics need before they get hired", "ask_unknown_detail"),
+])
+def test_work_experience_a_file_does_not_state_is_not_guessed(text: str, intent: str) -> None:
+    """A question about the work experience needed, for a career whose file doesn't state it: "I don't have"
+    first, then the way in; never a job count or a guessed number of years."""
+    knowledge = current_knowledge()
+    decision = decide(Parse(text=text, intent=intent, confidence=0.53, ranking=((intent, 0.53), ("ask_openings", 0.4))),
+                      State(), knowledge)
+    assert decision.kind == ANSWER and decision.topics[0] in {"how_to_become", "education"}
+    reply = render(decision, Context(knowledge.careers, general_facts(), State()))[0].text
+    assert reply.startswith("I don't have how much work experience EMTs and paramedics need")
+
+
+def test_work_experience_a_file_states_is_given() -> None:
+    knowledge = current_knowledge()
+    decision = decide(Parse(text="how much work experience do chefs need", intent="ask_how_to_become",
+                            confidence=0.9, ranking=(("ask_how_to_become", 0.9),)), State(), knowledge)
+    reply = render(decision, Context(knowledge.careers, general_facts(), State()))[0].text
+    assert "I don't have" not in reply and "5 years or more" in reply
