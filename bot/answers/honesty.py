@@ -36,6 +36,7 @@ paid pay pays paying money salary salaries wage wages earn earns earning income 
 grow growing growth demand future jobs openings hiring hired degree college school education study become
 more gonna gunna going wanna yearly annual annually hourly per thing
 how what when where why who which whose whom there here into onto without within
+give gives given giving own
 """.split())
 
 

@@ -1050,3 +1050,13 @@ def test_work_experience_a_file_states_is_given() -> None:
                             confidence=0.9, ranking=(("ask_how_to_become", 0.9),)), State(), knowledge)
     reply = render(decision, Context(knowledge.careers, general_facts(), State()))[0].text
     assert "I don't have" not in reply and "5 years or more" in reply
+
+
+def test_an_either_or_question_is_not_answered_by_a_generic_verb() -> None:
+    """"do barbers have to buy their own clippers ... or does the shop give them": "give" in "give other services"
+    answers neither side."""
+    career = current_knowledge().careers["barbers-hairstylists-and-cosmetologists"]
+    question = "do barbers have to buy their own clippers and scissors or does the shop give them"
+    answer = ("Barbers, hairstylists, and cosmetologists cut hair, style hair, and give other services that have to do "
+              "with how a person looks.")
+    assert unmentioned(question, ["duties"], answer, career)
