@@ -11,14 +11,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from pydantic import BaseModel, validator
 
 from bot.interpret.words import padded
 from bot.knowledge.loader import parse_model
 from bot.paths import KNOWLEDGE_DIR
-from bot.safety.text import correct_word
+from bot.safety.text import correct_word, damerau
 
 GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yml"
 # "what is X", "what's X", "what does X mean", "define X", "meaning of X", "X meaning", "X?" alone.
@@ -136,12 +136,60 @@ def _long_words(path: Path, _stamp: int) -> Tuple[str, ...]:
 def spelled(text: str, path: Path = GLOSSARY_FILE) -> str:
     """The message with misspelled glossary words put right ("wat is an apprenticship" -> "apprenticeship").
 
-    Only words that are not English words, one letter off (two in long words), towards a long glossary word.
+    Only words that are not English words, one letter off (two in long words), towards a long glossary word;
+    inside a glossary phrase of several words, also an English word ("comunity collage" -> "community college").
     """
     if not path.exists():
         return text
     keys = _long_words(path, path.stat().st_mtime_ns)
-    return re.sub(r"[A-Za-z]{7,}", lambda m: correct_word(m.group(0).lower(), keys) or m.group(0), text)
+    text = re.sub(r"[A-Za-z]{7,}", lambda m: correct_word(m.group(0).lower(), keys) or m.group(0), text)
+    return _phrase_spelled(text, _phrases(path, path.stat().st_mtime_ns))
+
+
+@lru_cache(maxsize=4)
+def _phrases(path: Path, _stamp: int) -> Dict[str, Tuple[Tuple[Tuple[str, ...], int], ...]]:
+    """The glossary's forms of two or three words, as word tuples, by each of their words (with its place)."""
+    phrases = {tuple(form.split()) for form, _ in _all_forms(path)
+               if 2 <= len(form.split()) <= 3 and all(w.isalpha() for w in form.split())}
+    index: Dict[str, List[Tuple[Tuple[str, ...], int]]] = {}
+    for phrase in sorted(phrases):
+        for place, word in enumerate(phrase):
+            index.setdefault(word, []).append((phrase, place))
+    return {word: tuple(entries) for word, entries in index.items()}
+
+
+def _phrase_spelled(text: str, index: Dict[str, Tuple[Tuple[Tuple[str, ...], int], ...]]) -> str:
+    """The words of a glossary phrase one letter off put right (two in words of 8 letters or more).
+
+    Only when the phrase's other words are there as they are: "community collage" -> "community college".
+    """
+    words = text.split()
+    lowered = [re.sub(r"[^a-z]", "", w.lower()) for w in words]
+    for position, word in enumerate(lowered):
+        for phrase, place in index.get(word, ()):
+            start = position - place
+            window = tuple(lowered[start:start + len(phrase)]) if start >= 0 else ()
+            if len(window) != len(phrase) or window == phrase:
+                continue
+            off = [i for i in range(len(phrase)) if window[i] != phrase[i]]
+            if len(off) != 1:
+                continue
+            i = off[0]
+            said, meant = window[i], phrase[i]
+            if any(_at(lowered, start + i - p, other) for other, p in index.get(said, ())):
+                continue  # the word is part of another glossary phrase as it is ("community colleges")
+            limit = 2 if len(meant) >= 8 else 1
+            if len(meant) >= 6 and said and damerau(said, meant, limit) <= limit:
+                match = re.match(r"[A-Za-z]+", words[start + i])
+                if match:
+                    words[start + i] = meant + words[start + i][match.end():]  # punctuation after it stays
+                    lowered[start + i] = meant
+    return " ".join(words)
+
+
+def _at(words: List[str], start: int, phrase: Tuple[str, ...]) -> bool:
+    """True if ``phrase`` is at ``start`` of ``words``."""
+    return start >= 0 and tuple(words[start:start + len(phrase)]) == phrase
 
 
 def asked_term(text: str, path: Path = GLOSSARY_FILE) -> Optional[Found]:

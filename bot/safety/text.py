@@ -88,7 +88,7 @@ KEY_WORDS = (
 )
 
 
-def _damerau(a: str, b: str, limit: int) -> int:
+def damerau(a: str, b: str, limit: int) -> int:
     """Optimal-string-alignment distance, stopping early once it exceeds ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
@@ -154,7 +154,7 @@ def correct_word(word: str, keys: Iterable[str] = KEY_WORDS) -> Optional[str]:
     for key in keys:
         if len(key) < 4:
             continue
-        distance = _damerau(word, key, limit)
+        distance = damerau(word, key, limit)
         if distance < best_distance:
             best, best_distance, tie = key, distance, False
         elif distance == best_distance:

@@ -1060,3 +1060,24 @@ def test_an_either_or_question_is_not_answered_by_a_generic_verb() -> None:
     answer = ("Barbers, hairstylists, and cosmetologists cut hair, style hair, and give other services that have to do "
               "with how a person looks.")
     assert unmentioned(question, ["duties"], answer, career)
+
+
+@pytest.mark.parametrize("text, term", [
+    ("what is comunity collage", "community college"),
+    ("whats trade scool", "trade school"),
+    ("what is on the job trainning", "on-the-job training"),
+])
+def test_a_glossary_phrase_with_a_misspelled_word_is_read_as_meant(text: str, term: str) -> None:
+    """One word of a glossary phrase a letter off, even an English word ("collage"), when the others are right."""
+    from bot.knowledge.glossary import asked_term
+
+    found = asked_term(text)
+    assert found is not None and found.term == term
+
+
+@pytest.mark.parametrize("text", ["my friend goes to community college", "community colleges near me",
+                                  "i like the college life", "what is a bachelors degree"])
+def test_glossary_phrases_as_they_are_are_left_alone(text: str) -> None:
+    from bot.knowledge.glossary import spelled
+
+    assert spelled(text) == text
