@@ -660,3 +660,21 @@ def test_crises_of_development_set_27(text: str) -> None:
 ])
 def test_the_phrases_of_set_27_leave_ordinary_messages(text: str) -> None:
     assert not crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", [
+    "if coach makes us run suicides again i'm quitting",
+    "what does an ems worker do when someone overdoses",
+    "i'm doing a health class report on drug abuse",
+])
+def test_look_alikes_of_development_set_27_are_not_crises(text: str) -> None:
+    """A sports drill ("suicides"), a question about what EMS workers do, a school report on a hard topic."""
+    assert not crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", [
+    "i ran suicides at practice and now i want to kill myself",
+    "my report on suicide is due and honestly i want to die",
+])
+def test_a_crisis_beside_those_look_alikes_is_still_found(text: str) -> None:
+    assert crisis.detect(text).found, normalise(text)
