@@ -215,11 +215,16 @@ _PLACE_OR_TIME = re.compile(r"\b(?:hospitals?|offices?|desks?|outside|outdoors|i
 _VARIETY = re.compile(r"\b(?:or|many|some|may|most|split|also|sometimes|often|such as|various|different)\b|,")
 
 
+# "what do they do all day": an open question claims nothing
+_OPEN_QUESTION = re.compile(r"\s*(?:so |ok |okay |and |but )?(?:what|whats|how|where|when|which|who|why)\b")
+
+
 def _absolute_claim(said: str, career: Career) -> bool:
     """True for an all-or-nothing claim about the job's place or hours that the file's work environment varies."""
     environment = career.work_environment.text if career.work_environment else ""
     return bool(environment) and bool(_VARIETY.search(environment.lower())) and any(
-        _ABSOLUTE.search(part) and _PLACE_OR_TIME.search(part) for part in re.split(r"[.!?;]", said))
+        _ABSOLUTE.search(part) and _PLACE_OR_TIME.search(part) and not _OPEN_QUESTION.match(part)
+        for part in re.split(r"[.!?;]", said))
 
 
 def correction(question: str, career: Career, general: Optional[GeneralFacts]) -> Optional[str]:
@@ -283,7 +288,7 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
     figure = claimed_pay(question)
     if len(notes) == pay_notes and wage and wage.annual and figure and abs(figure - wage.annual) > 0.25 * wage.annual:
         notes.append(say("premise_pay_figure", plural=plural, amount=money(wage.annual), date=wage.date))
-    if not notes and _absolute_claim(said.replace("'", ""), career):
+    if not notes and _absolute_claim(question.lower().replace("'", "").replace("\u2019", ""), career):
         notes.append(say("premise_not_always", plural=plural))
     if not notes:
         return None

@@ -1081,3 +1081,16 @@ def test_glossary_phrases_as_they_are_are_left_alone(text: str) -> None:
     from bot.knowledge.glossary import spelled
 
     assert spelled(text) == text
+
+
+@pytest.mark.parametrize("question", [
+    "im a junior in high school. what do industrial production managers do all day",
+    "what do nurses do all day at the hospital",
+])
+def test_an_open_question_with_all_day_claims_nothing(question: str) -> None:
+    """"what do they do all day" asks; "high school" in another sentence is not a place of the work."""
+    from bot.answers.premises import correction
+
+    career = current_knowledge().careers["industrial-production-manager" if "industrial" in question
+                                         else "registered-nurses"]
+    assert correction(question, career, general_facts()) is None
