@@ -23,7 +23,8 @@ from bot.safety.text import correct_word, damerau
 GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yml"
 # "what is X", "what's X", "what does X mean", "define X", "meaning of X", "X meaning", "X?" alone.
 # Words before the question that change nothing: "hold up what is a phd", "ok so whats a cdl".
-_LEAD = r"(?:(?:so|ok|okay|and|but|um|wait|hey|yo|bro|like|hmm|uh|hold up|hold on|lol|lmao|ngl|omg|bruh) )*"
+_LEAD = (r"(?:(?:so|ok|okay|and|but|um|sry|sorry|srry|dumb question|stupid question|quick question|random question|"
+         r"real quick|quick q|wait|hey|yo|bro|like|hmm|uh|hold up|hold on|lol|lmao|ngl|omg|bruh) )*")
 _ASKS = re.compile(r"^ " + _LEAD + r"(?:what is|whats|what are|what does|"
                    r"what do|what s|whats a|wats|wat is|wat s|wat r|what r|wut is|wuts|whut is|wat does|wut does|"
                    r"what counts as|who counts as|who is considered|who is a|"
@@ -49,7 +50,9 @@ _NEW_WORD = re.compile(r" (?:never heard (?:of )?(?:that|this|it|the word)|"
                        r"what even is|i dont (?:get|know|understand) what|idk what|"
                        r"explain (?:pls|please|plz|it|that|this)|like what is|is that like|"
                        r"(?:average|faster|slower) (?:of|than) what|compared to what|"  # "average of what tho"
-                       r"what counts as|what is considered|how long (?:exactly|is that|is it|does it take)) ")
+                       r"what counts as|what is considered|how long (?:exactly|is that|is it|does it take)|"
+                       r"how many hours (?:is that|is it|a week|per week)) "
+                       r"| (?:what|wat|wut) (?:r|are) (?:they|those|them)(?: anyway| even| exactly| tho| though)? $")
 _HOW_LONG = re.compile(r"^ " + _LEAD + r"how long (?:is|are) ")
 # "post secondary education = ??", "long term training = how long???": a word, then "= what?"
 _EQUALS_WHAT = re.compile(r"\s*(?:=+|->)\s*(?:\?+|how long|what|meaning|means what)?\W*$", re.IGNORECASE)

@@ -1094,3 +1094,17 @@ def test_an_open_question_with_all_day_claims_nothing(question: str) -> None:
     career = current_knowledge().careers["industrial-production-manager" if "industrial" in question
                                          else "registered-nurses"]
     assert correction(question, career, general_facts()) is None
+
+
+@pytest.mark.parametrize("text, term", [
+    ("ok dumb question but whats a masters degree", "master's degree"),
+    ("sry whats 'job outlook'", "job outlook"),
+    ("r internships paid or nah, and what r they anyway", "internship"),
+    ("if i work full time how many hours is that a week", "full time"),
+])
+def test_glossary_words_asked_after_an_apology_or_at_the_end(text: str, term: str) -> None:
+    """Leads like "dumb question but", "sry"; "... and what r they anyway"; "how many hours is that"."""
+    from bot.knowledge.glossary import asked_term
+
+    found = asked_term(text)
+    assert found is not None and found.term == term
