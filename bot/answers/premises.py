@@ -39,7 +39,8 @@ _DECLINE_CLAIMS = ("dying", "disappearing", "going away", "going extinct", "shri
                    "wont exist", "will not exist", "no more jobs", "no jobs left", "being replaced", "getting replaced",
                    "decreasing", "dropping", "on the decline", "in decline", "drying up", "getting smaller",
                    "going downhill", "less and less", "dead end", "dying out", "dead job", "on its way out",
-                   "losing jobs", "basically dead", "are dead",
+                   "losing jobs", "basically dead", "are dead", "wont be needed", "will not be needed",
+                   "not needed anymore", "no longer needed", "arent needed anymore",
                    "r dead", "is dead", "dead now", "jobs are dead")
 _GROWTH_CLAIMS = ("booming", "growing so fast", "growing really fast", "exploding", "huge demand",
                   "super in demand", "growing a lot", "growing super fast", "growing very fast", "growing crazy fast",
@@ -300,7 +301,8 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
 
 _MORE_THAN = re.compile(r" ((?:\w+ ){1,5}?)(?:make|makes|earn|earns|get paid|gets paid|are paid|is paid|take home)"
                         r" (more|less|way more|way less|a lot more|a lot less)(?: money)? than (?:the |a |an )?"
-                        r"((?:\w+ ){0,5}?\w+?)(?= right| dont| don t| do not| is that| isnt| correct| yeah| true| $)")
+                        r"((?:\w+ ){0,5}?\w+?)"
+                        r"(?= right| dont| don t| do not| is that| isnt| correct| yeah| true| so | and | but | $)")
 
 
 def _group_of(words: str, career: Career) -> Optional[Wage]:

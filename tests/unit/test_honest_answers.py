@@ -1108,3 +1108,19 @@ def test_glossary_words_asked_after_an_apology_or_at_the_end(text: str, term: st
 
     found = asked_term(text)
     assert found is not None and found.term == term
+
+
+@pytest.mark.parametrize("career, question, start", [
+    ("industrial-production-manager",
+     "robots are taking over factories so production managers wont be needed anymore. why even bother?",
+     "Actually, no: employment of industrial production managers is projected to grow"),
+    ("electrical-and-electronics-engineers",
+     "electronics engineers get paid less than electrical engineers so i should do electrical instead right",
+     "Actually, no: electronics engineers"),
+])
+def test_premises_of_development_set_19(career: str, question: str, start: str) -> None:
+    """"won't be needed anymore" is a decline claim; a pay order claim followed by "so ..." is still a claim."""
+    from bot.answers.premises import correction
+
+    reply = correction(question, current_knowledge().careers[career], general_facts())
+    assert reply is not None and reply.startswith(start), reply
