@@ -36,7 +36,7 @@ def compare(decision: Decision, context: Context) -> List[Message]:
     careers = [context.careers[c] for c in decision.careers]
     blocks: List[str] = [say("compare_intro")]
     differing = False
-    needs = facts.Needs(context.general, decision.pay, decision.skill)
+    needs = facts.Needs(context.general, decision.pay, decision.skill, decision.question or "")
     for asked in decision.topics:
         topic = _topic_they_have(asked, careers, needs)
         lines = []

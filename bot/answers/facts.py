@@ -378,6 +378,9 @@ _JOBS_ASKED = re.compile(r"\bhow many\b(?:(?!\b(?:openings?|hiring)\b).){0,60}?\
                          r"(?:us|u s|usa|united states|america|country|nation)|total|altogether|rn|right now|"
                          r"are out there)\b|"
                          r"\b(?:number of (?:people|ppl|workers)|(?:people|ppl) (?:working|employed) (?:as|in))\b|"
+                         # "which has more jobs, lawyers or financial analysts": the jobs there are, compared
+                         r"\b(?:has|have|with|employs|employ) (?:more|fewer|less|the most|the fewest|the least) "
+                         r"(?:jobs|workers|people)\b(?! (?:by|in (?:the )?(?:next|future|20\d\d)|added|opening))|"
                          # "number of real estate agents in america?" (not "number of openings")
                          r"\b(?:number|amount|count) of\b(?!(?:\s+\w+){0,3}?\s+(?:openings?|hiring|a year|per year|"
                          r"each year|new jobs))",

@@ -1317,7 +1317,7 @@ class Interpreter:
         parse = _career_intent_near_threshold(parse, mentions, self.limits.near_threshold)
         turn = Turn(parse, state, mentions, self.knowledge, topic_vocabulary(), pay_words(), limits=self.limits)
         decision = decide_turn(turn)
-        if decision.kind in {ANSWER, NOT_KNOWN} and not parse.is_button:
+        if decision.kind in {ANSWER, NOT_KNOWN, COMPARE} and not parse.is_button:
             decision = replace(decision, question=parse.text)
         return decision
 

@@ -283,3 +283,26 @@ def test_the_openings_answer_says_where_the_openings_come_from() -> None:
             assert notes.text in answer, career.career.id
         elif notes:
             assert notes.text not in answer, career.career.id
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("which has more jobs, lawyers or financial analysts", "jobs"),
+    ("which will have more jobs in the future", "both"),
+    ("how many openings", "openings"),
+])
+def test_which_has_more_jobs_asks_the_jobs_there_are(question: str, asked: str) -> None:
+    assert facts.counts_asked(question) == asked
+
+
+def test_a_comparison_of_jobs_gives_the_job_counts_not_the_openings() -> None:
+    from bot.interpret.inputs import Parse, State
+    from bot.interpret.rules import decide
+    from bot.knowledge.current import current_knowledge, general_facts
+
+    knowledge = current_knowledge()
+    text = "which has more jobs, lawyers or financial analysts"
+    decision = decide(Parse(text=text, intent="compare_careers", confidence=0.95,
+                            ranking=(("compare_careers", 0.95),)), State(), knowledge)
+    reply = render(decision, Context(knowledge.careers, general_facts(), State()))[0].text
+    openings = knowledge.careers["lawyers"].outlook.openings
+    assert "859,000 jobs for lawyers" in reply and f"{openings.per_year:,}" not in reply
