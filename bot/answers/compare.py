@@ -50,6 +50,9 @@ def compare(decision: Decision, context: Context) -> List[Message]:
             if topic in {"pay", "outlook"}:
                 years.add(tuple(_years(text)[:1]))
         label = LABELS.get(topic, topic.replace("_", " ").capitalize())
+        if topic == "openings":  # the count asked: "which has more jobs" compares the jobs there are
+            label = {"jobs": "Jobs", "openings": "Openings each year"}.get(facts.counts_asked(needs.question),
+                                                                           "Jobs and openings")
         blocks.append(f"{label}:\n" + "\n".join(lines))
         differing = differing or len(years) > 1
         if topic == "pay":

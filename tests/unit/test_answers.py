@@ -306,3 +306,4 @@ def test_a_comparison_of_jobs_gives_the_job_counts_not_the_openings() -> None:
     reply = render(decision, Context(knowledge.careers, general_facts(), State()))[0].text
     openings = knowledge.careers["lawyers"].outlook.openings
     assert "859,000 jobs for lawyers" in reply and f"{openings.per_year:,}" not in reply
+    assert "Jobs:" in reply and "Openings" not in reply
