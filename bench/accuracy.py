@@ -77,9 +77,10 @@ async def run_items(
             item = items[index]
             sender = f"bench-acc-{run_id}-{item.id}"
             outcome = ItemResult(item.id, item.topic, True)
+            start = item.career or career
             for turn in item.turns:
-                # A set may say which career its chats start in (as the widget does on a career's page).
-                reply = await send(session, url, sender, turn.say, {"career": career} if career else None)
+                # An item or its set may say which career its chat starts in (as the widget does on a career's page).
+                reply = await send(session, url, sender, turn.say, {"career": start} if start else None)
                 problems = [reply.problem] if reply.problem else turn.problems(reply.text)
                 outcome.turns.append({"say": turn.say, "reply": reply.text, "problems": problems})
                 if problems:

@@ -66,6 +66,7 @@ class Item:
     id: str
     topic: str
     turns: Tuple[Turn, ...]
+    career: Optional[str] = None  # the career this item's chat starts in (as on a career's page); else the set's
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ def load(path: Path = QUESTIONS_FILE) -> QuestionSet:
         turns = tuple(_turn(t, facts, where) for t in raw_turns)
         if not any(t.contains or t.not_contains or t.not_start for t in turns):
             raise QuestionFileError(f"{where}: no checks (nothing to judge)")
-        items.append(Item(item_id, str(topic), turns))
+        items.append(Item(item_id, str(topic), turns, str(raw["career"]) if raw.get("career") else None))
     return QuestionSet(
         items=tuple(items),
         load=_load_questions(data.get("load")),

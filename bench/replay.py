@@ -120,7 +120,7 @@ def replay_item(item: Item, parses: Mapping[str, Mapping[str, Any]], career: Opt
 
 def replay_set(qset: QuestionSet, parses: Mapping[str, Mapping[str, Any]]) -> List[Replayed]:
     """Replay every item of a question set."""
-    return [replay_item(item, parses, qset.career) for item in qset.items]
+    return [replay_item(item, parses, item.career or qset.career) for item in qset.items]
 
 
 def load_parses(path: Path = PARSES_FILE) -> Dict[str, Dict[str, Any]]:
