@@ -37,6 +37,7 @@ grow growing growth demand future jobs openings hiring hired degree college scho
 more gonna gunna going wanna yearly annual annually hourly per thing
 how what when where why who which whose whom there here into onto without within
 give gives given giving own
+super crazy pretty totally kinda sorta lowkey highkey
 """.split())
 
 
@@ -106,6 +107,12 @@ def unmentioned(question: str, topics: Iterable[str], answer: str, career: Caree
         return len(missing) == len(asked)
     # "do they design iphones": "design" alone is not the question; one word of three or more may be missing
     return len(missing) > (1 if len(asked) >= 3 else 0)
+
+
+def answered_by(question: str, text: str, career: Career) -> bool:
+    """True when a yes/no question's own words are all in ``text`` (one of them per side of an "or")."""
+    part = yes_no_part(question)
+    return part is not None and bool(asked_words(part, career)) and not unmentioned(question, ("duties",), text, career)
 
 
 def not_mentioned_note(question: Optional[str], topics: Iterable[str], parts: List[str], career: Career) -> bool:

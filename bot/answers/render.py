@@ -8,6 +8,7 @@ fixed messages). The action (actions/respond.py) only sends them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -116,8 +117,11 @@ def _answer(decision: Decision, context: Context) -> List[Message]:
     for topic in decision.topics:
         text = facts.answer(career, topic, needs)
         if text:
-            for given in parts:  # how to become, then an education answer starting with it: said once
+            for given in parts:  # how to become, then an education answer repeating its sentences: said once
                 text = text.replace(given, "").strip()
+                for sentence in re.split(r"(?<=[.!?])\s+", given):
+                    if len(sentence) >= 30 and sentence in text:
+                        text = re.sub(r"[ \t]{2,}", " ", text.replace(sentence, " ")).strip()
         if text is None:
             missing.append(topic)
         elif text and text not in parts:
@@ -261,7 +265,11 @@ def _not_known(decision: Decision, context: Context) -> List[Message]:
     if decision.careers:
         career = context.careers[decision.careers[0]]
         found = search.find(career, decision.question) if decision.question else []
-        text = _found(career, found) if found else say("not_known_detail", plural=career.career.plural)
+        # "do realtors need a license": a yes/no question whose own words the found sentences hold is answered
+        # by them ("Every state requires ... a license"): shown as the answer, without "I don't have" (no "Yes").
+        direct = bool(found) and honesty.answered_by(decision.question or "", " ".join(s for s, _ in found), career)
+        text = _found(career, found, "search_direct" if direct else "search_intro") if found \
+            else say("not_known_detail", plural=career.career.plural)
         fix = premises.correction(decision.question, career, context.general) if decision.question else None
         if fix:
             text = f"{fix}\n\n{text}"  # "chefs dont need any work experience, do they": corrected first

@@ -689,9 +689,9 @@ def want_career_rule(turn: Turn) -> Optional[Decision]:
     if asked and not set(asked) & (PLAN_OFFER_AFTER | set(PLAN_AFTER)) and turn.careers_asked():
         return None  # "how many head chefs r there? i wanna run my own kitchen": the question is answered
     careers = turn.careers_asked()
+    if turn.intent == "inform" and not turn.mentions.careers:
+        return None  # "my uncle runs a factory", "im a junior": a statement, not a request for the plan
     if not careers:
-        if turn.intent == "inform":
-            return None
         return Decision("want_career", WHICH_CAREER, topics=("how_to_become",))
     career = turn.knowledge.careers[careers[0]]
     if career.pathways is None:
@@ -1244,6 +1244,29 @@ def file_lookup_rule(turn: Turn) -> Optional[Decision]:
     return Decision("file_lookup", NOT_KNOWN, careers=turn.mentions.careers[:1])
 
 
+# "ive been thinking about being a chef": wanting to become the career the message names.
+_WANTS_TO_BE = re.compile(r"\b(?:want|wanna|thinking (?:about|of)|considering|dream(?:ing)? (?:of|about)|"
+                          r"plan(?:ning)? (?:to|on)|hoping to|hope to|would like to|id like to|interested in)"
+                          r" (?:to )?(?:be|being|become|becoming|work as|working as)\b")
+
+
+def named_unsure_rule(turn: Turn) -> Optional[Decision]:
+    """An unsure message naming one of our careers that nothing above read: never "I didn't get that".
+
+    "i love cooking and ive been thinking about being a chef": the way in (the plan where the file has
+    one); otherwise what the career is, with the topic buttons.
+    """
+    if turn.intent != "nlu_fallback" or len(turn.mentions.careers) != 1:
+        return None
+    career = turn.knowledge.careers[turn.mentions.careers[0]]
+    if _WANTS_TO_BE.search(turn.text.lower().replace("'", "").replace("\u2019", "")):
+        if career.pathways is not None:
+            return _plan_start(turn, career, "named_unsure")
+        return Decision("named_unsure", ANSWER, topics=("how_to_become", "education"), careers=(career.id,),
+                        plan=PlanMove("not_available"))
+    return Decision("named_unsure", ANSWER, topics=("summary",), careers=(career.id,))
+
+
 def fallback_rule(turn: Turn) -> Optional[Decision]:
     """Anything else: the off-topic reply, or "I didn't quite get that", with the topic buttons."""
     if turn.intent == "out_of_scope":
@@ -1285,6 +1308,7 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("topic_word", topic_word_rule),
     ("second_look", second_look_rule),
     ("file_lookup", file_lookup_rule),
+    ("named_unsure", named_unsure_rule),  # a career named, nothing read: the way in or what it is
     ("fallback", fallback_rule),
 )
 

@@ -32,18 +32,31 @@ def padded(text: str) -> str:
     return " " + " ".join(re.sub(r"[^\w]+", " ", text.lower().replace("'", "").replace("\u2019", "")).split()) + " "
 
 
+# Chat spellings of question words, read as written out on both sides of a phrase search ("wat do they do").
+_CHAT_WORDS = re.compile(r" (?:wat|wut|whut|wht) | (?:wats|wuts) ")
+
+
+@lru_cache(maxsize=1 << 16)
+def _chat_read(said: str) -> str:
+    """" wat do they do " -> " what do they do " (a padded text; applied twice for neighbours)."""
+    for _ in range(2):
+        said = _CHAT_WORDS.sub(lambda m: " whats " if m.group(0).strip().endswith("s") else " what ", said)
+    return said
+
+
 def phrase_finder(text: str) -> Callable[[str], bool]:
     """A test for whole-word phrases in ``text``, which is normalised once for all of them.
 
     A phrase written in capitals ("IT") is an abbreviation: it matches only as typed in capitals, so the
-    pronoun in "afford it" is not the Information Technology cluster.
+    pronoun in "afford it" is not the Information Technology cluster. Chat spellings of "what" ("wat",
+    "wut") read as "what" in the text and in the phrase.
     """
-    said = padded(text)
+    said = _chat_read(padded(text))
 
     def has(phrase: str) -> bool:
         if phrase.isupper():
             return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
-        return padded(phrase) in said
+        return _chat_read(padded(phrase)) in said
 
     return has
 

@@ -57,6 +57,8 @@ _HOW_LONG = re.compile(r"^ " + _LEAD + r"how long (?:is|are) ")
 # "post secondary education = ??", "long term training = how long???": a word, then "= what?"
 _EQUALS_WHAT = re.compile(r"\s*(?:=+|->)\s*(?:\?+|how long|what|meaning|means what)?\W*$", re.IGNORECASE)
 # "how does an apprenticeship work": asks what the word means in practice.
+# Where a question may start inside a sentence ("im in 7th grade whats a bachelors degree").
+_CLAUSE_START = re.compile(r"\b(?:what|whats|what's|wat|wats|wut|wuts|define|explain)\b", re.IGNORECASE)
 _WORKS = re.compile(r"^ " + _LEAD + r"how (?:does|do) .{1,40} work ")
 # "what's the difference between a license and a certification": two words asked together.
 _DIFFERENCE = re.compile(r" (?:difference between|differences between|diff between|diff btwn|difference btwn|"
@@ -216,6 +218,10 @@ def asked_term(text: str, path: Path = GLOSSARY_FILE) -> Optional[Found]:
         sentences = [s for s in re.split(r"[?.!,\u2600-\u27bf\U0001f000-\U0001ffff]+", text) if s.strip()]
         if len(sentences) > 1:
             found = next((f for f in (_asked_term(s, path) for s in sentences) if f is not None), None)
+    if found is None:
+        # "sry im in 7th grade whats a bachelors degree": a question after a statement, in one sentence
+        clauses = [text[m.start():] for m in _CLAUSE_START.finditer(text) if m.start() > 0]
+        found = next((f for f in (_asked_term(c, path) for c in clauses) if f is not None), None)
     return found
 
 

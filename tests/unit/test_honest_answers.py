@@ -1124,3 +1124,30 @@ def test_premises_of_development_set_19(career: str, question: str, start: str) 
 
     reply = correction(question, current_knowledge().careers[career], general_facts())
     assert reply is not None and reply.startswith(start), reply
+
+
+@pytest.mark.parametrize("text, term", [
+    ("sry im in 7th grade whats a bachelor's degree", "bachelor"),
+    ("my counselor keeps saying i should look at trade school what is an apprenticeship", "apprenticeship"),
+])
+def test_a_word_asked_after_a_statement_in_one_sentence_is_read(text: str, term: str) -> None:
+    """The question may start mid-sentence: the glossary reads from where it starts."""
+    from bot.knowledge.glossary import asked_term
+    found = asked_term(text)
+    assert found is not None and term in found.term.lower(), found
+
+
+def test_a_statement_with_a_question_word_later_is_not_a_glossary_question() -> None:
+    from bot.knowledge.glossary import asked_term
+    assert asked_term("im in 10th grade what is the pay for nurses") is None
+
+
+def test_a_yes_no_question_the_found_sentences_answer_is_not_called_unanswered() -> None:
+    """"do realtors need a license": the file's sentence about the license answers it, no "I don't have"."""
+    from bot.answers.honesty import answered_by
+    from bot.knowledge.current import current_knowledge
+    realtors = current_knowledge().careers["real-estate-brokers-and-sales-agents"]
+    said = "Every state requires real estate brokers and agents to have a license."
+    assert answered_by("do realtors need a license or can anyone do it", said, realtors)
+    assert not answered_by("do realtors need a college degree", said, realtors)
+    assert not answered_by("how long does the license take", said, realtors)  # not a yes/no question

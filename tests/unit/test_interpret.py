@@ -524,3 +524,26 @@ def test_a_count_without_a_change_stays_openings(knowledge: Knowledge, text: str
 ])
 def test_short_names_students_use_are_aliases(knowledge: Knowledge, text: str, career: str) -> None:
     assert knowledge.catalog.find(text).careers == (career,)
+
+
+@pytest.mark.parametrize("text", [
+    "my uncle runs a factory",
+    "im a junior in high school and my mom works in manufacturing",
+    "my brother is majoring in business lol",
+])
+def test_a_statement_in_a_careers_chat_does_not_start_the_plan(knowledge: Knowledge, text: str) -> None:
+    """The career is known (from its page or an earlier question), but the student asked for nothing."""
+    decision = run(knowledge, text, "inform", State(career=IPM))
+    assert decision.kind != "plan", decision
+
+
+def test_naming_the_career_in_a_statement_still_starts_its_plan(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "im in 10th grade and i want to be an industrial production manager", "inform")
+    assert decision.kind == "plan" and decision.careers == (IPM,), decision
+
+
+def test_chat_spellings_of_what_read_as_what_in_phrase_search() -> None:
+    from bot.interpret.words import phrase_finder
+    has = phrase_finder("wat do they do, like build bridges?")
+    assert has("what do they do") and has("wat do they do") and not has("what do they make")
+    assert phrase_finder("wuts their pay")("whats their pay")
