@@ -35,7 +35,8 @@ SCOPE_RESPONSES = {
     "scope": ("utter_out_of_scope",),
     "fallback": ("utter_fallback",),
     "other_career": ("template:unknown_career",),  # a career the bot doesn't have: no answer, no figures
-    "unknown_detail": ("template:not_known_detail_no_career", "template:not_known_detail", "template:not_in_file"),
+    "unknown_detail": ("template:not_known_detail_no_career", "template:not_known_detail", "template:not_in_file",
+                       "template:unknown_word"),  # a word the glossary doesn't have: said so, no figures
 }
 
 

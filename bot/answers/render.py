@@ -313,6 +313,8 @@ def render(decision: Decision, context: Context) -> List[Message]:
         career = context.careers[decision.careers[0]]
         text = explain.explain(career, decision.topics[0], decision.details.get("asked", "meaning"), context.general)
         messages = [Message(text, tuple(word_buttons(text)))]
+    elif kind == GLOSSARY and decision.details.get("unknown_word"):
+        messages = [Message(say("unknown_word", word=decision.details["unknown_word"]), (BROWSE_BUTTON,))]
     elif kind == GLOSSARY:
         words = [(decision.details["term"], decision.details["definition"])]
         if decision.details.get("term2"):  # two words compared: both explained

@@ -497,6 +497,38 @@ def glossary_rule(turn: Turn) -> Optional[Decision]:
     return Decision("glossary", GLOSSARY, details={"term": found.term, "definition": found.definition})
 
 
+_WORD_LEAD = r"(?:(?:so|ok|okay|and|but|um|sry|sorry|wait|hey|yo|bro|bruh|lol|ngl|hmm|uh) )*"
+# "what does ventilation mean", "private practice means??", "whats a profit exactly", "culinary school whats that".
+_WORD_MEANING = re.compile(
+    r"^" + _WORD_LEAD + r"(?:what|wat|wut) (?:does|do|dose|did) (?:the word |the phrase |the term )?"
+    r"(?P<a>[a-z][a-z -]{1,40}?) (?:even |really |actually )?mean\b"
+    r"|^" + _WORD_LEAD + r"(?:whats|what is|wats|wat is) (?:a |an |the )?"
+    r"(?P<b>[a-z][a-z -]{1,40}?) (?:mean|means|exactly)$"
+    r"|^" + _WORD_LEAD + r"(?:what are|what r|wat r) (?P<c>[a-z][a-z -]{1,40}?) (?:exactly|even)$"
+    r"|^" + _WORD_LEAD + r"(?P<d>[a-z][a-z -]{1,40}?) (?:means|mean|meaning)(?: what(?: exactly)?)?$"
+    r"|^" + _WORD_LEAD + r"(?P<e>[a-z][a-z -]{1,40}?) (?:whats that|what is that|what does that mean)$")
+_NOT_A_WORD = frozenset({"that", "it", "this", "those", "these", "they", "them", "you", "u", "he", "she", "this word",
+                         "that word", "your name", "ur name", "my name", "life", "love"})
+
+
+_POINTING_WORDS = frozenset({"the", "that", "this", "those", "these", "their", "its", "his", "her", "your", "my"})
+
+
+def unknown_word_rule(turn: Turn) -> Optional[Decision]:
+    """A word asked about that the glossary doesn't have ("what does ventilation mean"): said so, not "can't help"."""
+    if turn.intent not in {"out_of_scope", "nlu_fallback"} or turn.mentions.careers or turn.mentions.others:
+        return None
+    plain = " ".join(re.sub(r"[^a-z -]+", " ", turn.text.lower().replace("\u2019", "").replace("'", "")).split())
+    found = _WORD_MEANING.search(plain)
+    if found is None:
+        return None
+    word = next(g for g in found.groups() if g).strip()
+    words = word.split()
+    if word in _NOT_A_WORD or len(words) > 4 or words[0] in _POINTING_WORDS or words[-1] in {"one", "ones", "part"}:
+        return None  # "what does the problem solving one mean": a part of the last answer (the follow-up rules)
+    return Decision("unknown_word", GLOSSARY, details={"unknown_word": word})
+
+
 def small_talk_rule(turn: Turn) -> Optional[Decision]:
     """Greetings, thanks, help, "are you a bot?", a plain yes or no."""
     # A message naming a career is about it ("ok and chefs?" read as goodbye), except a greeting from its page.
@@ -1286,6 +1318,7 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("plan_change", plan_change_rule),
     ("stop", stop_rule),
     ("glossary", glossary_rule),
+    ("unknown_word", unknown_word_rule),  # a word the glossary doesn't have: said so, never "can't help"
     ("explain", explain_rule),  # "why tho" right after a figure is a question, not an "ok"
     ("small_talk", small_talk_rule),
     ("group", group_rule),  # "and brokers?" after realtor pay: not a list of careers

@@ -197,7 +197,8 @@ _STRONG_INTRO = re.compile(
     r"(?:full |real |first |last )?name(?:\s+is|'s|:)|"
     r"(?:^|(?<=[.!?,]\s)|(?<=^yo )|(?<=^hi )|(?<=^hey )|(?<=^ok )|(?<=^so )|(?<=^sup )|(?<=^hello ))"
     r"(?:name is|name's|names)|"
-    r"full name\s*(?::|-|–|—)|(?:my |the )?full name is|full name(?= [A-Z])|the name's|the names|i am called|im called|"
+    r"full name\s*(?::|-|–|—)|(?:my |the )?full name is|full name(?= [A-Z])|the name's|the names|the name is|"
+    r"i am called|im called|"
     r"me llamo|mi nombre(?: completo)? es|(?:my )?(?:parents|mom|dad|mother|father) named me|"
     r"je m'appelle|mein name ist|"
     r"i'm called|they call me|people call me|everyone calls me|you can call me|my name would be)\s+",

@@ -50,7 +50,8 @@ CHAT_FORMS: Dict[str, str] = {
     "kiked": "kicked", "nowher": "nowhere", "nite": "night", "sumthing": "something", "somthing": "something",
     "thro": "throw", "trhow": "throw", "evrything": "everything", "goign": "going", "b": "be",
     "eatn": "eaten", "dys": "days", "dayz": "days", "purpos": "purpose",
-    "nife": "knife", "cutt": "cut", "agian": "again", "stabb": "stab", "gunn": "gun", "starv": "starve",
+    "nife": "knife", "cutt": "cut", "agian": "again",
+    "agin": "again", "agan": "again", "al": "all", "stabb": "stab", "gunn": "gun", "starv": "starve",
     "throwup": "throw up", "aftr": "after", "kickd": "kicked", "outsid": "outside", "parnts": "parents",
     "hts": "hits", "brothr": "brother", "tomorow": "tomorrow", "famiy": "family",
 }

@@ -678,3 +678,31 @@ def test_look_alikes_of_development_set_27_are_not_crises(text: str) -> None:
 ])
 def test_a_crisis_beside_those_look_alikes_is_still_found(text: str) -> None:
     assert crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", [
+    "im cuting agin",
+    "i tok al the pils",
+    "i did something dumb with my dads pills and i feel weird",
+    "theres always yelling at home and a plate got thrown at me last night",
+    "i cant go to my aunts house anymore because of what my cousin did to me",
+    "my bf says i owe him and now he wants me to hook up with his friends for money",
+    "my throat hurts from all the purging",
+    "how much current would it take to kill a person? asking for myself",
+])
+def test_crises_of_set_29_kinds_are_found(text: str) -> None:
+    """Typos of key words, medication taken, things thrown, what someone did to me, debts paid with the body."""
+    assert crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ugh kill me now, chem lab report due tomorrow",
+    "im going to kill my sister, she spoiled the ending",
+    "my mom will kill me if i tell her i want to be a chef",
+    "i thought i was gonna die during the mile",
+    "the smell in the cafeteria made me want to die",
+    "what do therapists do if a client says they want to hurt someone",
+    "the dodgeball got thrown at me so hard lol",
+])
+def test_hyperbole_of_set_29_kinds_is_not(text: str) -> None:
+    assert not crisis.detect(text).found, normalise(text)

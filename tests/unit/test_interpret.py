@@ -547,3 +547,20 @@ def test_chat_spellings_of_what_read_as_what_in_phrase_search() -> None:
     has = phrase_finder("wat do they do, like build bridges?")
     assert has("what do they do") and has("wat do they do") and not has("what do they make")
     assert phrase_finder("wuts their pay")("whats their pay")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("what does ventilation mean", "ventilation"),
+    ("private practice means??", "private practice"),
+    ("bruh what's a profit exactly", "profit"),
+    ("culinary school whats that", "culinary school"),
+])
+def test_a_word_the_glossary_lacks_is_said_to_be_missing(knowledge: Knowledge, text: str, word: str) -> None:
+    """Not "Sorry, I can't help": the student asked what a word means, and the bot says it has no definition."""
+    decision = run(knowledge, text, "out_of_scope")
+    assert decision.rule == "unknown_word" and decision.details["unknown_word"] == word, decision
+
+
+@pytest.mark.parametrize("text", ["what do you mean", "what are the best jobs", "whats your name", "what does it mean"])
+def test_other_questions_are_not_word_questions(knowledge: Knowledge, text: str) -> None:
+    assert run(knowledge, text, "out_of_scope").rule != "unknown_word"

@@ -399,3 +399,8 @@ def test_details_of_development_sets_29_and_30(text: str, detail: str) -> None:
                                   "median pay was 48,770 in 2021, about 562,100 jobs"])
 def test_names_are_phrases_that_name_no_one_stay(text: str) -> None:
     assert mask(text).text == text
+
+
+def test_the_name_is_introduces_a_name() -> None:
+    assert "Brown-Whitfield" not in mask("the name is Skyler Brown-Whitfield, remember it").text
+    assert mask("the name is on the list, right?").text == "the name is on the list, right?"
