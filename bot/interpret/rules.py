@@ -516,8 +516,9 @@ _POINTING_WORDS = frozenset({"the", "that", "this", "those", "these", "their", "
 
 def unknown_word_rule(turn: Turn) -> Optional[Decision]:
     """A word asked about that the glossary doesn't have ("what does ventilation mean"): said so, not "can't help"."""
-    if turn.intent not in {"out_of_scope", "nlu_fallback"} or turn.mentions.careers or turn.mentions.others:
-        return None
+    if turn.intent not in {"out_of_scope", "nlu_fallback"} or turn.mentions.careers or turn.mentions.others \
+            or re.search(r"\d", turn.text):
+        return None  # "what does negative 1 percent mean" is about a figure (the explain rule)
     plain = " ".join(re.sub(r"[^a-z -]+", " ", turn.text.lower().replace("\u2019", "").replace("'", "")).split())
     found = _WORD_MEANING.search(plain)
     if found is None:
@@ -1318,8 +1319,8 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("plan_change", plan_change_rule),
     ("stop", stop_rule),
     ("glossary", glossary_rule),
-    ("unknown_word", unknown_word_rule),  # a word the glossary doesn't have: said so, never "can't help"
     ("explain", explain_rule),  # "why tho" right after a figure is a question, not an "ok"
+    ("unknown_word", unknown_word_rule),  # a word the glossary doesn't have: said so, never "can't help"
     ("small_talk", small_talk_rule),
     ("group", group_rule),  # "and brokers?" after realtor pay: not a list of careers
     ("browse", browse_rule),
