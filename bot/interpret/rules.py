@@ -507,10 +507,8 @@ _WORD_MEANING = re.compile(
     r"|^" + _WORD_LEAD + r"(?:what are|what r|wat r) (?P<c>[a-z][a-z -]{1,40}?) (?:exactly|even)$"
     r"|^" + _WORD_LEAD + r"(?P<d>[a-z][a-z -]{1,40}?) (?:means|mean|meaning)(?: what(?: exactly)?)?$"
     r"|^" + _WORD_LEAD + r"(?P<e>[a-z][a-z -]{1,40}?) (?:whats that|what is that|what does that mean)$")
-_NOT_A_WORD = frozenset({"that", "it", "this", "those", "these", "they", "them", "you", "u", "he", "she", "this word",
-                         "that word", "your name", "ur name", "my name", "life", "love"})
-
-
+# Not a word to define ("what does it mean"); a first word pointing back ("the problem solving one") isn't either.
+_NOT_A_WORD = frozenset({"it", "they", "them", "you", "u", "he", "she", "ur name", "life", "love"})
 _POINTING_WORDS = frozenset({"the", "that", "this", "those", "these", "their", "its", "his", "her", "your", "my"})
 
 
@@ -728,8 +726,7 @@ def want_career_rule(turn: Turn) -> Optional[Decision]:
         return Decision("want_career", WHICH_CAREER, topics=("how_to_become",))
     career = turn.knowledge.careers[careers[0]]
     if career.pathways is None:
-        return Decision("want_career", ANSWER, topics=("how_to_become", "education"), careers=(career.id,),
-                        plan=PlanMove("not_available"))
+        return _way_in(turn, career, "want_career")
     intro: Tuple[str, ...] = ()
     start_words = _topic_words("how_to_become", turn.topics)
     if turn.intent == "want_career" and not turn.state.pathway.answers and flow.asks_how_to_start(
@@ -737,6 +734,14 @@ def want_career_rule(turn: Turn) -> Optional[Decision]:
     ) and _names_the_career(turn):
         intro = ("how_to_become",)  # "I'm 15 and want to be one. Where do I start?": the way in, then the questions
     return _plan_start(turn, career, "want_career", intro)
+
+
+def _way_in(turn: Turn, career: Career, rule: str) -> Decision:
+    """Wanting to become one: the plan questions where the file has a plan, else how to become one and the education."""
+    if career.pathways is not None:
+        return _plan_start(turn, career, rule)
+    return Decision(rule, ANSWER, topics=("how_to_become", "education"), careers=(career.id,),
+                    plan=PlanMove("not_available"))
 
 
 _ABOUT_ME = re.compile(r"\b(?:i|im|i'm|i am|ive|i've|my|myself|currently|already)\b")
@@ -1293,10 +1298,7 @@ def named_unsure_rule(turn: Turn) -> Optional[Decision]:
         return None
     career = turn.knowledge.careers[turn.mentions.careers[0]]
     if _WANTS_TO_BE.search(turn.text.lower().replace("'", "").replace("\u2019", "")):
-        if career.pathways is not None:
-            return _plan_start(turn, career, "named_unsure")
-        return Decision("named_unsure", ANSWER, topics=("how_to_become", "education"), careers=(career.id,),
-                        plan=PlanMove("not_available"))
+        return _way_in(turn, career, "named_unsure")
     return Decision("named_unsure", ANSWER, topics=("summary",), careers=(career.id,))
 
 

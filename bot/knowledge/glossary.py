@@ -56,9 +56,9 @@ _NEW_WORD = re.compile(r" (?:never heard (?:of )?(?:that|this|it|the word)|"
 _HOW_LONG = re.compile(r"^ " + _LEAD + r"how long (?:is|are) ")
 # "post secondary education = ??", "long term training = how long???": a word, then "= what?"
 _EQUALS_WHAT = re.compile(r"\s*(?:=+|->)\s*(?:\?+|how long|what|meaning|means what)?\W*$", re.IGNORECASE)
-# "how does an apprenticeship work": asks what the word means in practice.
 # Where a question may start inside a sentence ("im in 7th grade whats a bachelors degree").
 _CLAUSE_START = re.compile(r"\b(?:what|whats|what's|wat|wats|wut|wuts|define|explain)\b", re.IGNORECASE)
+# "how does an apprenticeship work": asks what the word means in practice.
 _WORKS = re.compile(r"^ " + _LEAD + r"how (?:does|do) .{1,40} work ")
 # "what's the difference between a license and a certification": two words asked together.
 _DIFFERENCE = re.compile(r" (?:difference between|differences between|diff between|diff btwn|difference btwn|"
