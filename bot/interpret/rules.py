@@ -438,20 +438,29 @@ def decode_answers(text: str) -> Dict[str, str]:
     return {key: value for key, _, value in pairs if key and value}
 
 
+# "actually", "wait", "oops": a message correcting what was said before.
+_CORRECTS = re.compile(r"(?:^|[\s,.!])(?:actually|acutally|wait|oops|sorry|i meant|no|nope|nah|correction)[\s,.!]")
+
+
 def plan_change_rule(turn: Turn) -> Optional[Decision]:
     """After the plan, "i changed my mind" or "actually i'm in college now": the answers redone.
+
+    A corrected answer needs a word that says so ("actually", "wait", "oops"): "my brother is in college"
+    said without one is not a change of mind.
 
     New answers in the message replace the old ones (and the plan is given again, or the next question
     asked); without any, the questions start again from the first.
     """
     pathway = turn.state.pathway
-    if pathway.active or not pathway.answers or turn.in_plan or not flow.changes_mind(turn.text):
+    if pathway.active or not pathway.answers or turn.in_plan:
         return None
     career = turn.knowledge.careers.get(pathway.career or "")
     if career is None or career.pathways is None:
         return None
     flows = career.pathways
     found = flow.read_all(flows, _flow_turn(turn, career).text, pathway.answers.get("stage"))
+    if not flow.changes_mind(turn.text) and not (found and _CORRECTS.search(f" {turn.text.lower()} ")):
+        return None  # no change of mind said, and no corrected answer ("oh wait, actually i'm in college")
     answers = flow.apply(flows, dict(pathway.answers), found) if found else {}
     following = flow.next_question(flows, answers)
     move = PlanMove("ask", following) if following else PlanMove("plan")

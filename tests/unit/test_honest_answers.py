@@ -520,6 +520,32 @@ def test_changing_one_answer_after_the_plan_keeps_the_others() -> None:
     assert "interest=business" in decision.details["answers"] and "stage=high_school" in decision.details["answers"]
 
 
+@pytest.mark.parametrize("text, stage, question", [
+    ("actually i'm in college", "college", "major"),
+    ("oh wait im actually in college now", "college", "major"),
+    ("wait no im still in high school", "high_school", None),
+])
+def test_a_corrected_stage_after_the_plan_redoes_it(text: str, stage: str, question: object) -> None:
+    """A stage given with "actually"/"wait" after the plan replaces the old one; the others are kept or asked."""
+    state = State(career=IPM, pathway=PathwayState(career=IPM, answers={"stage": "college", "major": "business"}
+                                                   if stage == "high_school" else {"stage": "high_school",
+                                                                                   "interest": "technical"}))
+    decision = decide(parse(text, "inform", 0.9), state, current_knowledge())
+    assert decision.rule == "plan_change", decision
+    after = next_state(decision, state).pathway
+    assert after.answers.get("stage") == stage
+    if question:
+        assert after.question == question
+
+
+def test_a_stage_said_without_a_correction_word_is_not_a_change_of_mind() -> None:
+    """"my brother is in college" after a high-school plan leaves the plan as it is."""
+    state = State(career=IPM, pathway=PathwayState(career=IPM, answers={"stage": "high_school",
+                                                                        "interest": "technical"}))
+    decision = decide(parse("my brother is in college", "inform", 0.9), state, current_knowledge())
+    assert decision.rule != "plan_change"
+
+
 def test_a_question_with_two_or_three_choices_names_them() -> None:
     knowledge = current_knowledge()
     state = State(career=IPM, pathway=PathwayState(career=IPM, answers={"stage": "high_school"}))
