@@ -41,6 +41,8 @@ def figures_of(career: Career) -> Set[str]:
 def find_leaks(items: Sequence[Dict[str, Any]], browse_topics: Sequence[str] = ("browse",)) -> List[str]:
     """Leaks in the benchmark's items (each with ``turns`` of ``say`` and ``reply``), described one per line.
 
+    The career an item's chat starts in (``career``: the page the widget is on) counts as named.
+
     Browsing lists many careers by design and is left out.
     """
     careers = load_all()
@@ -55,7 +57,7 @@ def find_leaks(items: Sequence[Dict[str, Any]], browse_topics: Sequence[str] = (
     for item in items:
         if item.get("topic") in browse_topics:
             continue
-        named: Set[str] = set()
+        named: Set[str] = {str(item["career"])} if item.get("career") else set()  # the page the chat starts on
         for turn in item.get("turns") or []:
             named |= set(catalog.find(turn.get("say", "")).careers)
             for figure in FIGURE.findall(turn.get("reply", "")):

@@ -134,8 +134,10 @@ def bench_ours(args: argparse.Namespace, qset: questions.QuestionSet, out: Path)
             outcomes = asyncio.run(accuracy.run_items(bot.rest_url, items, args.concurrency, qset.career))
             passed = sum(o.passed for o in outcomes)
             say(f"  {passed}/{len(outcomes)} correct")
+            starts = {item.id: item.career or qset.career for item in items}  # the page a chat starts on, if any
             result["accuracy"] = [
-                {"id": o.id, "topic": o.topic, "passed": o.passed, "first_problem": o.first_problem, "turns": o.turns}
+                {"id": o.id, "topic": o.topic, "career": starts.get(o.id), "passed": o.passed,
+                 "first_problem": o.first_problem, "turns": o.turns}
                 for o in outcomes
             ]
         if args.honest and Path(args.honest).exists():

@@ -38,6 +38,7 @@ more gonna gunna going wanna yearly annual annually hourly per thing
 how what when where why who which whose whom there here into onto without within
 give gives given giving own
 super crazy pretty totally kinda sorta lowkey highkey
+before after first start starts starting begin beginning beforehand prior already yet now later
 """.split())
 
 

@@ -242,6 +242,14 @@ def _unknown_career(decision: Decision, context: Context) -> List[Message]:
     return [Message(" ".join(parts), (*buttons, BROWSE_BUTTON))]
 
 
+def _lacking(decision: Decision) -> List[Message]:
+    """An answer about our careers that also named jobs the bot has no file for: it says so first."""
+    if not decision.others:
+        return []
+    titles = facts.join_words([_plural_title(t) for t in decision.others], "or")
+    return [Message(say("unknown_career", titles=titles))]
+
+
 def _plural_title(title: str) -> str:
     """"astronaut" -> "astronauts" (a rough plural for the reply; the title is the vocabulary's)."""
     if " or " in title or " and " in title or (title.endswith("s") and not title.endswith("ss")):
@@ -288,10 +296,11 @@ def render(decision: Decision, context: Context) -> List[Message]:
     messages: List[Message]
     if kind == ANSWER:
         messages = _answer(decision, context)
+        messages = _lacking(decision) + messages
     elif kind == PLAN:
         messages = _plan(decision, context)
     elif kind == COMPARE:
-        messages = compare_answers.compare(decision, context)
+        messages = _lacking(decision) + compare_answers.compare(decision, context)
     elif kind == BROWSE:
         messages = compare_answers.browse(decision, context)
     elif kind == UNKNOWN_CAREER:

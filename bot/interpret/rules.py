@@ -121,7 +121,9 @@ def _as_they(text: str) -> str:
 _CLAUSES = re.compile(r"\?|,|;|\+|&|\band\b|\bn\b|\balso\b|\bplus\b|\bthen\b")  # "n": texting "and"
 _NO_DEGREE = ("no college", "without college", "without a degree", "no degree", "dont need a degree",
               "dont need college", "not need a degree", "not need college", "skip college", "without going to college",
-              "no bachelors", "without a bachelors", "trade school", "right out of high school", "out of high school")
+              "no bachelors", "without a bachelors", "trade school", "right out of high school", "out of high school",
+              "instead of college", "dont wanna go to college", "dont want to go to college", "not going to college",
+              "not go to college", "learn a trade", "a trade", "the trades", "what trades", "which trades")
 # "don't require a degree", "do not need a college degree", "without needing college", "without a college degree"
 _NO_DEGREE_SAID = re.compile(r" (?:(?:dont|do not|doesnt|does not|not|without|no) (?:need|require|needing|requiring|"
                              r"have|having|ask for) |without |no )(?:a |any |an )?"
@@ -165,7 +167,8 @@ _SWITCH_CUES = ("what about", "how about", "what abt", "how abt", "wat about", "
 _OPEN_ASK = ("what can i do", "what could i do", "what can i be", "what should i do", "my options", "what jobs",
              "which jobs", "what careers", "which careers", "any jobs", "any careers", "what kind of jobs", "jobs that",
              "careers that", "jobs where", "careers where", "jobs i can", "jobs you can", "careers i can", "good jobs",
-             "anything in", "do you have anything", "what do you have", "jobs do you have", "careers do you have")
+             "anything in", "do you have anything", "what do you have", "jobs do you have", "careers do you have",
+             "what trades", "which trades", "trades do you know", "trades do u know")
 _LIST = ("what careers", "which careers", "what jobs", "which jobs", "list", "careers do you know",
          "jobs do you know", "what can you tell me about", "all careers", "all jobs", "options")
 
@@ -371,9 +374,10 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
             parse = replace(parse, intent=others[0][0], confidence=others[0][1], ranking=others)
     rest = decide_turn(Turn(**{**turn.__dict__, "worry_heard": True, "parse": parse}))
     named = turn.mentions.careers
-    if kind in SCHOOL_WORRIES and len(named) == 1 and (rest.kind not in {ANSWER, COMPARE, NOT_KNOWN}
+    if kind in SCHOOL_WORRIES and len(named) == 1 and (rest.kind not in {ANSWER, COMPARE}
                                                        or rest.topics == ("summary",)):
         # "my grades are bad, can i still be a truck driver?": what the facts say is the way in
+        # (also for a detail the file lacks: "im failing chem, is environmental science still possible")
         rest = Decision("worry_way_in", ANSWER, topics=("how_to_become",), careers=named)
     if not heard_in_words and rest.kind == GLOSSARY:
         return rest  # "whats grad school?? my sister is applying": a word asked about with a story, no word of worry
@@ -569,7 +573,7 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
     if not listing:
         return None
     cluster = cluster_named(turn.text)
-    if cluster and any(has(p) for p in _OPEN_ASK):  # "any jobs that have to do with farming": the cluster
+    if cluster and any(has(p) for p in _OPEN_ASK) and not no_degree:  # "any jobs to do with farming": the cluster
         return Decision("browse", BROWSE, browse="cluster", clusters=(cluster,))
     if turn.mentions.careers and not any(has(p) for p in _RELATED):
         # "r hvac jobs in demand": a question about that career; its words decide the topic.
@@ -983,8 +987,47 @@ def _second_topic(turn: Turn, first: str) -> Optional[str]:
     return chosen[0] if chosen else None
 
 
+# The last word of a job title ("assembly line worker", "insurance sales agents"): with words before it that
+# say which job, it names a career even when the occupations vocabulary lacks the title.
+_TITLE_HEADS = ("agent", "agents", "worker", "workers", "manager", "managers", "supervisor", "supervisors", "clerk",
+                "clerks", "technician", "technicians", "operator", "operators", "assistant", "assistants", "attendant",
+                "attendants", "installer", "installers", "repairer", "repairers", "mechanic", "mechanics",
+                "specialist", "specialists", "analyst", "analysts", "officer", "officers", "designer", "designers",
+                "coordinator", "coordinators", "director", "directors", "representative", "representatives")
+# Words that never say which job: "a worker", "how much do good managers make", "my manager".
+_NOT_A_MODIFIER = frozenset("""a an the my your his her their our its this that these those some any all most every
+each other another of for to in on at by with from as and or but not no do does did is are was were be being been
+become becoming how what which who whom whose why when where much many make makes made earn earns get gets paid pay
+salary salaries job jobs career careers work works good great best top bad new real average typical kind type sort
+like just really very so im i u you they them we me us it if can could would should will wanna want entry level
+senior junior head chief assistant general regular normal full part time""".split())
+_TITLE_WORD = re.compile(r"^[a-z]{3,}$")
+
+
+def _unnamed_title(text: str) -> Optional[str]:
+    """A job title the vocabulary lacks, read from its shape: one or two describing words and a job word.
+
+    "assembly line worker salary?" -> "assembly line worker"; "how much do managers make" -> None.
+    """
+    words = re.sub(r"[^a-z ]+", " ", text.lower().replace("'", "").replace("\u2019", "")).split()
+    for position, word in enumerate(words):
+        if word not in _TITLE_HEADS or position == 0:
+            continue
+        start = position
+        while start > 0 and position - start < 2 and _TITLE_WORD.match(words[start - 1]) \
+                and words[start - 1] not in _NOT_A_MODIFIER:
+            start -= 1
+        if start < position:
+            return " ".join(words[start:position + 1])
+    return None
+
+
 def which_career_rule(turn: Turn) -> Optional[Decision]:
-    """A career question before any career is named ("how much do they make?" as the first message)."""
+    """A career question before any career is named ("how much do they make?" as the first message).
+
+    A title the occupations vocabulary lacks ("what do insurance sales agents earn") is a career the bot
+    has no file for: it says so rather than asking which career.
+    """
     if turn.careers_asked():
         return None
     topics = _question_topics(turn)
@@ -992,6 +1035,9 @@ def which_career_rule(turn: Turn) -> Optional[Decision]:
         topics = (more_topic(turn.state.last_topic) or turn.state.last_topic,)
     if not topics:
         return None
+    title = _unnamed_title(turn.text)
+    if title is not None:
+        return Decision("unknown_career", UNKNOWN_CAREER, others=(title,), topics=topics)
     return Decision("which_career", WHICH_CAREER, topics=topics)
 
 
@@ -1252,7 +1298,7 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
     if careers and not topic and turn.word_count() <= turn.limits.follow_up_max_words and _pay_query(turn).period:
         topic = "pay"  # "realtor per hour": a pay period and a career, nothing else
     if careers and not topic and EXPERIENCE_ASKED.search(turn.text):
-        topic = "how_to_become"  # "how many years of work experience do paramedics need": the way in says it, or not
+        topic = "education"  # "how many years of work experience do paramedics need": its line says it, or not
     if careers and not topic and turn.parse.confidence < turn.limits.phrase_over:
         topic = _hinted_topic(turn)  # "how many nurses are employed in total": unsure, and the words of a guess
     if careers and not topic and unsure:  # "what's the work like for QC inspectors": a long topic phrase, unsure guess
@@ -1388,8 +1434,21 @@ class Interpreter:
         decision = decide_turn(turn)
         if decision.kind in {ANSWER, NOT_KNOWN, COMPARE} and not parse.is_button:
             decision = replace(decision, question=parse.text)
+            if mentions.others and mentions.careers and not decision.others and _TOGETHER.search(parse.text):
+                # "nurse vs doctor pay?": nurses' answer, and that the bot has nothing on doctors
+                decision = replace(decision, others=mentions.others)
+        from bot.answers.honesty import is_yes_no  # (imported here as elsewhere in this module: no import cycle)
+
+        then = decision.then
+        if then is not None and then.kind in {ANSWER, NOT_KNOWN, COMPARE} and not then.question \
+                and not parse.is_button and is_yes_no(parse.text):
+            # "im bad at math. do u have to be good at math to be a developer": checked like any yes/no question
+            decision = replace(decision, then=replace(then, question=parse.text))
         return decision
 
+
+# Two jobs asked about together: "nurse vs doctor", "a trucker or an airline pilot", "chefs and bakers".
+_TOGETHER = re.compile(r"\b(?:vs|versus|compare|compared|than|difference|both|either|or|and)\b", re.IGNORECASE)
 
 _CAREER_INTENTS = ("want_career", "compare_careers")  # intents about named careers that are not a topic
 

@@ -14,3 +14,14 @@ def test_a_figure_of_another_career_is_a_leak() -> None:
     ]
     leaks = find_leaks(items)
     assert len(leaks) == 1 and leaks[0].startswith("b: $56,520 of chefs-and-head-cooks")
+
+
+def test_the_career_a_chat_starts_in_counts_as_named() -> None:
+    """On the truck drivers' page, "does this pay more than being a chef" shows both figures: no leak."""
+    compare = [{"say": "does this pay more than being a chef", "reply": "$54,320 vs $56,520"}]
+    items = [
+        {"id": "a", "topic": "compare", "career": "heavy-and-tractor-trailer-truck-drivers", "turns": compare},
+        {"id": "b", "topic": "compare", "turns": compare},
+    ]
+    leaks = find_leaks(items)
+    assert [leak.split(":")[0] for leak in leaks] == ["b"]

@@ -706,3 +706,25 @@ def test_crises_of_set_29_kinds_are_found(text: str) -> None:
 ])
 def test_hyperbole_of_set_29_kinds_is_not(text: str) -> None:
     assert not crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my mom left us home alone for like 5 days and im the oldest, im 11",
+    "he said i can crash at his place if i do stuff for him",
+    "started a 3 day water fast but now im on day 6",
+    "i chugged a whole bottle of nyquil",
+    "my whole family would be less stressed if i was not here",
+    "i wrote my friends notes to read after im gone",
+])
+def test_crises_of_set_30_kinds_are_found(text: str) -> None:
+    """A child left alone for days, a place to stay for "favors", days of fasting, a bottle swallowed, a burden."""
+    assert crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", [
+    "do chefs ever do a water fast for religious holidays",
+    "my dog would be less stressed if i was home more",
+    "my parents left me alone for an hour and i ate all the cookies lol",
+])
+def test_look_alikes_of_set_30_kinds_are_not(text: str) -> None:
+    assert not crisis.detect(text).found, normalise(text)

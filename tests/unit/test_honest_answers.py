@@ -251,6 +251,17 @@ def test_changing_ones_mind_after_the_plan_redoes_the_answers() -> None:
 
 
 @pytest.mark.parametrize("text, kind", [
+    ("kids keep calling me weird for wanting to be a barber", "bullying"),
+    ("i dont think im college material, can i still do hvac", "college"),
+    ("just realized is it too late for me to be an engineer", "college"),
+    ("my parents only let me choose between law or medicine", "parents"),
+    ("people say nursing is a girl job and it bothers me", "doubted"),
+])
+def test_worries_of_development_set_22(text: str, kind: str) -> None:
+    assert worry_in(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
     ("i got a D in algebra this semester, is nursing still possible", "grades"),
     ("what if no college accepts me", "college"),
     ("my family doesnt have money for college", "money"),
@@ -1177,3 +1188,43 @@ def test_a_yes_no_question_the_found_sentences_answer_is_not_called_unanswered()
     assert answered_by("do realtors need a license or can anyone do it", said, realtors)
     assert not answered_by("do realtors need a college degree", said, realtors)
     assert not answered_by("how long does the license take", said, realtors)  # not a yes/no question
+
+
+def _reply(text: str, intent: str = "ask_pay", confidence: float = 0.9) -> str:
+    knowledge = current_knowledge()
+    decision = decide(parse(text, intent, confidence), State(), knowledge)
+    return " ".join(m.text for m in render(decision, Context(knowledge.careers, general_facts())))
+
+
+@pytest.mark.parametrize("text, lacking, figure", [
+    ("nurse vs doctor pay?", "doctors", "$81,220"),
+    ("who makes more, a trucker or an airline pilot", "airline pilots", "$54,320"),
+])
+def test_a_job_the_bot_lacks_named_beside_one_it_has_is_said_to_be_missing(text: str, lacking: str,
+                                                                          figure: str) -> None:
+    """The answer for the career the bot has, and first that it has nothing on the other: no silent half-answer."""
+    reply = _reply(text)
+    assert f"I don't have information about {lacking}" in reply and figure in reply, reply
+
+
+def test_a_job_named_as_a_person_gets_no_missing_note() -> None:
+    """"my dad is a doctor, how much do nurses make": the dad is no question about doctors."""
+    assert "don't have information about" not in _reply("my dad is a doctor, how much do nurses make")
+
+
+@pytest.mark.parametrize("text, stated", [
+    ("do truck drivers need work experience before they start", "Work experience in a related job: None"),
+    ("do barbers need work experience first", "Work experience in a related job: None"),
+])
+def test_work_experience_asked_is_answered_by_the_files_line(text: str, stated: str) -> None:
+    """The education line states the work experience; "before they start" asks nothing the file lacks."""
+    reply = _reply(text, "ask_unknown_detail")
+    assert stated in reply and "doesn't mention" not in reply, reply
+
+
+def test_a_yes_no_question_after_a_worry_is_checked_like_any_other() -> None:
+    """"im bad at math. do u have to be good at math to be a software engineer": the file doesn't say so."""
+    text = "im bad at math. do u have to be really good at math to be a software engineer??"
+    assert decide(parse(text, "ask_unknown_detail", 0.9), State(), current_knowledge()).kind == WORRY
+    reply = _reply(text, "ask_unknown_detail")  # what follows the worry's reply (sent by the action)
+    assert "doesn't mention" in reply, reply

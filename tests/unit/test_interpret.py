@@ -564,3 +564,22 @@ def test_a_word_the_glossary_lacks_is_said_to_be_missing(knowledge: Knowledge, t
 @pytest.mark.parametrize("text", ["what do you mean", "what are the best jobs", "whats your name", "what does it mean"])
 def test_other_questions_are_not_word_questions(knowledge: Knowledge, text: str) -> None:
     assert run(knowledge, text, "out_of_scope").rule != "unknown_word"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("what do insurance sales agents earn", "insurance sales agents"),
+    ("assembly line worker salary?", "assembly line worker"),
+    ("how much does a warehouse manager make", "warehouse manager"),
+])
+def test_a_title_the_vocabulary_lacks_is_a_career_the_bot_does_not_have(knowledge: Knowledge, text: str,
+                                                                        title: str) -> None:
+    """Describing words and a job word name a career: "I don't have that", never "which career?" or a guess."""
+    decision = run(knowledge, text, "ask_pay")
+    assert decision.kind == "unknown_career" and decision.others == (title,), decision
+
+
+@pytest.mark.parametrize("text", ["how much do managers make", "what do good workers earn",
+                                  "how much do my assistant managers make"])
+def test_a_job_word_alone_still_asks_which_career(knowledge: Knowledge, text: str) -> None:
+    """A job word without words that say which job is no title: the bot asks which career."""
+    assert run(knowledge, text, "ask_pay").kind == "which_career"
