@@ -18,7 +18,7 @@ def rasa_argv(args: List[str], token: Optional[str]) -> List[str]:
     if "--enable-api" in args:
         if not token:
             raise SystemExit("ERROR: the Rasa HTTP API needs CAREERBOT_API_TOKEN (it must not be open).")
-        argv += ["--auth-token", token]
+        argv.append(f"--auth-token={token}")  # "=": a token starting with "-" is not read as an option
     return argv
 
 

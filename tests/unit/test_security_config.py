@@ -54,7 +54,7 @@ def test_api_needs_a_token_and_the_token_never_is_an_argument(tmp_path: Path) ->
         Stack(_settings(tmp_path, enable_api=True, api_token=None)).commands(model)
     command = Stack(_settings(tmp_path, enable_api=True, api_token="s3cret")).commands(model)["rasa server"]
     assert "--enable-api" in command and "s3cret" not in command
-    assert rasa_argv(["--enable-api"], "s3cret")[-2:] == ["--auth-token", "s3cret"]
+    assert rasa_argv(["--enable-api"], "s3cret")[-1] == "--auth-token=s3cret"
     assert "--auth-token" not in rasa_argv(["--port", "5005"], "s3cret")
     with pytest.raises(SystemExit):
         rasa_argv(["--enable-api"], None)
@@ -120,3 +120,15 @@ def test_scale_profile_shares_redis_with_the_slack_channel(tmp_path: Path, monke
     scale = _settings(tmp_path, profile="scale", redis_host="redis.internal", redis_password="pw")
     assert server_env(scale)["CAREERBOT_REDIS_URL"] == "redis://:pw@redis.internal:6379/1"
     assert "CAREERBOT_REDIS_URL" not in server_env(_settings(tmp_path))
+
+
+def test_a_token_starting_with_a_dash_reaches_rasa_as_the_token() -> None:
+    """secrets.token_urlsafe can start with "-": Rasa's own parser must still read it as the token."""
+    import argparse
+
+    from rasa.cli.arguments.run import add_server_arguments
+
+    parser = argparse.ArgumentParser()
+    add_server_arguments(parser)
+    argv = rasa_argv(["--enable-api"], "-Xy_9token")
+    assert parser.parse_args(argv[2:]).auth_token == "-Xy_9token"
