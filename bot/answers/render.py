@@ -295,8 +295,7 @@ def render(decision: Decision, context: Context) -> List[Message]:
     kind = decision.kind
     messages: List[Message]
     if kind == ANSWER:
-        messages = _answer(decision, context)
-        messages = _lacking(decision) + messages
+        messages = _lacking(decision) + _answer(decision, context)
     elif kind == PLAN:
         messages = _plan(decision, context)
     elif kind == COMPARE:

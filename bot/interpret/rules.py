@@ -1009,7 +1009,7 @@ def _unnamed_title(text: str) -> Optional[str]:
 
     "assembly line worker salary?" -> "assembly line worker"; "how much do managers make" -> None.
     """
-    words = re.sub(r"[^a-z ]+", " ", text.lower().replace("'", "").replace("\u2019", "")).split()
+    words = catalog_normalise(text).split()
     for position, word in enumerate(words):
         if word not in _TITLE_HEADS or position == 0:
             continue
