@@ -212,6 +212,7 @@ _WEAK_INTRO = re.compile(r"\b(?:it'?s (?:just )?me(?: again)?,?|it is me,?|"
                          r"cousin|grandma|grandpa|grandmother|grandfather|stepmom|stepdad|guardian|friend|twin|pops|"
                          r"mama|papa|bro|sis|stepbrother|stepsister|boyfriend|girlfriend|bff|neighbor|neighbour)"
                          r"(?:\s+is|,)?(?=\s+(?-i:[^\W\d_a-z]))|"
+                         r"(?:let me |lemme |i'?ll |to )?introduce myself\s*[:,-]?|"
                          r"call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|"
                          r"soy|je suis|(?:student|me|from|by|sender)\s*:|"
                          r"i go by|i go by the name|i go by the name of|goes by|ya boi|ya boy|ya girl|ur boy|ur girl|"
@@ -305,6 +306,15 @@ def first_names() -> FrozenSet[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+def _given_name(lowered: str) -> bool:
+    """A given name: in the first-name lists, or hyphenated with a listed first part ("jin-woo", not "well-known")."""
+    if lowered in first_names():
+        return True
+    parts = lowered.split("-")
+    return (len(parts) > 1 and parts[0] in first_names()
+            and all(part and part not in common_words() for part in parts[1:]))
+
+
 def _could_be_name(token: str, lowered: str, first: bool) -> bool:
     """A word that can be part of a name: not a frequent English word, unless it is a first name ("Grace")."""
     return lowered not in common_words() or (first and lowered in first_names())
@@ -363,9 +373,9 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
                 taken += 1
                 continue
             break
-        if (strong and taken == 1 and first_word in first_names() and token.isalpha()
-                and _ends_clause(text, word.end())):
-            taken += 1  # "my name is olivia brown.", "ethan park and i": a surname that is also a word
+        if (strong and taken == 1 and (_given_name(first_word) or first_word not in common_words())
+                and token.isalpha() and _ends_clause(text, word.end())):
+            taken += 1  # "my name is olivia brown.", "jinwoo park and i": a surname that is also a word
             end = position = word.end()
             break
         if not (strong and capitalised) and not _could_be_name(token, lowered, first=taken == 0):
@@ -376,14 +386,14 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
         end = position = word.end()
         if text[position:position + 1] not in {" ", "\t"}:
             break
-    if (not strong and taken == 1 and lowercase and first_word in first_names() and first_word not in common_words()
+    if (not strong and taken == 1 and lowercase and _given_name(first_word) and first_word not in common_words()
             and (second := _WORD.match(text, end + 1)) is not None and text[end:end + 1] == " "
             and second.group(0).isalpha() and second.group(0).lower() not in _NAME_STOP
             and re.match(r"\s*(?:$|[.,!?;:]|(?:btw|lol|here|and)\b)", text[second.end():], re.IGNORECASE)):
         taken, end = 2, second.end()  # "hi im kevin park btw": a first name and a surname that is also a word
     if not strong and lowercase and taken < 2:
         return start, start
-    if not strong and taken == 1 and first_word not in first_names():
+    if not strong and taken == 1 and not _given_name(first_word):
         return start, start  # "I'm Undecided", "I'm Stressed": one word after "i'm" is a name only if it is one
     return start, end if taken else start
 

@@ -404,3 +404,19 @@ def test_names_are_phrases_that_name_no_one_stay(text: str) -> None:
 def test_the_name_is_introduces_a_name() -> None:
     assert "Brown-Whitfield" not in mask("the name is Skyler Brown-Whitfield, remember it").text
     assert mask("the name is on the list, right?").text == "the name is on the list, right?"
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("hi im jin-woo park and i want to be a nurse", "jin-woo park"),  # a hyphenated given name, lowercase
+    ("Let me introduce myself: Hyun-woo Lee", "Hyun-woo Lee"),  # "introduce myself" introduces a name
+    ("my name is jinwoo park", "jinwoo"),  # a given name missing from the lists, a surname that is also a word
+])
+def test_given_names_outside_the_lists_are_masked(text: str, detail: str) -> None:
+    """Development-set misses: given names that are not in the census lists or are hyphenated."""
+    assert detail not in mask(text).text and "[name]" in mask(text).text
+
+
+@pytest.mark.parametrize("text", ["i am well-known for cooking", "im half-asleep lol", "im mary-kate and i like nurses",
+                                  "let me introduce myself, im a junior who likes math"])
+def test_hyphenated_words_and_introductions_without_a_full_name_stay(text: str) -> None:
+    assert mask(text).text == text
