@@ -101,8 +101,8 @@ def browse(decision: Decision, context: Context) -> List[Message]:
 
     careers = sorted(context.careers.values(), key=lambda c: c.career.plural)
     if decision.browse == "cluster":
-        cluster = decision.clusters[0]
-        chosen = [c for c in careers if cluster in c.career.clusters]
+        cluster = facts.join_words(decision.clusters, "or")
+        chosen = [c for c in careers if set(decision.clusters) & set(c.career.clusters)]
         if not chosen:
             clusters = sorted({cl for c in careers for cl in c.career.clusters})
             text = say("browse_cluster_none", cluster=cluster) + "\n" + facts.bullets(clusters)

@@ -52,7 +52,7 @@ from bot.interpret.words import (
     EXPERIENCE_ASKED,
     PayWords,
     TopicVocabulary,
-    cluster_named,
+    clusters_named,
     explain_asked,
     padded,
     pay_words,
@@ -568,13 +568,13 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
     ) or (
         # "what jobs r in human services? my teacher said thats my cluster": a cluster asked for; the other
         # occupation is only mentioned
-        not turn.mentions.careers and cluster_named(turn.text) is not None and any(has(p) for p in _OPEN_ASK)
+        not turn.mentions.careers and clusters_named(turn.text) and any(has(p) for p in _OPEN_ASK)
     )
     if not listing:
         return None
-    cluster = cluster_named(turn.text)
-    if cluster and any(has(p) for p in _OPEN_ASK) and not no_degree:  # "any jobs to do with farming": the cluster
-        return Decision("browse", BROWSE, browse="cluster", clusters=(cluster,))
+    clusters = clusters_named(turn.text)
+    if clusters and any(has(p) for p in _OPEN_ASK) and not no_degree:  # "any jobs to do with farming": the cluster
+        return Decision("browse", BROWSE, browse="cluster", clusters=clusters)
     if turn.mentions.careers and not any(has(p) for p in _RELATED):
         # "r hvac jobs in demand": a question about that career; its words decide the topic.
         unsure = replace(turn, parse=replace(turn.parse, intent="nlu_fallback"))
@@ -583,8 +583,8 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
         return Decision("browse", BROWSE, browse="no_degree")
     if any(has(p) for p in _FASTEST):
         return Decision("browse", BROWSE, browse="fastest")
-    if cluster:
-        return Decision("browse", BROWSE, browse="cluster", clusters=(cluster,))
+    if clusters:
+        return Decision("browse", BROWSE, browse="cluster", clusters=clusters)
     current = turn.knowledge.careers.get(turn.state.career or "")
     if any(has(p) for p in _RELATED) and current:
         return Decision("browse", BROWSE, browse="related", careers=(current.id,),

@@ -184,14 +184,21 @@ def _cluster_words(path: Path, _stamp: int) -> Tuple[Tuple[str, Tuple[str, ...]]
     return tuple((str(k), tuple(str(w) for w in v or ())) for k, v in (data.get("clusters") or {}).items())
 
 
+def clusters_named(text: str, path: Path = CLUSTER_WORDS_FILE) -> Tuple[str, ...]:
+    """The career clusters a message names by their longest matching words.
+
+    "jobs in health care" -> Health Science; "jobs with food" -> both clusters that list "food".
+    """
+    found_by_cluster = [(len(found), cluster) for cluster, words in cluster_words(path).items()
+                        if (found := first_found(text, (cluster.lower(), *words)))]
+    longest = max((length for length, _ in found_by_cluster), default=0)
+    return tuple(cluster for length, cluster in found_by_cluster if length == longest)
+
+
 def cluster_named(text: str, path: Path = CLUSTER_WORDS_FILE) -> Optional[str]:
-    """The career cluster a message names ("jobs in health care" -> Health Science), the longest match."""
-    best: Optional[Tuple[int, str]] = None
-    for cluster, words in cluster_words(path).items():
-        found = first_found(text, (cluster.lower(), *words))
-        if found and (best is None or len(found) > best[0]):
-            best = (len(found), cluster)
-    return best[1] if best else None
+    """The first of the clusters a message names (see ``clusters_named``), or None."""
+    named = clusters_named(text, path)
+    return named[0] if named else None
 
 
 @lru_cache(maxsize=4)

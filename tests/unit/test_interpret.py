@@ -102,6 +102,18 @@ def test_two_careers_are_compared(knowledge: Knowledge) -> None:
     assert overview.topics == ("pay", "outlook", "education")
 
 
+def test_a_word_of_two_clusters_browses_both(knowledge: Knowledge) -> None:
+    """"jobs with food": the careers of every cluster that word names (farming and cooking), not one of them."""
+    from bot.answers.compare import browse
+    from bot.answers.render import Context
+    from bot.knowledge.current import general_facts
+
+    decision = run(knowledge, "what jobs are there with food", "browse_careers")
+    assert decision.kind == "browse" and decision.browse == "cluster" and len(decision.clusters) == 2
+    text = browse(decision, Context(knowledge.careers, general_facts()))[0].text
+    assert "Chefs and head cooks" in text and "Farmers, ranchers, and other agricultural managers" in text, text
+
+
 def test_a_career_the_bot_does_not_have(knowledge: Knowledge) -> None:
     """"how much do astronauts make?": no file, so no figures; the cluster comes from the vocabulary."""
     decision = run(knowledge, "how much do astronauts make?", "ask_pay")
