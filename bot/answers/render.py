@@ -228,8 +228,7 @@ def _plan_text(flows: Any, answers: Dict[str, str]) -> str:
 
 
 def _unknown_career(decision: Decision, context: Context) -> List[Message]:
-    titles = facts.join_words([t for t in decision.others], "or")
-    parts = [say("unknown_career", titles=_plural_title(titles))]
+    parts = [say("unknown_career", titles=_plural_titles(decision.others))]
     buttons: List[Button] = []
     for cluster in decision.clusters[:1]:
         known = sorted((c for c in context.careers.values() if cluster in c.career.clusters),
@@ -246,8 +245,12 @@ def _lacking(decision: Decision) -> List[Message]:
     """An answer about our careers that also named jobs the bot has no file for: it says so first."""
     if not decision.others:
         return []
-    titles = facts.join_words([_plural_title(t) for t in decision.others], "or")
-    return [Message(say("unknown_career", titles=titles))]
+    return [Message(say("unknown_career", titles=_plural_titles(decision.others)))]
+
+
+def _plural_titles(titles: Sequence[str]) -> str:
+    """"doctors or airline pilots": each job title the bot has no file for, in the plural."""
+    return facts.join_words([_plural_title(t) for t in titles], "or")
 
 
 def _plural_title(title: str) -> str:

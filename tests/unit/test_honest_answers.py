@@ -1228,3 +1228,13 @@ def test_a_yes_no_question_after_a_worry_is_checked_like_any_other() -> None:
     assert decide(parse(text, "ask_unknown_detail", 0.9), State(), current_knowledge()).kind == WORRY
     reply = _reply(text, "ask_unknown_detail")  # what follows the worry's reply (sent by the action)
     assert "doesn't mention" in reply, reply
+
+
+def test_every_title_the_bot_lacks_keeps_its_plural() -> None:
+    """"doctors or airline pilots", not "doctor or airline pilots": each title in the plural, whole or as a note."""
+    from bot.interpret.decision import UNKNOWN_CAREER
+
+    knowledge = current_knowledge()
+    decision = Decision("unknown_career", UNKNOWN_CAREER, others=("doctor", "airline pilot"))
+    text = render(decision, Context(knowledge.careers, general_facts()))[0].text
+    assert "doctors or airline pilots" in text, text
