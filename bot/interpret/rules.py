@@ -19,6 +19,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from bot.answers import search  # the concepts of search-words.yml: a file's own sentences
+from bot.answers.honesty import is_yes_no
 from bot.interpret import second_look
 from bot.interpret.decision import (
     ANSWER,
@@ -1198,9 +1200,6 @@ def tell_more_rule(turn: Turn) -> Optional[Decision]:
 
 def _asks_a_file_detail(turn: Turn) -> bool:
     """True for a yes/no question about a detail the file may state ("r most realtors their own boss")."""
-    from bot.answers import search  # the concepts of search-words.yml
-    from bot.answers.honesty import is_yes_no
-
     return is_yes_no(turn.text) and bool(search.concepts_in(turn.text, search.concepts()))
 
 
@@ -1290,8 +1289,6 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
     careers = turn.careers_asked()
     if not careers and _refers_to_a_career(turn):
         # "do they have to work nights?", "do you need a license for it" as a first message: which career?
-        from bot.answers import search  # the concepts of search-words.yml name the topic that covers them
-
         covering = _hinted_topic(turn) or search.concepts().topic_of(turn.text) or "summary"
         return Decision("unknown_detail", WHICH_CAREER, topics=(covering,))
     topic = _second_topic(turn, "unknown_detail") if careers else None
@@ -1322,9 +1319,6 @@ def file_lookup_rule(turn: Turn) -> Optional[Decision]:
     """
     if turn.intent not in {"nlu_fallback", "out_of_scope"} or not turn.mentions.careers:
         return None
-    from bot.answers import search  # the file's own sentences (search-words.yml concepts)
-    from bot.answers.honesty import is_yes_no
-
     career = turn.knowledge.careers.get(turn.mentions.careers[0])
     if career is None:
         return None
@@ -1437,8 +1431,6 @@ class Interpreter:
             if mentions.others and mentions.careers and not decision.others and _TOGETHER.search(parse.text):
                 # "nurse vs doctor pay?": nurses' answer, and that the bot has nothing on doctors
                 decision = replace(decision, others=mentions.others)
-        from bot.answers.honesty import is_yes_no  # (imported here as elsewhere in this module: no import cycle)
-
         then = decision.then
         if then is not None and then.kind in {ANSWER, NOT_KNOWN, COMPARE} and not then.question \
                 and not parse.is_button and is_yes_no(parse.text):
