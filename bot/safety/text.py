@@ -54,6 +54,8 @@ CHAT_FORMS: Dict[str, str] = {
     "agin": "again", "agan": "again", "al": "all", "stabb": "stab", "gunn": "gun", "starv": "starve",
     "throwup": "throw up", "aftr": "after", "kickd": "kicked", "outsid": "outside", "parnts": "parents",
     "hts": "hits", "brothr": "brother", "tomorow": "tomorrow", "famiy": "family",
+    "dosnt": "does not", "dosent": "does not", "doesent": "does not",
+    "theyll": "they will", "youll": "you will",
 }
 # Emoji students use for what they can't type: read as the words they stand for ("🔪🩸", "💊💊💊").
 EMOJI_WORDS: Dict[str, str] = {

@@ -728,3 +728,33 @@ def test_crises_of_set_30_kinds_are_found(text: str) -> None:
 ])
 def test_look_alikes_of_set_30_kinds_are_not(text: str) -> None:
     assert not crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", [
+    "if i was gone tomorrow would anybody even care",
+    "i keep thinking about swerving the car into a wall on the highway",
+    "all the kids who bullied me are going to pay, just wait till monday",
+    "i skip meals now on purpose and then work out until i pass out",
+    "my coach says our texts have to stay just between us",
+    "theres this guy who says i can make easy money going to hang out with older men",
+    "popped two blister packs of paracetamol",
+    "i got stomped out by 4 kids at the park",
+    "my dad doesent feed me and we sleep in his truck",
+    "when i run away i need a job that pays cash",
+])
+def test_crises_of_set_31_kinds_are_found(text: str) -> None:
+    """Would anyone notice, steering into a tree, "going to pay", skipping meals and exercising until sick,
+    talks kept "between us", "parties" with older men, a blister pack, "rolled on", no food and a car to sleep in,
+    running away."""
+    assert crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my little cousin would notice if i was gone for the weekend lol",
+    "i skip breakfast because i wake up late, do nurses get lunch breaks",
+    "do truck drivers sleep in their truck",
+    "she is thinking about running away from her problems by moving to another state for college",
+    "how much do chefs make, my family is going to pay for culinary school",
+])
+def test_look_alikes_of_set_31_kinds_are_not(text: str) -> None:
+    assert not crisis.detect(text).found, normalise(text)
