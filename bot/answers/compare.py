@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Dict, List, Optional, Sequence
 
-from bot.answers import facts
+from bot.answers import facts, premises
 from bot.answers.facts import cap, say
 from bot.interpret.decision import Decision
 from bot.knowledge.models import Career
@@ -35,6 +35,9 @@ def compare(decision: Decision, context: Context) -> List[Message]:
 
     careers = [context.careers[c] for c in decision.careers]
     blocks: List[str] = [say("compare_intro")]
+    fix = premises.compared_pay_claim(decision.question, careers) if "pay" in decision.topics else None
+    if fix:  # "chefs make way more than nurses right?": the wrong order corrected first
+        blocks.insert(0, fix)
     differing = False
     needs = facts.Needs(context.general, decision.pay, decision.skill, decision.question or "")
     for asked in decision.topics:

@@ -10,7 +10,7 @@ is added. Only the career's own file and the median of all occupations are read.
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from bot.answers.facts import initials, money, say, source_label
 from bot.answers.honesty import starts_yes_no
@@ -337,4 +337,36 @@ def _pay_order_claim(said: str, career: Career) -> Optional[str]:
                low_pay=money(low.annual or 0), date=high.date)
 
 
-__all__ = ["correction"]
+def _career_named(words: str, careers: Sequence[Career]) -> Optional[Career]:
+    """The one career of ``careers`` whose title, plural or an alias is in ``words`` (None: none or both)."""
+    said = padded(words)
+    named = [c for c in careers
+             if any(padded(name) in said for name in (c.career.title, c.career.plural, *c.career.aliases))]
+    return named[0] if len(named) == 1 else None
+
+
+def compared_pay_claim(question: str, careers: Sequence[Career]) -> Optional[str]:
+    """The order a student states for two careers' pay, corrected when the medians say otherwise.
+
+    "chefs make way more than nurses right?": nurses earn more; each figure with its own date.
+    """
+    claim = _MORE_THAN.search(padded(question))
+    if not claim or len(careers) != 2:
+        return None
+    first, second = _career_named(claim.group(1), careers), _career_named(claim.group(3), careers)
+    if first is None or second is None or first is second:
+        return None
+    wages = {id(c): c.pay.median if c.pay else None for c in (first, second)}
+    if any(w is None or w.annual is None for w in wages.values()):
+        return None
+    said_higher = first if "more" in claim.group(2) else second
+    high, low = sorted((first, second), key=lambda c: getattr(wages[id(c)], "annual", 0) or 0, reverse=True)
+    high_wage, low_wage = wages[id(high)], wages[id(low)]
+    if high is said_higher or high_wage is None or low_wage is None or high_wage.annual == low_wage.annual:
+        return None
+    return say("premise_compare_pay_order", high=high.career.plural, high_pay=money(high_wage.annual or 0),
+               high_date=high_wage.date, low=low.career.plural, low_pay=money(low_wage.annual or 0),
+               low_date=low_wage.date)
+
+
+__all__ = ["compared_pay_claim", "correction"]

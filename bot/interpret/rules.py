@@ -54,6 +54,7 @@ from bot.interpret.words import (
     EXPERIENCE_ASKED,
     PayWords,
     TopicVocabulary,
+    cluster_titled,
     clusters_named,
     explain_asked,
     padded,
@@ -151,7 +152,8 @@ _FASTEST_ONLY = ("fastest", "most growth", "growing the most", "grow the most", 
 _JOB_NOUNS = ("career", "careers", "job", "jobs", "field", "fields", "occupation", "occupations", "one", "ones")
 _RELATED = ("similar", "related", "like this", "like that", "like this one", "other jobs like", "same cluster",
             "other careers like", "careers like", "kinda like", "kind of like", "careers similar",
-            "same field", "jobs like", "same group", "same area", "same category", "same kind of", "same type of")
+            "same field", "jobs like", "same group", "same area", "same category", "same kind of", "same type of",
+            "jobs are like", "careers are like", "jobs are similar", "careers are similar", "jobs r like")
 # In a comparison only: "are there more nurses or chefs?" asks how many jobs each has (the openings answer
 # gives the number of jobs too). Not topic phrases: alone they would put a figure on a vague message.
 _COMPARE_COUNT_CUES = ("are there more", "is there more", "r there more", "are there less", "are there fewer",
@@ -376,11 +378,12 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
             parse = replace(parse, intent=others[0][0], confidence=others[0][1], ranking=others)
     rest = decide_turn(Turn(**{**turn.__dict__, "worry_heard": True, "parse": parse}))
     named = turn.mentions.careers
-    if kind in SCHOOL_WORRIES and len(named) == 1 and (rest.kind not in {ANSWER, COMPARE}
-                                                       or rest.topics == ("summary",)):
-        # "my grades are bad, can i still be a truck driver?": what the facts say is the way in
-        # (also for a detail the file lacks: "im failing chem, is environmental science still possible")
-        rest = Decision("worry_way_in", ANSWER, topics=("how_to_become",), careers=named)
+    if len(named) == 1 and (rest.kind not in {ANSWER, COMPARE} or rest.topics == ("summary",)):
+        # "my grades are bad, can i still be a truck driver?": what the facts say is the way in (also for a
+        # detail the file lacks: "im failing chem, is environmental science still possible"); a worry about
+        # the job itself gets the topic its words name ("scared robots take the trucking jobs": the outlook)
+        topic = "how_to_become" if kind in SCHOOL_WORRIES else (_topic_in_words(turn) or "how_to_become")
+        rest = Decision("worry_way_in", ANSWER, topics=(topic,), careers=named)
     if not heard_in_words and rest.kind == GLOSSARY:
         return rest  # "whats grad school?? my sister is applying": a word asked about with a story, no word of worry
     if rest.kind in ANSWERS_AFTER_A_WORRY:
@@ -571,13 +574,15 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
         # "what jobs r in human services? my teacher said thats my cluster": a cluster asked for; the other
         # occupation is only mentioned
         not turn.mentions.careers and clusters_named(turn.text) and any(has(p) for p in _OPEN_ASK)
-    )
+    ) or cluster_titled(turn.text) is not None  # "architecture & construction": a cluster's name alone
     if not listing:
         return None
-    clusters = clusters_named(turn.text)
+    related = any(has(p) for p in _RELATED)
+    # "jobs like being an environmental scientist": that career's neighbours, not a cluster read in its title
+    clusters = () if related and turn.mentions.careers else clusters_named(turn.text)
     if clusters and any(has(p) for p in _OPEN_ASK) and not no_degree:  # "any jobs to do with farming": the cluster
         return Decision("browse", BROWSE, browse="cluster", clusters=clusters)
-    if turn.mentions.careers and not any(has(p) for p in _RELATED):
+    if turn.mentions.careers and not related:
         # "r hvac jobs in demand": a question about that career; its words decide the topic.
         unsure = replace(turn, parse=replace(turn.parse, intent="nlu_fallback"))
         return _second_look(unsure)
@@ -587,8 +592,8 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
         return Decision("browse", BROWSE, browse="fastest")
     if clusters:
         return Decision("browse", BROWSE, browse="cluster", clusters=clusters)
-    current = turn.knowledge.careers.get(turn.state.career or "")
-    if any(has(p) for p in _RELATED) and current:
+    current = turn.knowledge.careers.get((turn.mentions.careers or (turn.state.career,))[0] or "")
+    if related and current:
         return Decision("browse", BROWSE, browse="related", careers=(current.id,),
                         clusters=tuple(current.career.clusters))
     return Decision("browse", BROWSE, browse="all")

@@ -195,6 +195,16 @@ def clusters_named(text: str, path: Path = CLUSTER_WORDS_FILE) -> Tuple[str, ...
     return tuple(cluster for length, cluster in found_by_cluster if length == longest)
 
 
+def _title_words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("&", " and ")))
+
+
+def cluster_titled(text: str, path: Path = CLUSTER_WORDS_FILE) -> Optional[str]:
+    """The cluster whose full name is the whole message ("architecture & construction", "Health Science!")."""
+    said = _title_words(text)
+    return next((cluster for cluster in cluster_words(path) if _title_words(cluster) == said), None)
+
+
 def cluster_named(text: str, path: Path = CLUSTER_WORDS_FILE) -> Optional[str]:
     """The first of the clusters a message names (see ``clusters_named``), or None."""
     named = clusters_named(text, path)

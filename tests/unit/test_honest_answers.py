@@ -1238,3 +1238,22 @@ def test_every_title_the_bot_lacks_keeps_its_plural() -> None:
     decision = Decision("unknown_career", UNKNOWN_CAREER, others=("doctor", "airline pilot"))
     text = render(decision, Context(knowledge.careers, general_facts()))[0].text
     assert "doctors or airline pilots" in text, text
+
+
+@pytest.mark.parametrize("question, first_words", [
+    ("chefs make way more money than nurses right?", "Actually, no: registered nurses earn more"),
+    ("my uncle says truck drivers make more than lawyers lol is that true", "Actually, no: lawyers earn more"),
+])
+def test_a_wrong_pay_order_of_two_careers_is_corrected_first(question: str, first_words: str) -> None:
+    """Development set 24: a comparison built on the wrong order says "no" before the figures."""
+    from bot.answers.compare import compare
+    from bot.interpret.decision import COMPARE
+
+    knowledge = current_knowledge()
+    careers = ("chefs-and-head-cooks", "registered-nurses") if "chefs" in question else \
+        ("heavy-and-tractor-trailer-truck-drivers", "lawyers")
+    decision = Decision("compare", COMPARE, topics=("pay",), careers=careers, question=question)
+    text = compare(decision, Context(knowledge.careers, general_facts()))[0].text
+    assert text.startswith(first_words), text
+    right = Decision("compare", COMPARE, topics=("pay",), careers=careers, question="nurses make more than chefs right?")
+    assert "Actually" not in compare(right, Context(knowledge.careers, general_facts()))[0].text

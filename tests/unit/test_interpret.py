@@ -563,8 +563,8 @@ def test_chat_spellings_of_what_read_as_what_in_phrase_search() -> None:
 
 @pytest.mark.parametrize("text, word", [
     ("what does ventilation mean", "ventilation"),
-    ("private practice means??", "private practice"),
-    ("bruh what's a profit exactly", "profit"),
+    ("fiduciary means??", "fiduciary"),
+    ("bruh what's a stipend exactly", "stipend"),
     ("culinary school whats that", "culinary school"),
 ])
 def test_a_word_the_glossary_lacks_is_said_to_be_missing(knowledge: Knowledge, text: str, word: str) -> None:
@@ -595,3 +595,24 @@ def test_a_title_the_vocabulary_lacks_is_a_career_the_bot_does_not_have(knowledg
 def test_a_job_word_alone_still_asks_which_career(knowledge: Knowledge, text: str) -> None:
     """A job word without words that say which job is no title: the bot asks which career."""
     assert run(knowledge, text, "ask_pay").kind == "which_career"
+
+
+def test_a_cluster_name_alone_browses_it(knowledge: Knowledge) -> None:
+    """"architecture & construction" typed (or tapped) alone: that cluster's careers, whatever the classifier said."""
+    decision = run(knowledge, "architecture & construction", "nlu_fallback", confidence=0.2)
+    assert (decision.kind, decision.browse, decision.clusters) == ("browse", "cluster", ("Architecture & Construction",))
+
+
+def test_other_jobs_that_are_like_a_career_are_related(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "what other jobs are like being an environmental scientist", "browse_careers")
+    assert (decision.kind, decision.browse) == ("browse", "related")
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("im worried self driving trucks will take all the trucking jobs before i get my cdl, truck drivers", "automation"),
+    ("i wanna be a lawyer but i get test anxiety so bad", "how_to_become"),
+])
+def test_a_worry_about_a_named_career_gets_what_the_facts_say(knowledge: Knowledge, text: str, topic: str) -> None:
+    """A worry naming one career gets the topic its words name (the way in when they name none)."""
+    decision = run(knowledge, text, "share_worry")
+    assert decision.kind == "worry" and decision.then is not None and decision.then.topics == (topic,), decision
