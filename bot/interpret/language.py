@@ -100,7 +100,7 @@ def language_of(text: str, path: Path = LANGUAGES_FILE) -> Optional[str]:
         # A word of the list that is English too ("do", "me", "hay", "para") is neither's evidence; a word with the
         # language's own accented letters ("raíces", "psicólogos") counts for it.
         hits = sum(1 for w in words if w not in english and (w in common or (letters and any(c in letters for c in w))))
-        english_count = sum(1 for w in words if w in english and len(w) > 2 and w not in common)
+        english_count = len({w for w in words if w in english and len(w) > 2 and w not in common})  # a title said twice
         if hits >= 2 and hits > english_count and (best is None or hits > best[0]):
             best = (hits, code)
     return best[1] if best else None

@@ -346,6 +346,7 @@ def test_a_yes_no_question_matching_only_a_question_word_says_the_file_doesnt_me
     ("hay trabajo para psicólogos en el futuro?", "es"),  # "hay", "para" are English words too
     ("como me hago agente de bienes raíces", "es"),  # accented letters count
     ("làm sao để trở thành kỹ sư phần mềm?", "vi"),
+    ("Hi po, gusto ko pong maging nurse. Magkano po ang sahod ng nurse?", "tl"),  # an English title said twice
 ])
 def test_more_languages_of_development_set_2(text: str, code: str) -> None:
     from bot.interpret.language import language_of
