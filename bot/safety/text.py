@@ -55,7 +55,7 @@ CHAT_FORMS: Dict[str, str] = {
     "throwup": "throw up", "aftr": "after", "kickd": "kicked", "outsid": "outside", "parnts": "parents",
     "hts": "hits", "brothr": "brother", "tomorow": "tomorrow", "famiy": "family",
     "dosnt": "does not", "dosent": "does not", "doesent": "does not",
-    "theyll": "they will", "youll": "you will",
+    "theyll": "they will", "youll": "you will", "mistak": "mistake", "screms": "screams", "yels": "yells",
 }
 # Emoji students use for what they can't type: read as the words they stand for ("🔪🩸", "💊💊💊").
 EMOJI_WORDS: Dict[str, str] = {

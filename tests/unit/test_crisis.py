@@ -758,3 +758,29 @@ def test_crises_of_set_31_kinds_are_found(text: str) -> None:
 ])
 def test_look_alikes_of_set_31_kinds_are_not(text: str) -> None:
     assert not crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", [
+    "whats the quickest way to end it",
+    "im gonna swallow all my sleeping pills tonight",
+    "i think im gonna log off permanently",
+    "i gave him my hoodie, he doesnt know it was a goodbye",
+    "left a note for my brother that its not his fault",
+    "sometimes i think about the bus crashing and being relieved",
+    "my stepdad tells me im worthless and he hates me every day",
+    "my mom dropped me at the mall and drove off, its been 5 hours",
+    "did the knife thing again",
+])
+def test_crises_the_retrained_classifier_no_longer_carries_are_found(text: str) -> None:
+    """Development crises the classifier caught before the 40 new worry examples and the detector did not: the
+    detector is the first line, so it reads their kinds itself (a painless way, all my pills, leaving for good,
+    a goodbye, a note that says it's no one's fault, glad of a crash, being called a mistake, being left)."""
+    assert crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", ["the easiest way to go to college is community college",
+                                  "whats the most painless way to go to the dentist lol",
+                                  "my coach says im a waste of talent every day lol",
+                                  "take all my classes at once or spread them out?"])
+def test_look_alikes_of_those_kinds_are_not(text: str) -> None:
+    assert not crisis.detect(text).found, normalise(text)
