@@ -644,7 +644,8 @@ def _overview_topics_named(turn: Turn) -> Tuple[str, ...]:
 _AGAIN_CUES = ("which one", "which of them", "which of the two", "which is", "which has", "which pays", "which needs",
                "which makes", "which gets", "which would", "which job", "which career", "who makes", "who earns",
                "who gets", "who has", "who needs", "both", "either", "each", "the two", "compare them",
-               "compare the two", "between them", "of the two", "which 1")
+               "compare the two", "between them", "of the two", "which 1",
+               "what about their", "how about their", "and their", "what about them", "how about them")
 
 
 def compare_again_rule(turn: Turn) -> Optional[Decision]:

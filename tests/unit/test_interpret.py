@@ -616,3 +616,10 @@ def test_a_worry_about_a_named_career_gets_what_the_facts_say(knowledge: Knowled
     """A worry naming one career gets the topic its words name (the way in when they name none)."""
     decision = run(knowledge, text, "share_worry")
     assert decision.kind == "worry" and decision.then is not None and decision.then.topics == (topic,), decision
+
+
+def test_their_topic_right_after_a_comparison_compares_again(knowledge: Knowledge) -> None:
+    """"compare truck drivers and EEs" then "what about their outlook": both careers' outlook."""
+    state = State(career=NURSES, compared=(NURSES, CHEFS), last_topic="pay")
+    decision = run(knowledge, "what about their outlook", "ask_outlook", state)
+    assert (decision.kind, decision.topics, set(decision.careers)) == ("compare", ("outlook",), {NURSES, CHEFS})
