@@ -68,9 +68,10 @@ _MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "icloud", "aol", "pro
 # nor followed by more digits (",560" of a pay figure); a comma or full stop after the number is fine.
 _PHONE = re.compile(
     r"(?<![\w$,.])(?![01]\d{9}(?!\d))(?:\+?1[\s.-]?)?(?:\(\d{3}\)(?:\s?[./_\u2013\u2014-]\s?|\s)?|\d{3}"
-    r"(?:\s?[./_\u2013\u2014-]\s?|\s)?)\d{3}(?:\s?[./_\u2013\u2014-]\s?|\s)?\d{4}(?![^\W_]|[,.]\d)"
+    r"(?:\s?[./_\u2013\u2014-]\s?|\s)?)\d{3}(?:\s?[./_\u2013\u2014-]\s?|\s)?\d{4}(?![^\W_]|[,.]\d|\s*[=+*\u00d7\u00f7^]\s*\d)"
     r"|(?<![\w$,.(-])\d{3}[\s.\u2013\u2014-]\d{4}(?!\w|[,.]\d|[\s.-]\d)"
 )
+# (Not arithmetic: "130160 / 2080 = 62.58" is a pay figure over the hours of a year.)
 # Ten digits in other groupings ("720 555 01 66", "630 555 01 52"): a three-digit area code, then groups of 2 to 4.
 _PHONE_GROUPS = re.compile(r"(?<![\w$,.])(?:\+?1[\s.-])?\(?\d{3}\)?(?:[\s.-]\d{2,4}){2,4}(?!\w|[,.]\d)")
 # A helpline's toll-free number ("the hotline is 1-800-433-3243", 800/833/844/855/866/877/888) is an
@@ -110,7 +111,7 @@ _PHONE_LEADING_ZERO = re.compile(r"(?<![\w$,.])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?!\
 _STREET_WORDS = (
     r"street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|terr|ter|"
     r"circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|way|alley|row|loop|pike|crescent|plaza|close|grove|"
-    r"gardens|mews|strip|path|ridge|crossing|hollow|run|point|pass|bend|walk"
+    r"gardens|mews|strip|path|ridge|crossing|hollow|run|point|pass|bend|walk|concourse|expressway|expy|turnpike|tpke"
 )
 _NOT_STREET_NAMES = {
     "years", "year", "days", "day", "hours", "hour", "months", "month", "weeks", "week", "percent", "people",

@@ -420,3 +420,10 @@ def test_given_names_outside_the_lists_are_masked(text: str, detail: str) -> Non
                                   "let me introduce myself, im a junior who likes math"])
 def test_hyphenated_words_and_introductions_without_a_full_name_stay(text: str) -> None:
     assert mask(text).text == text
+
+
+def test_arithmetic_is_no_phone_number_and_a_concourse_is_a_street() -> None:
+    """Development set 34: a pay figure divided by a year's hours, and an address on the Grand Concourse."""
+    assert mask("130160 / 2080 = 62.58 right? so thats the hourly").text.startswith("130160 / 2080")
+    assert "[phone]" in mask("my number is 555/123/4567 = my cell").text
+    assert "1200 Grand Concourse" not in mask("i stay with my grandma at apt 7, 1200 Grand Concourse").text
