@@ -1258,3 +1258,10 @@ def test_a_wrong_pay_order_of_two_careers_is_corrected_first(question: str, firs
     assert text.startswith(first_words), text
     right = Decision("compare", COMPARE, topics=("pay",), careers=careers, question="nurses make more than chefs right?")
     assert "Actually" not in compare(right, Context(knowledge.careers, general_facts()))[0].text
+
+
+def test_a_yes_no_question_after_several_fillers_is_one() -> None:
+    """"ok so do production managers get a bonus ...": two fillers before "do" still make it a yes/no question."""
+    assert is_yes_no("ok so do production managers get a bonus when the plant hits its goals")
+    assert is_yes_no("yo, so like can nurses work nights")
+    assert not is_yes_no("ok so what do they do")
