@@ -15,8 +15,9 @@ from bot.interpret.words import EXPERIENCE_ASKED
 from bot.knowledge.models import Career
 
 # Questions a student can answer with yes or no.
-_YES_NO = re.compile(r"^\s*(?:(?:so|but|and|ok|okay|wait|hey|um|like|yo|oh|also|alright|hmm)[ ,]+){0,3}(?:do|does|did|can|could|will|would|is|"
-                     r"are|was|were|should|have|has|must|may|might|dont|doesnt|isnt|arent|r)\b", re.IGNORECASE)
+_YES_NO = re.compile(r"^\s*(?:(?:so|but|and|ok|okay|wait|hey|um|like|yo|oh|also|alright|hmm)[ ,]+){0,3}"
+                     r"(?:do|does|did|can|could|will|would|is|are|was|were|should|have|has|must|may|might|dont|"
+                     r"doesnt|isnt|arent|r)\b", re.IGNORECASE)
 # Topics whose answers describe the job in words; a pay or outlook answer is checked too, but the words that
 # ask for the figure itself ("paid", "money", "growing") are not counted (PAY_AND_OUTLOOK_WORDS).
 DESCRIPTIVE = frozenset({"summary", "duties", "products", "duty_workers", "duty_safety", "duty_machines",

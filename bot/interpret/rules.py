@@ -378,12 +378,16 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
             parse = replace(parse, intent=others[0][0], confidence=others[0][1], ranking=others)
     rest = decide_turn(Turn(**{**turn.__dict__, "worry_heard": True, "parse": parse}))
     named = turn.mentions.careers
-    if len(named) == 1 and (rest.kind not in {ANSWER, COMPARE} or rest.topics == ("summary",)):
-        # "my grades are bad, can i still be a truck driver?": what the facts say is the way in (also for a
-        # detail the file lacks: "im failing chem, is environmental science still possible"); a worry about
-        # the job itself gets the topic its words name ("scared robots take the trucking jobs": the outlook)
-        topic = "how_to_become" if kind in SCHOOL_WORRIES else (_topic_in_words(turn) or "how_to_become")
-        rest = Decision("worry_way_in", ANSWER, topics=(topic,), careers=named)
+    if kind in SCHOOL_WORRIES and len(named) == 1 and (rest.kind not in {ANSWER, COMPARE}
+                                                       or rest.topics == ("summary",)):
+        # "my grades are bad, can i still be a truck driver?": what the facts say is the way in
+        # (also for a detail the file lacks: "im failing chem, is environmental science still possible")
+        rest = Decision("worry_way_in", ANSWER, topics=("how_to_become",), careers=named)
+    elif len(named) == 1 and (rest.kind not in ANSWERS_AFTER_A_WORRY or (
+            rest.rule == "career_named" and _topic_in_words(turn) not in {None, "summary"})):
+        # a worry about the job itself with nothing else asked (or only its name): the topic its words name
+        # ("scared self-driving trucks take the trucking jobs": automation), or the way in ("test anxiety")
+        rest = Decision("worry_way_in", ANSWER, topics=(_topic_in_words(turn) or "how_to_become",), careers=named)
     if not heard_in_words and rest.kind == GLOSSARY:
         return rest  # "whats grad school?? my sister is applying": a word asked about with a story, no word of worry
     if rest.kind in ANSWERS_AFTER_A_WORRY:
@@ -1430,6 +1434,7 @@ class Interpreter:
         mentions = _careers_of_the_question(parse.text, mentions, self.knowledge.catalog)
         parse = _without_unasked_counselor(parse, mentions, self.limits.counselor_unsure)
         parse = _career_intent_near_threshold(parse, mentions, self.limits.near_threshold)
+        parse = _unheard_worry(parse, mentions, self.limits.worry_intent)
         turn = Turn(parse, state, mentions, self.knowledge, topic_vocabulary(), pay_words(), limits=self.limits)
         decision = decide_turn(turn)
         if decision.kind in {ANSWER, NOT_KNOWN, COMPARE} and not parse.is_button:
@@ -1523,6 +1528,19 @@ def _career_intent_near_threshold(parse: Parse, mentions: Mentions, near: float)
     if best is None or best[0] not in _CAREER_INTENTS or best[1] < near:
         return parse
     return replace(parse, intent=best[0], confidence=best[1])
+
+
+def _unheard_worry(parse: Parse, mentions: Mentions, unsure: float) -> Parse:
+    """The classifier's unsure "a worry" for a story around a career question, with no word of worry: unsure.
+
+    "i do my friends braids all the time. wat do hair stylists get paid" at share_worry 0.57 is read like any
+    unsure message naming a career (its words and the classifier's other guesses), not as a worry nor a summary.
+    """
+    if (parse.intent != "share_worry" or parse.confidence >= unsure or not mentions.careers
+            or worry_in(parse.text) is not None):
+        return parse
+    rest = tuple((name, score) for name, score in parse.ranking if name not in {"share_worry", "crisis"})
+    return replace(parse, intent="nlu_fallback", confidence=rest[0][1] if rest else 0.0, ranking=rest)
 
 
 def _without_unasked_counselor(parse: Parse, mentions: Mentions, unsure: float) -> Parse:

@@ -610,10 +610,9 @@ def test_other_jobs_that_are_like_a_career_are_related(knowledge: Knowledge) -> 
 
 @pytest.mark.parametrize("text, topic", [
     ("im worried self driving trucks will take all the trucking jobs before i get my cdl, truck drivers", "automation"),
-    ("i wanna be a lawyer but i get test anxiety so bad", "how_to_become"),
 ])
 def test_a_worry_about_a_named_career_gets_what_the_facts_say(knowledge: Knowledge, text: str, topic: str) -> None:
-    """A worry naming one career gets the topic its words name (the way in when they name none)."""
+    """A worry naming one career, with nothing else asked but its name, gets the topic its words name."""
     decision = run(knowledge, text, "share_worry")
     assert decision.kind == "worry" and decision.then is not None and decision.then.topics == (topic,), decision
 
