@@ -321,19 +321,29 @@ def _group_of(words: str, career: Career) -> Optional[Wage]:
     return best[2]
 
 
+def _wrong_order(first: Tuple[str, Wage], second: Tuple[str, Wage], more: bool
+                 ) -> Optional[Tuple[Tuple[str, Wage], Tuple[str, Wage]]]:
+    """(higher, lower) of two named wages when a student said ``first`` earns ``more`` (or less) wrongly; else None."""
+    if not first[1].annual or not second[1].annual or first[1].annual == second[1].annual:
+        return None
+    high, low = sorted((first, second), key=lambda pair: pair[1].annual or 0, reverse=True)
+    said_higher = first if more else second
+    return None if high is said_higher else (high, low)
+
+
 def _pay_order_claim(said: str, career: Career) -> Optional[str]:
     """"emts make more than paramedics right?" about two jobs of one file, when their medians say otherwise."""
     claim = _MORE_THAN.search(said.replace("'", " "))
     if not claim:
         return None
     first, second = _group_of(claim.group(1), career), _group_of(claim.group(3), career)
-    if first is None or second is None or first is second or not first.annual or not second.annual:
+    if first is None or second is None or first is second:
         return None
-    said_higher = first if "more" in claim.group(2) else second
-    high, low = sorted((first, second), key=lambda wage: wage.annual or 0, reverse=True)
-    if high is said_higher or high.annual == low.annual:
+    wrong = _wrong_order((first.who, first), (second.who, second), "more" in claim.group(2))
+    if wrong is None:
         return None
-    return say("premise_pay_order", high=high.who, high_pay=money(high.annual or 0), low=low.who,
+    (high_who, high), (low_who, low) = wrong
+    return say("premise_pay_order", high=high_who, high_pay=money(high.annual or 0), low=low_who,
                low_pay=money(low.annual or 0), date=high.date)
 
 
@@ -356,17 +366,15 @@ def compared_pay_claim(question: str, careers: Sequence[Career]) -> Optional[str
     first, second = _career_named(claim.group(1), careers), _career_named(claim.group(3), careers)
     if first is None or second is None or first is second:
         return None
-    wages = {id(c): c.pay.median if c.pay else None for c in (first, second)}
-    if any(w is None or w.annual is None for w in wages.values()):
+    if not first.pay or not second.pay or not first.pay.median or not second.pay.median:
         return None
-    said_higher = first if "more" in claim.group(2) else second
-    high, low = sorted((first, second), key=lambda c: getattr(wages[id(c)], "annual", 0) or 0, reverse=True)
-    high_wage, low_wage = wages[id(high)], wages[id(low)]
-    if high is said_higher or high_wage is None or low_wage is None or high_wage.annual == low_wage.annual:
+    wrong = _wrong_order((first.career.plural, first.pay.median), (second.career.plural, second.pay.median),
+                         "more" in claim.group(2))
+    if wrong is None:
         return None
-    return say("premise_compare_pay_order", high=high.career.plural, high_pay=money(high_wage.annual or 0),
-               high_date=high_wage.date, low=low.career.plural, low_pay=money(low_wage.annual or 0),
-               low_date=low_wage.date)
+    (high, high_wage), (low, low_wage) = wrong
+    return say("premise_compare_pay_order", high=high, high_pay=money(high_wage.annual or 0),
+               high_date=high_wage.date, low=low, low_pay=money(low_wage.annual or 0), low_date=low_wage.date)
 
 
 __all__ = ["compared_pay_claim", "correction"]

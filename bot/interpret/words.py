@@ -205,12 +205,6 @@ def cluster_titled(text: str, path: Path = CLUSTER_WORDS_FILE) -> Optional[str]:
     return next((cluster for cluster in cluster_words(path) if _title_words(cluster) == said), None)
 
 
-def cluster_named(text: str, path: Path = CLUSTER_WORDS_FILE) -> Optional[str]:
-    """The first of the clusters a message names (see ``clusters_named``), or None."""
-    named = clusters_named(text, path)
-    return named[0] if named else None
-
-
 @lru_cache(maxsize=4)
 def _explain_words(path: Path, _stamp: int) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
     data = _read(path)
