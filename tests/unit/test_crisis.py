@@ -680,7 +680,9 @@ def test_a_crisis_beside_those_look_alikes_is_still_found(text: str) -> None:
     assert crisis.detect(text).found, normalise(text)
 
 
-@pytest.mark.parametrize("text", [
+# Kinds of crisis learnt from later sets, one table: a new set's kinds are added here, not as a new test.
+_FOUND_BY_THE_DETECTOR = [
+    # set 29
     "im cuting agin",
     "i tok al the pils",
     "i did something dumb with my dads pills and i feel weird",
@@ -689,48 +691,14 @@ def test_a_crisis_beside_those_look_alikes_is_still_found(text: str) -> None:
     "my bf says i owe him and now he wants me to hook up with his friends for money",
     "my throat hurts from all the purging",
     "how much current would it take to kill a person? asking for myself",
-])
-def test_crises_of_set_29_kinds_are_found(text: str) -> None:
-    """Typos of key words, medication taken, things thrown, what someone did to me, debts paid with the body."""
-    assert crisis.detect(text).found, normalise(text)
-
-
-@pytest.mark.parametrize("text", [
-    "ugh kill me now, chem lab report due tomorrow",
-    "im going to kill my sister, she spoiled the ending",
-    "my mom will kill me if i tell her i want to be a chef",
-    "i thought i was gonna die during the mile",
-    "the smell in the cafeteria made me want to die",
-    "what do therapists do if a client says they want to hurt someone",
-    "the dodgeball got thrown at me so hard lol",
-])
-def test_hyperbole_of_set_29_kinds_is_not(text: str) -> None:
-    assert not crisis.detect(text).found, normalise(text)
-
-
-@pytest.mark.parametrize("text", [
+    # set 30
     "my mom left us home alone for like 5 days and im the oldest, im 11",
     "he said i can crash at his place if i do stuff for him",
     "started a 3 day water fast but now im on day 6",
     "i chugged a whole bottle of nyquil",
     "my whole family would be less stressed if i was not here",
     "i wrote my friends notes to read after im gone",
-])
-def test_crises_of_set_30_kinds_are_found(text: str) -> None:
-    """A child left alone for days, a place to stay for "favors", days of fasting, a bottle swallowed, a burden."""
-    assert crisis.detect(text).found, normalise(text)
-
-
-@pytest.mark.parametrize("text", [
-    "do chefs ever do a water fast for religious holidays",
-    "my dog would be less stressed if i was home more",
-    "my parents left me alone for an hour and i ate all the cookies lol",
-])
-def test_look_alikes_of_set_30_kinds_are_not(text: str) -> None:
-    assert not crisis.detect(text).found, normalise(text)
-
-
-@pytest.mark.parametrize("text", [
+    # set 31
     "if i was gone tomorrow would anybody even care",
     "i keep thinking about swerving the car into a wall on the highway",
     "all the kids who bullied me are going to pay, just wait till monday",
@@ -741,26 +709,7 @@ def test_look_alikes_of_set_30_kinds_are_not(text: str) -> None:
     "i got stomped out by 4 kids at the park",
     "my dad doesent feed me and we sleep in his truck",
     "when i run away i need a job that pays cash",
-])
-def test_crises_of_set_31_kinds_are_found(text: str) -> None:
-    """Would anyone notice, steering into a tree, "going to pay", skipping meals and exercising until sick,
-    talks kept "between us", "parties" with older men, a blister pack, "rolled on", no food and a car to sleep in,
-    running away."""
-    assert crisis.detect(text).found, normalise(text)
-
-
-@pytest.mark.parametrize("text", [
-    "my little cousin would notice if i was gone for the weekend lol",
-    "i skip breakfast because i wake up late, do nurses get lunch breaks",
-    "do truck drivers sleep in their truck",
-    "she is thinking about running away from her problems by moving to another state for college",
-    "how much do chefs make, my family is going to pay for culinary school",
-])
-def test_look_alikes_of_set_31_kinds_are_not(text: str) -> None:
-    assert not crisis.detect(text).found, normalise(text)
-
-
-@pytest.mark.parametrize("text", [
+    # development crises the retrained classifier no longer carries
     "whats the quickest way to end it",
     "im gonna swallow all my sleeping pills tonight",
     "i think im gonna log off permanently",
@@ -770,12 +719,42 @@ def test_look_alikes_of_set_31_kinds_are_not(text: str) -> None:
     "my stepdad tells me im worthless and he hates me every day",
     "my mom dropped me at the mall and drove off, its been 5 hours",
     "did the knife thing again",
-])
-def test_crises_the_retrained_classifier_no_longer_carries_are_found(text: str) -> None:
-    """Development crises the classifier caught before the 40 new worry examples and the detector did not: the
-    detector is the first line, so it reads their kinds itself (a painless way, all my pills, leaving for good,
-    a goodbye, a note that says it's no one's fault, glad of a crash, being called a mistake, being left)."""
+]
+
+# Their look-alikes (hyperbole, career questions, ordinary days) the detector must leave.
+_LEFT_BY_THE_DETECTOR = [
+    # set 29
+    "ugh kill me now, chem lab report due tomorrow",
+    "im going to kill my sister, she spoiled the ending",
+    "my mom will kill me if i tell her i want to be a chef",
+    "i thought i was gonna die during the mile",
+    "the smell in the cafeteria made me want to die",
+    "what do therapists do if a client says they want to hurt someone",
+    "the dodgeball got thrown at me so hard lol",
+    # set 30
+    "do chefs ever do a water fast for religious holidays",
+    "my dog would be less stressed if i was home more",
+    "my parents left me alone for an hour and i ate all the cookies lol",
+    # set 31
+    "my little cousin would notice if i was gone for the weekend lol",
+    "i skip breakfast because i wake up late, do nurses get lunch breaks",
+    "do truck drivers sleep in their truck",
+    "she is thinking about running away from her problems by moving to another state for college",
+    "how much do chefs make, my family is going to pay for culinary school",
+]
+
+
+@pytest.mark.parametrize("text", _FOUND_BY_THE_DETECTOR)
+def test_crises_of_later_sets_kinds_are_found(text: str) -> None:
+    """Typos of key words, medication taken, a child left alone, "favors" for a place to stay, fasting for days,
+    would anyone notice, steering into a wall, "going to pay", talks kept "between us", running away, a goodbye, a
+    painless way, being called a mistake: the detector is the first line, so it reads these kinds itself."""
     assert crisis.detect(text).found, normalise(text)
+
+
+@pytest.mark.parametrize("text", _LEFT_BY_THE_DETECTOR)
+def test_look_alikes_of_later_sets_kinds_are_not(text: str) -> None:
+    assert not crisis.detect(text).found, normalise(text)
 
 
 @pytest.mark.parametrize("text", ["the easiest way to go to college is community college",
