@@ -581,6 +581,8 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
     ) or cluster_titled(turn.text) is not None  # "architecture & construction": a cluster's name alone
     if not listing:
         return None
+    if len(turn.state.compared) > 1 and compare_again_rule(turn) is not None:
+        return None  # "which 1 has more jobs" about the two careers just talked about, not a list of careers
     related = any(has(p) for p in _RELATED)
     # "jobs like being an environmental scientist": that career's neighbours, not a cluster read in its title
     clusters = () if related and turn.mentions.careers else clusters_named(turn.text)
@@ -1066,6 +1068,8 @@ def explain_rule(turn: Turn) -> Optional[Decision]:
     asked = explain_asked(turn.text)
     if asked is None:
         return None
+    if _after_what_about(turn.text) and group_rule(turn) is not None:
+        return None  # "thats kinda low. what about just hairstylists": the pay of one job of the group
     # "ok is that above the median for all jobs", "why that many openings if the field is only growing 6%"
     points_back = _POINTS_BACK.match(turn.text.lower()) is not None or asked == "why"
     if turn.word_count() > turn.limits.follow_up_max_words + (turn.limits.points_back_words if points_back else 4):
@@ -1139,7 +1143,8 @@ def group_rule(turn: Turn) -> Optional[Decision]:
     career = turn.knowledge.careers.get(turn.state.career or "")
     if career is None or not career.pay or not career.pay.groups or not turn.state.last_topic:
         return None
-    if set(turn.mentions.careers) - {career.id} or turn.mentions.others or turn.word_count() > 6:
+    asked = _after_what_about(turn.text) or turn.text  # "thats kinda low. what about just hairstylists"
+    if set(turn.mentions.careers) - {career.id} or turn.mentions.others or len(asked.split()) > 6:
         return None
     if turn.has_topic_words() and turn.state.last_topic not in {"pay", "pay_factors"}:
         return None
@@ -1152,6 +1157,15 @@ def group_rule(turn: Turn) -> Optional[Decision]:
         return None
     topic = turn.state.last_topic if turn.state.last_topic in {"pay", "outlook", "openings", "jobs"} else "pay"
     return Decision("group", ANSWER, topics=(topic,), careers=(career.id,))
+
+
+_WHAT_ABOUT = re.compile(r"\b(?:what|wat|how) (?:about|abt)\b", re.IGNORECASE)
+
+
+def _after_what_about(text: str) -> str:
+    """The words from the last "what about" on ("what about just hairstylists"), or "" without one."""
+    cues = list(_WHAT_ABOUT.finditer(text))
+    return text[cues[-1].start():].strip() if cues else ""
 
 
 def switch_rule(turn: Turn) -> Optional[Decision]:

@@ -622,3 +622,29 @@ def test_their_topic_right_after_a_comparison_compares_again(knowledge: Knowledg
     state = State(career=NURSES, compared=(NURSES, CHEFS), last_topic="pay")
     decision = run(knowledge, "what about their outlook", "ask_outlook", state)
     assert (decision.kind, decision.topics, set(decision.careers)) == ("compare", ("outlook",), {NURSES, CHEFS})
+
+
+def test_after_a_switch_which_one_compares_the_two_careers_talked_about(knowledge: Knowledge) -> None:
+    """Realtors' pay, then "ok what about hairstylists", then "which 1 has more jobs": both careers' jobs."""
+    realtors = "real-estate-brokers-and-sales-agents"
+    state = State(career=realtors, last_topic="pay")
+    switched = run(knowledge, "ok what about hairstylists", "ask_summary", state, confidence=0.94)
+    assert switched.rule == "switch" and switched.careers == (BARBERS,)
+    after = next_state(switched, state)
+    assert after.compared == (realtors, BARBERS)
+    again = run(knowledge, "ok and which 1 has more jobs in the us", "browse_careers", after, confidence=0.93)
+    assert again.kind == COMPARE and set(again.careers) == {realtors, BARBERS}
+    # the same question with nothing talked about before still lists careers
+    assert run(knowledge, "which jobs have the most openings", "browse_careers").kind == "browse"
+
+
+@pytest.mark.parametrize("text", [
+    "thats kinda low. what about just hairstylists and cosmetologists",
+    "hmm is that a lot? what about barbers",
+])
+def test_a_remark_then_what_about_one_job_of_the_group_gets_the_group(knowledge: Knowledge, text: str) -> None:
+    """After the barbers' group pay, a remark on it followed by "what about <one job of the group>" asks that job."""
+    state = State(career=BARBERS, last_topic="pay")
+    decision = run(knowledge, text, "ask_summary", state)
+    assert decision.rule == "group" and decision.topics == ("pay",)
+    assert run(knowledge, "thats kinda low", "ask_summary", state).rule == "explain"
