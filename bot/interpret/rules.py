@@ -654,6 +654,12 @@ _AGAIN_CUES = ("which one", "which of them", "which of the two", "which is", "wh
                "what about their", "how about their", "and their", "what about them", "how about them")
 
 
+_CHOICE_CUES = ("which one", "which of them", "which of the two", "which is", "which has", "which pays",
+                "which needs", "which makes", "which gets", "which would", "which 1", "who makes", "who earns",
+                "who gets", "who has", "who needs", "both", "either", "the two", "compare them", "compare the two",
+                "between them", "of the two")
+
+
 def compare_again_rule(turn: Turn) -> Optional[Decision]:
     """Right after a comparison, "which one pays better?" or "do both need college?" compares the same careers.
 
@@ -664,6 +670,10 @@ def compare_again_rule(turn: Turn) -> Optional[Decision]:
         return None
     has = phrase_finder(turn.text)
     if not any(has(cue) for cue in _AGAIN_CUES):
+        return None
+    # the pair of a switch ("what about professors?") ends with the career now talked about, a comparison's
+    # starts with it: after a switch only a choice between the two ("which 1", "both") is about both
+    if compared[-1] == turn.state.career != compared[0] and not any(has(cue) for cue in _CHOICE_CUES):
         return None
     if any(has(cue) for cue in _COMPARE_COUNT_CUES):
         topics: Tuple[str, ...] = ("openings",)
@@ -1253,7 +1263,8 @@ def _second_look(turn: Turn) -> Optional[Decision]:
         other_occupation=other,
         vocabulary=turn.topics,
         known_topics=list(TOPICS),
-        thresholds=second_look.Limits(turn.limits.top_ranks, turn.limits.near_threshold, turn.limits.family),
+        thresholds=second_look.Limits(turn.limits.top_ranks, turn.limits.near_threshold, turn.limits.family,
+                                      turn.limits.phrase_over),
         career_in_context=bool(careers),
     )
     if looked is None:

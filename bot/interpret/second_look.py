@@ -71,15 +71,21 @@ def decide(
     if other_occupation and not names_our_career:
         asks = any(has(w) for entry in topics for w in (*entry.phrases, *entry.words))
         return Decision("other_career", other_occupation) if asks else None
-    if intent == "out_of_scope" and not names_our_career:
+    off_topic = intent == "out_of_scope" and not names_our_career
+    if off_topic and not career_in_context:
         return None
     ranked_topics = [
         topic for topic in (topic_of_intent(name) for name, _ in ranking if name != "nlu_fallback") if topic
     ][: thresholds.top_ranks]
     # "and what about education?" (read as "more") is about the conversation's career.
     refers = names_our_career or intent == "tell_more" or any(has(r) for r in vocabulary.references)
+    # off-topic, but unsure of it, and a topic the next guess: "what's the pay and do i need a license"
+    unsure_off = off_topic and len(ranking) > 1 and ranking[0][0] == "out_of_scope" \
+        and ranking[0][1] < thresholds.off_topic_unsure
+    next_guess = topic_of_intent(ranking[1][0]) if unsure_off else None
     phrase_hits: Dict[str, int] = {}
     word_hits: Dict[str, int] = {}
+    guessed_hits: Dict[str, int] = {}  # words of a topic the classifier also ranks among its best guesses
     for entry in topics:
         phrase_len = max((len(p) for p in entry.phrases if has(p)), default=0)
         word_len = max((len(w) for w in entry.words if has(w)), default=0)
@@ -88,6 +94,13 @@ def decide(
         hinted = names_our_career or (refers and entry.topic in ranked_topics)
         if word_len and hinted:
             word_hits[entry.topic] = word_len
+        if word_len and entry.topic == next_guess:
+            guessed_hits[entry.topic] = word_len
+    if off_topic:
+        # on a career's page, "what's the pay and do i need a license" read as off-topic: a topic's phrase, or
+        # its words when the classifier's next guess is that topic too, say it is about that career
+        hits = phrase_hits or guessed_hits
+        return Decision("topic", _best(hits, ranked_topics)) if hits else None
     for hits in (phrase_hits, word_hits):
         if hits:
             return Decision("topic", _best(hits, ranked_topics))
@@ -137,3 +150,4 @@ class Limits:
     top_ranks: int
     near_threshold: float
     family: float
+    off_topic_unsure: float = 0.7  # on a career's page, an off-topic guess under this may be a topic's question

@@ -648,3 +648,31 @@ def test_a_remark_then_what_about_one_job_of_the_group_gets_the_group(knowledge:
     decision = run(knowledge, text, "ask_summary", state)
     assert decision.rule == "group" and decision.topics == ("pay",)
     assert run(knowledge, "thats kinda low", "ask_summary", state).rule == "explain"
+
+
+def test_on_a_page_an_unsure_off_topic_guess_with_a_topic_next_is_that_topic(knowledge: Knowledge) -> None:
+    """On the barbers' page "what's the pay and do i need a license" (off-topic 0.53, pay 0.29) gets the pay; a sure
+    off-topic message with a pay word ("how do u make slime", 0.91) stays off-topic, and so does the unsure one
+    with no career in the chat."""
+    page = State(career=BARBERS)
+    torn = [("out_of_scope", 0.53), ("ask_pay", 0.29), ("ask_unknown_detail", 0.06)]
+    asked = run(knowledge, "what's the pay and do i need a license", "out_of_scope", page, confidence=0.53,
+                ranking=torn)
+    assert asked.kind == ANSWER and asked.topics[0] == "pay" and asked.careers == (BARBERS,)
+    sure = [("out_of_scope", 0.91), ("ask_pay", 0.06)]
+    assert run(knowledge, "how do u make slime", "out_of_scope", page, confidence=0.91, ranking=sure).kind \
+        == "out_of_scope"
+    assert run(knowledge, "what's the pay and do i need a license", "out_of_scope", confidence=0.53,
+               ranking=torn).kind == "out_of_scope"
+
+
+def test_after_a_switch_a_question_for_them_is_about_the_new_career(knowledge: Knowledge) -> None:
+    """Environmental scientists, then "what about professors?", then "how many openings each year for them":
+    the professors' openings, not both careers (only a choice like "which 1" or "both" asks about the two)."""
+    scientists, professors = "environmental-scientists-and-specialists", "postsecondary-teachers"
+    state = State(career=scientists, last_topic="openings")
+    after = next_state(run(knowledge, "what about professors?", "ask_summary", state), state)
+    decision = run(knowledge, "and how many openings each year for them", "ask_openings", after, confidence=1.0)
+    assert decision.kind == ANSWER and decision.careers == (professors,)
+    both = run(knowledge, "do both need a phd", "ask_education", after)
+    assert both.kind == COMPARE and set(both.careers) == {scientists, professors}
