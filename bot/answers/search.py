@@ -37,6 +37,7 @@ class Concepts:
     phrases: Dict[str, Tuple[str, ...]]
     sections: Dict[str, FrozenSet[str]] = field(default_factory=dict)  # where a concept's sentences may come from
     topics: Dict[str, str] = field(default_factory=dict)  # the answer topic that covers a concept, where one does
+    worries: FrozenSet[str] = frozenset()  # concepts a student's worry about the job asks of ("the stress of it")
 
     def topic_of(self, text: str) -> Optional[str]:
         """The answer topic of the first concept in ``text`` that names one ("a license" -> how_to_become)."""
@@ -75,6 +76,7 @@ def _concepts(path: Path, _stamp: int) -> Concepts:
     phrases: Dict[str, Tuple[str, ...]] = {}
     sections: Dict[str, FrozenSet[str]] = {}
     topics: Dict[str, str] = {}
+    worries = frozenset(str(name) for name, entry in raw.items() if isinstance(entry, dict) and entry.get("worry"))
     for name, entry in raw.items():
         if isinstance(entry, dict) and entry.get("topic"):
             if entry["topic"] not in TOPICS:
@@ -87,7 +89,7 @@ def _concepts(path: Path, _stamp: int) -> Concepts:
         single = [str(w) for w in words if len(_words(str(w))) == 1]
         stems[str(name)] = frozenset(stem(w) for w in single)
         phrases[str(name)] = tuple(_padded(str(w)) for w in words if len(_words(str(w))) > 1)
-    return Concepts(stems, phrases, sections, topics)
+    return Concepts(stems, phrases, sections, topics, worries)
 
 
 def concepts() -> Concepts:

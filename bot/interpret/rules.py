@@ -348,6 +348,15 @@ def _asks_in_the_plan(turn: Turn) -> bool:
     return turn.text.strip().endswith("?") and turn.word_count() >= turn.limits.plan_question_words
 
 
+def _file_speaks_of_the_worry(turn: Turn, career_id: str) -> bool:
+    """Whether the message has a worry concept of search-words.yml ("the stress of it") that the file speaks of."""
+    vocabulary = search.concepts()
+    career = turn.knowledge.careers.get(career_id)
+    if career is None or not search.concepts_in(turn.text, vocabulary) & vocabulary.worries:
+        return False
+    return bool(search.find(career, turn.text))
+
+
 def worry_rule(turn: Turn) -> Optional[Decision]:
     """A worry that is not a crisis ("i'm failing math", "my parents want me to be a doctor"): heard first.
 
@@ -388,6 +397,10 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
         # a worry about the job itself with nothing else asked (or only its name): the topic its words name
         # ("scared self-driving trucks take the trucking jobs": automation), or the way in ("test anxiety")
         rest = Decision("worry_way_in", ANSWER, topics=(_topic_in_words(turn) or "how_to_become",), careers=named)
+    elif kind == "stress" and len(named) == 1 and rest.rule in {"career_named", "want_career"} \
+            and _file_speaks_of_the_worry(turn, named[0]):
+        # "i want to be a paramedic but im nervous i wont handle the stress of it": what its file says of that
+        rest = Decision("worry_detail", NOT_KNOWN, careers=named, question=turn.text)
     if not heard_in_words and rest.kind == GLOSSARY:
         return rest  # "whats grad school?? my sister is applying": a word asked about with a story, no word of worry
     if rest.kind in ANSWERS_AFTER_A_WORRY:
@@ -1469,8 +1482,9 @@ class Interpreter:
                 decision = replace(decision, others=mentions.others)
         then = decision.then
         if then is not None and then.kind in {ANSWER, NOT_KNOWN, COMPARE} and not then.question \
-                and not parse.is_button and is_yes_no(parse.text):
-            # "im bad at math. do u have to be good at math to be a developer": checked like any yes/no question
+                and not parse.is_button and (then.kind == NOT_KNOWN or is_yes_no(parse.text)):
+            # "im bad at math. do u have to be good at math to be a developer": checked like any yes/no question;
+            # "i get test anxiety and i heard theres a huge test you have to pass": looked up in the file
             decision = replace(decision, then=replace(then, question=parse.text))
         return decision
 

@@ -1265,3 +1265,26 @@ def test_a_yes_no_question_after_several_fillers_is_one() -> None:
     assert is_yes_no("ok so do production managers get a bonus when the plant hits its goals")
     assert is_yes_no("yo, so like can nurses work nights")
     assert not is_yes_no("ok so what do they do")
+
+
+@pytest.mark.parametrize("text, next_guess, fact", [
+    ("i want to be a paramedic but im nervous i wont be able to handle the stress of it", "want_career", "stressful"),
+    ("i want to be a lawyer but i get really bad test anxiety and i heard theres a huge test you have to pass",
+     "ask_unknown_detail", "bar exam"),
+])
+def test_a_worry_about_the_job_itself_gets_what_the_file_says_of_it(text: str, next_guess: str, fact: str) -> None:
+    """Heard first (the worry reply with the counselor), then the file's own sentences about what worries them."""
+    knowledge = current_knowledge()
+    ranking = [{"name": "share_worry", "confidence": 0.92}, {"name": next_guess, "confidence": 0.05}]
+    decision = decide(Parse.from_message({"text": text, "intent": ranking[0], "intent_ranking": ranking,
+                                          "entities": []}), State(), knowledge)
+    assert decision.kind == WORRY and decision.then is not None, decision.describe()
+    reply = " ".join(m.text for m in render(decision.then, Context(knowledge.careers, general_facts())))
+    assert fact in reply, reply
+
+
+def test_a_worry_about_time_in_school_is_not_looked_up_as_a_detail() -> None:
+    """"it takes forever in school and im worried": the way in, not file sentences that mention "school"."""
+    decision = decide(parse("i want to be a professor someday but my cousin said it takes forever in school and im "
+                            "worried ill be super old", "share_worry", 0.95), State(), current_knowledge())
+    assert decision.kind == WORRY and decision.then is not None and decision.then.kind == ANSWER, decision.describe()
