@@ -220,8 +220,9 @@ _VARIETY = re.compile(r"\b(?:or|many|some|may|most|split|also|sometimes|often|su
 _OPEN_QUESTION = re.compile(r"\s*(?:so |ok |okay |and |but )?(?:what|whats|how|where|when|which|who|why)\b")
 
 
-def _absolute_claim(said: str, career: Career) -> bool:
+def absolute_claim(question: str, career: Career) -> bool:
     """True for an all-or-nothing claim about the job's place or hours that the file's work environment varies."""
+    said = question.lower().replace("'", "").replace("\u2019", "")
     environment = career.work_environment.text if career.work_environment else ""
     return bool(environment) and bool(_VARIETY.search(environment.lower())) and any(
         _ABSOLUTE.search(part) and _PLACE_OR_TIME.search(part) and not _OPEN_QUESTION.match(part)
@@ -289,7 +290,7 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
     figure = claimed_pay(question)
     if len(notes) == pay_notes and wage and wage.annual and figure and abs(figure - wage.annual) > 0.25 * wage.annual:
         notes.append(say("premise_pay_figure", plural=plural, amount=money(wage.annual), date=wage.date))
-    if not notes and _absolute_claim(question.lower().replace("'", "").replace("\u2019", ""), career):
+    if not notes and absolute_claim(question, career):
         notes.append(say("premise_not_always", plural=plural))
     if not notes:
         return None
@@ -377,4 +378,4 @@ def compared_pay_claim(question: str, careers: Sequence[Career]) -> Optional[str
                high_date=high_wage.date, low=low, low_pay=money(low_wage.annual or 0), low_date=low_wage.date)
 
 
-__all__ = ["compared_pay_claim", "correction"]
+__all__ = ["absolute_claim", "compared_pay_claim", "correction"]

@@ -276,6 +276,8 @@ def _not_known(decision: Decision, context: Context) -> List[Message]:
     if decision.careers:
         career = context.careers[decision.careers[0]]
         found = search.find(career, decision.question) if decision.question else []
+        if not found and decision.question and premises.absolute_claim(decision.question, career):
+            found = search.section_sentences(career, "work_environment")  # "do they only work at schools": not always
         # "do realtors need a license": a yes/no question whose own words the found sentences hold is answered
         # by them ("Every state requires ... a license"): shown as the answer, without "I don't have" (no "Yes").
         direct = bool(found) and honesty.answered_by(decision.question or "", " ".join(s for s, _ in found), career)

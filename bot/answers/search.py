@@ -137,6 +137,11 @@ def sentences(career: Career) -> List[Tuple[str, str]]:
     return [(text, source) for text, source, _ in _sentences(career)]
 
 
+def section_sentences(career: Career, section: str) -> List[Tuple[str, str]]:
+    """The sentences of one top-level section of the file ("work_environment"), with their source keys."""
+    return [(text, source) for text, source, where in _sentences(career) if where == section][:MAX_SENTENCES + 1]
+
+
 def _sentences(career: Career) -> List[Tuple[str, str, str]]:
     """(sentence, source key, top-level file section) for every sentence, in file order, once each."""
     from bot.answers import facts  # imported here: facts is the bigger module and this one is optional to it

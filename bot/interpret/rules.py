@@ -126,7 +126,10 @@ _NO_DEGREE = ("no college", "without college", "without a degree", "no degree", 
               "dont need college", "not need a degree", "not need college", "skip college", "without going to college",
               "no bachelors", "without a bachelors", "trade school", "right out of high school", "out of high school",
               "instead of college", "dont wanna go to college", "dont want to go to college", "not going to college",
-              "not go to college", "learn a trade", "a trade", "the trades", "what trades", "which trades")
+              "not go to college", "learn a trade", "a trade", "the trades", "what trades", "which trades",
+              "only need a high school diploma", "just need a high school diploma", "only a high school diploma",
+              "just a high school diploma", "just need a certificate", "only need a certificate", "just a certificate",
+              "not a whole degree", "not a full degree", "no four year degree", "no 4 year degree")
 # "don't require a degree", "do not need a college degree", "without needing college", "without a college degree"
 _NO_DEGREE_SAID = re.compile(r" (?:(?:dont|do not|doesnt|does not|not|without|no) (?:need|require|needing|requiring|"
                              r"have|having|ask for) |without |no )(?:a |any |an )?"
@@ -154,6 +157,10 @@ _RELATED = ("similar", "related", "like this", "like that", "like this one", "ot
             "other careers like", "careers like", "kinda like", "kind of like", "careers similar",
             "same field", "jobs like", "same group", "same area", "same category", "same kind of", "same type of",
             "jobs are like", "careers are like", "jobs are similar", "careers are similar", "jobs r like")
+# A question for a named career's neighbours, whatever the classifier guessed ("whats similar to being a nurse").
+_RELATED_ASK = ("whats similar to", "what is similar to", "what else is similar to", "what else is like",
+                "jobs similar to", "careers similar to", "jobs like being", "careers like being", "other jobs like",
+                "other careers like", "anything similar to", "something similar to")
 # In a comparison only: "are there more nurses or chefs?" asks how many jobs each has (the openings answer
 # gives the number of jobs too). Not topic phrases: alone they would put a figure on a vague message.
 _COMPARE_COUNT_CUES = ("are there more", "is there more", "r there more", "are there less", "are there fewer",
@@ -169,6 +176,7 @@ _SWITCH_CUES = ("what about", "how about", "what abt", "how abt", "wat about", "
                 "for", "and for", "also", "now")
 # Open questions about what to do, not about one career: "what can i do", "what are my options".
 _OPEN_ASK = ("what can i do", "what could i do", "what can i be", "what should i do", "my options", "what jobs",
+             "what do you have for", "what do u have for", "what do you got for", "what do u got for",
              "which jobs", "what careers", "which careers", "any jobs", "any careers", "what kind of jobs", "jobs that",
              "careers that", "jobs where", "careers where", "jobs i can", "jobs you can", "careers i can", "good jobs",
              "anything in", "do you have anything", "what do you have", "jobs do you have", "careers do you have",
@@ -521,6 +529,10 @@ def glossary_rule(turn: Turn) -> Optional[Decision]:
     if found is None or (_explains_the_last_figure(turn) and explain_asked(turn.text) == "judge"):
         return None  # "whats that compared to the pay for all occupations" right after a figure judges it
     meaning = _DEFINITION_ASKED.search(padded(turn.text)) is not None
+    if not meaning and found.said.rstrip("s").endswith("cluster") and clusters_named(turn.text):
+        return None  # "whats in the education and training cluster": that cluster's careers, not the word
+    if not meaning and found.career_topic and not found.leading and turn.careers_asked():
+        return None  # "whats the growth outlook" on a career's page: that career's outlook
     if turn.mentions.careers:
         names = [n.lower() for c in turn.mentions.careers for n in turn.knowledge.careers[c].names()]
         in_a_name = any(found.said.lower() in name for name in names)  # "postsecondary" of "postsecondary teachers"
@@ -591,7 +603,10 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
         # "what jobs r in human services? my teacher said thats my cluster": a cluster asked for; the other
         # occupation is only mentioned
         not turn.mentions.careers and clusters_named(turn.text) and any(has(p) for p in _OPEN_ASK)
-    ) or cluster_titled(turn.text) is not None  # "architecture & construction": a cluster's name alone
+    ) or cluster_titled(turn.text) is not None or (  # "architecture & construction": a cluster's name alone
+        # "whats similar to being an electrical engineer": that career's neighbours
+        len(turn.mentions.careers) == 1 and any(has(p) for p in _RELATED_ASK)
+    )
     if not listing:
         return None
     if len(turn.state.compared) > 1 and compare_again_rule(turn) is not None:

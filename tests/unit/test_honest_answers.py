@@ -1288,3 +1288,26 @@ def test_a_worry_about_time_in_school_is_not_looked_up_as_a_detail() -> None:
     decision = decide(parse("i want to be a professor someday but my cousin said it takes forever in school and im "
                             "worried ill be super old", "share_worry", 0.95), State(), current_knowledge())
     assert decision.kind == WORRY and decision.then is not None and decision.then.kind == ANSWER, decision.describe()
+
+
+@pytest.mark.parametrize("text, words", [
+    ("what does long-haul mean", "long distances"),
+    ("what does irregular hours mean", "change from week to week"),
+    ("what counts as natural science", "biology"),
+    ("what is an outpatient clinic", "same day"),
+    ("what does culinary mean", "cooking"),
+    ("the description says precision metal parts, what does precision mean", "exact"),
+    ("whats quality assurance", "problems"),
+])
+def test_words_the_career_files_use_are_explained(text: str, words: str) -> None:
+    """Words of the career files a student may not know (knowledge/glossary.yml), in plain words."""
+    assert words in _reply(text, "nlu_fallback", 0.4)
+
+
+def test_an_all_or_nothing_question_the_search_cannot_answer_gets_the_work_environment() -> None:
+    """"do they only work at schools" about counselors: not always, and where they work; never "I don't know"."""
+    knowledge = current_knowledge()
+    decision = Decision("t", "not_known", careers=("school-and-career-counselors",),
+                        question="do they only work at schools")
+    reply = " ".join(m.text for m in render(decision, Context(knowledge.careers, general_facts())))
+    assert reply.startswith("Not always") and "don't know" not in reply and "colleges" in reply, reply

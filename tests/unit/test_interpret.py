@@ -562,10 +562,10 @@ def test_chat_spellings_of_what_read_as_what_in_phrase_search() -> None:
 
 
 @pytest.mark.parametrize("text, word", [
-    ("what does ventilation mean", "ventilation"),
+    ("what does escrow mean", "escrow"),
     ("fiduciary means??", "fiduciary"),
     ("bruh what's a stipend exactly", "stipend"),
-    ("culinary school whats that", "culinary school"),
+    ("mise en place whats that", "mise en place"),
 ])
 def test_a_word_the_glossary_lacks_is_said_to_be_missing(knowledge: Knowledge, text: str, word: str) -> None:
     """Not "Sorry, I can't help": the student asked what a word means, and the bot says it has no definition."""
@@ -676,3 +676,24 @@ def test_after_a_switch_a_question_for_them_is_about_the_new_career(knowledge: K
     assert decision.kind == ANSWER and decision.careers == (professors,)
     both = run(knowledge, "do both need a phd", "ask_education", after)
     assert both.kind == COMPARE and set(both.careers) == {scientists, professors}
+
+
+@pytest.mark.parametrize("text, intent, browse", [
+    ("careers where u only need a high school diploma", "browse_careers", "no_degree"),
+    ("which jobs just need a certificate and not a whole degree", "browse_careers", "no_degree"),
+    ("whats similar to being an electrical engineer", "ask_summary", "related"),
+    ("what do u have for business management and administration", "nlu_fallback", "cluster"),
+    ("whats in the education and training cluster", "browse_careers", "cluster"),
+])
+def test_browsing_asked_in_students_words(knowledge: Knowledge, text: str, intent: str, browse: str) -> None:
+    """No degree said as "only a high school diploma", a named career's neighbours, a cluster asked for by name
+    (also when the message says "cluster", a word of the glossary)."""
+    decision = run(knowledge, text, intent, confidence=0.6)
+    assert decision.kind == "browse" and decision.browse == browse, decision
+
+
+def test_a_career_topic_word_on_a_careers_page_asks_for_that_careers_figure(knowledge: Knowledge) -> None:
+    """On the realtors' page "whats the growth outlook" is their outlook; "what does job outlook mean" the word."""
+    page = State(career="real-estate-brokers-and-sales-agents")
+    assert run(knowledge, "whats the growth outlook", "ask_outlook", page).topics == ("outlook",)
+    assert run(knowledge, "what does job outlook mean", "ask_outlook", page).kind == "glossary"
