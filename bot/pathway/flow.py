@@ -40,6 +40,12 @@ UNSURE = ("idk", "i dont know", "dont know", "dunno", "not sure", "im not sure",
 CHANGE_MIND = ("changed my mind", "change my mind", "change my answer", "change my answers", "redo my plan",
                "redo the plan", "redo it", "new plan", "a different plan", "start my plan over", "start the plan over",
                "made a mistake", "wrong answer", "i meant", "not what i meant", "can i change")
+# In the flow: the student no longer wants the plan, whatever intent the classifier read ("i changed my mind i
+# dont want a plan anymore"): the questions stop, like "stop".
+STOP_PLAN = ("dont want a plan", "dont want the plan", "dont need a plan", "dont want to make a plan",
+             "dont want to do a plan", "dont want to do the plan", "forget the plan", "forget about the plan",
+             "stop the plan", "cancel the plan", "quit the plan", "not doing the plan", "no more plan",
+             "do not want a plan", "do not want the plan", "skip the plan")
 NEGATIONS = frozenset({"no", "not", "dont", "never", "didnt", "without", "nope", "nah", "havent", "doesnt", "none"})
 _YEARS = re.compile(r"(\d+(?:\.\d+)?)\s*\+?\s*(years?|yrs?|months?)")
 
@@ -222,7 +228,7 @@ def interpret(pathways: Pathways, requested: Optional[str], turn: Turn, answers:
     }
     if valid_entities:
         return Interpretation("answer", valid_entities)
-    if turn.intent in LEAVE_INTENTS:
+    if turn.intent in LEAVE_INTENTS or any(_contains(normalize(turn.text), p) for p in STOP_PLAN):
         return Interpretation("leave")
     if requested is None:
         found = read_all(pathways, turn.text)

@@ -1311,3 +1311,13 @@ def test_an_all_or_nothing_question_the_search_cannot_answer_gets_the_work_envir
                         question="do they only work at schools")
     reply = " ".join(m.text for m in render(decision, Context(knowledge.careers, general_facts())))
     assert reply.startswith("Not always") and "don't know" not in reply and "colleges" in reply, reply
+
+
+def test_haitian_creole_is_noticed() -> None:
+    """"bonjou, konbyen kòb yon enfimyè fè chak ane?": the "I answer in English" note, not "Sorry, I can't help"."""
+    from bot.interpret.language import language_of
+
+    assert language_of("bonjou, konbyen kòb yon enfimyè fè chak ane?") == "ht"
+    decision = decide(parse("bonjou, konbyen kòb yon enfimyè fè chak ane?", "out_of_scope", 0.9), State(),
+                      current_knowledge())
+    assert decision.kind == "other_language", decision.describe()

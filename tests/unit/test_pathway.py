@@ -148,6 +148,8 @@ def test_an_answer_mentioning_a_stage_is_not_a_correction(flow: Pathways) -> Non
         ("stage", Turn("never mind", "stop"), "leave"),
         ("stage", Turn("start over", "restart"), "leave"),
         ("stage", Turn("bye", "goodbye"), "leave"),
+        ("stage", Turn("i changed my mind i dont want a plan anymore", "deny"), "leave"),
+        ("interest", Turn("nah forget the plan", "inform"), "leave"),
         ("stage", Turn("asdfgh", "nlu_fallback"), "invalid"),
         ("stage", Turn("what's the weather", "out_of_scope"), "invalid"),
         ("degree", Turn("yes", "affirm"), "answer"),
