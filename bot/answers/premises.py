@@ -33,7 +33,8 @@ _CLAIMED_LEVELS = [
     (("dont need a degree", "dont need college", "no degree needed", "without a degree", "dont need school",
       "no college needed", "skip college", "just high school", "only need high school"), "high school diploma"),
 ]
-_DECLINE_CLAIMS = ("dying", "disappearing", "going away", "going extinct", "shrinking", "declining", "no future",
+_DECLINE_CLAIMS = ("dying", "disappearing", "disapearing", "dissapearing", "going away", "going extinct", "shrinking",
+                   "declining", "no future",
                    "going down", "less nurses", "fewer jobs", "less jobs", "way less", "way fewer",
                    "going to disappear", "gonna disappear", "wont be any", "jobs are gone", "being cut", "getting cut",
                    "wont exist", "will not exist", "no more jobs", "no jobs left", "being replaced", "getting replaced",
@@ -44,7 +45,8 @@ _DECLINE_CLAIMS = ("dying", "disappearing", "going away", "going extinct", "shri
                    "r dead", "is dead", "dead now", "jobs are dead")
 _GROWTH_CLAIMS = ("booming", "growing so fast", "growing really fast", "exploding", "huge demand",
                   "super in demand", "growing a lot", "growing super fast", "growing very fast", "growing crazy fast",
-                  "growing fast", "blowing up", "in high demand", "in huge demand", "growing like crazy")
+                  "growing fast", "blowing up", "in high demand", "in huge demand", "growing like crazy",
+                  "fastest growing", "one of the fastest", "among the fastest", "growing the fastest")
 # Growth called slow where the source says faster than average: "industrial engineering growth is really slow tho"
 _SLOW_CLAIMS = ("growth is slow", "growth is really slow", "growth is pretty slow", "growing slowly", "growing slow",
                 "barely growing", "not growing", "isnt growing", "is not growing", "not really growing", "slow growth",
@@ -271,7 +273,8 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
         if declined or (_has(said, _SLOW_CLAIMS) and "faster" in growth.words.lower()):
             notes.append(say("premise_growing", plural=plural, percent=f"{growth.percent:g}", period=growth.period,
                              words=growth.words))
-        elif _has(said, _GROWTH_CLAIMS) and growth.percent <= 2:
+        elif _has(said, _GROWTH_CLAIMS) and (growth.percent <= 2 or "faster" not in growth.words.lower()):
+            # "one of the fastest growing jobs" where the source says "about as fast as the average"
             notes.append(say("premise_not_booming", plural=plural, percent=f"{growth.percent:g}",
                              period=growth.period, words=growth.words))
     wage = (career.pay.median or (career.pay.groups[0] if career.pay.groups else None)) if career.pay else None

@@ -430,6 +430,10 @@ def test_a_worry_the_classifier_heard_without_worry_words_is_heard() -> None:
      "Actually, computer support specialists earn more than most workers"),
     ("barbers-hairstylists-and-cosmetologists", "barbers make more than most people i bet",
      "Actually, the median pay for barbers"),
+    ("real-estate-brokers-and-sales-agents", "real estate is one of the fastest growing jobs out there, why",
+     "Actually, growth for real estate brokers and sales agents is more modest: 5 percent"),  # "about as fast"
+    ("electrical-and-electronics-engineers", "why are electrical engineering jobs disapearing",
+     "Actually, no: employment of electrical and electronics engineers is projected to grow 9 percent"),
 ])
 def test_premises_of_development_set_4(career: str, question: str, start: str) -> None:
     """Levels claimed with "gotta", "cant ... without", "only ... diploma", "dont go to college"; a level from the
