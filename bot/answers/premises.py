@@ -304,7 +304,8 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
 
 
 _MORE_THAN = re.compile(r" ((?:\w+ ){1,5}?)(?:make|makes|earn|earns|get paid|gets paid|are paid|is paid|take home)"
-                        r" (more|less|way more|way less|a lot more|a lot less)(?: money)? than (?:the |a |an )?"
+                        r" (more|less|(?:way|a lot|so much|much|a bit|a little|way way) (?:more|less))"
+                        r"(?: money)? than (?:the |a |an )?"
                         r"((?:\w+ ){0,5}?\w+?)"
                         r"(?= right| dont| don t| do not| is that| isnt| correct| yeah| true| so | and | but | $)")
 

@@ -678,6 +678,8 @@ def test_a_level_taken_to_be_enough_right_after_is_corrected() -> None:
 
 @pytest.mark.parametrize("question, career, high", [
     ("emts make more than paramedics right?", "emts-and-paramedics", "paramedics"),
+    ("why do real estate agents make so much more than brokers", "real-estate-brokers-and-sales-agents",
+     "real estate brokers"),
     ("buyers get paid more than purchasing managers dont they", "purchasing-managers-buyers-and-purchasing-agents",
      "purchasing managers"),
     ("qa testers make more than software developers right", "software-developers", "software developers"),
