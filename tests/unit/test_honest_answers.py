@@ -1327,3 +1327,20 @@ def test_haitian_creole_is_noticed() -> None:
     decision = decide(parse("bonjou, konbyen kòb yon enfimyè fè chak ane?", "out_of_scope", 0.9), State(),
                       current_knowledge())
     assert decision.kind == "other_language", decision.describe()
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("college is sooo expensive and my mom already works two jobs. whats the cheapest way to become a nurse", "money"),
+    ("ppl at school call me a nerd bc i like computers and it kinda hurts ngl", "bullying"),
+    ("im hard of hearing, are there nurses like me or is that not allowed", "doubted"),
+    ("my family is in a lot of debt and i wanna get rich quick, do realtors make a lot", "money"),
+    ("kinda embarrassed about it ngl, everyone in my family went to college except me", "stress"),
+])
+def test_worries_of_development_set_25_are_heard(text: str, kind: str) -> None:
+    assert worry_in(text) == kind
+
+
+@pytest.mark.parametrize("text", ["is college expensive", "how much does nursing school cost",
+                                  "is it allowed to have tattoos as a nurse"])
+def test_questions_about_cost_and_rules_are_not_worries(text: str) -> None:
+    assert worry_in(text) is None
