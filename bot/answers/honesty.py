@@ -38,6 +38,7 @@ grow growing growth demand future jobs openings hiring hired degree college scho
 more gonna gunna going wanna yearly annual annually hourly per thing
 how what when where why who which whose whom there here into onto without within
 give gives given giving own
+naw nah nope yep yeah fr frfr lol lmao bro bruh
 super crazy pretty totally kinda sorta lowkey highkey
 before after first start starts starting begin beginning beforehand prior already yet now later
 """.split())
@@ -111,10 +112,20 @@ def unmentioned(question: str, topics: Iterable[str], answer: str, career: Caree
     return len(missing) > (1 if len(asked) >= 3 else 0)
 
 
+# Words of _GENERIC that still name what a question asks ("does this job need college"): the answer must have one.
+_TOPIC_NOUNS = frozenset("college degree school education pay paid salary money wage wages income growth demand "
+                         "future openings hiring".split())
+
+
 def answered_by(question: str, text: str, career: Career) -> bool:
     """True when a yes/no question's own words are all in ``text`` (one of them per side of an "or")."""
     part = yes_no_part(question)
-    return part is not None and bool(asked_words(part, career)) and not unmentioned(question, ("duties",), text, career)
+    if part is None:
+        return False
+    if not asked_words(part, career):  # "does this job need college or naw": only words the topic has
+        nouns = _TOPIC_NOUNS & set(re.findall(r"[a-z]+", part.lower()))
+        return bool(nouns) and bool(nouns & set(re.findall(r"[a-z]+", text.lower())))
+    return not unmentioned(question, ("duties",), text, career)
 
 
 def not_mentioned_note(question: Optional[str], topics: Iterable[str], parts: List[str], career: Career) -> bool:

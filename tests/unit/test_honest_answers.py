@@ -1195,6 +1195,9 @@ def test_a_yes_no_question_the_found_sentences_answer_is_not_called_unanswered()
     assert answered_by("do realtors need a license or can anyone do it", said, realtors)
     assert not answered_by("do realtors need a college degree", said, realtors)
     assert not answered_by("how long does the license take", said, realtors)  # not a yes/no question
+    scientists = current_knowledge().careers["environmental-scientists-and-specialists"]
+    degree = "They usually need a bachelor's degree (a four-year college degree) in natural science."
+    assert answered_by("does this job need college or naw", degree, scientists)  # only topic words, in the text
 
 
 def _reply(text: str, intent: str = "ask_pay", confidence: float = 0.9) -> str:
