@@ -56,6 +56,7 @@ from bot.interpret.words import (
     TopicVocabulary,
     cluster_titled,
     clusters_named,
+    clusters_titled_in,
     explain_asked,
     padded,
     pay_words,
@@ -529,7 +530,7 @@ def glossary_rule(turn: Turn) -> Optional[Decision]:
     if found is None or (_explains_the_last_figure(turn) and explain_asked(turn.text) == "judge"):
         return None  # "whats that compared to the pay for all occupations" right after a figure judges it
     meaning = _DEFINITION_ASKED.search(padded(turn.text)) is not None
-    if not meaning and found.said.rstrip("s").endswith("cluster") and clusters_named(turn.text):
+    if not meaning and found.said.rstrip("s").endswith("cluster") and clusters_titled_in(turn.text):
         return None  # "whats in the education and training cluster": that cluster's careers, not the word
     if not meaning and found.career_topic and not found.leading and turn.careers_asked():
         return None  # "whats the growth outlook" on a career's page: that career's outlook

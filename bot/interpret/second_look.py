@@ -31,6 +31,8 @@ from typing import Dict, Optional, Sequence, Tuple
 from bot.interpret.words import TopicVocabulary, phrase_finder
 from bot.knowledge.topics import topic_of_intent
 
+MIN_GUESS = 0.001  # the least score of a guess that counts among the classifier's best
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -74,8 +76,10 @@ def decide(
     off_topic = intent == "out_of_scope" and not names_our_career
     if off_topic and not career_in_context:
         return None
+    # a guess of almost nothing (7e-05) is no guess: ties among those change with every retraining
     ranked_topics = [
-        topic for topic in (topic_of_intent(name) for name, _ in ranking if name != "nlu_fallback") if topic
+        topic for topic in (topic_of_intent(name) for name, score in ranking
+                            if name != "nlu_fallback" and score >= MIN_GUESS) if topic
     ][: thresholds.top_ranks]
     # "and what about education?" (read as "more") is about the conversation's career.
     refers = names_our_career or intent == "tell_more" or any(has(r) for r in vocabulary.references)

@@ -199,6 +199,12 @@ def _title_words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("&", " and ")))
 
 
+def clusters_titled_in(text: str, path: Path = CLUSTER_WORDS_FILE) -> Tuple[str, ...]:
+    """The clusters whose full name is in the message ("whats in the education and training cluster")."""
+    said = f" {_title_words(text)} "
+    return tuple(cluster for cluster in cluster_words(path) if f" {_title_words(cluster)} " in said)
+
+
 def cluster_titled(text: str, path: Path = CLUSTER_WORDS_FILE) -> Optional[str]:
     """The cluster whose full name is the whole message ("architecture & construction", "Health Science!")."""
     said = _title_words(text)
