@@ -1381,6 +1381,13 @@ def file_lookup_rule(turn: Turn) -> Optional[Decision]:
     a question about a detail its file doesn't speak of ("how many years of experience do brokers
     need"): "I don't know that", not "I didn't get that".
     """
+    if turn.intent == "nlu_fallback" and not turn.mentions.any and turn.careers_asked():
+        # on a career's page, "what kinda license would i need to do this": a question its file speaks of
+        talked_about = turn.knowledge.careers.get(turn.careers_asked()[0])
+        asked = _ASKS_SOMETHING.search(turn.text.lower()) is not None
+        if talked_about is not None and asked and search.find(talked_about, turn.text):
+            return Decision("file_lookup", NOT_KNOWN, careers=(talked_about.id,))
+        return None
     if turn.intent not in {"nlu_fallback", "out_of_scope"} or not turn.mentions.careers:
         return None
     career = turn.knowledge.careers.get(turn.mentions.careers[0])

@@ -697,3 +697,13 @@ def test_a_career_topic_word_on_a_careers_page_asks_for_that_careers_figure(know
     page = State(career="real-estate-brokers-and-sales-agents")
     assert run(knowledge, "whats the growth outlook", "ask_outlook", page).topics == ("outlook",)
     assert run(knowledge, "what does job outlook mean", "ask_outlook", page).kind == "glossary"
+
+
+def test_on_a_page_an_unsure_question_its_file_speaks_of_is_looked_up(knowledge: Knowledge) -> None:
+    """On the truck drivers' page "what kinda license would i need to do this" (unsure): the file's CDL sentences,
+    not "I didn't get that"; with no career in the chat it stays unsure."""
+    page = State(career=TRUCKS)
+    decision = run(knowledge, "what kinda license would i need to do this", "nlu_fallback", page, confidence=0.5)
+    assert decision.rule == "file_lookup" and decision.careers == (TRUCKS,)
+    assert run(knowledge, "what kinda license would i need to do this", "nlu_fallback", confidence=0.5).rule \
+        != "file_lookup"
