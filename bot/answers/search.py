@@ -76,8 +76,10 @@ def _concepts(path: Path, _stamp: int) -> Concepts:
     phrases: Dict[str, Tuple[str, ...]] = {}
     sections: Dict[str, FrozenSet[str]] = {}
     topics: Dict[str, str] = {}
-    worries = frozenset(str(name) for name, entry in raw.items() if isinstance(entry, dict) and entry.get("worry"))
+    worries: List[str] = []
     for name, entry in raw.items():
+        if isinstance(entry, dict) and entry.get("worry"):
+            worries.append(str(name))
         if isinstance(entry, dict) and entry.get("topic"):
             if entry["topic"] not in TOPICS:
                 raise ValueError(f"{path.name}: concept {name!r} names topic {entry['topic']!r}, not one of {TOPICS}")
@@ -89,7 +91,7 @@ def _concepts(path: Path, _stamp: int) -> Concepts:
         single = [str(w) for w in words if len(_words(str(w))) == 1]
         stems[str(name)] = frozenset(stem(w) for w in single)
         phrases[str(name)] = tuple(_padded(str(w)) for w in words if len(_words(str(w))) > 1)
-    return Concepts(stems, phrases, sections, topics, worries)
+    return Concepts(stems, phrases, sections, topics, frozenset(worries))
 
 
 def concepts() -> Concepts:

@@ -676,17 +676,14 @@ def _overview_topics_named(turn: Turn) -> Tuple[str, ...]:
                  and any(has(w) for w in (*entry.phrases, *entry.words)))
 
 
-_AGAIN_CUES = ("which one", "which of them", "which of the two", "which is", "which has", "which pays", "which needs",
-               "which makes", "which gets", "which would", "which job", "which career", "who makes", "who earns",
-               "who gets", "who has", "who needs", "both", "either", "each", "the two", "compare them",
-               "compare the two", "between them", "of the two", "which 1",
-               "what about their", "how about their", "and their", "what about them", "how about them")
-
-
+# A choice between two careers: after a switch only these compare the two ("which 1 has more jobs").
 _CHOICE_CUES = ("which one", "which of them", "which of the two", "which is", "which has", "which pays",
                 "which needs", "which makes", "which gets", "which would", "which 1", "who makes", "who earns",
                 "who gets", "who has", "who needs", "both", "either", "the two", "compare them", "compare the two",
                 "between them", "of the two")
+# Right after a comparison these also point back at its careers ("and their outlook?", "how many each").
+_AGAIN_CUES = _CHOICE_CUES + ("which job", "which career", "each", "what about their", "how about their", "and their",
+                              "what about them", "how about them")
 
 
 def compare_again_rule(turn: Turn) -> Optional[Decision]:
@@ -1381,11 +1378,11 @@ def file_lookup_rule(turn: Turn) -> Optional[Decision]:
     a question about a detail its file doesn't speak of ("how many years of experience do brokers
     need"): "I don't know that", not "I didn't get that".
     """
-    if turn.intent == "nlu_fallback" and not turn.mentions.any and turn.careers_asked():
+    if turn.intent == "nlu_fallback" and not turn.mentions.any:
         # on a career's page, "what kinda license would i need to do this": a question its file speaks of
-        talked_about = turn.knowledge.careers.get(turn.careers_asked()[0])
-        asked = _ASKS_SOMETHING.search(turn.text.lower()) is not None
-        if talked_about is not None and asked and search.find(talked_about, turn.text):
+        talked_about = turn.knowledge.careers.get(turn.state.career or "")
+        if talked_about is not None and _ASKS_SOMETHING.search(turn.text.lower()) \
+                and search.find(talked_about, turn.text):
             return Decision("file_lookup", NOT_KNOWN, careers=(talked_about.id,))
         return None
     if turn.intent not in {"nlu_fallback", "out_of_scope"} or not turn.mentions.careers:

@@ -154,4 +154,4 @@ class Limits:
     top_ranks: int
     near_threshold: float
     family: float
-    off_topic_unsure: float = 0.7  # on a career's page, an off-topic guess under this may be a topic's question
+    off_topic_unsure: float  # on a career's page, an off-topic guess under this may be a topic's question
