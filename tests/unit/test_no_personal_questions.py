@@ -73,6 +73,22 @@ def _python_strings(path: Path) -> Iterator[Tuple[str, str]]:
             yield f"{path.relative_to(ROOT)}:{node.lineno}", node.value
 
 
+VOCABULARY_DIR = KNOWLEDGE_DIR / "vocabulary"
+
+
+def _is_vocabulary(path: Path) -> bool:
+    """Words the bot reads in students' messages ("they call me a nerd"), never words it says.
+
+    Only a file under knowledge/vocabulary/ whose header says it is never shown is left out, so a
+    file there that the bot does show is still scanned.
+    """
+    if VOCABULARY_DIR not in path.parents:
+        return False
+    header = "".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)[:30]
+                     if line.startswith("#"))
+    return "never shown" in " ".join(header.replace("#", " ").split())
+
+
 def _everything_the_bot_says() -> List[Tuple[str, str]]:
     texts: List[Tuple[str, str]] = []
     with DOMAIN_FILE.open(encoding="utf-8") as handle:
@@ -80,6 +96,8 @@ def _everything_the_bot_says() -> List[Tuple[str, str]]:
     texts += list(_yaml_strings(domain.get("responses", {}), "domain.yml:responses"))
     texts += list(_yaml_strings(domain.get("forms", {}), "domain.yml:forms"))
     for path in sorted(KNOWLEDGE_DIR.rglob("*.yml")):
+        if _is_vocabulary(path):
+            continue
         with path.open(encoding="utf-8") as handle:
             texts += list(_yaml_strings(yaml.safe_load(handle), path.name))
     with (ROOT / "bot" / "answers" / "templates.yml").open(encoding="utf-8") as handle:
@@ -97,3 +115,11 @@ def test_nothing_the_bot_says_asks_for_personal_data() -> None:
     assert any("Where are you now?" in text for _, text in texts), "pathway questions must be scanned"
     offending = [(where, hit) for where, text in texts if (hit := asks_for_personal_data(text))]
     assert not offending, offending
+
+
+def test_only_vocabulary_that_is_never_shown_is_left_out_of_the_scan() -> None:
+    """Every vocabulary file says it is never shown; every other knowledge file is scanned."""
+    vocabulary = sorted(VOCABULARY_DIR.glob("*.yml"))
+    assert vocabulary, "knowledge/vocabulary/ has no files"
+    assert all(_is_vocabulary(path) for path in vocabulary), [p.name for p in vocabulary if not _is_vocabulary(p)]
+    assert not any(_is_vocabulary(path) for path in KNOWLEDGE_DIR.rglob("*.yml") if VOCABULARY_DIR not in path.parents)
