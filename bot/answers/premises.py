@@ -76,7 +76,8 @@ _NO_LICENSE_PATTERN = re.compile(r"\b(?:dont|do not|doesnt|does not|no|without)\
 # best for", "what college degree do i need", "you dont need any degree to", "have to get a masters".
 _LEVEL_WORDS = (
     (re.compile(r"\b(?:masters?|master s|grad(?:uate)? (?:school|degree)|mba)\b"), "master"),
-    (re.compile(r"\b(?:phd|ph d|doctorate|doctoral|med school|law school|law degree|medical degree)\b"), "doctoral"),
+    (re.compile(r"\b(?:phd|ph d|doctorate|doctoral|med school|medical school|law school|law degree|medical degree)\b"),
+     "doctoral"),
     (re.compile(r"\b(?:bachelors?|bachelor s|(?:4|four) (?:year|yr) (?:\w+ )?(?:degree|college|university)|"
                 r"college degree|"
                 r"university degree|(?:finish|graduate from|complete|go to) college)\b"), "bachelor"),
@@ -109,9 +110,65 @@ _DECLINE_PATTERNS = re.compile(r"\b(?:no|zero|hardly any|barely any) (?:\w+ ){0,
                                r"\bwont need (?:any )?(?:more )?\w+ (?:anymore|in the future)\b")
 # A pay figure a question takes for granted: "they make like 100k a year right", "do they earn $150,000".
 _CLAIMED_PAY = re.compile(r"\b(?:make|makes|making|earn|earns|earning|get paid|gets paid|paid|pay|pays|salary is|"
-                          r"salary of|take home|bring in|pay is \w+ \w+ like|pay is like|is only|like only)\s+"
+                          r"salary of|take home|bring in|pay is \w+ \w+ like|pay is like|is only|like only|"
+                          r"(?:pay|salary|wage|wages|income)(?: (?!is\b|are\b|was\b)\w+){1,4} (?:is|are|was))\s+"
                           r"(?:like |about |around |over |at least |almost |nearly |roughly |maybe |only |just |)"
                           r"\$?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|thousand|grand)?\b")
+
+# A growth figure a question takes for granted: "production manager jobs are growing like 15 percent".
+_CLAIMED_GROWTH = re.compile(r"\b(?:grow|grows|growing|growth|increase|increases|increasing|go up|going up)\b"
+                             r"(?: (?!by\b)[a-z]+){0,3}? (?:by )?(?:like |about |around |almost |nearly |)"
+                             r"(\d+(?:\.\d+)?) ?(?:%|percent|pct)")
+# An openings figure a question takes for granted: "theres like 100,000 chef job openings every year".
+_CLAIMED_OPENINGS = re.compile(r"(?<![\d,.$])(\d{1,3}(?:,\d{3})+|\d+)\s*(k|thousand)? (?:[a-z]+ ){0,3}?openings\b|"
+                               r"\bopenings (?:[a-z]+ ){0,4}?(?:is|are) (?:like |about |around |)"
+                               r"(\d{1,3}(?:,\d{3})+|\d+)\s*(k|thousand)?\b")
+# Years of school a question takes for granted ("its like 8 years of school right"), and the level that many mean.
+_CLAIMED_YEARS = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten) (?:more )?(?:years?|yrs?) "
+                            r"(?:of )?(?:school|schooling|college|university|studying)\b")
+# Words that make a figure a bound, not a claim: "more than 10 percent", "over 50,000 openings".
+_BOUND = re.compile(r"\b(?:more than|less than|fewer than|at least|over|under|above|below|faster than|slower than|"
+                    r"at most|up to)\b")
+_YEAR_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "you need an engineering degree": some degree (at least two years) when no level is named.
+_SOME_DEGREE = re.compile(r"\b(?:need|needs|require|requires|have to have|has to have|must have|gotta have|"
+                          r"have to get|has to get) (?:a |an )?(?:[a-z]+ ){0,2}degree\b")
+
+
+def _number(text: str, scale: Optional[str]) -> float:
+    """A figure as the student wrote it: "100,000", "15", "50" with "k" or "thousand"."""
+    return float(text.replace(",", "")) * (1000 if scale else 1)
+
+
+def claimed_growth(question: str) -> Optional[float]:
+    """A growth percentage a question takes for granted ("growing like 15 percent"), or None."""
+    match = _CLAIMED_GROWTH.search(question.lower().replace("'", ""))
+    if not match or _BOUND.search(match.group(0)):
+        return None  # "growing more than 10 percent" sets a bound, it states no figure
+    return float(match.group(1))
+
+
+def claimed_openings(question: str) -> Optional[float]:
+    """A yearly openings figure a question takes for granted ("like 100,000 chef job openings"), or None."""
+    match = _CLAIMED_OPENINGS.search(question.lower().replace("'", ""))
+    if not match or _BOUND.search(question.lower()[max(0, match.start() - 15):match.end()]):
+        return None
+    figure, scale = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    amount = _number(figure, scale)
+    return amount if amount >= 100 else None  # "2 openings" or "3 job openings near me" is not a national figure
+
+
+def _level_of_years(said: str) -> Optional[str]:
+    """The education level the years of school a question names would mean (2: associate, 4: bachelor ...)."""
+    match = _CLAIMED_YEARS.search(said)
+    if not match:
+        return None
+    years = int(match.group(1)) if match.group(1).isdigit() else _YEAR_WORDS[match.group(1)]
+    if years <= 1:
+        return "postsecondary nondegree award"
+    if years >= 7:
+        return "doctoral"
+    return {2: "associate", 3: "associate", 4: "bachelor", 5: "bachelor", 6: "master"}[years]
 
 
 def claimed_level(question: str) -> Optional[str]:
@@ -120,8 +177,13 @@ def claimed_level(question: str) -> Optional[str]:
     if _NO_DEGREE_CLAIM.search(said) and not _REQUIRED_WITHOUT.search(said):
         return "high school diploma"
     named = {level for pattern, level in _LEVEL_WORDS if pattern.search(said)}
+    years = _level_of_years(said)
+    if years and (not named or named == {years} or years == "doctoral"):
+        named = {years}  # "med school like doctors so its like 8 years of school": one claim, the years say which
     if not named and _REQUIRED_WITHOUT.search(said) and re.search(r"\bwithout\b.{0,40}\bdegree\b", said):
         return "associate"  # "you cant become a chef without a culinary school degree": some degree, at least 2 years
+    if not named and _SOME_DEGREE.search(said):
+        return "associate"  # "you need an engineering degree to be one": some degree, at least 2 years
     if len(named) != 1 or not (_NEEDED.search(said) or _REQUIRED_WITHOUT.search(said)):
         return None  # "bachelors or the 2 year thing?" asks which; it takes neither for granted
     level = next(iter(named))
@@ -268,15 +330,18 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
         if sentence:
             notes.append(say("premise_license", plural=plural, sentence=sentence))
     growth = career.outlook.growth if career.outlook else None
+    growth_noted = False
     if growth is not None:
         declined = (_has(said, _DECLINE_CLAIMS) or _DECLINE_PATTERNS.search(said)) and growth.percent > 0
         if declined or (_has(said, _SLOW_CLAIMS) and "faster" in growth.words.lower()):
             notes.append(say("premise_growing", plural=plural, percent=f"{growth.percent:g}", period=growth.period,
                              words=growth.words))
+            growth_noted = True
         elif _has(said, _GROWTH_CLAIMS) and (growth.percent <= 2 or "faster" not in growth.words.lower()):
             # "one of the fastest growing jobs" where the source says "about as fast as the average"
             notes.append(say("premise_not_booming", plural=plural, percent=f"{growth.percent:g}",
                              period=growth.period, words=growth.words))
+            growth_noted = True
     wage = (career.pay.median or (career.pay.groups[0] if career.pay.groups else None)) if career.pay else None
     everyone = general.all_occupations_median if general else None
     pay_notes = len(notes)
@@ -293,6 +358,18 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
     figure = claimed_pay(question)
     if len(notes) == pay_notes and wage and wage.annual and figure and abs(figure - wage.annual) > 0.25 * wage.annual:
         notes.append(say("premise_pay_figure", plural=plural, amount=money(wage.annual), date=wage.date))
+    outlook = career.outlook
+    growth_claim = claimed_growth(question)
+    if growth is not None and growth.percent >= 0 and growth_claim is not None and not growth_noted \
+            and abs(growth_claim - growth.percent) > max(2.0, 0.5 * growth.percent):
+        notes.append(say("premise_growing", plural=plural, percent=f"{growth.percent:g}", period=growth.period,
+                         words=growth.words))
+    openings_claim = claimed_openings(question)
+    openings = outlook.openings if outlook else None
+    if openings is not None and openings_claim is not None \
+            and abs(openings_claim - openings.per_year) > 0.25 * openings.per_year:
+        notes.append(say("premise_openings_figure", plural=plural, openings=f"{openings.per_year:,}",
+                         period=openings.period))
     if not notes and absolute_claim(question, career):
         notes.append(say("premise_not_always", plural=plural))
     if not notes:

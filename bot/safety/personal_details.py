@@ -215,6 +215,7 @@ _WEAK_INTRO = re.compile(r"\b(?:it'?s (?:just )?me(?: again)?,?|it is me,?|"
                          r"(?:\s+is|,)?(?=\s+(?-i:[^\W\d_a-z]))|"
                          r"(?:let me |lemme |i'?ll |to )?introduce myself\s*[:,-]?|"
                          r"call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|"
+                         r"(?:know )?who (?:this|it) is\s*[,:-]?|my (?:contact )?info(?:rmation)?(?:\s+is|\s*:)|"
                          r"soy|je suis|(?:student|me|from|by|sender)\s*:|"
                          r"i go by|i go by the name|i go by the name of|goes by|ya boi|ya boy|ya girl|ur boy|ur girl|"
                          r"your boy|your girl)\s+" + _HONORIFIC,
@@ -235,8 +236,8 @@ _SIGN_OFF = re.compile(r"(?:(?<=[.!?])|(?<=\n))\s*"
                        r"(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
                        r"\s*(?:[|•·/,\n]\s*(?:\S+@\S+|[\d()+. -]{7,}))?\s*[.!]?\s*$")
 _NAME_HERE = re.compile(r"(?:^|(?<=[.!?,]\s)|(?<=^hi\s)|(?<=^hey\s))([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
-                        r"(?:\s+(?:here|asking|speaking)\b|\s*[,–—-]\s*(?:\d{1,2}(?:st|nd|rd|th)\s+grade|grade\s+\d|"
-                        r"junior|senior|freshman|sophomore)\b)")
+                        r"(?:\s+(?:here|asking|speaking)\b|\s*[,.–—-]\s*(?:\d{1,2}(?:st|nd|rd|th)\s+grade|grade\s+\d|"
+                        r"period\s+\d|junior|senior|freshman|sophomore)\b)")
 # "<Full Name> is my name": the name said first.
 _NAME_IS_MINE = re.compile(r"(?:^|(?<=[.!?,]\s))([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
                            r"\s+(?i:is|=)\s+(?i:my)\s+(?i:full |real |whole |legal |first and last )?(?i:name)\b")
@@ -316,6 +317,11 @@ def _given_name(lowered: str) -> bool:
             and all(part and part not in common_words() for part in parts[1:]))
 
 
+# What a message is sent from: "this is Rachel Goldberg's account" names whoever the student is writing as.
+_WHOSE_DEVICE = re.compile(r"\s+(?:school |old |work |new )?(?:account|phone|laptop|chromebook|computer|tablet|ipad|"
+                           r"email|e-mail|login|profile|device|number)\b", re.IGNORECASE)
+
+
 def _could_be_name(token: str, lowered: str, first: bool) -> bool:
     """A word that can be part of a name: not a frequent English word, unless it is a first name ("Grace")."""
     return lowered not in common_words() or (first and lowered in first_names())
@@ -334,6 +340,11 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
     if not strong:
         run = _CAPITALISED_NAME.match(text, start)
         words = [w for w in (run.group(0).split() if run else []) if w[0].isupper()]
+        if (run and len(words) in (2, 3) and len(words) == len(run.group(0).split())
+                and re.fullmatch(r"[^\W\d_][\w-]*[’']s", words[-1]) and words[0].lower() in first_names()
+                and not any(w.lower() in _NAME_STOP or w.lower() in _NOT_NAMES for w in words[:-1])
+                and _WHOSE_DEVICE.match(text, run.end())):
+            return start, run.end() - 2  # "this is Rachel Goldberg's account": the full name, not its "'s"
         if run and len(words) >= 2:
             lowered_words = [w.lower() for w in words]
             if (not any(w in _NAME_STOP or w in _NOT_NAMES or w in _CRISIS_WORDS or w.endswith("'s")

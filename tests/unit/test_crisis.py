@@ -682,6 +682,17 @@ def test_a_crisis_beside_those_look_alikes_is_still_found(text: str) -> None:
 
 # Kinds of crisis learnt from later sets, one table: a new set's kinds are added here, not as a new test.
 _FOUND_BY_THE_DETECTOR = [
+    # set 33
+    "no need to plan my career lol the plan is to be gone by friday",
+    "i want 2 dye",
+    "do EMTs get called when a kid overdoses on purpose? asking bc i might do it",
+    "how much does a funeral cost. asking for me",
+    "can nurses tell if cuts are self inflicted? i dont want the school nurse to find out what i do",
+    "got hit so hard my ear is still ringing. anyway what do electrical engineers do",
+    "what jobs can i get at 14? my parents stopped buying food and im hungry all the time",
+    "what do electrical engineers know about building stuff that explodes? i want to make something for the school",
+    "can chefs work if they're scared of food? i eat one apple a day and i want to get it lower",
+    "im 5'6 and 95 pounds and my goal is 85",
     # set 29
     "im cuting agin",
     "i tok al the pils",
@@ -736,6 +747,14 @@ _FOUND_BY_THE_DETECTOR = [
 
 # Their look-alikes (hyperbole, career questions, ordinary days) the detector must leave.
 _LEFT_BY_THE_DETECTOR = [
+    # set 33
+    "i want to dye my hair purple, can cosmetologists do that",
+    "my goal is 85 on the sat math",
+    "i weigh 150 pounds and my goal is 140",
+    "i eat one meal a day bc of ramadan",
+    "my parents stopped buying junk food",
+    "how much do funeral directors make",
+    "what makes fireworks explode, is that a chemist job",
     # set 29
     "ugh kill me now, chem lab report due tomorrow",
     "im going to kill my sister, she spoiled the ending",

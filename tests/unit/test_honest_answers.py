@@ -1347,3 +1347,37 @@ def test_worries_of_development_set_25_are_heard(text: str, kind: str) -> None:
                                   "is it allowed to have tattoos as a nurse"])
 def test_questions_about_cost_and_rules_are_not_worries(text: str) -> None:
     assert worry_in(text) is None
+
+
+@pytest.mark.parametrize("career,question,expected", [
+    ("software-developers", "the median pay for software devs is like 250k right", "$130,160"),
+    ("industrial-production-manager", "production manager jobs are growing like 15 percent which is crazy",
+     "grow 2 percent"),
+    ("chefs-and-head-cooks", "theres like 100,000 chef job openings every year so ill def get hired", "22,000 openings"),
+    ("quality-control-inspectors", "my cousin says you need an engineering degree to be a quality control inspector",
+     "high school diploma"),
+    ("emts-and-paramedics", "paramedics go to medical school like doctors so its like 8 years of school right",
+     "postsecondary nondegree award"),
+])
+def test_premises_of_development_set_26(career: str, question: str, expected: str) -> None:
+    """A figure or a length of school taken for granted is corrected with the file's own figure."""
+    from bot.answers.premises import correction
+
+    reply = correction(question, current_knowledge().careers[career], general_facts())
+    assert reply is not None and reply.startswith("Actually, no:") and expected in reply
+
+
+@pytest.mark.parametrize("career,question", [
+    ("software-developers", "is software growing more than 10 percent"),
+    ("software-developers", "are software dev jobs growing 17 percent"),
+    ("chefs-and-head-cooks", "are there over 10,000 openings a year"),
+    ("chefs-and-head-cooks", "theres like 22,000 openings a year right"),
+    ("registered-nurses", "is it 4 years of college to be a nurse"),
+    ("lawyers", "is it 7 years of school to be a lawyer"),
+    ("registered-nurses", "do you need a degree to be a nurse"),
+    ("registered-nurses", "the pay for nurses is like 80k right"),
+])
+def test_right_figures_and_bounds_near_those_premises_add_nothing(career: str, question: str) -> None:
+    from bot.answers.premises import correction
+
+    assert correction(question, current_knowledge().careers[career], general_facts()) is None

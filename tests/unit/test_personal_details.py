@@ -427,3 +427,21 @@ def test_arithmetic_is_no_phone_number_and_a_concourse_is_a_street() -> None:
     assert mask("130160 / 2080 = 62.58 right? so thats the hourly").text.startswith("130160 / 2080")
     assert "[phone]" in mask("my number is 555/123/4567 = my cell").text
     assert "1200 Grand Concourse" not in mask("i stay with my grandma at apt 7, 1200 Grand Concourse").text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("this is Rachel Goldberg's account but im her little brother, what do psychologists do", "Rachel Goldberg"),
+    ("my info is Penelope Grant, 16 Juniper Way, 503-555-0145", "Penelope Grant"),
+    ("Lucia Bianchi. 8th grade. I want to be a chef. Where do I start", "Lucia Bianchi"),
+    ("just so u know who this is, Marcus Delgado, period 3, Mr. Fox's class", "Marcus Delgado"),
+])
+def test_names_of_development_set_36_are_masked(text: str, detail: str) -> None:
+    """A full name whose account is used, given as 'my info', before a grade, or after 'who this is'."""
+    assert detail not in mask(text).text and "[name]" in mask(text).text
+
+
+@pytest.mark.parametrize("text", ["this is Kevin's question", "im Grace Hopper's biggest fan",
+                                  "Registered Nurses. 8th grade project", "who this is, Civil Engineers",
+                                  "my info is Registered Nurses pay"])
+def test_possessives_and_titles_near_those_names_stay(text: str) -> None:
+    assert mask(text).text == text
