@@ -166,9 +166,17 @@ def _sentences(career: Career) -> List[Tuple[str, str, str]]:
     return [(text, source, section) for text, (source, section) in found.items()]
 
 
-def _name_words(career: Career) -> FrozenSet[str]:
-    names = [career.career.title, career.career.plural, career.career.name, *career.career.aliases]
-    return frozenset(stem(w) for n in names for w in _words(n))
+def _name_words(career: Career, question: str = "") -> FrozenSet[str]:
+    """Stems of the career's names in a question.
+
+    Its title and one-word aliases always count; a longer alias's words only when the question has all of them
+    ("work for a newspaper" is a reporter's alias, but "who do they work for" asks about employers).
+    """
+    names = [career.career.title, career.career.plural, career.career.name,
+             *(a for a in career.career.aliases if len(_words(a)) == 1)]
+    said = {stem(w) for w in _words(question)}
+    phrases = [{stem(w) for w in _words(a)} for a in career.career.aliases if len(_words(a)) > 1]
+    return frozenset({stem(w) for n in names for w in _words(n)}.union(*(p for p in phrases if p <= said)))
 
 
 _CLAUSE_BREAK = re.compile(r"\?|,|;|\+|&|\band\b|\balso\b|\bplus\b|\bor\b")
@@ -200,7 +208,7 @@ def find(career: Career, question: str, vocabulary: Optional[Concepts] = None) -
     match every sentence naming trucks).
     """
     vocabulary = vocabulary or concepts()
-    names = _name_words(career)
+    names = _name_words(career, question)
     asked_text = " ".join(w for w in _words(question) if stem(w) not in names)
     asked = concepts_in(asked_text, vocabulary)
     if not asked:

@@ -93,3 +93,16 @@ def test_a_sentence_with_ph_d_is_one_sentence_and_found_for_phd() -> None:
     careers = load_all()
     found = search.find(careers["postsecondary-teachers"], "to be a professor do u need a phd or is a masters enough")
     assert found and "Ph.D. (a doctoral degree" in found[0][0]
+
+
+def test_a_longer_alias_strips_its_words_only_when_the_question_says_it() -> None:
+    """'work for a newspaper' is a reporter's alias; 'who do they usually work for' still asks about employers."""
+    from bot.answers.search import find
+    from bot.knowledge.current import current_knowledge
+
+    reporters = current_knowledge().careers["reporters-correspondents-and-broadcast-news-analysts"]
+    found = find(reporters, "who do they usually work for")
+    assert found and "work for companies that publish" in found[0][0]
+    truckers = current_knowledge().careers["heavy-and-tractor-trailer-truck-drivers"]
+    assert any("away from home" in text or "long-haul" in text
+               for text, _ in find(truckers, "she says id be gone all the time"))
