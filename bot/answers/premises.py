@@ -197,9 +197,7 @@ def claimed_pay(question: str) -> Optional[int]:
     match = _CLAIMED_PAY.search(question.lower().replace("'", ""))
     if not match:
         return None
-    amount = float(match.group(1).replace(",", ""))
-    if match.group(2):
-        amount *= 1000
+    amount = _number(match.group(1), match.group(2))
     return int(amount) if amount >= 10000 else None  # an hourly figure or a small number is not a yearly claim
 
 
