@@ -192,6 +192,20 @@ def claimed_level(question: str) -> Optional[str]:
     return level
 
 
+# An hourly figure a question takes for granted: "hairstylists make like 30 bucks an hour right".
+_CLAIMED_HOURLY = re.compile(r"\b(?:make|makes|making|earn|earns|earning|get paid|gets paid|paid|pay|pays|pay is|"
+                             r"pay is like|wage is|wage is like)\s+(?:like |about |around |over |almost |nearly |"
+                             r"roughly |maybe |only |just |)\$?\s?(\d{1,3}(?:\.\d{1,2})?)\s*"
+                             r"(?:bucks |dollars |dollar |usd )?"
+                             r"(?:an|a|per|/|every)\s?(?:hour|hr|hrs)\b")
+
+
+def claimed_hourly(question: str) -> Optional[float]:
+    """An hourly pay figure a question takes for granted ("they make like 30 bucks an hour right"), or None."""
+    match = _CLAIMED_HOURLY.search(question.lower().replace("'", ""))
+    return float(match.group(1)) if match else None
+
+
 def claimed_pay(question: str) -> Optional[int]:
     """A yearly pay figure a question takes for granted ("they make like 100k a year right"), or None."""
     match = _CLAIMED_PAY.search(question.lower().replace("'", ""))
@@ -350,12 +364,15 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
         elif _has(said, _HIGH_PAY_CLAIMS) and wage.annual < everyone.annual:
             notes.append(say("premise_pay_lower", plural=plural, amount=money(wage.annual), date=wage.date,
                              all=money(everyone.annual), all_date=everyone.date))
-    order = _pay_order_claim(said, career)
+    order = _pay_order_claim(said, career) or _same_pay_claim(said, career)
     if order:
         notes.append(order)
     figure = claimed_pay(question)
     if len(notes) == pay_notes and wage and wage.annual and figure and abs(figure - wage.annual) > 0.25 * wage.annual:
         notes.append(say("premise_pay_figure", plural=plural, amount=money(wage.annual), date=wage.date))
+    hourly = claimed_hourly(question)
+    if len(notes) == pay_notes and wage and wage.hourly and hourly and abs(hourly - wage.hourly) > 0.25 * wage.hourly:
+        notes.append(say("premise_pay_hourly", plural=plural, amount=money(wage.hourly, hourly=True), date=wage.date))
     outlook = career.outlook
     growth_claim = claimed_growth(question)
     if growth is not None and growth.percent >= 0 and growth_claim is not None and not growth_noted \
@@ -378,11 +395,17 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
     return text
 
 
-_MORE_THAN = re.compile(r" ((?:\w+ ){1,5}?)(?:make|makes|earn|earns|get paid|gets paid|are paid|is paid|take home)"
+_MORE_THAN = re.compile(r" ((?:\w+ ){1,5}?)(?:(?:prob|probably|def|definitely|obviously|usually|always|must|totally) )?"
+                        r"(?:make|makes|earn|earns|get paid|gets paid|are paid|is paid|take home)"
                         r" (more|less|(?:way|a lot|so much|much|a bit|a little|way way) (?:more|less))"
                         r"(?: money)? than (?:the |a |an )?"
                         r"((?:\w+ ){0,5}?\w+?)"
-                        r"(?= right| dont| don t| do not| is that| isnt| correct| yeah| true| so | and | but | $)")
+                        r"(?= right| dont| don t| do not| is that| isnt| correct| yeah| true| so | and | but | since |"
+                        r" because | cuz | cause | bc | $)")
+# Two jobs of one file said to be paid alike: "emts and paramedics get paid the same right".
+_SAME_PAY = re.compile(r" ((?:\w+ ){1,4}?)(?:and|&) ((?:\w+ ){1,4}?)(?:get paid|make|earn|are paid|get|have) "
+                       r"(?:about |basically |pretty much |roughly )?"
+                       r"(?:the same|equal|same pay|the same pay|the same money)\b")
 
 
 def _group_of(words: str, career: Career) -> Optional[Wage]:
@@ -409,6 +432,21 @@ def _wrong_order(first: Tuple[str, Wage], second: Tuple[str, Wage], more: bool
     high, low = sorted((first, second), key=lambda pair: pair[1].annual or 0, reverse=True)
     said_higher = first if more else second
     return None if high is said_higher else (high, low)
+
+
+def _same_pay_claim(said: str, career: Career) -> Optional[str]:
+    """"emts and paramedics get paid the same right?" about two jobs of one file whose medians differ by a tenth."""
+    claim = _SAME_PAY.search(said.replace("'", " "))
+    if not claim:
+        return None
+    first, second = _group_of(claim.group(1), career), _group_of(claim.group(2), career)
+    if first is None or second is None or first is second or not first.annual or not second.annual:
+        return None
+    if abs(first.annual - second.annual) <= 0.1 * max(first.annual, second.annual):
+        return None
+    (high, low) = (first, second) if first.annual > second.annual else (second, first)
+    return say("premise_pay_order", high=high.who, high_pay=money(high.annual or 0), low=low.who,
+               low_pay=money(low.annual or 0), date=high.date)
 
 
 def _pay_order_claim(said: str, career: Career) -> Optional[str]:

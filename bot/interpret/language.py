@@ -82,6 +82,35 @@ def _script(text: str) -> Optional[str]:
     return code if count * 2 > letters else None
 
 
+@lru_cache(maxsize=4)
+def _asking_patterns(path: Path, _stamp: int) -> Tuple[Tuple[str, Pattern[str]], ...]:
+    found = []
+    for code, entry in _read(path, _stamp).items():
+        names = [str(entry.get("name") or "")] + [str(n) for n in entry.get("names") or ()]
+        said = "|".join(re.escape(without_accents(n.lower())) for n in names if n)
+        if said:
+            found.append((str(code), re.compile(
+                r"^(?:(?:hey|hi|yo|ok|okay|so|um|pls|please) )*"
+                r"(?:(?:can|could|do|will|would) (?:you|u|ya) (?:please |pls )?(?:speak|talk|answer|reply|respond|"
+                r"write|text|understand|say (?:it|that)|explain(?: it| that)?|habla|do)(?: to me| with me| me)?"
+                r"(?: in)? (?:" + said + r")\b"
+                r"|(?:speak|talk|answer|reply|respond|write|text|say it|explain(?: it)?)(?: to me| me)? in (?:" + said +
+                r")\b|(?:in )?(?:" + said + r") (?:please|pls|plz)\b"
+                r"|(?:hablas|habla|hablan|parles|parlez|falas|fala|sprichst|sprechen sie|nagsasalita ka ng) (?:" +
+                said + r")\b)")))
+    return tuple(found)
+
+
+def asked_language(text: str, path: Path = LANGUAGES_FILE) -> Optional[str]:
+    """The language a message asks the bot to use ("can you answer in spanish?", "hablas español?"), or None.
+
+    Only a request to the bot: "do nurses need to speak spanish" asks about the job, not for another language.
+    """
+    plain = " ".join(re.findall(r"[a-z']+", without_accents(text.lower())))
+    return next((code for code, pattern in _asking_patterns(path, path.stat().st_mtime_ns)
+                 if pattern.search(plain)), None)
+
+
 def language_of(text: str, path: Path = LANGUAGES_FILE) -> Optional[str]:
     """The code of the language a message is written in ("es", "fr", ...), or None for English (or unsure)."""
     script = _script(text)

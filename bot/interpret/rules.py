@@ -49,7 +49,7 @@ from bot.interpret.decision import (
     PlanMove,
 )
 from bot.interpret.inputs import Parse, PathwayState, State
-from bot.interpret.language import language_of, language_topics
+from bot.interpret.language import asked_language, language_of, language_topics
 from bot.interpret.words import (
     EXPERIENCE_ASKED,
     PayWords,
@@ -161,7 +161,9 @@ _RELATED = ("similar", "related", "like this", "like that", "like this one", "ot
 # A question for a named career's neighbours, whatever the classifier guessed ("whats similar to being a nurse").
 _RELATED_ASK = ("whats similar to", "what is similar to", "what else is similar to", "what else is like",
                 "jobs similar to", "careers similar to", "jobs like being", "careers like being", "other jobs like",
-                "other careers like", "anything similar to", "something similar to")
+                "other careers like", "anything similar to", "something similar to", "what else is kinda like",
+                "what else is kind of like", "what else is sorta like", "whats kinda like", "anything kinda like",
+                "anything else like", "what other jobs are like", "what other careers are like")
 # In a comparison only: "are there more nurses or chefs?" asks how many jobs each has (the openings answer
 # gives the number of jobs too). Not topic phrases: alone they would put a figure on a vague message.
 _COMPARE_COUNT_CUES = ("are there more", "is there more", "r there more", "are there less", "are there fewer",
@@ -169,7 +171,8 @@ _COMPARE_COUNT_CUES = ("are there more", "is there more", "r there more", "are t
                        "which one has more jobs", "more of them", "more jobs", "most jobs", "fewer jobs",
                        "how many jobs", "number of jobs", "employs more", "employ more", "employs the most",
                        "employ the most", "more people", "more workers", "bigger field", "more positions", "total jobs",
-                       "total number", "how many total", "more total")
+                       "total number", "how many total", "more total", "more ppl", "more peeps", "more folks",
+                       "people working in", "ppl working in", "bigger workforce")
 _COMPARE_CUES = ("than", "compare", "compared", "comparison", "vs", "versus", "them or", "or them", "they or",
                  "or they", "who makes more", "who earns more", "who gets paid more", "which pays more",
                  "which one pays", "which one makes", "which is better")
@@ -277,7 +280,8 @@ def language_rule(turn: Turn) -> Optional[Decision]:
     # job titles are no evidence of English: "cuanto gana un civil engineer" is Spanish
     code = language_of(turn.text) or language_of(turn.knowledge.catalog.replace_names(turn.text, " "))
     if not code:
-        return None
+        asked = asked_language(turn.text)  # "can you answer in spanish? my english is not so good"
+        return Decision("other_language", OTHER_LANGUAGE, details={"language": asked}) if asked else None
     note = Decision("other_language", OTHER_LANGUAGE, details={"language": code})
     topics = language_topics(turn.text, code)  # "cuanto gana un truck driver": the answer follows, in English
     if not topics and turn.parse.confidence >= turn.limits.language_topic:
@@ -366,6 +370,11 @@ def _file_speaks_of_the_worry(turn: Turn, career_id: str) -> bool:
     return bool(search.find(career, turn.text))
 
 
+# A worry that points at the career being talked about: "can i still do this", "could i be one".
+_WORRY_REFERS = re.compile(r"\b(?:do this|do that|do it|be one|this job|that job|this career|that career|this field|"
+                           r"get into it|get into this|make it|cut out for (?:this|it))\b")
+
+
 def worry_rule(turn: Turn) -> Optional[Decision]:
     """A worry that is not a crisis ("i'm failing math", "my parents want me to be a doctor"): heard first.
 
@@ -396,6 +405,8 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
             parse = replace(parse, intent=others[0][0], confidence=others[0][1], ranking=others)
     rest = decide_turn(Turn(**{**turn.__dict__, "worry_heard": True, "parse": parse}))
     named = turn.mentions.careers
+    if not named and kind in SCHOOL_WORRIES and _WORRY_REFERS.search(turn.text.lower()) and turn.careers_asked():
+        named = turn.careers_asked()  # "im failing algebra 2, can i still do this" on a career's page
     if kind in SCHOOL_WORRIES and len(named) == 1 and (rest.kind not in {ANSWER, COMPARE}
                                                        or rest.topics == ("summary",)):
         # "my grades are bad, can i still be a truck driver?": what the facts say is the way in
@@ -579,6 +590,9 @@ def unknown_word_rule(turn: Turn) -> Optional[Decision]:
 def small_talk_rule(turn: Turn) -> Optional[Decision]:
     """Greetings, thanks, help, "are you a bot?", a plain yes or no."""
     # A message naming a career is about it ("ok and chefs?" read as goodbye), except a greeting from its page.
+    if turn.intent == "help" and turn.careers_asked() and turn.has_topic_words():
+        # "how do u learn this trade" on a career's page: a question about it, not "what can you do"
+        return _second_look(replace(turn, parse=replace(turn.parse, intent="nlu_fallback")))
     if turn.intent in SMALL_TALK_INTENTS and not (turn.mentions.careers and turn.intent != "greet"):
         careers = turn.careers_asked()
         if turn.intent == "greet" and careers:  # the widget on a career's own page
@@ -1274,7 +1288,9 @@ def career_named_rule(turn: Turn) -> Optional[Decision]:
     if unsure and not turn.state.pending_topics and (turn.word_count() > 6 or turn.has_topic_words()
                                                      or _asks_a_file_detail(turn)):
         return None  # the second look reads its words first; a detail of search-words.yml is looked up
-    topics = turn.state.pending_topics or ("summary",)
+    asked = _topic_in_words(turn) if turn.intent == "compare_careers" or turn.mentions.others else None
+    # "truck driver vs electrician which makes more": the topic asked, for the one career the bot has
+    topics = turn.state.pending_topics or ((asked,) if asked else ("summary",))
     return Decision("career_named", ANSWER, topics=topics, careers=turn.mentions.careers, pay=_pay_query(turn))
 
 
@@ -1489,8 +1505,9 @@ class Interpreter:
         mentions = self.knowledge.catalog.find(parse.text) if not parse.is_button else Mentions()
         mentions = _kind_of_current_career(mentions, state, self.knowledge)
         mentions = _people_not_jobs(parse.text, mentions)
+        mentions = _not_the_dismissed(parse.text, mentions, self.knowledge)
         mentions = _careers_of_the_question(parse.text, mentions, self.knowledge.catalog)
-        parse = _without_unasked_counselor(parse, mentions, self.limits.counselor_unsure)
+        parse = _without_unasked_counselor(parse, mentions, self.limits.counselor_unsure, state, self.knowledge)
         parse = _career_intent_near_threshold(parse, mentions, self.limits.near_threshold)
         parse = _unheard_worry(parse, mentions, self.limits.worry_intent)
         turn = Turn(parse, state, mentions, self.knowledge, topic_vocabulary(), pay_words(), limits=self.limits)
@@ -1562,6 +1579,24 @@ def _people_not_jobs(text: str, mentions: Mentions) -> Mentions:
     return replace(mentions, others=kept, other_clusters=mentions.other_clusters if kept else ())
 
 
+# "ok forget nursing, what do truck drivers make", "nvm the chefs. lawyers?": a career put aside, up to the comma.
+_DISMISSED = re.compile(r"\b(?:forget(?: about)?|never ?mind(?: about)?|nvm|enough about|done with|"
+                        r"scratch that|moving on from)\b([^,.;!?]*)(?:[,.;!?]|\s+(?=what|how|and|so|tell|lets)\b)",
+                        re.IGNORECASE)
+
+
+def _not_the_dismissed(text: str, mentions: Mentions, knowledge: Knowledge) -> Mentions:
+    """A career the student puts aside ("forget nursing, what do truck drivers make") is not asked about.
+
+    Only when another career is named too: "forget nursing" alone still names nursing.
+    """
+    if len(mentions.careers) < 2:
+        return mentions
+    put_aside = {c for match in _DISMISSED.finditer(text) for c in knowledge.catalog.find(match.group(1)).careers}
+    kept = tuple(c for c in mentions.careers if c not in put_aside)
+    return replace(mentions, careers=kept) if kept and kept != mentions.careers else mentions
+
+
 def _kind_of_current_career(mentions: Mentions, state: State, knowledge: Knowledge) -> Mentions:
     """"that kind of scientist" about environmental scientists: the conversation's career.
 
@@ -1602,16 +1637,30 @@ def _unheard_worry(parse: Parse, mentions: Mentions, unsure: float) -> Parse:
     return replace(parse, intent="nlu_fallback", confidence=rest[0][1] if rest else 0.0, ranking=rest)
 
 
-def _without_unasked_counselor(parse: Parse, mentions: Mentions, unsure: float) -> Parse:
+def _without_unasked_counselor(parse: Parse, mentions: Mentions, unsure: float, state: State,
+                               knowledge: Knowledge) -> Parse:
     """The classifier's unsure "a request for a counselor" for a question about a named career: its next guess.
 
-    Only when the words ask for no person ("what does a masters for school counseling cost").
+    Only when the words ask for no person ("what does a masters for school counseling cost"). On the page of a
+    career whose name has the word ("how many counselors r there total" about school counselors), however sure.
     """
-    if (parse.intent != "ask_counselor" or parse.confidence >= unsure or not mentions.careers
-            or asks_for_counselor(parse.text)):
+    if parse.intent != "ask_counselor" or asks_for_counselor(parse.text):
+        return parse
+    unsure_about_a_career = bool(mentions.careers) and parse.confidence < unsure
+    if not unsure_about_a_career and not _the_career_by_its_word(parse.text, state, knowledge):
         return parse
     rest = tuple((name, score) for name, score in parse.ranking if name != "ask_counselor")
     return replace(parse, intent=rest[0][0], confidence=rest[0][1], ranking=rest) if rest else parse
+
+
+def _the_career_by_its_word(text: str, state: State, knowledge: Knowledge) -> bool:
+    """The message says "counselor(s)" while the conversation is about a career whose name has that word."""
+    career = knowledge.careers.get(state.career or "")
+    if career is None:
+        return False
+    said = set(re.findall(r"[a-z]+", text.lower()))
+    return any(w.rstrip("s") in {s.rstrip("s") for s in said} for name in career.names()
+               for w in re.findall(r"[a-z]+", name.lower()) if len(w) >= 6 and w.startswith("counsel"))
 
 
 def decide(parse: Parse, state: State, knowledge: Knowledge) -> Decision:

@@ -50,10 +50,13 @@ _NEW_WORD = re.compile(r" (?:never heard (?:of )?(?:that|this|it|the word)|"
                        r"what even is|i dont (?:get|know|understand) what|idk what|"
                        r"explain (?:pls|please|plz|it|that|this)|like what is|is that like|"
                        r"(?:average|faster|slower) (?:of|than) what|compared to what|"  # "average of what tho"
-                       r"what counts as|what is considered|how long (?:exactly|is that|is it|does it take)|"
+                       r"what counts as|what is considered|how long (?:exactly|is that|is it|does it take(?! to ))|"
                        r"how many hours (?:is that|is it|a week|per week)) "
                        r"| (?:what|wat|wut) (?:r|are) (?:they|those|them)(?: anyway| even| exactly| tho| though)? $")
 _HOW_LONG = re.compile(r"^ " + _LEAD + r"how long (?:is|are) ")
+# "what do i need to get licensed", "what does it take to be a barber": asks what someone needs or does, not a meaning.
+_DOES_WHAT = re.compile(r"^ " + _LEAD + r"what (?:do|does|did|would|will|should) (?:i|you|u|we|they|he|she|it|one|"
+                        r"someone|somebody|people|ppl) ")
 # "post secondary education = ??", "long term training = how long???": a word, then "= what?"
 _EQUALS_WHAT = re.compile(r"\s*(?:=+|->)\s*(?:\?+|how long|what|meaning|means what)?\W*$", re.IGNORECASE)
 # Where a question may start inside a sentence ("im in 7th grade whats a bachelors degree").
@@ -232,6 +235,8 @@ def _asked_term(text: str, path: Path) -> Optional[Found]:
     rest = re.sub(r"^ " + _LEAD, " ", said)
     words = len(rest.split())
     means = _MEANS.search(said) is not None or re.search(r" defin", said) is not None
+    if _DOES_WHAT.search(said) and not means:
+        return None
     for form, entry in _all_forms(path):
         direct = form in said and said[said.index(form) + len(form):].startswith(("mean ", "means ", "stand for "))
         # a short question is about the word, and so is a longer one that opens with it ("what is a phd lol i ...")

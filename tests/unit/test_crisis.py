@@ -682,6 +682,31 @@ def test_a_crisis_beside_those_look_alikes_is_still_found(text: str) -> None:
 
 # Kinds of crisis learnt from later sets, one table: a new set's kinds are added here, not as a new test.
 _FOUND_BY_THE_DETECTOR = [
+    # set 34
+    "i'm going to go be with my grandma in heaven, i've got it all planned out",
+    "thinking about going to sleep and not waking up",
+    "i've been cutting for like 6 months and nobody knows",
+    "im bleeding through the bandage what do i do i dont want my parents to know",
+    "relapsed after 40 days clean 😞 the blade won",
+    "i sefl harm",
+    "i take laxatives after dinner every night so the food doesn't count",
+    "how do i stop feeling hungry, i want to get under 90 lbs",
+    "popped a few of my brother's percs, can't feel my face lol",
+    "i took my whole month of adderall at once",
+    "i drank half a bottle of vodka bc i wanted to black out forever",
+    "my mom tells me every day that she wishes i was never born",
+    "he said i'd like it and i didn't and i said no but he didn't stop",
+    "my teacher kisses me after class and says i'm mature for my age",
+    "how do you become a truck driver? i need to get far away from the guy who sells me to his friends",
+    "i work at a nail salon and they took my passport and don't pay me and i can't leave",
+    "a guy i met on snap is 24 and wants me to send pics, i'm 14. he says its normal",
+    "do postsecondary teachers need a phd? btw my online friend wants me to meet him at a motel, he's 30, is that ok",
+    "how long is barber school? i need money quick to pay back the guy who has my nudes",
+    "i'm ruuning away tommorow nobody can stop me",
+    "theres smoke everywhere in my apartment and the door wont open",
+    "my friend did something off a fent-laced thing and she's breathing really weird and slow rn",
+    "i have a list of people i want dead",
+    "what's 988? i think i might need it",
     # set 33
     "no need to plan my career lol the plan is to be gone by friday",
     "i want 2 dye",
@@ -747,6 +772,19 @@ _FOUND_BY_THE_DETECTOR = [
 
 # Their look-alikes (hyperbole, career questions, ordinary days) the detector must leave.
 _LEFT_BY_THE_DETECTOR = [
+    # set 34
+    "i've been cutting my little brothers hair since i was 12, what do barbers make",
+    "i have been cutting hair for 6 months",
+    "my mom kisses me goodnight",
+    "my teacher says im mature for my age and should take AP classes",
+    "i took my whole month of vacation days lol",
+    "my friend is breathing really weird after the mile run",
+    "i sleep outside when we go camping",
+    "whats the easiest way to go to college",
+    "game over for me if i fail this test",
+    "list of people i want to interview for my career project",
+    "i want them dead lol they spoiled the show",
+    "he is blue because he is a smurf",
     # set 33
     "i want to dye my hair purple, can cosmetologists do that",
     "my goal is 85 on the sat math",

@@ -1381,3 +1381,79 @@ def test_right_figures_and_bounds_near_those_premises_add_nothing(career: str, q
     from bot.answers.premises import correction
 
     assert correction(question, current_knowledge().careers[career], general_facts()) is None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("can you answer in spanish? my english is not so good", "es"),
+    ("do u speak french", "fr"),
+    ("hablas español?", "es"),
+    ("can u talk to me in portuguese", "pt"),
+])
+def test_a_request_for_another_language_gets_the_english_for_now_reply(text: str, code: str) -> None:
+    """Asking the bot to speak a language (in English or in it) gets the note in that language (set 27)."""
+    decision = decide(parse(text), State(), current_knowledge())
+    assert decision.kind == "other_language" and decision.details["language"] == code
+
+
+@pytest.mark.parametrize("text", ["do nurses need to speak spanish", "is spanish useful for a reporter",
+                                  "what jobs can i get if i speak french"])
+def test_a_language_as_a_job_skill_is_a_career_question(text: str) -> None:
+    from bot.interpret.language import asked_language
+
+    assert asked_language(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "how long does it take to get the license",
+    "how much do they make and what do i need to get licensed",
+    "what does it take to get certified",
+])
+def test_what_someone_needs_is_not_a_word_question(text: str) -> None:
+    """"what do i need to get licensed": the career's requirements, not the glossary's "license" (set 46)."""
+    from bot.knowledge.glossary import asked_term
+
+    assert asked_term(text) is None
+
+
+@pytest.mark.parametrize("career,question,expected", [
+    ("barbers-hairstylists-and-cosmetologists", "hairstylists make like 30 bucks an hour right", "$14.27 an hour"),
+    ("emts-and-paramedics", "emts and paramedics get paid the same right", "paramedics earn more ($53,180"),
+    ("purchasing-managers-buyers-and-purchasing-agents",
+     "purchasing managers prob make less than buyers since buyers do the actual buying", "purchasing managers earn more"),
+])
+def test_premises_of_development_set_27(career: str, question: str, expected: str) -> None:
+    """An hourly figure, two jobs of one file said to be paid alike or in the wrong order: corrected (set 27)."""
+    from bot.answers.premises import correction
+
+    reply = correction(question, current_knowledge().careers[career], general_facts())
+    assert reply is not None and reply.startswith("Actually, no:") and expected in reply
+
+
+@pytest.mark.parametrize("career,question", [
+    ("registered-nurses", "nurses make like 39 an hour right"),
+    ("registered-nurses", "do nurses and chefs make the same"),
+])
+def test_right_hourly_figures_add_nothing(career: str, question: str) -> None:
+    from bot.answers.premises import correction
+
+    assert correction(question, current_knowledge().careers[career], general_facts()) is None
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("we really need money at home and i gotta start working right after high school. what about hvac", "money"),
+    ("my dad says barbers dont make real money and ill be broke forever. is that true", "money"),
+    ("my grandpa wants me to take over the farm but i want to be a chef so bad", "parents"),
+    ("no... my parents keep calling me a failure bc i didnt go to college", "parents"),
+    ("i suck at writing lol but i still wanna be a reporter", "grades"),
+])
+def test_worries_of_development_set_27(text: str, kind: str) -> None:
+    assert worry_in(text) == kind
+
+
+def test_a_school_worry_about_the_page_career_gets_its_way_in() -> None:
+    """"im failing algebra 2 rn, can i still do this" on the civil engineers' page: their way in after the worry."""
+    knowledge = current_knowledge()
+    decision = decide(parse("im failing algebra 2 rn 😭 can i still do this", "out_of_scope", 0.98),
+                      State(career="civil-engineers"), knowledge)
+    assert decision.kind == WORRY and decision.then is not None
+    assert decision.then.topics == ("how_to_become",) and decision.then.careers == ("civil-engineers",)

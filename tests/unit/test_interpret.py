@@ -707,3 +707,45 @@ def test_on_a_page_an_unsure_question_its_file_speaks_of_is_looked_up(knowledge:
     assert decision.rule == "file_lookup" and decision.careers == (TRUCKS,)
     assert run(knowledge, "what kinda license would i need to do this", "nlu_fallback", confidence=0.5).rule \
         != "file_lookup"
+
+
+def test_a_career_put_aside_is_not_compared(knowledge: Knowledge) -> None:
+    """"ok forget nursing, what do truck drivers make" on the nurses' page: the truck drivers' pay alone (set 46)."""
+    decision = run(knowledge, "ok forget nursing, what do truck drivers make", "ask_pay", State(career=NURSES))
+    assert decision.kind == ANSWER and decision.careers == ("heavy-and-tractor-trailer-truck-drivers",)
+    both = run(knowledge, "is it worth going for software dev instead of tech support, pay wise", "ask_pay")
+    assert both.kind == COMPARE or len(both.careers) == 1  # "instead of" weighs two careers, it puts none aside
+
+
+def test_counselors_on_the_counselors_page_are_the_career(knowledge: Knowledge) -> None:
+    """"how many counselors r there total" about school counselors: their jobs, not the office's contact."""
+    state = State(career="school-and-career-counselors")
+    ranking = (("ask_counselor", 0.8), ("ask_openings", 0.15))
+    decision = run(knowledge, "how many counselors r there total", "ask_counselor", state, confidence=0.8,
+                   ranking=ranking)
+    assert decision.kind == ANSWER and decision.careers == ("school-and-career-counselors",)
+    asked = run(knowledge, "can i talk to a counselor", "ask_counselor", state, confidence=0.8, ranking=ranking)
+    assert asked.rule == "counselor"
+
+
+def test_one_known_career_against_an_unknown_one_gets_the_topic(knowledge: Knowledge) -> None:
+    """"truck driver vs electrician which makes more": the truckers' pay, and that electricians are not known."""
+    decision = run(knowledge, "truck driver vs electrician which makes more", "compare_careers", confidence=0.75)
+    assert decision.topics == ("pay",) and decision.careers == ("heavy-and-tractor-trailer-truck-drivers",)
+
+
+def test_neighbours_asked_with_kinda_like(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "what else is kinda like electrical engineering", "ask_summary", confidence=0.78)
+    assert decision.browse == "related"
+
+
+def test_a_how_question_read_as_help_on_a_careers_page(knowledge: Knowledge) -> None:
+    """"how do u learn this trade" classed "help" on the machinists' page: how to become one."""
+    state = State(career="machinists-and-tool-and-die-makers")
+    assert run(knowledge, "how do u learn this trade", "help", state).topics == ("how_to_become",)
+    assert run(knowledge, "what can you do", "help", state).rule == "small_talk"
+
+
+def test_counting_people_in_a_comparison(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "barbers or reporters which job has more ppl working in it", "nlu_fallback", confidence=0.5)
+    assert decision.kind == COMPARE and decision.topics == ("openings",)
