@@ -184,8 +184,11 @@ _OPEN_ASK = ("what can i do", "what could i do", "what can i be", "what should i
              "which jobs", "what careers", "which careers", "any jobs", "any careers", "what kind of jobs", "jobs that",
              "careers that", "jobs where", "careers where", "jobs i can", "jobs you can", "careers i can", "good jobs",
              "anything in", "do you have anything", "what do you have", "jobs do you have", "careers do you have",
-             "what trades", "which trades", "trades do you know", "trades do u know")
-_LIST = ("what careers", "which careers", "what jobs", "which jobs", "list", "careers do you know",
+             "what trades", "which trades", "trades do you know", "trades do u know", "what could i be",
+             "what should i be", "what can i become", "what could i become", "what would fit me", "what fits me",
+             "what job fits", "what jobs fit", "a job working with", "jobs working with", "careers working with")
+_LIST = ("what careers", "which careers", "what jobs", "which jobs", "list", "careers do you know", "career clusters",
+         "what clusters", "which clusters",
          "jobs do you know", "what can you tell me about", "all careers", "all jobs", "options")
 
 

@@ -175,10 +175,11 @@ _ADDRESS_IN_WORDS_AFTER = re.compile(
 _PO_BOX = re.compile(
     r"\b(?i:p\.?\s?o\.?\s?box|pob|post office box|(?:rr|r\.r\.|rural route|route|hc|star route)\s*#?\d{1,4},?\s+box|"
     r"(?:rural route|star route|highway contract route),?\s+box|"
-    r"box(?=\s+\d{1,6},?\s+(?:rr|r\.r\.|rural route|route|hc)\s*#?\d))"
+    r"box(?=\s+\d{1,6},?\s+(?:rr|r\.r\.|rural route|route|hc)\s*#?\d)|"
+    r"box(?=\s+\d{1,6},?\s+(?:star route|rural route|highway contract route)\b))"
     r"\s+#?\d{1,6}[A-Za-z]?\b"
-    r"(?i:,?\s+(?:rr|r\.r\.|rural route|route|hc)\s*#?\d{1,4}\b)?"
-    r"(?:,?\s+[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,2},?\s+[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4})?\b)?",
+    r"(?i:,?\s+(?:rr|r\.r\.|rural route|route|hc)\s*#?\d{1,4}\b|,?\s+(?:star route|rural route)\b)?"
+    r"(?:,?\s+[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,2},?\s+[A-Z]{2}\.?(?:,?\s+\d{5}(?:-\d{4})?)?\b)?",
 )
 _ADDRESS_AFTER = re.compile(
     r"\b(?:" + _LIVES_AT + r"|come to|stay at)\s+"
@@ -191,7 +192,7 @@ _STRONG_INTRO = re.compile(
     r"\b(?:my (?:full |real |first |last |legal |whole |complete |actual |given |birth |first and last )?"
     r"(?:name|nam|nme|naem)"
     r"(?:\s+is|s\s+are|\s+are|s| is|'s|:)|"
-    r"my names|myname is|(?<![A-Za-z] )(?<![A-Za-z])name\s*(?::|-(?=\s))|^name(?=\s+(?-i:[A-Z]))|"
+    r"my names|myname is|(?<![A-Za-z] )(?<![A-Za-z])name\s*(?::|-(?=\s)|=)|^name(?=\s+(?-i:[A-Z]))|"
     r"(?:first|last) name(?=\s+(?-i:[A-Z]))|(?:her|his|their) name(?:\s+is|'s|:)|"
     r"(?:my|her|his|their) (?:best |little |big |older |younger |step |twin |foster |adoptive |host |god|"
     r"biological |bonus |real )?(?:\w+'?s |\w+s' )"

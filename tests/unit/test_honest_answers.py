@@ -1457,3 +1457,13 @@ def test_a_school_worry_about_the_page_career_gets_its_way_in() -> None:
                       State(career="civil-engineers"), knowledge)
     assert decision.kind == WORRY and decision.then is not None
     assert decision.then.topics == ("how_to_become",) and decision.then.careers == ("civil-engineers",)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("i need to start making money fast for my family after high school", "money"),
+    ("i got teased for bringing my own food i cooked to school", "bullying"),
+    ("my mom keeps comparing me to my older brother", "parents"),
+    ("my parents are gonna be so mad at me, they want me to go to college", "parents"),
+])
+def test_worries_of_development_set_28(text: str, kind: str) -> None:
+    assert worry_in(text) == kind

@@ -749,3 +749,13 @@ def test_a_how_question_read_as_help_on_a_careers_page(knowledge: Knowledge) -> 
 def test_counting_people_in_a_comparison(knowledge: Knowledge) -> None:
     decision = run(knowledge, "barbers or reporters which job has more ppl working in it", "nlu_fallback", confidence=0.5)
     assert decision.kind == COMPARE and decision.topics == ("openings",)
+
+
+@pytest.mark.parametrize("text, browse", [
+    ("i love cooking what could i be", "cluster"),
+    ("can i get a job working with animals", "cluster"),
+    ("what career clusters do you have", "all"),
+])
+def test_interests_and_clusters_are_browsed(knowledge: Knowledge, text: str, browse: str) -> None:
+    """An interest with "what could i be" browses its cluster; "what career clusters" lists what the bot knows."""
+    assert run(knowledge, text, "out_of_scope", confidence=0.9).browse == browse

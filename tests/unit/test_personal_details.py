@@ -445,3 +445,17 @@ def test_names_of_development_set_36_are_masked(text: str, detail: str) -> None:
                                   "my info is Registered Nurses pay"])
 def test_possessives_and_titles_near_those_names_stay(text: str) -> None:
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("my address is Box 77, Star Route, Mountain View AR", "Box 77"),
+    ("name = Chloe Dubois", "Chloe Dubois"),
+])
+def test_details_of_development_set_38(text: str, detail: str) -> None:
+    """A box on a star route with its town, a name after "name =" (set 38)."""
+    assert detail not in mask(text).text
+
+
+@pytest.mark.parametrize("text", ["box 5 lol", "the name = variable in python"])
+def test_look_alikes_of_development_set_38(text: str) -> None:
+    assert mask(text).text == text
