@@ -445,8 +445,7 @@ def _same_pay_claim(said: str, career: Career) -> Optional[str]:
     if abs(first.annual - second.annual) <= 0.1 * max(first.annual, second.annual):
         return None
     (high, low) = (first, second) if first.annual > second.annual else (second, first)
-    return say("premise_pay_order", high=high.who, high_pay=money(high.annual or 0), low=low.who,
-               low_pay=money(low.annual or 0), date=high.date)
+    return _pay_order_note(high.who, high, low.who, low)
 
 
 def _pay_order_claim(said: str, career: Career) -> Optional[str]:
@@ -461,6 +460,11 @@ def _pay_order_claim(said: str, career: Career) -> Optional[str]:
     if wrong is None:
         return None
     (high_who, high), (low_who, low) = wrong
+    return _pay_order_note(high_who, high, low_who, low)
+
+
+def _pay_order_note(high_who: str, high: Wage, low_who: str, low: Wage) -> str:
+    """"Actually, no: <high> earn more (<pay> a year, median) than <low> (<pay>), in <date>."."""
     return say("premise_pay_order", high=high_who, high_pay=money(high.annual or 0), low=low_who,
                low_pay=money(low.annual or 0), date=high.date)
 

@@ -45,4 +45,3 @@ def worry_in(text: str, path: Path = WORRY_WORDS_FILE) -> Optional[str]:
         if any(has(p) for p in phrases):
             return kind
     return None
-
