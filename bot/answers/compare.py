@@ -35,7 +35,8 @@ def compare(decision: Decision, context: Context) -> List[Message]:
 
     careers = [context.careers[c] for c in decision.careers]
     blocks: List[str] = [say("compare_intro")]
-    fix = premises.compared_pay_claim(decision.question, careers) if "pay" in decision.topics else None
+    said = decision.question or decision.claims
+    fix = premises.compared_pay_claim(said, careers) if "pay" in decision.topics else None
     if fix:  # "chefs make way more than nurses right?": the wrong order corrected first
         blocks.insert(0, fix)
     differing = False

@@ -46,11 +46,15 @@ _DECLINE_CLAIMS = ("dying", "disappearing", "disapearing", "dissapearing", "goin
 _GROWTH_CLAIMS = ("booming", "growing so fast", "growing really fast", "exploding", "huge demand",
                   "super in demand", "growing a lot", "growing super fast", "growing very fast", "growing crazy fast",
                   "growing fast", "blowing up", "in high demand", "in huge demand", "growing like crazy",
-                  "fastest growing", "one of the fastest", "among the fastest", "growing the fastest")
+                  "fastest growing", "one of the fastest", "among the fastest", "growing the fastest",
+                  "growing way faster", "way faster than", "faster than every other", "faster than any other",
+                  "faster than all other", "faster than all the other", "faster than everything")
 # Growth called slow where the source says faster than average: "industrial engineering growth is really slow tho"
 _SLOW_CLAIMS = ("growth is slow", "growth is really slow", "growth is pretty slow", "growing slowly", "growing slow",
                 "barely growing", "not growing", "isnt growing", "is not growing", "not really growing", "slow growth",
-                "growing really slow", "growing so slow", "grows slowly", "growth is so slow", "hardly growing")
+                "growing really slow", "growing so slow", "grows slowly", "growth is so slow", "hardly growing",
+                "growing slower", "slower than average", "slower than the average", "slower than most",
+                "slower than other jobs", "grows slower", "growth is slower")
 _LOW_PAY_CLAIMS = ("so little", "pays so little", "pay so little", "paid so little", "dont make much",
                    "dont make any money", "only make", "barely make", "not much money", "why so little", "so low",
                    "make no money", "pays badly", "bad pay", "low pay", "poorly paid", "minimum wage", "so broke",
@@ -103,6 +107,9 @@ _NO_EXPERIENCE_CLAIM = re.compile(r"\b(?:dont|do not|doesnt|does not|no|without|
                                   r"require|requires|needing)?\s*(?:any|a|much)?\s*(?:work |job |prior )?"
                                   r"experience\b")
 _DECLINE_PATTERNS = re.compile(r"\b(?:no|zero|hardly any|barely any) (?:\w+ ){0,3}jobs (?:anymore|left|now)|"
+                               r"\b(?:arent|are not|isnt|is not|aint) (?:really |even |hardly )?(?:any|many) "
+                               r"(?:\w+ ){0,3}(?:jobs|openings)(?: open| available| out there| hiring)? "
+                               r"(?:anymore|left)\b|"
                                r"\btake (?:all|over) (?:the )?(?:\w+ ){0,3}jobs|\breplace all\b|"
                                r"\btaking (?:all|over) (?:the )?(?:\w+ ){0,3}jobs|"
                                r"\b(?:nobody|no one|noone|nobodys) (?:is )?(?:gonna|going to|will|gon) "
@@ -204,6 +211,23 @@ def claimed_hourly(question: str) -> Optional[float]:
     """An hourly pay figure a question takes for granted ("they make like 30 bucks an hour right"), or None."""
     match = _CLAIMED_HOURLY.search(question.lower().replace("'", ""))
     return float(match.group(1)) if match else None
+
+
+# A pay bound a question takes for granted: "they make under 50k", "earn less than 40,000 a year".
+_PAY_BOUND = re.compile(r"\b(?:make|makes|making|earn|earns|earning|get paid|gets paid|paid|pay|pays|take home)\s+"
+                        r"(?:like |only |just |)"
+                        r"(under|less than|below|not even|barely|over|more than|above|at least)\s+"
+                        r"\$?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|thousand|grand)?\b")
+
+
+def pay_bound(question: str) -> Optional[Tuple[bool, int]]:
+    """A yearly pay bound a question takes for granted: (True for "under" / False for "over", amount), or None."""
+    match = _PAY_BOUND.search(question.lower().replace("'", ""))
+    if not match:
+        return None
+    amount = _number(match.group(2), match.group(3))
+    return (match.group(1) in {"under", "less than", "below", "not even", "barely"}, int(amount)) \
+        if amount >= 10000 else None
 
 
 def claimed_pay(question: str) -> Optional[int]:
@@ -367,7 +391,12 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
     order = _pay_order_claim(said, career) or _same_pay_claim(said, career)
     if order:
         notes.append(order)
-    figure = claimed_pay(question)
+    bound = pay_bound(question)
+    figure = None if bound else claimed_pay(question)
+    if len(notes) == pay_notes and wage and wage.annual and bound and (
+            wage.annual > 1.25 * bound[1] if bound[0] else wage.annual < 0.8 * bound[1]):
+        # "they make under 50k" where half earn more than $99,890: the bound is wrong for most of them
+        notes.append(say("premise_pay_figure", plural=plural, amount=money(wage.annual), date=wage.date))
     if len(notes) == pay_notes and wage and wage.annual and figure and abs(figure - wage.annual) > 0.25 * wage.annual:
         notes.append(say("premise_pay_figure", plural=plural, amount=money(wage.annual), date=wage.date))
     hourly = claimed_hourly(question)
@@ -404,8 +433,8 @@ _MORE_THAN = re.compile(r" ((?:\w+ ){1,5}?)(?:(?:prob|probably|def|definitely|ob
                         r" because | cuz | cause | bc | $)")
 # Two jobs of one file said to be paid alike: "emts and paramedics get paid the same right".
 _SAME_PAY = re.compile(r" ((?:\w+ ){1,4}?)(?:and|&) ((?:\w+ ){1,4}?)(?:get paid|make|earn|are paid|get|have) "
-                       r"(?:about |basically |pretty much |roughly )?"
-                       r"(?:the same|equal|same pay|the same pay|the same money)\b")
+                       r"(?:about |basically |pretty much |roughly |exactly )?"
+                       r"(?:the (?:exact |exactly )?same|equal|same pay|the same pay|the same money)\b")
 
 
 def _group_of(words: str, career: Career) -> Optional[Wage]:

@@ -149,7 +149,8 @@ def _answer(decision: Decision, context: Context) -> List[Message]:
         parts.insert(0, say("no_duration", plural=career.career.plural))  # not a guessed length of time
     elif not missing and honesty.not_mentioned_note(decision.question, decision.topics, parts, career):
         parts.insert(0, say("not_mentioned", plural=career.career.plural))  # never a guessed "yes"
-    fix = premises.correction(decision.question, career, context.general) if decision.question else None
+    said = decision.question or decision.claims
+    fix = premises.correction(said, career, context.general) if said else None
     if fix:
         parts.insert(0, fix)  # a wrong premise is corrected first
     if decision.plan and decision.plan.kind == "not_available":

@@ -80,6 +80,7 @@ class Decision:
     then: Optional[Decision] = None  # a second part of the reply (the plan question asked again)
     details: Mapping[str, str] = field(default_factory=dict)
     question: str = ""  # the student's message (masked), for looking up a detail in a career's file
+    claims: str = ""  # the message only checked for wrong premises (an answer after a worry, with no question)
 
     def describe(self) -> str:
         """One line for tests and logs (no message text): "topic: answer pay for registered-nurses"."""

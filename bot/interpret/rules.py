@@ -187,6 +187,12 @@ _OPEN_ASK = ("what can i do", "what could i do", "what can i be", "what should i
              "what trades", "which trades", "trades do you know", "trades do u know", "what could i be",
              "what should i be", "what can i become", "what could i become", "what would fit me", "what fits me",
              "what job fits", "what jobs fit", "a job working with", "jobs working with", "careers working with")
+# A student telling what they like: "i like animals", "i really love writing", "im into computers".
+_INTEREST = re.compile(r"^(?:\W*(?:ok|so|well|hmm|idk|honestly|lowkey|um|uh|yeah|hi|hey)\b\W*)*(?:i|im|i am|i m)\s+"
+                       r"(?:(?:really|rly|also|just|kinda|kind of|lowkey|honestly|realy|relly|do|actually|always) )*"
+                       r"(?:like|love|enjoy|luv|am into|into|m into|am good at|good at|am interested in|interested in)"
+                       r"\b")
+_INTEREST_INTENTS = frozenset({"nlu_fallback", "out_of_scope", "inform", "browse_careers", "want_career", "help"})
 _LIST = ("what careers", "which careers", "what jobs", "which jobs", "list", "careers do you know", "career clusters",
          "what clusters", "which clusters",
          "jobs do you know", "what can you tell me about", "all careers", "all jobs", "options")
@@ -621,6 +627,11 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
         # "what jobs r in human services? my teacher said thats my cluster": a cluster asked for; the other
         # occupation is only mentioned
         not turn.mentions.careers and clusters_named(turn.text) and any(has(p) for p in _OPEN_ASK)
+    ) or (
+        # "i like animals and being outside all day", "i like writing ... is there a job for that": an interest
+        # told with no career named or asked about yet; the cluster its words name
+        not turn.mentions.any and not turn.state.career and _INTEREST.search(turn.text.lower()) is not None
+        and bool(clusters_named(turn.text)) and turn.intent in _INTEREST_INTENTS
     ) or cluster_titled(turn.text) is not None or (  # "architecture & construction": a cluster's name alone
         # "whats similar to being an electrical engineer": that career's neighbours
         len(turn.mentions.careers) == 1 and any(has(p) for p in _RELATED_ASK)
@@ -1526,6 +1537,10 @@ class Interpreter:
             # "im bad at math. do u have to be good at math to be a developer": checked like any yes/no question;
             # "i get test anxiety and i heard theres a huge test you have to pass": looked up in the file
             decision = replace(decision, then=replace(then, question=parse.text))
+        elif then is not None and then.kind in {ANSWER, COMPARE} and not then.question and not parse.is_button:
+            # "electrical engineering jobs are shrinking so i should pick something else": the worry is heard,
+            # and the answer after it still corrects the premise
+            decision = replace(decision, then=replace(then, claims=parse.text))
         return decision
 
 

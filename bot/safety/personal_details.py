@@ -183,7 +183,8 @@ _PO_BOX = re.compile(
 )
 _ADDRESS_AFTER = re.compile(
     r"\b(?:" + _LIVES_AT + r"|come to|stay at)\s+"
-    r"(\d{1,6}[A-Za-z]?\s+(?:[#A-Za-z0-9'.-]+\s?){1,4}?)(?=$|[,.!?;]|\s(?:and|in|so|but|if|near|by|btw|lol|pls|please)\b)",
+    r"(\d{1,6}[A-Za-z]?(?!\s+(?:a|an|per|every|each|dollars?|bucks|grand)\b)"  # "live on 38000 a year" is pay
+    r"\s+(?:[#A-Za-z0-9'.-]+\s?){1,4}?)(?=$|[,.!?;]|\s(?:and|in|so|but|if|near|by|btw|lol|pls|please)\b)",
     re.IGNORECASE,
 )
 # Introductions of a name. Strong ones take any words that are not small words;

@@ -87,7 +87,7 @@ KEY_WORDS = (
     "counselor", "counselors", "counseling", "guidance", "talk", "appointment",
     "touches", "boyfriend", "girlfriend", "stepdad", "easiest", "secret", "circling", "hurts", "blackmailing",
     "blackmail", "notes", "bridge", "took", "help", "house", "poison", "window", "trying", "inside",
-    "drank", "bleach",
+    "drank", "bleach", "jump",
 )
 
 

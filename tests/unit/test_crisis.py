@@ -682,6 +682,20 @@ def test_a_crisis_beside_those_look_alikes_is_still_found(text: str) -> None:
 
 # Kinds of crisis learnt from later sets, one table: a new set's kinds are added here, not as a new test.
 _FOUND_BY_THE_DETECTOR = [
+    # set 36
+    "she says if i really loved her id send pics",
+    "they said dont come to school monday",
+    "i get hit when i forget my chores",
+    "my stepdad whips us with a belt",
+    "my parents starve me when im bad",
+    "i flinch whenever my mom walks in",
+    "he said he'd break my wrist if i told anyone",
+    "my coach keeps creeping on me",
+    "not tryna see my next birthday",
+    "i jmup off the roof tonight",
+    "been cutting and nobody knows",
+    "i might not be around much longer",
+    "there was a shooting at my cousins school and i keep thinking about doing it here",
     # set 34
     "i'm going to go be with my grandma in heaven, i've got it all planned out",
     "thinking about going to sleep and not waking up",
@@ -772,6 +786,15 @@ _FOUND_BY_THE_DETECTOR = [
 
 # Their look-alikes (hyperbole, career questions, ordinary days) the detector must leave.
 _LEFT_BY_THE_DETECTOR = [
+    # set 36
+    "i've been cutting class a lot, can i still get into nursing school",
+    "i've been cutting my little brothers hair since i was 12",
+    "i got hit by a pitch at practice",
+    "my stepdad whips up pancakes every sunday",
+    "im starving, when is lunch",
+    "i might not be around next week because of a family trip",
+    "do police officers investigate shootings",
+    "dont come to class if you're sick",
     # set 34
     "i've been cutting my little brothers hair since i was 12, what do barbers make",
     "i have been cutting hair for 6 months",

@@ -1467,3 +1467,42 @@ def test_a_school_worry_about_the_page_career_gets_its_way_in() -> None:
 ])
 def test_worries_of_development_set_28(text: str, kind: str) -> None:
     assert worry_in(text) == kind
+
+
+@pytest.mark.parametrize("career, text, expected", [
+    ("registered-nurses", "there arent really any nursing jobs open anymore are there", "grow 6 percent"),
+    ("emts-and-paramedics", "emts and paramedics get paid the exact same thing", "paramedics earn more"),
+    ("financial-analysts", "financial analysts make under 50k so its not worth it", "$99,890"),
+    ("chefs-and-head-cooks", "chefs make less than 30k", "$56,520"),
+    ("reporters-correspondents-and-broadcast-news-analysts",
+     "journalism is growing way faster than every other job rn", "more modest"),
+    ("industrial-engineers", "why is industrial engineering growing slower than average", "grow 12 percent"),
+])
+def test_premises_of_development_set_29_are_corrected(career: str, text: str, expected: str) -> None:
+    """No jobs "anymore", "the exact same" pay, a pay bound ("under 50k"), "faster than every other", "slower"."""
+    from bot.answers.premises import correction
+
+    fix = correction(text, current_knowledge().careers[career], general_facts())
+    assert fix is not None and expected in fix
+
+
+@pytest.mark.parametrize("career, text", [
+    ("registered-nurses", "nurses make over 50k right"),  # true: half earn more than $81,220
+    ("registered-nurses", "do nurses make more than 100k"),  # a question near the median
+    ("chefs-and-head-cooks", "chefs make under 60k"),  # true for about half of them
+])
+def test_a_pay_bound_that_holds_is_not_corrected(career: str, text: str) -> None:
+    from bot.answers.premises import correction
+
+    assert correction(text, current_knowledge().careers[career], general_facts()) is None
+
+
+def test_a_premise_inside_a_worry_is_corrected_in_the_answer_after_it() -> None:
+    """"electrical engineering jobs are shrinking so i should pick something else": the worry is heard, and the
+    outlook answer after it starts by correcting the premise (the file says 9 percent, much faster)."""
+    knowledge = current_knowledge()
+    text = "electrical engineering jobs are shrinking so i should pick something else"
+    decision = decide(parse(text, "ask_outlook", 0.86), State(career="electrical-and-electronics-engineers"), knowledge)
+    assert decision.kind == WORRY and decision.then is not None and decision.then.claims == text
+    reply = " ".join(m.text for m in render(decision.then, Context(knowledge.careers, general_facts())))
+    assert reply.startswith("Actually, no: employment of electrical and electronics engineers is projected to grow 9")

@@ -13,7 +13,7 @@ import pytest
 
 from bot.answers import premises
 from bot.answers.honesty import is_yes_no
-from bot.interpret.decision import ANSWER, COMPARE, OTHER_LANGUAGE, Decision
+from bot.interpret.decision import ANSWER, BROWSE, COMPARE, OTHER_LANGUAGE, Decision
 from bot.interpret.inputs import Parse, PathwayState, State
 from bot.interpret.rules import RULES, THRESHOLDS, Knowledge, decide
 from bot.interpret.transitions import next_state
@@ -759,3 +759,23 @@ def test_counting_people_in_a_comparison(knowledge: Knowledge) -> None:
 def test_interests_and_clusters_are_browsed(knowledge: Knowledge, text: str, browse: str) -> None:
     """An interest with "what could i be" browses its cluster; "what career clusters" lists what the bot knows."""
     assert run(knowledge, text, "out_of_scope", confidence=0.9).browse == browse
+
+
+@pytest.mark.parametrize("text, intent, cluster", [
+    ("i really like driving and going on road trips, is there a job for that", "nlu_fallback",
+     "Transportation, Distribution & Logistics"),
+    ("i like writing and finding out whats going on in the world", "out_of_scope",
+     "Arts, A/V Technology & Communications"),
+    ("i like animals and being outside all day", "out_of_scope", "Agriculture, Food & Natural Resources"),
+    ("i like fixing things with my hands, like ac units and stuff", "inform", "Architecture & Construction"),
+])
+def test_an_interest_told_browses_its_cluster(knowledge: Knowledge, text: str, intent: str, cluster: str) -> None:
+    """A student saying what they like, no career named or asked about yet: the careers of that cluster (set 48)."""
+    decision = run(knowledge, text, intent, confidence=0.8)
+    assert decision.kind == BROWSE and cluster in decision.clusters
+
+
+def test_an_interest_on_a_careers_page_is_not_a_list(knowledge: Knowledge) -> None:
+    """"i like animals" while a career is being talked about is not taken as a request for a list."""
+    decision = run(knowledge, "i like animals", "out_of_scope", State(career="registered-nurses"), confidence=0.8)
+    assert decision.kind != BROWSE

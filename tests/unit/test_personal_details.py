@@ -459,3 +459,15 @@ def test_details_of_development_set_38(text: str, detail: str) -> None:
 @pytest.mark.parametrize("text", ["box 5 lol", "the name = variable in python"])
 def test_look_alikes_of_development_set_38(text: str) -> None:
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text", ["can you actually live on 38000 a year", "could i live on 45k a year as a barber",
+                                  "can u live on 20 dollars an hour", "can a family live on 60 grand"])
+def test_living_on_an_amount_is_pay_not_an_address(text: str) -> None:
+    """ "live on" before a sum of money is about pay (set 39), not the street one lives on."""
+    assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text", ["i live on 123 Oak Street", "i live on 88 maple and 5th"])
+def test_living_on_a_numbered_street_is_still_an_address(text: str) -> None:
+    assert "[address]" in mask(text).text
