@@ -862,12 +862,24 @@ _ABOUT_SOMEONE_ELSE = re.compile(
     r"uncle|aunt|boyfriend|girlfriend)\b.{0,80}\b(?:can|could) (?:he|she) (?:still )?(?:become|be|get|do)\b")
 
 
+# Words that ask for a plan of one's own with a how-to-become question: "i need a roadmap to become one",
+# "personalized steps ... based on my situation", "where do i start". Not "is there a plan b", "im planning on".
+_ASKS_FOR_A_PLAN = re.compile(r"\b(?:road ?maps?|plan(?! b\b)|step[- ]by[- ]step|steps?|personali[sz]ed|"
+                              r"my situation|where (?:do|should|can) i (?:start|begin)|"
+                              r"what should i do (?:first|next))\b")
+
+
 def _plan_after(turn: Turn, career_id: str) -> Optional[Decision]:
-    """After how to become one or which major: the plan questions, if the file has a plan not yet given."""
+    """After "how do i become one?" or a message asking for a plan: the plan questions, if the file has one.
+
+    "which major is better for this job?" is answered and the plan offered (a button); no questions follow.
+    """
     career = turn.knowledge.careers.get(career_id)
     if career is None or career.pathways is None or turn.in_plan or turn.state.pathway.active \
             or _ABOUT_SOMEONE_ELSE.search(turn.text.lower()):
         return None
+    if turn.intent != "ask_how_to_become" and not _ASKS_FOR_A_PLAN.search(turn.text.lower()):
+        return None  # "which major is better?", "can you become one without a degree?": answered, the plan offered
     start = _plan_start(turn, career, "plan_after_answer")
     return start if start.plan is not None and start.plan.kind == "ask" else None
 

@@ -65,7 +65,7 @@ CLOSEST_TOPIC: Dict[str, str] = {
 }
 
 # Topics after which the bot offers the step-by-step plan (for careers whose file has one).
-PLAN_OFFER_AFTER = frozenset({"education", "graduate_degree", "without_degree", "courses", "career_cluster",
+PLAN_OFFER_AFTER = frozenset({"education", "graduate_degree", "without_degree", "courses", "career_cluster", "major",
                               "how_to_become", "advancement"})
 
 # The topics compared side by side when a student compares careers without naming a topic.

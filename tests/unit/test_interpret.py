@@ -779,3 +779,23 @@ def test_an_interest_on_a_careers_page_is_not_a_list(knowledge: Knowledge) -> No
     """"i like animals" while a career is being talked about is not taken as a request for a list."""
     decision = run(knowledge, "i like animals", "out_of_scope", State(career="registered-nurses"), confidence=0.8)
     assert decision.kind != BROWSE
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("business or engineering, which major is better for this job?", "ask_major"),
+    ("is there a plan b if college doesnt work out? like can you become one without a degree", "ask_without_degree"),
+    ("i'm planning on community college first. how many years do most of them work before they become managers?",
+     "ask_without_degree"),
+])
+def test_a_how_to_become_question_is_answered_without_starting_the_plan(knowledge: Knowledge, text: str,
+                                                                        intent: str) -> None:
+    """A question about the way in or the major is answered; the plan questions wait until a plan is asked for."""
+    decision = run(knowledge, text, intent, State(career="industrial-production-manager"), confidence=0.97)
+    assert decision.kind == ANSWER and decision.then is None
+
+
+@pytest.mark.parametrize("text", ["i need a roadmap to become a production manager",
+                                  "personalized steps to production manager pls, based on my situation"])
+def test_a_how_to_become_question_asking_for_a_plan_starts_it(knowledge: Knowledge, text: str) -> None:
+    decision = run(knowledge, text, "ask_how_to_become", confidence=0.9)
+    assert decision.then is not None and decision.then.plan is not None and decision.then.plan.kind == "ask"
