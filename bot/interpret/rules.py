@@ -166,6 +166,9 @@ _RELATED_ASK = ("whats similar to", "what is similar to", "what else is similar 
                 "anything else like", "what other jobs are like", "what other careers are like")
 # In a comparison only: "are there more nurses or chefs?" asks how many jobs each has (the openings answer
 # gives the number of jobs too). Not topic phrases: alone they would put a figure on a vague message.
+# "are there gonna be more jobs for farmers or env scientists in the future": the growth, not today's count
+_FUTURE_CUES = ("in the future", "gonna be more", "going to be more", "will there be more", "will be more",
+                "in 10 years", "in ten years", "down the road", "future")
 _COMPARE_COUNT_CUES = ("are there more", "is there more", "r there more", "are there less", "are there fewer",
                        "how many of each", "more common", "which has more jobs", "more people work as",
                        "which one has more jobs", "more of them", "more jobs", "most jobs", "fewer jobs",
@@ -680,7 +683,8 @@ def compare_rule(turn: Turn) -> Optional[Decision]:
         careers = (before, careers[0])  # "do they make more than barbers?" after chefs
     if len(careers) < 2:
         return None
-    counted = any(phrase_finder(turn.text)(cue) for cue in _COMPARE_COUNT_CUES)
+    counted = any(phrase_finder(turn.text)(cue) for cue in _COMPARE_COUNT_CUES) \
+        and not any(phrase_finder(turn.text)(cue) for cue in _FUTURE_CUES)  # "more jobs in the future": growth
     topics = ("openings",) if counted else _question_topics(turn)  # "r there more X or Y": how many jobs each
     last = turn.state.last_topic
     if not counted and last in OVERVIEW and before in careers and turn.parse.confidence < turn.limits.phrase_over \
@@ -1171,7 +1175,10 @@ _POINTS_BACK = re.compile(r"\s*(?:(?:so|ok|okay|k|kk|and|but|wait|hmm) )*(?:is t
 def pay_follow_up_rule(turn: Turn) -> Optional[Decision]:
     """Right after the pay, a short "and in ohio?" or "per hour?" asks for pay of that place or period."""
     longest = turn.limits.follow_up_max_words + (4 if _POINTS_BACK.match(turn.text.lower()) else 0)
-    if turn.state.last_topic not in {"pay", "pay_factors"} or turn.word_count() > longest:
+    after_pay = turn.state.last_topic in {"pay", "pay_factors"}
+    # "wait how much is that per hour" as the first message on a career's page: that career's pay, per hour
+    first_on_a_page = turn.state.last_topic is None and bool(turn.careers_asked()) and _word_topic(turn) == "pay"
+    if not (after_pay or first_on_a_page) or turn.word_count() > longest:
         return None
     query = _pay_query(turn)
     if not (query.period or query.level or query.place or query.kind):

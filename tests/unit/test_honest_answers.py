@@ -1506,3 +1506,11 @@ def test_a_premise_inside_a_worry_is_corrected_in_the_answer_after_it() -> None:
     assert decision.kind == WORRY and decision.then is not None and decision.then.claims == text
     reply = " ".join(m.text for m in render(decision.then, Context(knowledge.careers, general_facts())))
     assert reply.startswith("Actually, no: employment of electrical and electronics engineers is projected to grow 9")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("i got dropped from my culinary class for missing too many days. can i still become a chef?", "grades"),
+    ("my mom is scared for me to become a trucker cause i'd be gone all the time", "parents"),
+])
+def test_worries_of_development_set_29(text: str, kind: str) -> None:
+    assert worry_in(text) == kind

@@ -799,3 +799,17 @@ def test_a_how_to_become_question_is_answered_without_starting_the_plan(knowledg
 def test_a_how_to_become_question_asking_for_a_plan_starts_it(knowledge: Knowledge, text: str) -> None:
     decision = run(knowledge, text, "ask_how_to_become", confidence=0.9)
     assert decision.then is not None and decision.then.plan is not None and decision.then.plan.kind == "ask"
+
+
+def test_more_jobs_in_the_future_compares_growth(knowledge: Knowledge) -> None:
+    """"are there gonna be more jobs for farmers or env scientists in the future": the outlook, not today's jobs."""
+    decision = run(knowledge, "are there gonna be more jobs for farmers or env scientists in the future",
+                   "ask_outlook", confidence=1.0)
+    assert decision.kind == COMPARE and decision.topics == ("outlook",)
+
+
+def test_a_pay_period_asked_first_on_a_careers_page_is_that_careers_pay(knowledge: Knowledge) -> None:
+    """"wait how much is that per hour" as the first message on the HVAC page: their pay, per hour."""
+    career = "heating-air-conditioning-and-refrigeration-mechanics-and-installers"
+    decision = run(knowledge, "wait how much is that per hour", "nlu_fallback", State(career=career), confidence=0.5)
+    assert decision.kind == ANSWER and decision.topics == ("pay",) and decision.careers == (career,)
