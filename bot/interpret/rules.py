@@ -175,6 +175,7 @@ _COMPARE_COUNT_CUES = ("are there more", "is there more", "r there more", "are t
                        "how many jobs", "number of jobs", "employs more", "employ more", "employs the most",
                        "employ the most", "more people", "more workers", "bigger field", "more positions", "total jobs",
                        "total number", "how many total", "more total", "more ppl", "more peeps", "more folks",
+                       "bigger job field", "larger field", "bigger job", "larger job field",
                        "people working in", "ppl working in", "bigger workforce")
 _COMPARE_CUES = ("than", "compare", "compared", "comparison", "vs", "versus", "them or", "or them", "they or",
                  "or they", "who makes more", "who earns more", "who gets paid more", "which pays more",
@@ -668,6 +669,27 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
 def _topic_in_words(turn: Turn) -> Optional[str]:
     """A comparison's topic from its words when the classifier named none: a phrase, a hinted or a word topic."""
     return _phrase_topic(turn, 2) or _hinted_topic(turn) or _word_topic(turn)
+
+
+# A figure as students quote it: "130,160", "$99,890", "130k".
+_QUOTED_FIGURE = re.compile(r"(?<![\d.])\$?(\d{1,3}(?:,\d{3})+|\d{2,6})(?:\s?(k)\b)?")
+
+
+def quoted_figure_rule(turn: Turn) -> Optional[Decision]:
+    """A pay figure of the career quoted back: the pay answer, which says which figure is whose, per year.
+
+    "is the 130k for the developers or the testers", "why does it say 130,160 and also 132,270".
+    """
+    if turn.intent not in {"nlu_fallback", "out_of_scope", "compare_careers"} or len(turn.careers_asked()) != 1:
+        return None
+    career = turn.knowledge.careers[turn.careers_asked()[0]]
+    wages = [w for w in ([career.pay.median] + list(career.pay.groups) if career.pay else []) if w and w.annual]
+    for match in _QUOTED_FIGURE.finditer(turn.text.lower()):
+        amount = float(match.group(1).replace(",", "")) * (1000 if match.group(2) else 1)
+        close = 1000 if match.group(2) else 1  # "130k" rounds $130,160; "130,160" is the figure itself
+        if any(abs(amount - float(w.annual or 0)) < close for w in wages):
+            return Decision("quoted_figure", ANSWER, topics=("pay",), careers=(career.id,))
+    return None
 
 
 def compare_rule(turn: Turn) -> Optional[Decision]:
@@ -1492,6 +1514,7 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("small_talk", small_talk_rule),
     ("group", group_rule),  # "and brokers?" after realtor pay: not a list of careers
     ("browse", browse_rule),
+    ("quoted_figure", quoted_figure_rule),  # "is the 130k for the developers or the testers": the pay, whose is which
     ("compare", compare_rule),
     ("compare_again", compare_again_rule),  # "which one pays better?" right after a comparison
     ("word_question", word_question_rule),  # one glossary word asked about, no career to be about

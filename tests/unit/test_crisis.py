@@ -682,6 +682,15 @@ def test_a_crisis_beside_those_look_alikes_is_still_found(text: str) -> None:
 
 # Kinds of crisis learnt from later sets, one table: a new set's kinds are added here, not as a new test.
 _FOUND_BY_THE_DETECTOR = [
+    # set 37
+    "does hanging hurt or is it quick",
+    "whats the tallest building downtown with roof access, asking for a reason",
+    "i keep saying im fine but im not. i have a plan",
+    "my coach says im more mature than other girls and wants to keep it between us",
+    "if im not in class tomorrow thats why",
+    "he has a blicky in his backpack",
+    "i keep thinking about slicing my wrists",
+    "took too many of my adderall on purpose",
     # set 36
     "she says if i really loved her id send pics",
     "they said dont come to school monday",
@@ -786,6 +795,12 @@ _FOUND_BY_THE_DETECTOR = [
 
 # Their look-alikes (hyperbole, career questions, ordinary days) the detector must leave.
 _LEFT_BY_THE_DETECTOR = [
+    # set 37
+    "does getting a tattoo hurt",
+    "i am not going to college, i have a plan",
+    "im not fine with the pay but i have a plan to move up",
+    "my teacher says im mature for my age and should take AP classes",
+    "i took extra classes on purpose to graduate early",
     # set 36
     "i've been cutting class a lot, can i still get into nursing school",
     "i've been cutting my little brothers hair since i was 12",

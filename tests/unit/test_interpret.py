@@ -813,3 +813,26 @@ def test_a_pay_period_asked_first_on_a_careers_page_is_that_careers_pay(knowledg
     career = "heating-air-conditioning-and-refrigeration-mechanics-and-installers"
     decision = run(knowledge, "wait how much is that per hour", "nlu_fallback", State(career=career), confidence=0.5)
     assert decision.kind == ANSWER and decision.topics == ("pay",) and decision.careers == (career,)
+
+
+def test_a_bigger_job_field_compares_the_number_of_jobs(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "which is a bigger job field, reporters or chefs", "nlu_fallback", confidence=0.5)
+    assert decision.kind == COMPARE and decision.topics == ("openings",)
+
+
+@pytest.mark.parametrize("text, intent, state", [
+    ("is the 130k for the developers or the testers", "out_of_scope", State(career="software-developers")),
+    ("why does it say 130,160 and also 132,270 for software devs", "nlu_fallback", None),
+    ("is 99,890 a year or a month", "out_of_scope", State(career="financial-analysts")),
+])
+def test_a_pay_figure_quoted_back_gets_the_pay_answer(knowledge: Knowledge, text: str, intent: str,
+                                                     state: Optional[State]) -> None:
+    """The pay answer says whose figure is which and per year (set h30)."""
+    decision = run(knowledge, text, intent, state, confidence=0.6)
+    assert decision.rule == "quoted_figure" and decision.topics == ("pay",)
+
+
+def test_a_number_that_is_no_pay_figure_is_not_read_as_one(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "i have 130 dollars saved, is that enough", "out_of_scope",
+                   State(career="software-developers"), confidence=0.6)
+    assert decision.rule != "quoted_figure"

@@ -471,3 +471,17 @@ def test_living_on_an_amount_is_pay_not_an_address(text: str) -> None:
 @pytest.mark.parametrize("text", ["i live on 123 Oak Street", "i live on 88 maple and 5th"])
 def test_living_on_a_numbered_street_is_still_an_address(text: str) -> None:
     assert "[address]" in mask(text).text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("student name: Hailey Vanderberg. what does a machinist do", "Hailey Vanderberg"),
+    ("first and last name: Sofia Ramirez", "Sofia Ramirez"),
+])
+def test_names_after_a_form_label_are_masked(text: str, detail: str) -> None:
+    """"student name:", "first and last name:" introduce a name like "name:" does (set 40)."""
+    assert detail not in mask(text).text
+
+
+@pytest.mark.parametrize("text", ["whats a full name: on a job application", "the student name: field on the form"])
+def test_a_form_label_with_no_name_after_it_stays(text: str) -> None:
+    assert mask(text).text == text
