@@ -680,7 +680,8 @@ def quoted_figure_rule(turn: Turn) -> Optional[Decision]:
 
     "is the 130k for the developers or the testers", "why does it say 130,160 and also 132,270".
     """
-    if turn.intent not in {"nlu_fallback", "out_of_scope", "compare_careers"} or len(turn.careers_asked()) != 1:
+    if turn.intent not in {"nlu_fallback", "out_of_scope", "compare_careers", "ask_unknown_detail"} \
+            or len(turn.careers_asked()) != 1:
         return None
     career = turn.knowledge.careers[turn.careers_asked()[0]]
     wages = [w for w in ([career.pay.median] + list(career.pay.groups) if career.pay else []) if w and w.annual]
