@@ -115,8 +115,10 @@ _DECLINE_PATTERNS = re.compile(r"\b(?:no|zero|hardly any|barely any) (?:\w+ ){0,
                                r"\b(?:nobody|no one|noone|nobodys) (?:is )?(?:gonna|going to|will|gon) "
                                r"(?:need|hire|want)\b|"
                                r"\bwont need (?:any )?(?:more )?\w+ (?:anymore|in the future)\b")
+# The verbs a pay claim is made with ("they make", "nurses earn", "paid").
+_PAY_VERBS = r"make|makes|making|earn|earns|earning|get paid|gets paid|paid|pay|pays"
 # A pay figure a question takes for granted: "they make like 100k a year right", "do they earn $150,000".
-_CLAIMED_PAY = re.compile(r"\b(?:make|makes|making|earn|earns|earning|get paid|gets paid|paid|pay|pays|salary is|"
+_CLAIMED_PAY = re.compile(r"\b(?:" + _PAY_VERBS + r"|salary is|"
                           r"salary of|take home|bring in|pay is \w+ \w+ like|pay is like|is only|like only|"
                           r"(?:pay|salary|wage|wages|income)(?: (?!is\b|are\b|was\b)\w+){1,4} (?:is|are|was))\s+"
                           r"(?:like |about |around |over |at least |almost |nearly |roughly |maybe |only |just |)"
@@ -200,7 +202,7 @@ def claimed_level(question: str) -> Optional[str]:
 
 
 # An hourly figure a question takes for granted: "hairstylists make like 30 bucks an hour right".
-_CLAIMED_HOURLY = re.compile(r"\b(?:make|makes|making|earn|earns|earning|get paid|gets paid|paid|pay|pays|pay is|"
+_CLAIMED_HOURLY = re.compile(r"\b(?:" + _PAY_VERBS + r"|pay is|"
                              r"pay is like|wage is|wage is like)\s+(?:like |about |around |over |almost |nearly |"
                              r"roughly |maybe |only |just |)\$?\s?(\d{1,3}(?:\.\d{1,2})?)\s*"
                              r"(?:bucks |dollars |dollar |usd )?"
@@ -214,7 +216,7 @@ def claimed_hourly(question: str) -> Optional[float]:
 
 
 # A pay bound a question takes for granted: "they make under 50k", "earn less than 40,000 a year".
-_PAY_BOUND = re.compile(r"\b(?:make|makes|making|earn|earns|earning|get paid|gets paid|paid|pay|pays|take home)\s+"
+_PAY_BOUND = re.compile(r"\b(?:" + _PAY_VERBS + r"|take home)\s+"
                         r"(?:like |only |just |)"
                         r"(under|less than|below|not even|barely|over|more than|above|at least)\s+"
                         r"\$?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|thousand|grand)?\b")
@@ -228,6 +230,19 @@ def pay_bound(question: str) -> Optional[Tuple[bool, int]]:
     amount = _number(match.group(2), match.group(3))
     return (match.group(1) in {"under", "less than", "below", "not even", "barely"}, int(amount)) \
         if amount >= 10000 else None
+
+
+def _wrong_pay_figure(question: str, median: float) -> bool:
+    """True when a yearly figure or bound the question takes for granted is wrong for most of them.
+
+    A bound ("they make under 50k" where half earn more than $99,890) is read before a figure.
+    """
+    bound = pay_bound(question)
+    if bound:
+        under, amount = bound
+        return median > 1.25 * amount if under else median < 0.8 * amount
+    figure = claimed_pay(question)
+    return figure is not None and abs(figure - median) > 0.25 * median
 
 
 def claimed_pay(question: str) -> Optional[int]:
@@ -391,13 +406,7 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
     order = _pay_order_claim(said, career) or _same_pay_claim(said, career)
     if order:
         notes.append(order)
-    bound = pay_bound(question)
-    figure = None if bound else claimed_pay(question)
-    if len(notes) == pay_notes and wage and wage.annual and bound and (
-            wage.annual > 1.25 * bound[1] if bound[0] else wage.annual < 0.8 * bound[1]):
-        # "they make under 50k" where half earn more than $99,890: the bound is wrong for most of them
-        notes.append(say("premise_pay_figure", plural=plural, amount=money(wage.annual), date=wage.date))
-    if len(notes) == pay_notes and wage and wage.annual and figure and abs(figure - wage.annual) > 0.25 * wage.annual:
+    if len(notes) == pay_notes and wage and wage.annual and _wrong_pay_figure(question, wage.annual):
         notes.append(say("premise_pay_figure", plural=plural, amount=money(wage.annual), date=wage.date))
     hourly = claimed_hourly(question)
     if len(notes) == pay_notes and wage and wage.hourly and hourly and abs(hourly - wage.hourly) > 0.25 * wage.hourly:

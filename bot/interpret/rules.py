@@ -680,10 +680,10 @@ def quoted_figure_rule(turn: Turn) -> Optional[Decision]:
 
     "is the 130k for the developers or the testers", "why does it say 130,160 and also 132,270".
     """
-    if turn.intent not in {"nlu_fallback", "out_of_scope", "compare_careers", "ask_unknown_detail"} \
-            or len(turn.careers_asked()) != 1:
+    asked = turn.careers_asked()
+    if turn.intent not in {"nlu_fallback", "out_of_scope", "compare_careers", "ask_unknown_detail"} or len(asked) != 1:
         return None
-    career = turn.knowledge.careers[turn.careers_asked()[0]]
+    career = turn.knowledge.careers[asked[0]]
     wages = [w for w in ([career.pay.median] + list(career.pay.groups) if career.pay else []) if w and w.annual]
     for match in _QUOTED_FIGURE.finditer(turn.text.lower()):
         amount = float(match.group(1).replace(",", "")) * (1000 if match.group(2) else 1)
@@ -699,15 +699,16 @@ def compare_rule(turn: Turn) -> Optional[Decision]:
     Also the conversation's career and one named with a comparison ("do they earn more than barbers?").
     The topic of the question (pay, outlook, ...) side by side, or pay, outlook and education.
     """
+    has = phrase_finder(turn.text)
     careers = turn.mentions.careers
     before = turn.state.career
     if len(careers) == 1 and before and before in turn.knowledge.careers and before != careers[0] \
-            and any(phrase_finder(turn.text)(cue) for cue in _COMPARE_CUES):
+            and any(has(cue) for cue in _COMPARE_CUES):
         careers = (before, careers[0])  # "do they make more than barbers?" after chefs
     if len(careers) < 2:
         return None
-    counted = any(phrase_finder(turn.text)(cue) for cue in _COMPARE_COUNT_CUES) \
-        and not any(phrase_finder(turn.text)(cue) for cue in _FUTURE_CUES)  # "more jobs in the future": growth
+    counted = any(has(cue) for cue in _COMPARE_COUNT_CUES) \
+        and not any(has(cue) for cue in _FUTURE_CUES)  # "more jobs in the future": growth
     topics = ("openings",) if counted else _question_topics(turn)  # "r there more X or Y": how many jobs each
     last = turn.state.last_topic
     if not counted and last in OVERVIEW and before in careers and turn.parse.confidence < turn.limits.phrase_over \
@@ -1576,14 +1577,15 @@ class Interpreter:
                 decision = replace(decision, others=mentions.others)
         then = decision.then
         if then is not None and then.kind in {ANSWER, NOT_KNOWN, COMPARE} and not then.question \
-                and not parse.is_button and (then.kind == NOT_KNOWN or is_yes_no(parse.text)):
-            # "im bad at math. do u have to be good at math to be a developer": checked like any yes/no question;
-            # "i get test anxiety and i heard theres a huge test you have to pass": looked up in the file
-            decision = replace(decision, then=replace(then, question=parse.text))
-        elif then is not None and then.kind in {ANSWER, COMPARE} and not then.question and not parse.is_button:
-            # "electrical engineering jobs are shrinking so i should pick something else": the worry is heard,
-            # and the answer after it still corrects the premise
-            decision = replace(decision, then=replace(then, claims=parse.text))
+                and not parse.is_button:
+            if then.kind == NOT_KNOWN or is_yes_no(parse.text):
+                # "im bad at math. do u have to be good at math to be a developer": checked like any yes/no
+                # question; "i get test anxiety and i heard theres a huge test you have to pass": looked up
+                decision = replace(decision, then=replace(then, question=parse.text))
+            else:
+                # "electrical engineering jobs are shrinking so i should pick something else": the worry is
+                # heard, and the answer after it still corrects the premise
+                decision = replace(decision, then=replace(then, claims=parse.text))
         return decision
 
 
