@@ -1275,16 +1275,51 @@ def _after_what_about(text: str) -> str:
     return text[cues[-1].start():].strip() if cues else ""
 
 
+# A clause ends at a question mark, full stop, comma or dash: "what about paramedics? she almost picked that".
+_CLAUSE_END = re.compile(r"[?!.;,]+(?:\s+|$)|\s+[-\u2013\u2014]+\s+")
+# "now do construction managers, same question": the last question again, however long the rest.
+_SAME_AGAIN = ("same question", "same thing", "same q", "same for", "same deal", "same info")
+
+
+def _has_topic_words(turn: Turn, text: str) -> bool:
+    """Whether ``text`` (a part of the message) has a topic word, its job titles read as "they"."""
+    has = phrase_finder(turn.knowledge.catalog.replace_names(text, "they"))
+    return any(has(w) for entry in turn.topics.topics for w in (*entry.phrases, *entry.words))
+
+
+def _switch_clause(turn: Turn, limit: int) -> bool:
+    """A short "what about X" clause leading a longer message whose rest is a story, not a question of its own.
+
+    "hmm and paramedics? she almost picked that instead lol", "now do construction managers, same question,
+    since my dad's a contractor": the clause names the one career and asks nothing itself; the rest asks no
+    topic, or says "same question".
+    """
+    parts = [p for p in _CLAUSE_END.split(turn.text) if p.strip()]
+    if len(parts) < 2:
+        return False
+    lead, rest = parts[0], " ".join(parts[1:])
+    if turn.knowledge.catalog.find(lead).careers != turn.mentions.careers:
+        return False
+    if len(re.findall(r"\w+", lead)) > limit or _has_topic_words(turn, lead):
+        return False
+    if not any(phrase_finder(lead)(c) for c in _SWITCH_CUES):
+        return False
+    if any(phrase_finder(rest)(c) for c in _SAME_AGAIN):
+        return True
+    asks = "?" in rest or any(_QUESTION_START.match(part.strip()) for part in parts[1:])
+    return not (asks and _has_topic_words(turn, rest))  # a story around it ("mine got me into ap classes")
+
+
 def switch_rule(turn: Turn) -> Optional[Decision]:
     """"what about civil engineers?" after an answer: the same topic for the career just named."""
     if len(turn.mentions.careers) != 1 or not turn.state.last_topic or turn.state.pending_topics:
         return None
     if turn.mentions.careers[0] == turn.state.career:
         return None  # the same career again: a question of its own
-    if turn.word_count() > turn.limits.switch_max_words + len(turn.knowledge.careers[turn.mentions.careers[0]]
-                                                                  .career.plural.split()):
-        return None
-    if turn.has_topic_words():
+    limit = turn.limits.switch_max_words + len(turn.knowledge.careers[turn.mentions.careers[0]].career.plural.split())
+    if turn.word_count() > limit or turn.has_topic_words():
+        if _switch_clause(turn, limit):
+            return Decision("switch", ANSWER, topics=(turn.state.last_topic,), careers=turn.mentions.careers)
         return None
     cue = any(phrase_finder(turn.text)(c) for c in _SWITCH_CUES)
     if not cue and topic_of_intent(turn.intent) and turn.parse.confidence >= turn.limits.switch_overruled:
@@ -1407,6 +1442,11 @@ def _refers_to_a_career(turn: Turn) -> bool:
     return _REFERS.search(turn.text.lower()) is not None
 
 
+# What school or a program costs ("how much does the school for this cost", "tuition"): no career file says.
+_COST_ASKED = re.compile(r"\b(?:cost|costs|tuition|how expensive|price of)\b", re.IGNORECASE)
+_EARNINGS = re.compile(r"\b(?:make|makes|earn|earns|paid|salary|salaries|wage|wages|income)\b", re.IGNORECASE)
+
+
 def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
     """A detail no career file has ("do they get health insurance?"): I don't know, never a guess.
 
@@ -1425,15 +1465,18 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
         # "do they have to work nights?", "do you need a license for it" as a first message: which career?
         covering = _hinted_topic(turn) or search.concepts().topic_of(turn.text) or "summary"
         return Decision("unknown_detail", WHICH_CAREER, topics=(covering,))
-    topic = _second_topic(turn, "unknown_detail") if careers else None
+    if careers and _COST_ASKED.search(turn.text) and not _EARNINGS.search(turn.text):
+        return Decision("unknown_detail", NOT_KNOWN, careers=careers[:1])  # "how much does the school cost"
+    # "how many years of work experience do paramedics need": its line says it, or not ("how much work
+    # experience" is not a pay question)
+    topic = "education" if careers and EXPERIENCE_ASKED.search(turn.text) else None
+    topic = topic or (_second_topic(turn, "unknown_detail") if careers else None)
     if careers and not topic and turn.word_count() <= turn.limits.follow_up_max_words and _pay_query(turn).period:
         topic = "pay"  # "realtor per hour": a pay period and a career, nothing else
-    if careers and not topic and EXPERIENCE_ASKED.search(turn.text):
-        topic = "education"  # "how many years of work experience do paramedics need": its line says it, or not
     if careers and not topic and turn.parse.confidence < turn.limits.phrase_over:
         topic = _hinted_topic(turn)  # "how many nurses are employed in total": unsure, and the words of a guess
-    if careers and not topic and unsure:  # "what's the work like for QC inspectors": a long topic phrase, unsure guess
-        topic = _phrase_topic(turn, turn.limits.detail_phrase_words)
+    if careers and not topic:  # "what's the work like for QC inspectors", "total number of jobs for realtors"
+        topic = _phrase_topic(turn, turn.limits.detail_phrase_words)  # a long topic phrase beats "a detail"
     if topic:
         return Decision("unknown_detail", ANSWER, topics=(topic,), careers=careers[:1], pay=_pay_query(turn))
     return Decision("unknown_detail", NOT_KNOWN, careers=careers[:1])
@@ -1620,10 +1663,12 @@ def _careers_of_the_question(text: str, mentions: Mentions, catalog: Catalog) ->
     return replace(mentions, careers=asked)
 
 
-# "my teacher said ...", "the teacher talked about ...": a person the student knows, not a job asked about.
+# "my teacher said ...", "the teacher talked about ...", "an office like my therapist has": a person the student
+# knows, not a job asked about.
 _PERSON_BEFORE = r"\b(?:my|our|the|his|her|their|your) (?:\w+ )?"
 _PERSON_AFTER = (r"s? (?:said|says|told|tells|talked|talks|keeps|kept|asked|explained|mentioned|thinks|thought|wants|"
-                 r"wanted|made|makes us|gave|gives|showed|shows|called|was like|is like|goes|went over)\b")
+                 r"wanted|made|makes us|gave|gives|showed|shows|called|was like|is like|goes|went over|does|"
+                 r"did|has|had|is|was)\b")
 
 
 def _people_not_jobs(text: str, mentions: Mentions) -> Mentions:

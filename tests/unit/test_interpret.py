@@ -837,3 +837,53 @@ def test_a_number_that_is_no_pay_figure_is_not_read_as_one(knowledge: Knowledge)
     decision = run(knowledge, "i have 130 dollars saved, is that enough", "out_of_scope",
                    State(career="software-developers"), confidence=0.6)
     assert decision.rule != "quoted_figure"
+
+
+# --- Set 50 (development set since 2026-12-06) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, intent, wanted", [
+    ("hmm and paramedics? she almost picked that instead lol, she rode along with one in high school",
+     "out_of_scope", "emts-and-paramedics"),
+    ("what about school counselors? mine is honestly the goat and got me into ap classes", "out_of_scope",
+     "school-and-career-counselors"),
+    ("now do construction managers, same question, since my dad's a contractor", "ask_work_environment",
+     "construction-managers"),
+])
+def test_a_what_about_clause_before_a_story_asks_the_last_question_again(knowledge: Knowledge, text: str,
+                                                                          intent: str, wanted: str) -> None:
+    """A short "what about X" clause, then words about the student: the last topic for X."""
+    state = State(career="registered-nurses", last_topic="pay")
+    decision = run(knowledge, text, intent, state, confidence=0.7)
+    assert decision.rule == "switch" and decision.topics == ("pay",)
+    assert decision.careers and decision.careers[0].startswith(wanted.split("-")[0])
+
+
+def test_a_what_about_clause_followed_by_a_question_of_its_own_is_that_question(knowledge: Knowledge) -> None:
+    """"what about paramedics? do they need a degree": the education question, not the last topic."""
+    state = State(career="registered-nurses", last_topic="pay")
+    decision = run(knowledge, "what about paramedics? do they need a degree for it", "ask_education", state)
+    assert decision.rule != "switch" and "education" in decision.topics
+
+
+@pytest.mark.parametrize("text, career, kind, topics", [
+    ("how much work experience do you need before they let you do this job? i'm 17",
+     "real-estate-brokers-and-sales-agents", "answer", ("education",)),
+    ("how much does the school for this cost? like tuition for the program",
+     "barbers-hairstylists-and-cosmetologists", "not_known", ()),
+    ("total number of jobs for real estate brokers and sales agents, for a pie chart", None, "answer", ("jobs",)),
+])
+def test_unknown_details_read_by_what_they_ask(knowledge: Knowledge, text: str, career: Optional[str], kind: str,
+                                               topics: Tuple[str, ...]) -> None:
+    """"how much" of work experience or of a school's cost is no pay question; a long count phrase is a count."""
+    decision = run(knowledge, text, "ask_unknown_detail", State(career=career) if career else None, confidence=0.93)
+    assert decision.kind == kind
+    if topics:
+        assert decision.topics[0] in topics + ("openings",)
+
+
+def test_a_job_of_someone_the_student_knows_is_not_an_unknown_career(knowledge: Knowledge) -> None:
+    """"an office like my therapist does" on the psychologists' page: a person, not a career the bot lacks."""
+    decision = run(knowledge, "where do they work? can they have their own office like my therapist does",
+                   "ask_work_environment", State(career="psychologists"), confidence=1.0)
+    assert decision.kind == "answer" and decision.careers == ("psychologists",)
