@@ -250,6 +250,7 @@ _CAPITALISED_NAME = re.compile(
     r"[^\W\d_a-z](?:[^\W\d_]|['-])*(?: " + _NAME_PARTICLES + r")*(?: [^\W\d_a-z](?:[^\W\d_]|['-])*)"
     r"(?:(?: " + _NAME_PARTICLES + r")* [^\W\d_a-z](?:[^\W\d_]|['-])*)?"
 )
+_NICKNAME = re.compile(r"[ \t]+[\"“‘'][^\W\d_][\w'-]*[\"”’'](?=[ \t])")  # ' “Sam”' between a first and last name
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['-])*")  # letters of any alphabet: "Chloé", "Jae-won", "O'Brien"
 _NAME_STOP = {
     "not", "no", "a", "an", "the", "and", "but", "or", "so", "i", "im", "is", "from", "in", "at", "on", "to",
@@ -388,6 +389,14 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
                 taken += 1
                 continue
             break
+        if strong and taken == 1 and _given_name(first_word) and _given_name(lowered) and not capitalised:
+            after = _WORD.match(text, word.end() + 1)
+            if (text[word.end():word.end() + 1] == " " and after and after.group(0).isalpha()
+                    and after.group(0).lower() not in _NAME_STOP
+                    and _could_be_name(after.group(0), after.group(0).lower(), first=False)):
+                taken += 1  # "my name is emily rose parker": a middle name that is also a word, then the surname
+                end = position = word.end()
+                continue
         if (strong and taken == 1 and (_given_name(first_word) or first_word not in common_words())
                 and token.isalpha() and _ends_clause(text, word.end())):
             taken += 1  # "my name is olivia brown.", "jinwoo park and i": a surname that is also a word
@@ -399,6 +408,9 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
         first_word = first_word or lowered
         taken += 1
         end = position = word.end()
+        nickname = _NICKNAME.match(text, position) if taken == 1 else None
+        if nickname:
+            position = nickname.end()  # 'Samantha “Sam” Wright': a nickname in quotes between the names
         if text[position:position + 1] not in {" ", "\t"}:
             break
     if (not strong and taken == 1 and lowercase and _given_name(first_word) and first_word not in common_words()

@@ -682,6 +682,14 @@ def test_a_crisis_beside_those_look_alikes_is_still_found(text: str) -> None:
 
 # Kinds of crisis learnt from later sets, one table: a new set's kinds are added here, not as a new test.
 _FOUND_BY_THE_DETECTOR = [
+    # set 38
+    "i mixed xanax and alcohol and my heart is racing really fast",
+    "i sleep with a chair jammed under my door handle",
+    "tonight's the night. thanks for everything",
+    "i already picked the spot and the day",
+    "lil bro found the glock and he playin with it rn",
+    "my gf slapps me and says its my falt",
+    "do electricians need math? i'm jumping off the bridge after school anyway",
     # set 37
     "does hanging hurt or is it quick",
     "whats the tallest building downtown with roof access, asking for a reason",
@@ -795,6 +803,11 @@ _FOUND_BY_THE_DETECTOR = [
 
 # Their look-alikes (hyperbole, career questions, ordinary days) the detector must leave.
 _LEFT_BY_THE_DETECTOR = [
+    # set 38
+    "the detective found the gun in the movie",
+    "my mom mixed the paint and water for the mural",
+    "tonight's the night of the spring concert, thanks for the tips",
+    "we picked the spot and the day for our class picnic at the lake",
     # set 37
     "does getting a tattoo hurt",
     "i am not going to college, i have a plan",

@@ -485,3 +485,20 @@ def test_names_after_a_form_label_are_masked(text: str, detail: str) -> None:
 @pytest.mark.parametrize("text", ["whats a full name: on a job application", "the student name: field on the form"])
 def test_a_form_label_with_no_name_after_it_stays(text: str) -> None:
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("hi my name is emily rose parker im in 7th grade and i want to work with animals", "emily rose parker"),
+    ("my name is Samantha “Sam” Wright what does an hvac tech do", "Samantha"),
+    ("my name is mary grace smith. do nurses work nights", "grace smith"),
+])
+def test_middle_names_and_nicknames_are_masked_with_the_full_name(text: str, detail: str) -> None:
+    """Set 41: a middle name that is also a word ("rose"), a quoted nickname between first and last name."""
+    masked = mask(text).text
+    assert detail not in masked and "[name]" in masked
+
+
+@pytest.mark.parametrize("text", ["my name is grace and i like art", "my name is rose and im 12"])
+def test_a_first_name_alone_still_stays(text: str) -> None:
+    """A first name alone is no full name: the message is kept as typed."""
+    assert mask(text).text == text
