@@ -1191,7 +1191,8 @@ def explain_rule(turn: Turn) -> Optional[Decision]:
 
 
 # A follow-up that points back at the figure may be longer: "is that what i'd make right out of college?"
-_POINTS_BACK = re.compile(r"\s*(?:(?:so|ok|okay|k|kk|and|but|wait|hmm) )*(?:is that|is it|is this|would that|will that|"
+_POINTS_BACK = re.compile(r"\s*(?:(?:so|ok|okay|k|kk|and|but|wait|hmm|hold up|hold on|bruh|yo|um|uh|lol|wow|dang"
+                          r"|damn|oh|ohh) )*(?:is that|is it|is this|would that|will that|"
                           r"does that|thats|that is|how much is that|how much is it|how much would that be|"
                           r"how much would it be|whats that|what is that)\b")
 

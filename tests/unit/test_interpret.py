@@ -887,3 +887,33 @@ def test_a_job_of_someone_the_student_knows_is_not_an_unknown_career(knowledge: 
     decision = run(knowledge, "where do they work? can they have their own office like my therapist does",
                    "ask_work_environment", State(career="psychologists"), confidence=1.0)
     assert decision.kind == "answer" and decision.careers == ("psychologists",)
+
+
+def test_is_that_hourly_or_per_year_after_a_lead_in_is_about_the_pay(knowledge: Knowledge) -> None:
+    """"hold up is that hourly or per yr" right after lawyers' pay: the pay again, with its period."""
+    state = State(career="lawyers", last_topic="pay")
+    decision = run(knowledge, "hold up is that hourly or per yr", "nlu_fallback", state, confidence=0.5,
+                   ranking=(("nlu_fallback", 0.5), ("ask_pay", 0.4)))
+    assert decision.rule == "pay_follow_up" and decision.topics == ("pay",)
+
+
+def test_takes_home_asks_the_pay(knowledge: Knowledge) -> None:
+    """"brokers vs plain agents, who takes home more": the pay of both jobs of the group."""
+    decision = run(knowledge, "real estate brokers vs plain agents, who takes home more", "nlu_fallback",
+                   confidence=0.5, ranking=(("nlu_fallback", 0.5), ("ask_pay_factors", 0.38), ("ask_pay", 0.2)))
+    assert "pay" in decision.topics
+
+
+@pytest.mark.parametrize("text, worry", [
+    ("report cards drop friday and i have a 54 in algebra 1, my mom is gonna flip out on me fr", "grades"),
+    ("kids in 7th period keep mooing at me bc i said i wanna run a farm someday", "bullying"),
+    ("no way we can afford a 4 year school. which of ur careers dont need one?", "money"),
+    ("i have a pretty bad stutter. would selling houses even work for me", "doubted"),
+    ("first gen here and my family doesn't get why i want to be a college professor", "parents"),
+])
+def test_more_worries_are_heard(knowledge: Knowledge, text: str, worry: str) -> None:
+    """Set h31's worries: a report card, mooing, an unaffordable four-year school, a stutter, a family that doesn't get it."""
+    from bot.interpret.worries import worry_in
+
+    assert worry_in(text) == worry
+    assert run(knowledge, text, "out_of_scope", confidence=0.9).kind == "worry"
