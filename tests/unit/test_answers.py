@@ -81,6 +81,13 @@ def test_group_and_sub_occupation_pay_are_told_apart() -> None:
     assert "Software developers: $132,270" in text and "$101,800" in text
 
 
+def test_a_group_without_its_own_median_says_it_has_none() -> None:
+    """Electrical and electronics engineers: no median for the whole group, so it says so, then each job's."""
+    text = answer_text("electrical-and-electronics-engineers", ["pay"])
+    assert "don't have one median for the whole group" in text
+    assert "$111,910" in text and "$127,590" in text
+
+
 def test_a_missing_section_is_an_honest_gap() -> None:
     """A topic the file lacks: "I don't have that for <career> yet", and no figure."""
     text = answer_text("registered-nurses", ["skills"])
