@@ -256,8 +256,7 @@ class Turn:
 
         Job titles read as "they": "school counselors" is a career, not a question about school.
         """
-        has = self.has_read_as_they
-        return any(has(w) for entry in self.topics.topics for w in (*entry.phrases, *entry.words))
+        return _topic_word_found(self.has_read_as_they, self.topics)
 
 
 Rule = Callable[[Turn], Optional[Decision]]
@@ -1282,10 +1281,14 @@ _CLAUSE_END = re.compile(r"[?!.;,]+(?:\s+|$)|\s+[-\u2013\u2014]+\s+")
 _SAME_AGAIN = ("same question", "same thing", "same q", "same for", "same deal", "same info")
 
 
+def _topic_word_found(has: Callable[[str], bool], topics: TopicVocabulary) -> bool:
+    """Whether a phrase finder finds any topic word or phrase of the vocabulary."""
+    return any(has(w) for entry in topics.topics for w in (*entry.phrases, *entry.words))
+
+
 def _has_topic_words(turn: Turn, text: str) -> bool:
     """Whether ``text`` (a part of the message) has a topic word, its job titles read as "they"."""
-    has = phrase_finder(turn.knowledge.catalog.replace_names(text, "they"))
-    return any(has(w) for entry in turn.topics.topics for w in (*entry.phrases, *entry.words))
+    return _topic_word_found(phrase_finder(turn.knowledge.catalog.replace_names(text, "they")), turn.topics)
 
 
 def _switch_clause(turn: Turn, limit: int) -> bool:
@@ -1303,9 +1306,10 @@ def _switch_clause(turn: Turn, limit: int) -> bool:
         return False
     if len(re.findall(r"\w+", lead)) > limit or _has_topic_words(turn, lead):
         return False
-    if not any(phrase_finder(lead)(c) for c in _SWITCH_CUES):
+    in_lead, in_rest = phrase_finder(lead), phrase_finder(rest)
+    if not any(in_lead(c) for c in _SWITCH_CUES):
         return False
-    if any(phrase_finder(rest)(c) for c in _SAME_AGAIN):
+    if any(in_rest(c) for c in _SAME_AGAIN):
         return True
     asks = "?" in rest or any(_QUESTION_START.match(part.strip()) for part in parts[1:])
     return not (asks and _has_topic_words(turn, rest))  # a story around it ("mine got me into ap classes")
@@ -1322,7 +1326,8 @@ def switch_rule(turn: Turn) -> Optional[Decision]:
         if _switch_clause(turn, limit):
             return Decision("switch", ANSWER, topics=(turn.state.last_topic,), careers=turn.mentions.careers)
         return None
-    cue = any(phrase_finder(turn.text)(c) for c in _SWITCH_CUES)
+    has = phrase_finder(turn.text)
+    cue = any(has(c) for c in _SWITCH_CUES)
     if not cue and topic_of_intent(turn.intent) and turn.parse.confidence >= turn.limits.switch_overruled:
         return None  # "tell me about chefs" is a question of its own
     return Decision("switch", ANSWER, topics=(turn.state.last_topic,), careers=turn.mentions.careers)
