@@ -122,8 +122,8 @@ _NOT_STREET_NAMES = {
     "address", "number", "phone", "email", "zip",  # labels: "555-0120 address 10 Main St" is "10 Main St"
 }
 _UNIT = r"(?:,?\s*(?:apt|apartment|unit|suite|ste|#|no\.?)\s*\.?\s*#?[A-Za-z0-9-]{1,6}\b)?"
-_ADDRESS = re.compile(
-    r"\b(?:[NSEW](?=\d{3,6}\s))?\d{1,6}(?:-?[A-Za-z])?\s+(?:(?:[NSEW]|north|south|east|west)\.?\s+)?"
+_ADDRESS = re.compile(  # not an interstate's number: "on i-80 every time we drive"
+    r"(?<![A-Za-z]-)\b(?:[NSEW](?=\d{3,6}\s))?\d{1,6}(?:-?[A-Za-z])?\s+(?:(?:[NSEW]|north|south|east|west)\.?\s+)?"
     r"((?:[A-Za-z0-9'-]+\.?\s+){1,4}?)(?:" + _STREET_WORDS + r")\b\.?" + _UNIT,
     re.IGNORECASE,
 )
@@ -229,18 +229,27 @@ _SIGNATURE = re.compile(
     r"(?:(?:^|\s)(?:-{1,2}|—|–|~)\s*|\b(?:best|respectfully|warmly|thanks|thank you|thx|signed|sincerely|cheers|"
     r"love|regards|from|ttyl|"
     r"bye|later|peace|xoxo|ty|tysm|talk soon|see ya|cya)[,:]\s+|\b(?:xoxo|sincerely|signed)\s+)"
-    r"((?:[^\W\d_][\w'-]*)(?:\s+(?:[A-Z]\.|[^\W\d_][\w'-]*)){1,3})\s*(?:,[^,.!?]{0,20}|\([^()]{0,20}\))?[.!]?\s*$",
+    r"((?:[^\W\d_][\w'-]*)(?:\s+(?:[A-Z]\.|(?i:st)\.|[^\W\d_][\w'-]*)){1,3})\s*(?:,[^,.!?]{0,20}|\([^()]{0,20}\))?[.!]?\s*$",
     re.IGNORECASE,
 )
 # A full name alone as the message's last sentence, the way students sign off ("Thanks for the help! Aaliyah Brooks").
 # A contact detail may follow it on the same line ("Evan Brooks-Hale | evan@example.com").
-_SIGN_OFF = re.compile(r"(?:(?<=[.!?])|(?<=\n))\s*"
+_SIGN_OFF = re.compile(r"(?:(?:(?<=[.!?])|(?<=\n))\s*(?:[^\w\s.,!?'\"“”]+\s*)?"  # an emoji may come between
+                       r"|(?<=[\u2600-\u27bf\ufe0f\U0001f300-\U0001faff])\s+)"  # or stand for the full stop
                        r"([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z]\.)?(?:\s+[\"“][^\"”\n]{1,15}[\"”])?"
                        r"(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
                        r"\s*(?:[|•·/,\n]\s*(?:\S+@\S+|[\d()+. -]{7,}))?\s*[.!]?\s*$")
-_NAME_HERE = re.compile(r"(?:^|(?<=[.!?,]\s)|(?<=^hi\s)|(?<=^hey\s))([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
-                        r"(?:\s+(?:here|asking|speaking)\b|\s*[,.–—-]\s*(?:\d{1,2}(?:st|nd|rd|th)\s+grade|grade\s+\d|"
-                        r"period\s+\d|junior|senior|freshman|sophomore)\b)")
+# "<Full Name> here", "<Full Name>, 10th grade", "<Full Name> (she/her)",
+# also after a greeting ("heyyy ... here") or "from" ("from <Full Name>, 8th grade: ...").
+_NAME_HERE = re.compile(r"(?:^(?i:h+i+|he+y+|yo+|hello+|sup|ok)\s+|^|(?<=[.!?,]\s)|(?<=\bfrom\s))"
+                        r"([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
+                        r"(?:\s+(?:here|asking|speaking)\b|\s*[,.–—-]?\s*(?:\d{1,2}(?:st|nd|rd|th)\s+grade|grade\s+\d|"
+                        r"period\s+\d|junior|senior|freshman|sophomore)\b|\s*\((?i:he|she|they|xe|ze|any)/\w+\))")
+# A full name heading the message before a dash ("<First> <Last> — do lawyers ..."), or after a closing word
+# anywhere ("sincerely, <First> <Last> (...) how many ...").
+_NAME_HEADING = re.compile(r"^\s*([^\W\d_a-z][\w'-]+\s+[^\W\d_a-z][\w'-]+)\s*[–—]\s"
+                           r"|\b(?i:sincerely|signed|regards|respectfully)[,:]?\s+"
+                           r"([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})")
 # "<Full Name> is my name": the name said first.
 _NAME_IS_MINE = re.compile(r"(?:^|(?<=[.!?,]\s))([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
                            r"\s+(?i:is|=)\s+(?i:my)\s+(?i:full |real |whole |legal |first and last )?(?i:name)\b")
@@ -481,9 +490,10 @@ def _signature_spans(text: str) -> List[Tuple[int, int]]:
     Two to four words that could be a name (not frequent English words; the first may be a first name).
     """
     spans = []
-    for pattern in (_SIGNATURE, _NAME_HERE, _NAME_IS_MINE, _SIGN_OFF):
+    for pattern in (_SIGNATURE, _NAME_HERE, _NAME_IS_MINE, _SIGN_OFF, _NAME_HEADING):
         for match in pattern.finditer(text):
-            words = match.group(1).split()
+            group = 1 if match.group(1) else 2
+            words = match.group(group).split()
             lowered = [w.lower() for w in words]
             if any(w in _NAME_STOP or w in _CRISIS_WORDS for w in lowered):
                 continue
@@ -497,7 +507,7 @@ def _signature_spans(text: str) -> List[Tuple[int, int]]:
                          or (i > 0 and capitalised_first and word[0].isupper())  # "Kevin J. Park"
                          for i, (word, low) in enumerate(zip(words, lowered, strict=True))]
             if all(name_like):
-                spans.append(match.span(1))
+                spans.append(match.span(group))
     return spans
 
 

@@ -502,3 +502,30 @@ def test_middle_names_and_nicknames_are_masked_with_the_full_name(text: str, det
 def test_a_first_name_alone_still_stays(text: str) -> None:
     """A first name alone is no full name: the message is kept as typed."""
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("Tyler Brandt 9th grade, what do civil engineers build", "Tyler Brandt"),
+    ("Priya Raman (she/her) how long is nursing school", "Priya Raman"),
+    ("Omar Haddad — are lawyers paid hourly", "Omar Haddad"),
+    ("heyy Brooke Sandoval here, what do barbers earn", "Brooke Sandoval"),
+    ("from Dante Reyes, 10th grade: do machinists need college", "Dante Reyes"),
+    ("regards, Noah Feldman (my teacher said to sign) what does a buyer do", "Noah Feldman"),
+    ("is the outlook good for chefs?  -Marie St. Clair", "Marie St. Clair"),
+    ("ok thanks so much 🙏 Jasmine Ortega", "Jasmine Ortega"),
+])
+def test_names_heading_or_signing_a_message_are_masked(text: str, detail: str) -> None:
+    """Set 42: a name before a grade or pronouns, heading the message before a dash, after a greeting, "from" or a
+    closing word anywhere, signed with "St." in it or after an emoji."""
+    masked = mask(text).text
+    assert detail not in masked and "[name]" in masked
+
+
+@pytest.mark.parametrize("text", [
+    "Registered Nurses — how much do they make",
+    "Software Developers (they/them pronouns in code lol) what do they do",
+    "we take i-95 every time we drive to my aunts, do truck drivers use it",
+    "Electrical Engineers here at my school said its hard",
+])
+def test_titles_and_interstates_heading_a_message_stay(text: str) -> None:
+    assert mask(text).text == text
