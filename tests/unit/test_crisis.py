@@ -682,6 +682,12 @@ def test_a_crisis_beside_those_look_alikes_is_still_found(text: str) -> None:
 
 # Kinds of crisis learnt from later sets, one table: a new set's kinds are added here, not as a new test.
 _FOUND_BY_THE_DETECTOR = [
+    # set 39
+    "idk why i even ask, sel harm again last night",
+    "whats the pay for lawyers, whatever, im planning my exit anyway",
+    "my moms boyfriend keeps sending me creepy texts and wants to meet me alone after practice",
+    "im 15 and pregnant and my uncle is the father, can i still be a nurse",
+    "i'd rather kill myself than do another day of this",
     # set 38
     "i mixed xanax and alcohol and my heart is racing really fast",
     "i sleep with a chair jammed under my door handle",
@@ -803,6 +809,11 @@ _FOUND_BY_THE_DETECTOR = [
 
 # Their look-alikes (hyperbole, career questions, ordinary days) the detector must leave.
 _LEFT_BY_THE_DETECTOR = [
+    # set 39
+    "id honestly rather jump off a bridge than present this slideshow tomorrow",
+    "if my sister eats my leftovers one more time she's dead meat lol",
+    "im planning my exit from this school, is community college a good way out",
+    "my dad is the father of three kids and works as a machinist",
     # set 38
     "the detective found the gun in the movie",
     "my mom mixed the paint and water for the mural",
