@@ -54,6 +54,12 @@ _END_TAG = re.compile(r",\s*(?:don'?t|doesn'?t|isn'?t|aren'?t|won'?t|can'?t|didn
                       r"\s*[.!]*\s*$|,\s*(?:right|correct|true)\s*[.!]*\s*$", re.IGNORECASE)
 
 
+# A student asking about their own wish, not the job: "is that dumb?", "am i crazy for wanting this?".
+_SELF_JUDGED = re.compile(r"\s*(?:is that|is it|is this|am i|would that be|would it be)\s+(?:so |really |kinda |too |just )?"
+                          r"(?:dumb|stupid|weird|crazy|silly|unrealistic|a bad idea|a dumb idea|dumb of me|normal|"
+                          r"wrong|embarrassing|cringe)\b[^.!?]{0,25}[.!?]*\s*$", re.IGNORECASE)
+
+
 def yes_no_part(question: str) -> Optional[str]:
     """The part of a message that asks a yes/no question, or None.
 
@@ -63,7 +69,7 @@ def yes_no_part(question: str) -> Optional[str]:
     if not question:
         return None
     sentences = [s.strip() for s in re.split(r"(?<=[.!?:])\s+|\s+-+\s+", question) if s.strip()]
-    asked = next((s for s in sentences if _YES_NO.search(s)), None)
+    asked = next((s for s in sentences if _YES_NO.search(s) and not _SELF_JUDGED.match(s)), None)
     if asked is not None:
         return asked
     return question if _TAG.search(question.replace("'", "").replace("\u2019", "")) or _END_TAG.search(question) \

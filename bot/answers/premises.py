@@ -327,7 +327,8 @@ _ABSOLUTE = re.compile(r"\b(?:only|just|all|always|never|24/7|24 7|all day|all t
                        r"whole time|exclusively|nothing but|basically)\b")
 _PLACE_OR_TIME = re.compile(r"\b(?:hospitals?|offices?|desks?|outside|outdoors|inside|indoors|sites?|field|labs?|"
                             r"home|road|nights?|weekends?|compan(?:y|ies)|stations?|schools?|clinics?|factor(?:y|ies)|"
-                            r"salons?|shops?|kitchens?|restaurants?|computers?|alone|cubicles?)\b")
+                            r"salons?|shops?|kitchens?|restaurants?|computers?|alone|cubicles?|9 to 5|nine to five|"
+                            r"mondays?|weekdays?|mornings?)\b")
 _VARIETY = re.compile(r"\b(?:or|many|some|may|most|split|also|sometimes|often|such as|various|different)\b|,")
 
 
@@ -340,8 +341,15 @@ def absolute_claim(question: str, career: Career) -> bool:
     said = question.lower().replace("'", "").replace("\u2019", "")
     environment = career.work_environment.text if career.work_environment else ""
     return bool(environment) and bool(_VARIETY.search(environment.lower())) and any(
-        _ABSOLUTE.search(part) and _PLACE_OR_TIME.search(part) and not _OPEN_QUESTION.match(part)
-        for part in re.split(r"[.!?;]", said))
+        _near(part, _ABSOLUTE, _PLACE_OR_TIME) and not _OPEN_QUESTION.match(part) for part in re.split(r"[.!?;]", said))
+
+
+def _near(text: str, first: "re.Pattern[str]", second: "re.Pattern[str]", words: int = 5) -> bool:
+    """True when matches of both patterns have at most ``words`` words between them ("only in hospitals",
+    "always have to work at a hospital"; not "someone at my old school said a kid like me would never ...")."""
+    ones = [m.span() for m in first.finditer(text)]
+    twos = [m.span() for m in second.finditer(text)]
+    return any(len(text[min(a[1], b[1]):max(a[0], b[0])].split()) <= words for a in ones for b in twos)
 
 
 def correction(question: str, career: Career, general: Optional[GeneralFacts]) -> Optional[str]:

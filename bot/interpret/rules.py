@@ -419,10 +419,11 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
     named = turn.mentions.careers
     if not named and kind in SCHOOL_WORRIES and _WORRY_REFERS.search(turn.text.lower()) and turn.careers_asked():
         named = turn.careers_asked()  # "im failing algebra 2, can i still do this" on a career's page
-    if kind in SCHOOL_WORRIES and len(named) == 1 and (rest.kind not in {ANSWER, COMPARE}
-                                                       or rest.topics == ("summary",)):
+    if kind in SCHOOL_WORRIES and len(named) == 1 and rest.rule != "unknown_cost" \
+            and (rest.kind not in {ANSWER, COMPARE} or rest.topics == ("summary",)):
         # "my grades are bad, can i still be a truck driver?": what the facts say is the way in
-        # (also for a detail the file lacks: "im failing chem, is environmental science still possible")
+        # (also for a detail the file lacks: "im failing chem, is environmental science still possible"; not for
+        # what a school costs, which no file gives: "were kinda broke, what does the program cost" is told so)
         rest = Decision("worry_way_in", ANSWER, topics=("how_to_become",), careers=named)
     elif len(named) == 1 and (rest.kind not in ANSWERS_AFTER_A_WORRY or (
             rest.rule == "career_named" and _topic_in_words(turn) not in {None, "summary"})):
@@ -1162,31 +1163,74 @@ EXPLAINED_TOPICS = frozenset({"pay", "pay_factors", "outlook", "openings"})  # f
 
 
 def explain_rule(turn: Turn) -> Optional[Decision]:
-    """Right after a figure, "is that a lot?", "what does that mean?" or "why?" gets the figure explained."""
+    """Right after a figure, "is that a lot?", "what does that mean?" or "why?" gets the figure explained.
+
+    So does a figure of the career quoted back, also as the first message on its page ("it says -3%. does that
+    mean nobody is gonna hire inspectors?", "is 4 percent slow?", "54,320 sounds decent but is it good?").
+    """
     topic, career = turn.state.last_topic, turn.state.career
-    if topic not in EXPLAINED_TOPICS or not career or career not in turn.knowledge.careers:
+    if not career and len(turn.careers_asked()) == 1:
+        career = turn.careers_asked()[0]
+    if not career or career not in turn.knowledge.careers:
+        return None
+    quoted = _figure_quoted(turn, career) if topic not in EXPLAINED_TOPICS else None  # the figure just given first
+    if quoted and quoted == topic_of_intent(turn.intent) and turn.parse.confidence >= turn.limits.phrase_over:
+        quoted = None  # "production managers only grow 2 percent?? is that bad": the outlook answer says it
+    topic = quoted or topic
+    if topic not in EXPLAINED_TOPICS:
         return None
     if turn.mentions.others or turn.mentions.careers not in {(), (career,)}:
         return None  # another career: a question about it ("why so many nurse openings" right after nurses is not)
     asked = explain_asked(turn.text)
-    if asked is None:
-        return None
+    if asked is None and quoted and re.search(r"\bmeans?\b", turn.text.lower()):
+        asked = "meaning"  # "it says -3%. does that mean nobody is gonna hire them?"
+    if asked is None or (quoted == "pay" and asked != "judge"):
+        return None  # "is 99,890 a year or a month": the pay answer says whose figure it is and per what
     if _after_what_about(turn.text) and group_rule(turn) is not None:
         return None  # "thats kinda low. what about just hairstylists": the pay of one job of the group
     # "ok is that above the median for all jobs", "why that many openings if the field is only growing 6%"
-    points_back = _POINTS_BACK.match(turn.text.lower()) is not None or asked == "why"
+    points_back = _POINTS_BACK.match(turn.text.lower()) is not None or asked == "why" or quoted is not None
     if turn.word_count() > turn.limits.follow_up_max_words + (turn.limits.points_back_words if points_back else 4):
         return None
     other = topic_of_intent(turn.intent)
     entry = turn.topics.entry(other) if other else None
     said = any(turn.has_read_as_they(w) for w in (*entry.phrases, *entry.words)) if entry else False
-    if other and _POINTS_BACK.match(turn.text.lower()) and not said:
+    if other and (_POINTS_BACK.match(turn.text.lower()) or quoted) and not said:
         other = None  # "is that good or bad next to other jobs": the figure just given, whatever the guess
     if other and other != topic and turn.parse.confidence >= turn.limits.phrase_over:
         if asked != "why" or other not in EXPLAINED_TOPICS:
             return None  # "and how many openings?" asks another topic
         topic = other  # "if it's declining why are there still openings": why there are openings
     return Decision("explain", EXPLAIN, topics=(topic,), careers=(career,), details={"asked": asked})
+
+
+# A growth figure quoted back: "-3%", "minus one percent", "4 percent".
+_QUOTED_PERCENT = re.compile(r"(?<![\w.])(minus |negative |-|\+|plus )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine"
+                             r"|ten)\s?(?:%|percent\b|per cent\b)")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10}
+
+
+def _figure_quoted(turn: Turn, career_id: str) -> Optional[str]:
+    """The topic of a figure of the career the message quotes back: its growth ("outlook") or a yearly wage ("pay")."""
+    career = turn.knowledge.careers[career_id]
+    text = turn.text.lower()
+    growth = career.outlook.growth if career.outlook else None
+    if growth is not None:
+        for match in _QUOTED_PERCENT.finditer(text):
+            number = match.group(2)
+            value = float(_NUMBER_WORDS.get(number, 0) or number)
+            if match.group(1) and match.group(1).strip() in {"minus", "negative", "-"}:
+                value = -value
+            if value == growth.percent or (not match.group(1) and value == abs(growth.percent)):
+                return "outlook"
+    wages = [w for w in ([career.pay.median] + list(career.pay.groups) if career.pay else []) if w and w.annual]
+    figures = [m for m in _QUOTED_FIGURE.finditer(text) if "," in m.group(1) or m.group(2)]  # not "3 tests", "2023"
+    if len(figures) != 1:
+        return None  # "why does it say 130,160 and also 132,270": which figure is whose (quoted_figure_rule)
+    amount = float(figures[0].group(1).replace(",", "")) * (1000 if figures[0].group(2) else 1)
+    close = 1000 if figures[0].group(2) else 1
+    return "pay" if any(abs(amount - float(w.annual or 0)) < close for w in wages) else None
 
 
 # A follow-up that points back at the figure may be longer: "is that what i'd make right out of college?"
@@ -1472,7 +1516,7 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
         covering = _hinted_topic(turn) or search.concepts().topic_of(turn.text) or "summary"
         return Decision("unknown_detail", WHICH_CAREER, topics=(covering,))
     if careers and _COST_ASKED.search(turn.text) and not _EARNINGS.search(turn.text):
-        return Decision("unknown_detail", NOT_KNOWN, careers=careers[:1])  # "how much does the school cost"
+        return Decision("unknown_cost", NOT_KNOWN, careers=careers[:1])  # "how much does the school cost"
     # "how many years of work experience do paramedics need": its line says it, or not ("how much work
     # experience" is not a pay question)
     topic = "education" if careers and EXPERIENCE_ASKED.search(turn.text) else None

@@ -584,6 +584,8 @@ def test_a_detail_the_file_states_is_looked_up(text: str) -> None:
     ("construction managers have to lift heavy stuff all day right? like carry beams",
      "construction managers have to lift heavy stuff all day right? like carry beams"),
     ("what do chefs make", None),
+    ("i want to be a nurse even tho i hate blood. is that dumb? what classes do nurses take", None),
+    ("am i crazy for wanting this? do lawyers work weekends", "do lawyers work weekends"),
 ])
 def test_the_yes_no_part_of_a_message(text: str, part: str | None) -> None:
     """A yes/no question in a later sentence, or a statement with a tag ("right?"), is a yes/no question."""
@@ -1514,3 +1516,12 @@ def test_a_premise_inside_a_worry_is_corrected_in_the_answer_after_it() -> None:
 ])
 def test_worries_of_development_set_29(text: str, kind: str) -> None:
     assert worry_in(text) == kind
+
+
+def test_an_all_or_nothing_word_far_from_a_place_claims_nothing() -> None:
+    """"someone at my old school said i would never be a scientist": "never" and "school" are not one claim."""
+    from bot.answers.premises import absolute_claim
+
+    career = current_knowledge().careers["environmental-scientists-and-specialists"]
+    assert not absolute_claim("someone at my old school said a kid like me would never be a scientist", career)
+    assert absolute_claim("do they only work outdoors", career)

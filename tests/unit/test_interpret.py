@@ -917,3 +917,42 @@ def test_more_worries_are_heard(knowledge: Knowledge, text: str, worry: str) -> 
 
     assert worry_in(text) == worry
     assert run(knowledge, text, "out_of_scope", confidence=0.9).kind == "worry"
+
+
+# --- Added after many-careers set 51 and honest set 32 were read (bench/README.md, forty-seventh run) -------------
+@pytest.mark.parametrize("career, text, intent, topic", [
+    ("quality-control-inspectors", "my teacher showed us -3% for inspectors, does that mean theyre done hiring",
+     "out_of_scope", "outlook"),
+    ("farmers-ranchers-and-other-agricultural-managers", "negative one percent for ranchers, is that bad",
+     "nlu_fallback", "outlook"),
+    ("heavy-and-tractor-trailer-truck-drivers", "54,320 seems ok but is that good next to most jobs",
+     "ask_outlook", "pay"),
+])
+def test_a_figure_of_the_career_quoted_back_is_explained(knowledge: Knowledge, career: str, text: str, intent: str,
+                                                        topic: str) -> None:
+    """As the first message on a career's page, a growth or pay figure of its file quoted back gets it explained."""
+    decision = run(knowledge, text, intent, State(career=career), confidence=0.9)
+    assert (decision.rule, decision.topics) == ("explain", (topic,)), decision
+
+
+def test_a_figure_the_file_does_not_have_is_not_explained(knowledge: Knowledge) -> None:
+    """"is 12 percent good" on the inspectors' page (their growth is -3 percent): not their figure."""
+    decision = run(knowledge, "is 12 percent good", "out_of_scope", State(career="quality-control-inspectors"),
+                   confidence=0.9)
+    assert decision.rule != "explain"
+
+
+@pytest.mark.parametrize("text", [
+    "my family is broke and culinary school seems crazy expensive, how do chefs get trained",
+    "got rejected from two colleges already, can i still become a nurse without one",
+    "a guy in my class said girls arent wired for coding, what do software developers make",
+])
+def test_a_worry_told_with_a_career_question_is_heard(knowledge: Knowledge, text: str) -> None:
+    decision = run(knowledge, text, "ask_how_to_become", confidence=0.7)
+    assert decision.kind == "worry" and decision.then is not None, decision
+
+
+def test_what_a_school_costs_stays_unknown_after_a_money_worry(knowledge: Knowledge) -> None:
+    """"what does the training for chefs cost, were kinda broke": the worry is heard; no file gives a cost."""
+    decision = run(knowledge, "what does the training for chefs cost, were kinda broke rn", "ask_unknown_detail")
+    assert decision.kind == "worry" and decision.then is not None and decision.then.kind == "not_known", decision
