@@ -344,9 +344,12 @@ def absolute_claim(question: str, career: Career) -> bool:
         _near(part, _ABSOLUTE, _PLACE_OR_TIME) and not _OPEN_QUESTION.match(part) for part in re.split(r"[.!?;]", said))
 
 
-def _near(text: str, first: "re.Pattern[str]", second: "re.Pattern[str]", words: int = 5) -> bool:
-    """True when matches of both patterns have at most ``words`` words between them ("only in hospitals",
-    "always have to work at a hospital"; not "someone at my old school said a kid like me would never ...")."""
+def _near(text: str, first: re.Pattern[str], second: re.Pattern[str], words: int = 5) -> bool:
+    """True when matches of both patterns have at most ``words`` words between them.
+
+    "only in hospitals", "always have to work at a hospital"; not "someone at my old school said a kid like me
+    would never be a scientist".
+    """
     ones = [m.span() for m in first.finditer(text)]
     twos = [m.span() for m in second.finditer(text)]
     return any(len(text[min(a[1], b[1]):max(a[0], b[0])].split()) <= words for a in ones for b in twos)

@@ -1205,8 +1205,8 @@ def explain_rule(turn: Turn) -> Optional[Decision]:
 
 
 # A growth figure quoted back: "-3%", "minus one percent", "4 percent".
-_QUOTED_PERCENT = re.compile(r"(?<![\w.])(minus |negative |-|\+|plus )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine"
-                             r"|ten)\s?(?:%|percent\b|per cent\b)")
+_QUOTED_PERCENT = re.compile(r"(?<![\w.])(minus |negative |-|\+|plus )?"
+                             r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?(?:%|percent\b|per cent\b)")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10}
 
