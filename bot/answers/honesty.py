@@ -56,7 +56,8 @@ _END_TAG = re.compile(r",\s*(?:don'?t|doesn'?t|isn'?t|aren'?t|won'?t|can'?t|didn
 
 # A student asking about their own wish, not the job: "is that dumb?", "am i crazy for wanting this?".
 _SELF_JUDGED = re.compile(r"\s*(?:is that|is it|is this|am i|would that be|would it be)\s+"
-                          r"(?:so |really |kinda |too |just )?(?:dumb|stupid|weird|crazy|silly|unrealistic|a bad idea|a dumb idea|dumb of me|normal|"
+                          r"(?:so |really |kinda |too |just )?"
+                          r"(?:dumb|stupid|weird|crazy|silly|unrealistic|a bad idea|a dumb idea|dumb of me|normal|"
                           r"wrong|embarrassing|cringe)\b[^.!?]{0,25}[.!?]*\s*$", re.IGNORECASE)
 
 
