@@ -125,8 +125,21 @@ class PayWords:
         return next((kind for kind, words in self.kinds if any(has(w) for w in words)), None)
 
     def place(self, text: str) -> Optional[str]:
-        """The place a pay question names ("texas", "my city"), if any."""
-        return first_found(text, self.places)
+        """The place a pay question names ("texas", "my city"), if any.
+
+        A place told in a sentence of its own is the student's story, not the question: "how much do farmers
+        make a year? my family has a dairy farm in wisconsin" asks the pay. A short fragment ("in texas?") and a
+        sentence that asks or names the pay ("i live in ohio, what do nurses make there") still ask for it.
+        """
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+        if len(sentences) > 1:
+            text = " ".join(s for s in sentences if s.rstrip().endswith("?") or len(s.split()) <= 4
+                            or _PAY_NAMED.search(s))
+        return first_found(text, self.places) if text else None
+
+
+_PAY_NAMED = re.compile(r"\b(?:pay|pays|paid|make|makes|earn|earns|salary|salaries|wage|wages|money|income)\b",
+                        re.IGNORECASE)
 
 
 def _stamp(path: Path) -> int:

@@ -956,3 +956,21 @@ def test_what_a_school_costs_stays_unknown_after_a_money_worry(knowledge: Knowle
     """"what does the training for chefs cost, were kinda broke": the worry is heard; no file gives a cost."""
     decision = run(knowledge, "what does the training for chefs cost, were kinda broke rn", "ask_unknown_detail")
     assert decision.kind == "worry" and decision.then is not None and decision.then.kind == "not_known", decision
+
+
+@pytest.mark.parametrize("text, place", [
+    ("how much do chefs make a year? my family runs a diner in ohio", None),
+    ("how much do chefs make in ohio?", "ohio"),
+    ("i live in ohio, what do chefs make there", "ohio"),
+    ("how much do chefs make? in ohio", "ohio"),
+])
+def test_a_place_in_the_story_is_not_the_place_asked(text: str, place: Optional[str]) -> None:
+    """A place told in a sentence of its own is the student's story; the pay asked is the national median."""
+    from bot.interpret.words import pay_words
+
+    assert pay_words().place(text) == place
+
+
+def test_a_vehicle_names_its_drivers(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "if i drove an 18-wheeler how much would i make an hour", "ask_pay")
+    assert decision.careers == ("heavy-and-tractor-trailer-truck-drivers",) and decision.topics == ("pay",)
