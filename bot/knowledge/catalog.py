@@ -38,6 +38,9 @@ _ARTICLES = frozenset({"a", "an", "the", "be", "become", "as", "vs", "versus", "
 _JOB_WORDS = frozenset({"jobs", "job", "pay", "salary", "salaries", "school", "program", "programs", "degree",
                         "license", "openings", "career", "careers", "wage", "wages", "hourly"})
 _NON_WORD = re.compile(r"[^a-z0-9&]+")
+# Words after which a title the bot has no file for is a field of study ("a biology degree", "marketing classes").
+_STUDY_WORDS = frozenset({"degree", "degrees", "major", "majors", "class", "classes", "course", "courses",
+                          "program", "programs", "bachelors", "masters"})
 
 
 @dataclass(frozen=True)
@@ -282,10 +285,12 @@ class Catalog:
         others: List[str] = []
         clusters: List[str] = []
         words, matches = self._matches(text)
-        for _, _, entry in self._shared_heads(words, matches):
+        for start, length, entry in self._shared_heads(words, matches):
             if entry.career:
                 if entry.career not in careers:
                     careers.append(entry.career)
+            elif start + length < len(words) and words[start + length] in _STUDY_WORDS:
+                continue  # "with a mechanical engineering degree": a field of study, not a career asked about
             elif entry.title not in others:
                 others.append(entry.title)
                 if entry.cluster:

@@ -146,3 +146,14 @@ def test_tech_short_forms_and_engineering_fields_of_other_jobs() -> None:
     assert catalog.find("how much do nail techs make").others == ("nail technician",)
     assert catalog.find("is mechanical engineering a growing field").others == ("mechanical engineer",)
     assert catalog.find("computer hardware engineers how much do they get").others == ("computer hardware engineer",)
+
+
+@pytest.mark.parametrize("text", ["could i get into this with a mechanical engineering degree instead",
+                                  "what can you do with a biology major", "i took marketing classes last year"])
+def test_a_field_of_study_is_no_career_asked_about(catalog: Catalog, text: str) -> None:
+    """A title the bot has no file for, said as a degree, major or class, is a field of study (set 51)."""
+    assert catalog.find(text).others == ()
+
+
+def test_a_title_before_other_words_is_still_a_career(catalog: Catalog) -> None:
+    assert catalog.find("how much do mechanical engineers make").others != ()
