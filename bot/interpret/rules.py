@@ -989,9 +989,15 @@ def _sentences(text: str) -> List[str]:
 def _asked_in_a_question(turn: Turn) -> Tuple[str, ...]:
     """The topic of a sentence ending in "?", by its words with job titles read as "they".
 
-    "i wanna design circuits. do electronics engineers make good money?": pay.
+    "i wanna design circuits. do electronics engineers make good money?": pay. A later sentence or clause asks
+    too when it opens like a question, "?" or not ("i wanna be a head chef someday. what do chefs make").
     """
-    questions = [q for q in _sentences(turn.text) if q.endswith("?")]
+    sentences = _sentences(turn.text)
+    questions = [q for q in sentences if q.endswith("?")]
+    if not questions:  # "..., whats the median wage for them", "i love nature but can i make money at it"
+        clauses = [c for c in re.split(r"(?<=[.!?,;])\s+|\s+(?=but\s)", turn.text.strip()) if c.strip()]
+        questions = [c for c in clauses[1:]  # not "can u make me a plan": the wish itself, asked
+                     if _QUESTION_START.match(c) and not _ASKS_FOR_A_PLAN.search(c.lower())]
     if not questions:
         return ()
     topic = _longest_topic(phrase_finder(turn.knowledge.catalog.replace_names(" ".join(questions), "they")),

@@ -974,3 +974,18 @@ def test_a_place_in_the_story_is_not_the_place_asked(text: str, place: Optional[
 def test_a_vehicle_names_its_drivers(knowledge: Knowledge) -> None:
     decision = run(knowledge, "if i drove an 18-wheeler how much would i make an hour", "ask_pay")
     assert decision.careers == ("heavy-and-tractor-trailer-truck-drivers",) and decision.topics == ("pay",)
+
+
+@pytest.mark.parametrize("text", [
+    "ive been helping in my aunts kitchen every summer and wanna be a chef someday. what do chefs make in a year",
+    "i love being outside and want to be a farmer, whats the median wage for farmers",
+])
+def test_a_wish_then_a_question_without_a_question_mark_gets_the_answer(knowledge: Knowledge, text: str) -> None:
+    """A later sentence or clause that opens like a question asks it, "?" or not (after the retraining of run 47)."""
+    decision = run(knowledge, text, "want_career", confidence=0.95)
+    assert decision.kind == ANSWER and decision.topics[:1] == ("pay",), decision
+
+
+def test_asking_for_the_plan_in_a_clause_still_starts_it(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "i wanna be a production manager, can u make me a plan", "want_career", confidence=0.95)
+    assert decision.kind != ANSWER or decision.topics[:1] != ("pay",), decision
