@@ -684,13 +684,17 @@ def quoted_figure_rule(turn: Turn) -> Optional[Decision]:
     if turn.intent not in {"nlu_fallback", "out_of_scope", "compare_careers", "ask_unknown_detail"} or len(asked) != 1:
         return None
     career = turn.knowledge.careers[asked[0]]
-    wages = [w for w in ([career.pay.median] + list(career.pay.groups) if career.pay else []) if w and w.annual]
-    for match in _QUOTED_FIGURE.finditer(turn.text.lower()):
-        amount = float(match.group(1).replace(",", "")) * (1000 if match.group(2) else 1)
-        close = 1000 if match.group(2) else 1  # "130k" rounds $130,160; "130,160" is the figure itself
-        if any(abs(amount - float(w.annual or 0)) < close for w in wages):
-            return Decision("quoted_figure", ANSWER, topics=("pay",), careers=(career.id,))
+    if any(_is_a_wage_of(career, match) for match in _QUOTED_FIGURE.finditer(turn.text.lower())):
+        return Decision("quoted_figure", ANSWER, topics=("pay",), careers=(career.id,))
     return None
+
+
+def _is_a_wage_of(career: Career, match: re.Match[str]) -> bool:
+    """True when a figure found by ``_QUOTED_FIGURE`` is one of the career's yearly wages."""
+    wages = [w for w in ([career.pay.median] + list(career.pay.groups) if career.pay else []) if w and w.annual]
+    amount = float(match.group(1).replace(",", "")) * (1000 if match.group(2) else 1)
+    close = 1000 if match.group(2) else 1  # "130k" rounds $130,160; "130,160" is the figure itself
+    return any(abs(amount - float(w.annual or 0)) < close for w in wages)
 
 
 def compare_rule(turn: Turn) -> Optional[Decision]:
@@ -1230,13 +1234,10 @@ def _figure_quoted(turn: Turn, career_id: str) -> Optional[str]:
                 value = -value
             if value == growth.percent or (not match.group(1) and value == abs(growth.percent)):
                 return "outlook"
-    wages = [w for w in ([career.pay.median] + list(career.pay.groups) if career.pay else []) if w and w.annual]
     figures = [m for m in _QUOTED_FIGURE.finditer(text) if "," in m.group(1) or m.group(2)]  # not "3 tests", "2023"
     if len(figures) != 1:
         return None  # "why does it say 130,160 and also 132,270": which figure is whose (quoted_figure_rule)
-    amount = float(figures[0].group(1).replace(",", "")) * (1000 if figures[0].group(2) else 1)
-    close = 1000 if figures[0].group(2) else 1
-    return "pay" if any(abs(amount - float(w.annual or 0)) < close for w in wages) else None
+    return "pay" if _is_a_wage_of(career, figures[0]) else None
 
 
 # A follow-up that points back at the figure may be longer: "is that what i'd make right out of college?"
