@@ -55,6 +55,7 @@ CHAT_FORMS: Dict[str, str] = {
     "throwup": "throw up", "aftr": "after", "kickd": "kicked", "outsid": "outside", "parnts": "parents",
     "hts": "hits", "brothr": "brother", "tomorow": "tomorrow", "famiy": "family",
     "dosnt": "does not", "dosent": "does not", "doesent": "does not",
+    "bouta": "about to", "boutta": "about to", "imma": "i am going to", "ima": "i am going to",
     "theyll": "they will", "youll": "you will", "mistak": "mistake", "screms": "screams", "yels": "yells",
 }
 # Emoji students use for what they can't type: read as the words they stand for ("🔪🩸", "💊💊💊").
@@ -87,7 +88,7 @@ KEY_WORDS = (
     "counselor", "counselors", "counseling", "guidance", "talk", "appointment",
     "touches", "boyfriend", "girlfriend", "stepdad", "easiest", "secret", "circling", "hurts", "blackmailing",
     "blackmail", "notes", "bridge", "took", "help", "house", "poison", "window", "trying", "inside",
-    "drank", "bleach", "jump",
+    "drank", "bleach", "jump", "live", "dont", "assaulted", "assault", "wrist",
 )
 
 
@@ -200,7 +201,7 @@ def normalise(text: str) -> str:
     for word in lowered.split():
         word = CHAT_FORMS.get(word, word)
         corrected = (dropped_g(word) or correct_word(word)) if " " not in word else None
-        words.append(corrected or word)
+        words.append(CHAT_FORMS.get(corrected, corrected) if corrected else word)  # "dnot" -> "dont" -> "do not"
     joined = _SPACES.sub(" ", " ".join(words)).strip()
     joined = _JOINS.sub(lambda m: m.group(1) + m.group(2), joined)
     joined = joined.replace("themselfs", "themselves").replace("themself", "themselves")
