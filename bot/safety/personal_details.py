@@ -110,7 +110,7 @@ _PHONE_LEADING_ZERO = re.compile(r"(?<![\w$,.])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?!\
                                  r"|(?<![\w$,.])00\d{1,3}(?:[ .-]\d{2,6}){2,3}(?!\w|[,.]\d)")  # "0044 7555 010123"
 _STREET_WORDS = (
     r"street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|terr|ter|"
-    r"circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|way|alley|row|loop|pike|crescent|plaza|close|grove|"
+    r"circle|cir|parkway|pkwy|highway|hwy|freeway|fwy|trail|trl|square|sq|way|alley|row|loop|pike|crescent|plaza|close|grove|"
     r"gardens|mews|strip|path|ridge|crossing|hollow|run|point|pass|bend|walk|concourse|expressway|expy|turnpike|tpke"
 )
 _NOT_STREET_NAMES = {
@@ -121,16 +121,20 @@ _NOT_STREET_NAMES = {
     "at", "on", "by", "was", "were", "be", "sounds", "seems", "looks", "feels",
     "address", "number", "phone", "email", "zip",  # labels: "555-0120 address 10 Main St" is "10 Main St"
 }
+# A street word that is part of the name before the real one: "1900 Oak Hollow Dr", "12 Park Place Rd"
+_SECOND_STREET_WORD = (r"(?:\s+(?-i:Dr|Rd|St|Ln|Ave|Ct|Blvd|Way|Cir|Pl|Trl|Pkwy|Hwy|Fwy|Drive|Road|Street|Lane|Avenue|"
+                       r"Court|Circle|Place|Trail|Parkway)\b\.?)?")
 _UNIT = r"(?:,?\s*(?:apt|apartment|unit|suite|ste|#|no\.?)\s*\.?\s*#?[A-Za-z0-9-]{1,6}\b)?"
 _ADDRESS = re.compile(  # not an interstate's number: "on i-80 every time we drive"
     r"(?<![A-Za-z]-)\b(?:[NSEW](?=\d{3,6}\s))?\d{1,6}(?:-?[A-Za-z])?\s+(?:(?:[NSEW]|north|south|east|west)\.?\s+)?"
-    r"((?:[A-Za-z0-9'-]+\.?\s+){1,4}?)(?:" + _STREET_WORDS + r")\b\.?" + _UNIT,
+    r"((?:[A-Za-z0-9'-]+\.?\s+){1,4}?)(?:" + _STREET_WORDS + r")\b\.?" + _SECOND_STREET_WORD + _UNIT,
     re.IGNORECASE,
 )
 # After "i live at", "my address is": a house number and up to three words, street word or not.
 # Numbered roads: "1602 Route 9 Apt 2", "455 Highway 101", "77 Rural Route 2".
 _ADDRESS_ROUTE = re.compile(
-    r"\b(?:[NSEW](?=\d{3,6}\s))?\d{1,6}\s+(?:state\s+|county\s+|us\s+|rural\s+|farm\s+)?(?:route|rte|highway|hwy|road|rd)\s+"
+    r"\b(?:[NSEW](?=\d{3,6}\s))?\d{1,6}\s+(?:(?:state\s+|county\s+|us\s+|rural\s+|farm\s+)?(?:route|rte|highway|hwy|road|rd)"
+    r"|fm|farm[\s-]to[\s-]market(?:\s+road)?|ranch\s+road|county\s+rd)\s+"
     r"(?:\d{1,4}[A-Za-z]?|[A-Z]{1,2})\b"
     + _UNIT,
     re.IGNORECASE,
@@ -574,6 +578,22 @@ def _spans(pattern: re.Pattern, text: str, group: int = 0) -> List[Tuple[int, in
     return [m.span(group) for m in pattern.finditer(text)]
 
 
+# The city, state and ZIP code after a street address, on the same line or the next ("City: Plano TX 75023").
+_CITY_LINE = re.compile(r"(?:,?[ \t]+|[ \t]*\n[ \t]*"
+                        r"(?:(?i:city(?:,? state)?(?: and zip| & zip|,? zip)?)[ \t]*:[ \t]*)?)"
+                        r"[A-Z][a-zA-Z.'-]+(?:[ \t]+[A-Z][a-zA-Z.'-]+){0,2},?[ \t]+(?:[A-Z]{2}|[A-Z][a-z]+)\.?,?[ \t]+"
+                        r"\d{5}(?:-\d{4})?\b")
+
+
+def _with_city_lines(text: str, spans: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """Each address span stretched over a city, state and ZIP code right after it."""
+    stretched = []
+    for start, end in spans:
+        city = _CITY_LINE.match(text, end)
+        stretched.append((start, city.end() if city else end))
+    return stretched
+
+
 def _address_spans(text: str) -> List[Tuple[int, int]]:
     def plausible(match: Match[str]) -> bool:
         words = match.group(1).lower().split()
@@ -634,8 +654,9 @@ def _names_before_contact(text: str, contacts: List[Tuple[int, int]]) -> List[Tu
         lowered = [w.lower() for w in words]
         if any(w in _NAME_STOP or w in _NOT_NAMES or w in _CRISIS_WORDS for w in lowered):
             continue
+        known_first = lowered[0] in first_names() and all(w[0].isupper() for w in words)  # "Hailey Price, [email]"
         if (_could_be_name(words[0], lowered[0], first=True)
-                and all(_could_be_name(w, lw, first=False) or re.fullmatch(r"[^\W\d_]\.", w)
+                and all(known_first or _could_be_name(w, lw, first=False) or re.fullmatch(r"[^\W\d_]\.", w)
                         for w, lw in zip(words[1:], lowered[1:], strict=True))):
             spans.append(run.span(1))
     return spans
@@ -679,7 +700,7 @@ def mask(text: str) -> Masked:
               + _spans(_PHONE_HASH, zeros, 1) + _grouped_phone_spans(text))
     if _ORGANISATION_LINE.search(text):  # "is 1-800-273-8255 still the hotline?": an organisation's number stays
         phones = [(s, e) for s, e in phones if not _TOLL_FREE.match(text[s:e].strip())]
-    addresses = _address_spans(text)
+    addresses = _with_city_lines(text, _address_spans(text))
     for placeholder, spans in (
         (EMAIL, emails),
         (PHONE, phones),

@@ -529,3 +529,28 @@ def test_names_heading_or_signing_a_message_are_masked(text: str, detail: str) -
 ])
 def test_titles_and_interstates_heading_a_message_stay(text: str) -> None:
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("we live out at 5150 FM 1488, Magnolia TX 77354, can i ranch without college", "5150 FM 1488"),
+    ("my house is 9120 Katy Fwy, Houston TX 77055", "Houston TX 77055"),
+    ("address: 1900 Oak Hollow Dr\nCity: Plano TX 75023\nwhat does a buyer do", "Plano TX 75023"),
+    ("address: 1900 Oak Hollow Dr\nCity: Plano TX 75023\nwhat does a buyer do", "Dr"),
+    ("send it to Kevin Park, 1200 Elm Street Apt 7, Tulsa OK 74103", "Tulsa OK 74103"),
+    ("Contact info: Jamal Price, jprice2027@gmail.com", "Jamal Price"),
+    ("Hailey Park, 555-201-9987, wants to talk about nursing", "Hailey Park"),
+])
+def test_roads_city_lines_and_names_with_common_word_surnames_are_masked(text: str, detail: str) -> None:
+    """Set 43: a farm-to-market road or a freeway as the street, the city, state and ZIP after an address (also on
+    the next line), and a known first name with a surname that is a word ("Price") right before a contact detail."""
+    assert detail not in mask(text).text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("i drive on FM 1488 to get to school, do truck drivers use farm roads", "FM 1488"),
+    ("Civil Engineering, jobs@cityworks.gov is who to ask?", "Civil Engineering"),
+    ("Grand Price, 555-201-9987 is the store number lol", "Grand Price"),
+])
+def test_roads_and_words_before_contact_details_stay(text: str, kept: str) -> None:
+    """A road with no house number, and capitalised words that are no first name before a contact detail."""
+    assert kept in mask(text).text
