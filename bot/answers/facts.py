@@ -236,8 +236,8 @@ def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[
     A group's pay and its sub-occupations' pay are both given, each named; a question about one of
     the jobs ("just the brokers") gets the group's and that job's. A question about
     pay in a place, a starting or top figure, a kind of pay (tips, commission) or a period the file lacks
-    gets an honest
-    "I don't have that" (the medians are national, for all workers).
+    gets an honest "I don't have that" (the medians are national, for all workers); asked per hour (or per
+    year) when the file has only the other, the reply says so and then gives the one it has, named as such.
     """
     if career.pay is None:
         return None
@@ -260,9 +260,10 @@ def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[
         lines.append(say("pay_no_period", period=query.period, plural=plural, have=have))
     elif query.period == "hour" and not any(w.hourly for w in wages):
         lines.append(say("pay_no_period", period="hour", plural=plural, have="per year"))
-    if lines:  # the medians are national, for all workers: no figure stands in for another
-        return lines[0]
-    return _medians(career, general, asked_group(career, question))
+    if lines and not (query.period in {"hour", "year"} and not query.place and not query.level):
+        return lines[0]  # the medians are national, for all workers, per year or hour: no stand-in figure
+    medians = _medians(career, general, asked_group(career, question))
+    return f"{lines[0]}\n{medians}" if lines else medians  # hourly asked, yearly known: the yearly, named as such
 
 
 def _medians(career: Career, general: Optional[GeneralFacts], only: Optional[Wage] = None) -> str:

@@ -119,7 +119,9 @@ def test_pay_the_file_does_not_have(query: PayQuery, expected: str) -> None:
 def test_hourly_pay_when_the_file_has_it() -> None:
     """Nurses' file has an hourly median; industrial production managers' doesn't."""
     assert "$39.05 an hour" in answer_text("registered-nurses", ["pay"], PayQuery(period="hour"))
-    assert "don't have pay per hour" in answer_text("industrial-production-manager", ["pay"], PayQuery(period="hour"))
+    hourly = answer_text("industrial-production-manager", ["pay"], PayQuery(period="hour"))
+    assert "don't have pay per hour" in hourly
+    assert "a year" in hourly and "$" in hourly, "the yearly median the file has follows, named as yearly"
 
 
 def test_comparison_gives_each_figure_with_its_date() -> None:
