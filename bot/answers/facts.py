@@ -260,7 +260,7 @@ def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[
         lines.append(say("pay_no_period", period=query.period, plural=plural, have=have))
     elif query.period == "hour" and not any(w.hourly for w in wages):
         lines.append(say("pay_no_period", period="hour", plural=plural, have="per year"))
-    if lines and not (query.period in {"hour", "year"} and not query.place and not query.level):
+    if lines and (query.place or query.level or query.period not in {"hour", "year"}):
         return lines[0]  # the medians are national, for all workers, per year or hour: no stand-in figure
     medians = _medians(career, general, asked_group(career, question))
     return f"{lines[0]}\n{medians}" if lines else medians  # hourly asked, yearly known: the yearly, named as such

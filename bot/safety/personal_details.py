@@ -595,6 +595,8 @@ def _with_city_lines(text: str, spans: List[Tuple[int, int]]) -> List[Tuple[int,
 
 
 def _address_spans(text: str) -> List[Tuple[int, int]]:
+    """Street addresses, PO boxes and numbered roads, each with the city, state and ZIP code after it."""
+
     def plausible(match: Match[str]) -> bool:
         words = match.group(1).lower().split()
         return not any(w.strip(".") in _NOT_STREET_NAMES or w.isdigit() for w in words)
@@ -607,11 +609,11 @@ def _address_spans(text: str) -> List[Tuple[int, int]]:
             position = match.end()
         else:
             position = match.start() + 1
-    return (spans + _spans(_PO_BOX, text)
-            + [m.span(0) for m in _ADDRESS_IN_WORDS.finditer(text) if plausible(m)] + _spans(_BROADWAY, text)
-            + _spans(_ADDRESS_IN_WORDS_AFTER, text, 1)
-            + _spans(_ADDRESS_SPANISH, text) + _spans(_ADDRESS_ROUTE, text) + _spans(_ADDRESS_AFTER, text, 1)
-            + _spans(_ADDRESS_NUMBER_AFTER, text))
+    return _with_city_lines(text, spans + _spans(_PO_BOX, text)
+                            + [m.span(0) for m in _ADDRESS_IN_WORDS.finditer(text) if plausible(m)]
+                            + _spans(_BROADWAY, text) + _spans(_ADDRESS_IN_WORDS_AFTER, text, 1)
+                            + _spans(_ADDRESS_SPANISH, text) + _spans(_ADDRESS_ROUTE, text)
+                            + _spans(_ADDRESS_AFTER, text, 1) + _spans(_ADDRESS_NUMBER_AFTER, text))
 
 
 # A full name written right before a contact detail: "Bianca Esposito, bianca@school.net", "my mom Karen Whitfield
@@ -656,8 +658,8 @@ def _names_before_contact(text: str, contacts: List[Tuple[int, int]]) -> List[Tu
             continue
         known_first = lowered[0] in first_names() and all(w[0].isupper() for w in words)  # "Hailey Price, [email]"
         if (_could_be_name(words[0], lowered[0], first=True)
-                and all(known_first or _could_be_name(w, lw, first=False) or re.fullmatch(r"[^\W\d_]\.", w)
-                        for w, lw in zip(words[1:], lowered[1:], strict=True))):
+                and (known_first or all(_could_be_name(w, lw, first=False) or re.fullmatch(r"[^\W\d_]\.", w)
+                                        for w, lw in zip(words[1:], lowered[1:], strict=True)))):
             spans.append(run.span(1))
     return spans
 
@@ -700,7 +702,7 @@ def mask(text: str) -> Masked:
               + _spans(_PHONE_HASH, zeros, 1) + _grouped_phone_spans(text))
     if _ORGANISATION_LINE.search(text):  # "is 1-800-273-8255 still the hotline?": an organisation's number stays
         phones = [(s, e) for s, e in phones if not _TOLL_FREE.match(text[s:e].strip())]
-    addresses = _with_city_lines(text, _address_spans(text))
+    addresses = _address_spans(text)
     for placeholder, spans in (
         (EMAIL, emails),
         (PHONE, phones),
