@@ -245,6 +245,8 @@ def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[
     plural = career.career.plural
     wages = [w for w in [career.pay.median, *career.pay.groups] if w is not None]
     lines: List[str] = []
+    if query.cost:  # "whats the price of beauty school": no file has prices, and the pay is no answer to it
+        return say("pay_no_cost", plural=plural)
     if query.kind:  # "is it all commission": not in the file, but the medians answer "do they make good money"
         return "\n".join([say("pay_no_kind", kind=query.kind, plural=plural),
                           _medians(career, general, asked_group(career, question))])

@@ -42,6 +42,7 @@ class PayQuery:
     level: Optional[str] = None  # "starting", "top", ...
     place: Optional[str] = None  # "texas", "my city", ...
     kind: Optional[str] = None  # "tips", "commission", ...: a kind of pay no file gives
+    cost: bool = False  # what school or training costs ("price of beauty school"): no file has prices
 
 
 @dataclass(frozen=True)

@@ -740,7 +740,7 @@ def _overview_topics_named(turn: Turn) -> Tuple[str, ...]:
 _CHOICE_CUES = ("which one", "which of them", "which of the two", "which is", "which has", "which pays",
                 "which needs", "which makes", "which gets", "which would", "which 1", "who makes", "who earns",
                 "who gets", "who has", "who needs", "both", "either", "the two", "compare them", "compare the two",
-                "between them", "of the two")
+                "between them", "of the two", "those two", "these two", "those 2", "these 2", "the 2")
 # Right after a comparison these also point back at its careers ("and their outlook?", "how many each").
 _AGAIN_CUES = _CHOICE_CUES + ("which job", "which career", "each", "what about their", "how about their", "and their",
                               "what about them", "how about them")
@@ -933,8 +933,10 @@ def _topic_words(topic: str, vocabulary: TopicVocabulary) -> List[str]:
 
 
 def _pay_query(turn: Turn) -> PayQuery:
+    # "price of beauty school" asks a cost; "lawyer salary, is it worth the tuition" still asks the pay
+    cost = turn.pay.cost(turn.text) and not _EARNINGS.search(turn.text)
     return PayQuery(turn.pay.period(turn.text), turn.pay.level(turn.text), turn.pay.place(turn.text),
-                    turn.pay.kind(turn.text))
+                    turn.pay.kind(turn.text), cost)
 
 
 def _phrase_topic(turn: Turn, min_words: int) -> Optional[str]:
@@ -1128,7 +1130,8 @@ each other another of for to in on at by with from as and or but not no do does 
 become becoming how what which who whom whose why when where much many make makes made earn earns get gets paid pay
 salary salaries job jobs career careers work works good great best top bad new real average typical kind type sort
 like just really very so im i u you they them we me us it if can could would should will wanna want entry level
-senior junior head chief assistant general regular normal full part time""".split())
+senior junior head chief assistant general regular normal full part time said says told tells heard hear think
+thinks know knows met meet saw see seen""".split())
 _TITLE_WORD = re.compile(r"^[a-z]{3,}$")
 
 
@@ -1495,12 +1498,16 @@ _REFERS = re.compile(r"\b(?:they|them|their|it|this job|that job|this career|tha
 
 
 def _refers_to_a_career(turn: Turn) -> bool:
-    """The message is about some job it doesn't name ("do they work weekends", "do you need a license for it")."""
-    return _REFERS.search(turn.text.lower()) is not None
+    """The message is about some job it doesn't name.
+
+    "do they work weekends", "do you need a license for it", or only a word several known careers' titles end
+    in ("are technicians on call at night").
+    """
+    named_one = turn.knowledge.catalog.shared_head(turn.text) is not None
+    return _REFERS.search(turn.text.lower()) is not None or named_one
 
 
-# What school or a program costs ("how much does the school for this cost", "tuition"): no career file says.
-_COST_ASKED = re.compile(r"\b(?:cost|costs|tuition|how expensive|price of)\b", re.IGNORECASE)
+# Words of earnings: a message with them asks the pay, also when it names a cost ("is it worth the tuition").
 _EARNINGS = re.compile(r"\b(?:make|makes|earn|earns|paid|salary|salaries|wage|wages|income)\b", re.IGNORECASE)
 
 
@@ -1522,7 +1529,7 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
         # "do they have to work nights?", "do you need a license for it" as a first message: which career?
         covering = _hinted_topic(turn) or search.concepts().topic_of(turn.text) or "summary"
         return Decision("unknown_detail", WHICH_CAREER, topics=(covering,))
-    if careers and _COST_ASKED.search(turn.text) and not _EARNINGS.search(turn.text):
+    if careers and turn.pay.cost(turn.text) and not _EARNINGS.search(turn.text):
         return Decision("unknown_cost", NOT_KNOWN, careers=careers[:1])  # "how much does the school cost"
     # "how many years of work experience do paramedics need": its line says it, or not ("how much work
     # experience" is not a pay question)
@@ -1540,6 +1547,9 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
 
 
 # A question: "how many years of experience do you need to be a broker", "do realtors ... ?".
+# Words that put a question on the job talked about ("are they allowed to ...", "can i open my own office doing this").
+_ABOUT_THE_JOB = re.compile(r"\b(?:they|them|their|theyre|this job|that job|this career|doing this|do this|the job|"
+                            r"on the job|this field|you need|do you have to|do u need)\b")
 _ASKS_SOMETHING = re.compile(r"^\s*(?:how|what|whats|when|where|which|who|why|do|does|did|is|are|can|could|will|would|"
                              r"should)\b|\?\s*$")
 
@@ -1551,11 +1561,18 @@ def file_lookup_rule(turn: Turn) -> Optional[Decision]:
     a question about a detail its file doesn't speak of ("how many years of experience do brokers
     need"): "I don't know that", not "I didn't get that".
     """
-    if turn.intent == "nlu_fallback" and not turn.mentions.any:
-        # on a career's page, "what kinda license would i need to do this": a question its file speaks of
+    if turn.intent in {"nlu_fallback", "out_of_scope"} and not turn.mentions.any:
+        # on a career's page, "what kinda license would i need to do this": a question its file speaks of;
+        # called off-topic, only a question about the job ("are they allowed to run red lights"), never "I can't
+        # help" in a career's chat
         talked_about = turn.knowledge.careers.get(turn.state.career or "")
-        if talked_about is not None and _ASKS_SOMETHING.search(turn.text.lower()) \
-                and search.find(talked_about, turn.text):
+        said = turn.text.lower()
+        if talked_about is None or not _ASKS_SOMETHING.search(said):
+            return None
+        if turn.intent == "out_of_scope" and not (_ABOUT_THE_JOB.search(said) and
+                                                  (is_yes_no(turn.text) or search.find(talked_about, turn.text))):
+            return None
+        if turn.intent == "out_of_scope" or search.find(talked_about, turn.text):
             return Decision("file_lookup", NOT_KNOWN, careers=(talked_about.id,))
         return None
     if turn.intent not in {"nlu_fallback", "out_of_scope"} or not turn.mentions.careers:
@@ -1665,6 +1682,7 @@ class Interpreter:
         mentions = _people_not_jobs(parse.text, mentions)
         mentions = _not_the_dismissed(parse.text, mentions, self.knowledge)
         mentions = _careers_of_the_question(parse.text, mentions, self.knowledge.catalog)
+        mentions = _unknown_career_of_the_question(parse.text, mentions, self.knowledge.catalog)
         parse = _without_unasked_counselor(parse, mentions, self.limits.counselor_unsure, state, self.knowledge)
         parse = _career_intent_near_threshold(parse, mentions, self.limits.near_threshold)
         parse = _unheard_worry(parse, mentions, self.limits.worry_intent)
@@ -1718,6 +1736,27 @@ def _careers_of_the_question(text: str, mentions: Mentions, catalog: Catalog) ->
     if not asked or not set(asked) < set(mentions.careers):
         return mentions
     return replace(mentions, careers=asked)
+
+
+def _unknown_career_of_the_question(text: str, mentions: Mentions, catalog: Catalog) -> Mentions:
+    """The job asked is one the bot has no file for; a known career is only the story's comparison.
+
+    "nurse practitioner salary? i heard its way more than regular nurses": no known career's figure is given.
+    """
+    if not (mentions.others and mentions.careers):
+        return mentions
+    sentences = _sentences(text)
+    questions = [s for s in sentences if s.endswith("?") or _QUESTION_START.match(s)]
+    if len(sentences) < 2 or not questions or len(questions) == len(sentences):
+        return mentions
+    asked = catalog.find(" ".join(questions))
+    story = " ".join(s for s in sentences if s not in questions)
+    if asked.others and not asked.careers and _THAN.search(story):
+        return replace(mentions, careers=())  # not "procurement agent... is that like a spy": the job is the topic
+    return mentions
+
+
+_THAN = re.compile(r"\b(?:than|compared to|compared with)\b", re.IGNORECASE)
 
 
 # "my teacher said ...", "the teacher talked about ...", "an office like my therapist has": a person the student

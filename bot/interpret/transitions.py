@@ -68,8 +68,10 @@ def next_state(decision: Decision, state: State) -> State:
         new = new.but(career=decision.careers[0], pending_topics=())
     if decision.kind == COMPARE:
         new = new.but(compared=decision.careers)
-    elif decision.rule == "switch" and state.career and decision.careers and decision.careers[0] != state.career:
-        # "what about barbers?" after realtors: both are in play, "which 1 has more jobs?" compares them
+    elif (decision.kind in {ANSWER, NOT_KNOWN} and state.career and len(decision.careers) == 1
+          and decision.careers[0] != state.career and (decision.rule == "switch" or not state.compared)):
+        # "what about barbers?" or "and school counselors, less school?" after realtors: both are in play,
+        # "which 1 has more jobs?" compares them (after a comparison, another career asked ends it)
         new = new.but(compared=(state.career, decision.careers[0]))
     elif decision.careers and not set(decision.careers) <= set(state.compared):
         new = new.but(compared=())  # talking about another career now

@@ -105,6 +105,11 @@ class PayWords:
     levels: Tuple[str, ...] = ()
     places: Tuple[str, ...] = ()
     kinds: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()  # (kind, words)
+    costs: Tuple[str, ...] = ()  # what school or training costs: no file has prices
+
+    def cost(self, text: str) -> bool:
+        """True if the text asks what school or training costs ("price of beauty school"), not what the job pays."""
+        return first_found(text, self.costs) is not None
 
     def period(self, text: str) -> Optional[str]:
         """"hour", "month", "week" or "day" if the text asks for pay per that period."""
@@ -183,7 +188,8 @@ def _pay_words(path: Path, _stamp: int) -> PayWords:
     data = _read(path)
     periods = tuple((str(k), tuple(str(w) for w in v or ())) for k, v in (data.get("periods") or {}).items())
     kinds = tuple((str(k), tuple(str(w) for w in v or ())) for k, v in (data.get("kinds") or {}).items())
-    return PayWords(periods, tuple(data.get("levels") or ()), tuple(data.get("places") or ()), kinds)
+    return PayWords(periods, tuple(data.get("levels") or ()), tuple(data.get("places") or ()), kinds,
+                    tuple(data.get("costs") or ()))
 
 
 def cluster_words(path: Path = CLUSTER_WORDS_FILE) -> Dict[str, Tuple[str, ...]]:

@@ -197,6 +197,10 @@ def _distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+# Last words of titles that say nothing about the job ("coding jobs"): never a shared head.
+_GENERIC_HEADS = frozenset({"job", "jobs", "work", "career", "careers", "field", "fields", "person", "people"})
+
+
 @dataclass(frozen=True)
 class _Entry:
     career: Optional[str]  # a known career's id, or None for another occupation
@@ -212,6 +216,7 @@ class Catalog:
     names: Dict[str, _Entry] = field(default_factory=dict)  # normalised phrase -> entry
     name_words: FrozenSet[str] = frozenset()
     word_owners: Dict[str, FrozenSet[str]] = field(default_factory=dict)  # word -> careers/titles it is part of
+    shared_heads: Dict[str, FrozenSet[str]] = field(default_factory=dict)  # "engineers" -> the careers it ends
 
     @classmethod
     def build(cls, careers: Mapping[str, Career], occupations: Mapping[str, str]) -> Catalog:
@@ -233,7 +238,21 @@ class Catalog:
             for word in phrase.split():
                 if len(word) >= 4:
                     owners.setdefault(word, set()).add(entry.career or entry.title)
-        return cls(names, frozenset(owners), {w: frozenset(o) for w, o in owners.items()})
+        heads: Dict[str, set] = {}
+        for career_id, career in careers.items():
+            for name in career.names():
+                for form in word_forms(name):
+                    if len(form.split()) >= 2 and form.split()[-1] not in _GENERIC_HEADS:
+                        heads.setdefault(form.split()[-1], set()).add(career_id)
+        return cls(names, frozenset(owners), {w: frozenset(o) for w, o in owners.items()},
+                   {w: frozenset(c) for w, c in heads.items() if len(c) >= 2})
+
+    def shared_head(self, text: str) -> Optional[str]:
+        """A word that ends the titles of several known careers, said alone, or None.
+
+        "do engineers need a license", "become an agent": the student means one of them, not which.
+        """
+        return next((w for w in normalise(text).split() if w in self.shared_heads), None)
 
     def _correct(self, word: str) -> str:
         """A misspelled word of a job title, corrected; any other word as it is."""

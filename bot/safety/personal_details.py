@@ -63,14 +63,18 @@ _EMAIL_HANDLE_AFTER = re.compile(
 _EMAIL_LETTERS = re.compile(r"(?<!\S)(?:[A-Za-z0-9._+-] ){2,}@(?: [A-Za-z0-9._-]){3,}(?!\S)")
 _MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "icloud", "aol", "protonmail", "proton", "live", "msn",
                    "comcast", "ymail", "mail", "me", "att", "verizon", "sbcglobal", "bellsouth", "gmx", "zoho"}
-# 10 digits (optionally +1 / 1-), or 7 digits, in phone groups; never after $, a digit, a comma or a point,
+# 10 digits (optionally +1 / 1-), or 7 digits, in phone groups; never after $, a digit, a comma or a point
+# (nor 7 digits after "between"/"from": a range, "between 100 - 2000 workers"),
 # nor ten digits typed without separators that start with 0 or 1 (no U.S. area code does: "1000000000"),
 # nor followed by more digits (",560" of a pay figure); a comma or full stop after the number is fine.
 _PHONE = re.compile(
     r"(?<![\w$,.])(?![01]\d{9}(?!\d))(?:\+?1[\s.-]?)?(?:\(\d{3}\)(?:\s?[./_\u2013\u2014-]\s?|\s)?|\d{3}"
     r"(?:\s?[./_\u2013\u2014-]\s?|\s)?)\d{3}(?:\s?[./_\u2013\u2014-]\s?|\s)?\d{4}(?![^\W_]|[,.]\d|\s*[=+*\u00d7\u00f7^]\s*\d)"
-    r"|(?<![\w$,.(-])\d{3}[\s.\u2013\u2014-]\d{4}(?!\w|[,.]\d|[\s.-]\d)"
+    r"|(?<![\w$,.(-])(?<!between )(?<!from )\d{3}(?:\s?[.\u2013\u2014-]\s?|\s)\d{4}(?!\w|[,.]\d|[\s.-]\d)"
 )
+# A number glued to the word that gives it ("call5555550191", "textme555-0127"): the digits after the word.
+_PHONE_GLUED = re.compile(r"(?i:call|text|txt|ring|hmu|me|at|on|number|num|phone|cell|tel|mobile|whatsapp)"
+                          r"(\+?1?[\s.-]?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}|\d{3}[\s.-]\d{4})(?!\w|[,.]\d)")
 # (Not arithmetic: "130160 / 2080 = 62.58" is a pay figure over the hours of a year.)
 # Ten digits in other groupings ("720 555 01 66", "630 555 01 52"): a three-digit area code, then groups of 2 to 4.
 _PHONE_GROUPS = re.compile(r"(?<![\w$,.])(?:\+?1[\s.-])?\(?\d{3}\)?(?:[\s.-]\d{2,4}){2,4}(?!\w|[,.]\d)")
@@ -221,6 +225,10 @@ _WEAK_INTRO = re.compile(r"\b(?:it'?s (?:just )?me(?: again)?,?|it is me,?|"
                          r"mama|papa|bro|sis|stepbrother|stepsister|boyfriend|girlfriend|bff|neighbor|neighbour)"
                          r"(?:\s+is|,)?(?=\s+(?-i:[^\W\d_a-z]))|"
                          r"(?:let me |lemme |i'?ll |to )?introduce myself\s*[:,-]?|"
+                         r"(?:this is|it's|its|i am|i'm|im) (?:(?:mr|mrs|ms|dr|coach)\.?\s+)?"
+                         r"(?:[^\W\d_][\w-]*\s+)?[^\W\d_][\w-]*'s "
+                         r"(?:son|daughter|kid|child|grandson|granddaughter|nephew|niece|stepson|stepdaughter|brother|"
+                         r"sister|mom|dad|mother|father|parent|guardian|aunt|uncle|grandma|grandpa),?|"
                          r"call me|this is|it's|its|i am|i'm|im|hi i'm|hey i'm|me is|it is|"
                          r"(?:know )?who (?:this|it) is\s*[,:-]?|my (?:contact )?info(?:rmation)?(?:\s+is|\s*:)|"
                          r"soy|je suis|(?:student|me|from|by|sender)\s*:|"
@@ -264,6 +272,7 @@ _CAPITALISED_NAME = re.compile(
     r"(?:(?: " + _NAME_PARTICLES + r")* [^\W\d_a-z](?:[^\W\d_]|['-])*)?"
 )
 _NICKNAME = re.compile(r"[ \t]+[\"“‘'][^\W\d_][\w'-]*[\"”’'](?=[ \t])")  # ' “Sam”' between a first and last name
+_INITIALS = re.compile(r"(?-i:[A-Z])\.(?:\s?(?-i:[A-Z])\.)*(?=[ \t]+[^\W\d_a-z])")  # "A.J. " before a capital
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['-])*")  # letters of any alphabet: "Chloé", "Jae-won", "O'Brien"
 _NAME_STOP = {
     "not", "no", "a", "an", "the", "and", "but", "or", "so", "i", "im", "is", "from", "in", "at", "on", "to",
@@ -379,6 +388,12 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
     while taken < 3:
         gap = re.match(r"[ \t]*", text[position:])
         position += gap.end() if gap else 0
+        initials = _INITIALS.match(text, position)
+        if initials:  # "my name is A.J. Thompson": initials, then the surname
+            first_word = first_word or initials.group(0).lower()
+            taken += 1
+            end = position = initials.end()
+            continue
         word = _WORD.match(text, position)
         if not word:
             break
@@ -699,7 +714,7 @@ def mask(text: str) -> Masked:
     zeros = _O_FOR_ZERO.sub("0", text)
     phones = (_spans(_PHONE, zeros) + _spans(_PHONE_INTERNATIONAL, text) + _spans(_PHONE_AFTER, text, 1)
               + _spans(_PHONE_LEADING_ZERO, text) + _digit_word_spans(text) + _spans(_PHONE_PIECES, text, 1)
-              + _spans(_PHONE_HASH, zeros, 1) + _grouped_phone_spans(text))
+              + _spans(_PHONE_HASH, zeros, 1) + _spans(_PHONE_GLUED, zeros, 1) + _grouped_phone_spans(text))
     if _ORGANISATION_LINE.search(text):  # "is 1-800-273-8255 still the hotline?": an organisation's number stays
         phones = [(s, e) for s, e in phones if not _TOLL_FREE.match(text[s:e].strip())]
     addresses = _address_spans(text)

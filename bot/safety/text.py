@@ -25,7 +25,7 @@ CHAT_FORMS: Dict[str, str] = {
     "couldnt": "could not", "wont": "will not", "wouldnt": "would not", "shouldnt": "should not",
     "isnt": "is not", "arent": "are not", "wasnt": "was not", "werent": "were not", "aint": "am not",
     "havent": "have not", "hasnt": "has not", "hadnt": "had not", "im": "i am", "ive": "i have",
-    "ill": "i will", "id": "i would",
+    "ill": "i will", "id": "i would", "wuld": "would",
     "iam": "i am", "wanna": "want to", "gonna": "going to", "gotta": "got to",
     "finna": "going to", "tryna": "trying to", "kinda": "kind of", "u": "you", "ur": "your", "youre": "you are",
     "r": "are", "rn": "right now", "pls": "please", "plz": "please", "ppl": "people", "bf": "boyfriend",
@@ -70,6 +70,8 @@ _DYE = re.compile(
     r"\b(want to|going to|wish i could|i will|i am going to|ready to|just) dye\b"
     r"(?! (my|her|his|their|your|the|it|hair))"
 )
+# "no one would care if i dyed": "died" typed as its sound-alike, after "if"/"when" and with nothing dyed
+_DYED = re.compile(r"\b(if|when|after|once|before) i dyed\b(?! (my|her|his|their|your|the|it|hair|them|some))")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 # "got sa'd", "he SA'd me": sexual assault, read before apostrophes are dropped (else it is "sad").
 _SA = re.compile(r"\bsa'd\b|\bsad(?= (me|her|him|them)\b)")
@@ -88,7 +90,7 @@ KEY_WORDS = (
     "counselor", "counselors", "counseling", "guidance", "talk", "appointment",
     "touches", "boyfriend", "girlfriend", "stepdad", "easiest", "secret", "circling", "hurts", "blackmailing",
     "blackmail", "notes", "bridge", "took", "help", "house", "poison", "window", "trying", "inside",
-    "drank", "bleach", "jump", "live", "dont", "assaulted", "assault", "wrist",
+    "drank", "bleach", "jump", "live", "dont", "assaulted", "assault", "wrist", "safe",
 )
 
 
@@ -205,4 +207,5 @@ def normalise(text: str) -> str:
     joined = _SPACES.sub(" ", " ".join(words)).strip()
     joined = _JOINS.sub(lambda m: m.group(1) + m.group(2), joined)
     joined = joined.replace("themselfs", "themselves").replace("themself", "themselves")
+    joined = _DYED.sub(lambda m: m.group(1) + " i died", joined)
     return _DYE.sub(lambda m: m.group(1) + " die", joined)

@@ -272,6 +272,16 @@ def test_more_worries_of_development_set_1(text: str, kind: str) -> None:
     assert worry_in(text) == kind
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("my dad is forcing me into nursing but i want to cook", "parents"),
+    ("my mom keeps saying trucking is a waste and i should pick something real", "parents"),
+    ("kids at school call me dumb, could i still be an electrician", "bullying"),
+    ("i might have to repeat 9th grade because i missed too many days", "grades"),
+])
+def test_worries_of_development_set_34(text: str, kind: str) -> None:
+    assert worry_in(text) == kind
+
+
 def test_someone_elses_fear_is_not_the_students_worry() -> None:
     assert worry_in("are nurses scared of blood") is None
 

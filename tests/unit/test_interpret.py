@@ -13,7 +13,7 @@ import pytest
 
 from bot.answers import premises
 from bot.answers.honesty import is_yes_no
-from bot.interpret.decision import ANSWER, BROWSE, COMPARE, OTHER_LANGUAGE, Decision
+from bot.interpret.decision import ANSWER, BROWSE, COMPARE, OTHER_LANGUAGE, Decision, PayQuery
 from bot.interpret.inputs import Parse, PathwayState, State
 from bot.interpret.rules import RULES, THRESHOLDS, Knowledge, decide
 from bot.interpret.transitions import next_state
@@ -963,6 +963,9 @@ def test_what_a_school_costs_stays_unknown_after_a_money_worry(knowledge: Knowle
     ("how much do chefs make in ohio?", "ohio"),
     ("i live in ohio, what do chefs make there", "ohio"),
     ("how much do chefs make? in ohio", "ohio"),
+    ("pay for environmental scientists in denver specifically?", "denver"),
+    ("what do chefs get paid in new orleans", "new orleans"),
+    ("how much do lawyers make in LA", "LA"),
 ])
 def test_a_place_in_the_story_is_not_the_place_asked(text: str, place: Optional[str]) -> None:
     """A place told in a sentence of its own is the student's story; the pay asked is the national median."""
@@ -989,3 +992,69 @@ def test_a_wish_then_a_question_without_a_question_mark_gets_the_answer(knowledg
 def test_asking_for_the_plan_in_a_clause_still_starts_it(knowledge: Knowledge) -> None:
     decision = run(knowledge, "i wanna be a production manager, can u make me a plan", "want_career", confidence=0.95)
     assert decision.kind != ANSWER or decision.topics[:1] != ("pay",), decision
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("whats the price of beauty school usually", "ask_pay"),
+    ("how much is tuition for nursing school", "ask_pay"),
+])
+def test_what_school_costs_is_no_pay_question(knowledge: Knowledge, text: str, intent: str) -> None:
+    """No file has prices, and a pay figure is no answer to what school costs."""
+    from bot.answers.facts import pay
+    from bot.interpret.words import pay_words
+
+    assert pay_words().cost(text)
+    career = knowledge.careers["registered-nurses"]
+    reply = pay(career, None, PayQuery(cost=True)) or ""
+    assert "81,220" not in reply and "don't have" in reply
+
+
+@pytest.mark.parametrize("text", [
+    "nurse practitioner salary? i heard its way more than regular nurses",
+    "whats the pay for an LPN? my aunt says its faster than RN school",
+])
+def test_an_unknown_job_asked_beside_a_known_one_in_a_story_gets_no_figure(knowledge: Knowledge, text: str) -> None:
+    """The question names a job the bot has no file for; the known career is only the student's story."""
+    decision = run(knowledge, text, "ask_pay")
+    assert decision.kind == "unknown_career" and not decision.careers, decision
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("do engineers need some kind of license to work", "ask_unknown_detail"),
+    ("are technicians on call at night or weekends", "ask_unknown_detail"),
+    ("how much do specialists make? my counselor said specialist jobs are good", "ask_pay"),
+])
+def test_a_word_several_careers_end_in_asks_which_career(knowledge: Knowledge, text: str, intent: str) -> None:
+    """"engineers" alone is civil, electrical or industrial engineers: which one, not "I don't know"."""
+    assert run(knowledge, text, intent).kind == "which_career"
+
+
+def test_an_unknown_title_ending_in_a_shared_word_is_still_unknown(knowledge: Knowledge) -> None:
+    assert run(knowledge, "what do insurance sales agents earn", "ask_pay").kind == "unknown_career"
+
+
+def test_those_two_after_a_second_career_asked_compares_both(knowledge: Knowledge) -> None:
+    """One career's answer, then another's asked with a topic: "which of those two" compares the two."""
+    first = run(knowledge, "what do truck drivers do all day", "ask_duties")
+    state = next_state(first, State())
+    second = run(knowledge, "and what about barbers, how long is school", "ask_education", state)
+    state = next_state(second, state)
+    assert set(state.compared) == {TRUCKS, BARBERS}
+    again = run(knowledge, "ok which of those two gets the bigger paycheck", "ask_pay", state)
+    assert again.kind == COMPARE and set(again.careers) == {TRUCKS, BARBERS}, again
+
+
+@pytest.mark.parametrize("text", [
+    "are they allowed to run red lights when the ambulance is going",
+    "can i open my own office doing this someday",
+])
+def test_an_off_topic_guess_about_the_job_talked_about_is_looked_up(knowledge: Knowledge, text: str) -> None:
+    """In a career's chat, a question about the job the classifier calls off-topic: the file, never "can't help"."""
+    state = State(career="emts-and-paramedics")
+    decision = run(knowledge, text, "out_of_scope", state)
+    assert decision.kind == "not_known" and decision.careers == ("emts-and-paramedics",), decision
+
+
+def test_an_off_topic_message_in_a_careers_chat_stays_off_topic(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "is it going to rain tomorrow", "out_of_scope", State(career="emts-and-paramedics"))
+    assert decision.kind != "not_known", decision

@@ -554,3 +554,27 @@ def test_roads_city_lines_and_names_with_common_word_surnames_are_masked(text: s
 def test_roads_and_words_before_contact_details_stay(text: str, kept: str) -> None:
     """A road with no house number, and capitalised words that are no first name before a contact detail."""
     assert kept in mask(text).text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("text5125550143 after school plz, what do nurses make", "5125550143"),
+    ("callme 512-555-0143 when the counselor is free", "512-555-0143"),
+    ("my cell is 555 - 0162 if you need it", "555 - 0162"),
+    ("i'm Mrs. Nguyen's daughter, Linh Nguyen, what do lawyers study", "Linh Nguyen"),
+    ("this is Carlos Ruiz's dad, Miguel Ruiz, can my son be an emt", "Miguel Ruiz"),
+    ("my name is J.R. Castillo and i like welding", "J.R. Castillo"),
+])
+def test_glued_and_spaced_numbers_initials_and_a_parents_child_are_masked(text: str, detail: str) -> None:
+    """Set 44: a number glued to "call"/"text", seven digits around a spaced dash, a name after "<Name>'s son,",
+    and initials before a surname."""
+    assert detail not in mask(text).text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("between 100 - 2000 workers are hired each year?", "100 - 2000"),
+    ("im Jake's brother, what do chefs make", "Jake's brother"),
+    ("I'm T.J. and i want to fix cars", "T.J."),
+])
+def test_ranges_possessives_and_lone_initials_stay(text: str, kept: str) -> None:
+    """A range of numbers, a possessive with no name after it, and initials alone are no personal details."""
+    assert kept in mask(text).text
