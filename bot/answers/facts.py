@@ -247,6 +247,12 @@ def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[
     lines: List[str] = []
     if query.cost:  # "whats the price of beauty school": no file has prices, and the pay is no answer to it
         return say("pay_no_cost", plural=plural)
+    stated = re.search(r"\b((?:19|20)\d\d)\b", wages[0].date) if wages else None
+    if query.year and stated and query.year != int(stated.group(1)):
+        # "what will nurses get paid in 2030": the file has one year's median; said so, then that one, dated
+        when = "future" if query.year > int(stated.group(1)) else "past"
+        return "\n".join([say(f"pay_no_year_{when}", year=query.year, plural=plural, date=wages[0].date),
+                          _medians(career, general, asked_group(career, question))])
     if query.kind:  # "is it all commission": not in the file, but the medians answer "do they make good money"
         return "\n".join([say("pay_no_kind", kind=query.kind, plural=plural),
                           _medians(career, general, asked_group(career, question))])

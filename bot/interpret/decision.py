@@ -43,6 +43,7 @@ class PayQuery:
     place: Optional[str] = None  # "texas", "my city", ...
     kind: Optional[str] = None  # "tips", "commission", ...: a kind of pay no file gives
     cost: bool = False  # what school or training costs ("price of beauty school"): no file has prices
+    year: Optional[int] = None  # the year asked ("in 2030"): a file has its figure's year only
 
 
 @dataclass(frozen=True)

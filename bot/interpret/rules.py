@@ -936,7 +936,7 @@ def _pay_query(turn: Turn) -> PayQuery:
     # "price of beauty school" asks a cost; "lawyer salary, is it worth the tuition" still asks the pay
     cost = turn.pay.cost(turn.text) and not _EARNINGS.search(turn.text)
     return PayQuery(turn.pay.period(turn.text), turn.pay.level(turn.text), turn.pay.place(turn.text),
-                    turn.pay.kind(turn.text), cost)
+                    turn.pay.kind(turn.text), cost, turn.pay.year(turn.text))
 
 
 def _phrase_topic(turn: Turn, min_words: int) -> Optional[str]:

@@ -107,6 +107,11 @@ class PayWords:
     kinds: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()  # (kind, words)
     costs: Tuple[str, ...] = ()  # what school or training costs: no file has prices
 
+    def year(self, text: str) -> Optional[int]:
+        """A year the pay is asked for ("what will nurses get paid in 2030", "pay in 2019"), if any."""
+        found = _PAY_YEAR.search(text)
+        return int(found.group(1)) if found else None
+
     def cost(self, text: str) -> bool:
         """True if the text asks what school or training costs ("price of beauty school"), not what the job pays."""
         return first_found(text, self.costs) is not None
@@ -143,6 +148,8 @@ class PayWords:
         return first_found(text, self.places) if text else None
 
 
+# "in 2030", "by 2035", "for 2019": a year the pay is asked for (not "2022-32", a projection period).
+_PAY_YEAR = re.compile(r"\b(?:in|by|for|around|during|back in) ((?:19|20)\d\d)\b(?![-\u2013/]\d)", re.IGNORECASE)
 _PAY_NAMED = re.compile(r"\b(?:pay|pays|paid|make|makes|earn|earns|salary|salaries|wage|wages|money|income)\b",
                         re.IGNORECASE)
 

@@ -72,9 +72,11 @@ _PHONE = re.compile(
     r"(?:\s?[./_\u2013\u2014-]\s?|\s)?)\d{3}(?:\s?[./_\u2013\u2014-]\s?|\s)?\d{4}(?![^\W_]|[,.]\d|\s*[=+*\u00d7\u00f7^]\s*\d)"
     r"|(?<![\w$,.(-])(?<!between )(?<!from )\d{3}(?:\s?[.\u2013\u2014-]\s?|\s)\d{4}(?!\w|[,.]\d|[\s.-]\d)"
 )
-# A number glued to the word that gives it ("call5555550191", "textme555-0127"): the digits after the word.
+# A number glued to the word that gives it ("call5555550191", "textme555-0127"): the digits after the word;
+# and a number in phone groups glued to the word after it ("702-555-0126bro").
 _PHONE_GLUED = re.compile(r"(?i:call|text|txt|ring|hmu|me|at|on|number|num|phone|cell|tel|mobile|whatsapp)"
                           r"(\+?1?[\s.-]?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}|\d{3}[\s.-]\d{4})(?!\w|[,.]\d)")
+_PHONE_GLUED_AFTER = re.compile(r"(?<![\w$,.])\(?\d{3}\)?[\s.-]\d{3}[.-]\d{4}(?=[a-z]{2,})")
 # (Not arithmetic: "130160 / 2080 = 62.58" is a pay figure over the hours of a year.)
 # Ten digits in other groupings ("720 555 01 66", "630 555 01 52"): a three-digit area code, then groups of 2 to 4.
 _PHONE_GROUPS = re.compile(r"(?<![\w$,.])(?:\+?1[\s.-])?\(?\d{3}\)?(?:[\s.-]\d{2,4}){2,4}(?!\w|[,.]\d)")
@@ -161,7 +163,12 @@ _ADDRESS_NUMBER_AFTER = re.compile(
 )
 _O_FOR_ZERO = re.compile(r"(?<=\d)[oO](?=[\d.-]?\d)|(?<=\d[.-])[oO](?=\d)|(?<=\d)[oO](?=[oO]?\d)")
 # "1500 Broadway #1204", "100 W. Broadway": the street with no street word
-_BROADWAY = re.compile(r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?i:broadway)\b" + _UNIT)
+_BROADWAY = re.compile(r"\b\d{1,6}\s+(?:(?i:[nsew])\.?\s+)?(?i:broadway)\b" + _UNIT)
+# A home in a mobile home park: "#4 Green Acres Mobile Home Park", "lot 12, Sunny Pines Trailer Park".
+_HOME_PARK = re.compile(r"(?:#|\b(?:lot|space|spc|unit|trailer|site)\s*#?)\s?\d{1,4},?\s+(?:[\w'-]+\s+){0,4}?"
+                        r"(?:mobile home park|trailer park|rv park|mobile home community|"
+                        r"manufactured home community|mhp)\b",
+                        re.IGNORECASE)
 # A house number in words before a capitalised street name: "eight twenty two Willow Way".
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
@@ -198,7 +205,8 @@ _ADDRESS_AFTER = re.compile(
 # Introductions of a name. Strong ones take any words that are not small words;
 # weak ones ("call me", "i'm", "this is") only capitalised words that are not common words.
 _STRONG_INTRO = re.compile(
-    r"\b(?:my (?:full |real |first |last |legal |whole |complete |actual |given |birth |first and last )?"
+    r"\b(?:my (?:full |real |first |last |legal |whole |complete |actual |given |birth |first and last |government |"
+    r"govt |gov )?"
     r"(?:name|nam|nme|naem)"
     r"(?:\s+is|s\s+are|\s+are|s| is|'s|:)|"
     r"my names|myname is|(?:student|full|legal|real|complete|first and last|first & last) name\s*:|"
@@ -240,7 +248,8 @@ _WEAK_INTRO = re.compile(r"\b(?:it'?s (?:just )?me(?: again)?,?|it is me,?|"
 _SIGNATURE = re.compile(
     r"(?:(?:^|\s)(?:-{1,2}|—|–|~)\s*|\b(?:best|respectfully|warmly|thanks|thank you|thx|signed|sincerely|cheers|"
     r"love|regards|from|ttyl|"
-    r"bye|later|peace|xoxo|ty|tysm|talk soon|see ya|cya)[,:]\s+|\b(?:xoxo|sincerely|signed)\s+)"
+    r"bye|later|peace|xoxo|ty|tysm|talk soon|see ya|cya)[,:]\s+|\b(?:xoxo|sincerely|signed|sent by|written by|"
+    r"typed by|asked by)\s+)"
     r"((?:[^\W\d_][\w'-]*)(?:\s+(?:[A-Z]\.|(?i:st)\.|[^\W\d_][\w'-]*)){1,3})\s*(?:,[^,.!?]{0,20}|\([^()]{0,20}\))?[.!]?\s*$",
     re.IGNORECASE,
 )
@@ -416,6 +425,9 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
                 end = position = position + particles.end()
                 taken += 1
                 continue
+            if strong and token[0].isupper() and _ends_clause(text, word.end()):
+                taken += 1  # "my name is Ava Le, 8th grade": a short surname that is also a particle
+                end = position = word.end()
             break
         if strong and taken == 1 and _given_name(first_word) and _given_name(lowered) and not capitalised:
             after = _WORD.match(text, word.end() + 1)
@@ -627,6 +639,7 @@ def _address_spans(text: str) -> List[Tuple[int, int]]:
     return _with_city_lines(text, spans + _spans(_PO_BOX, text)
                             + [m.span(0) for m in _ADDRESS_IN_WORDS.finditer(text) if plausible(m)]
                             + _spans(_BROADWAY, text) + _spans(_ADDRESS_IN_WORDS_AFTER, text, 1)
+                            + _spans(_HOME_PARK, text)
                             + _spans(_ADDRESS_SPANISH, text) + _spans(_ADDRESS_ROUTE, text)
                             + _spans(_ADDRESS_AFTER, text, 1) + _spans(_ADDRESS_NUMBER_AFTER, text))
 
@@ -714,7 +727,8 @@ def mask(text: str) -> Masked:
     zeros = _O_FOR_ZERO.sub("0", text)
     phones = (_spans(_PHONE, zeros) + _spans(_PHONE_INTERNATIONAL, text) + _spans(_PHONE_AFTER, text, 1)
               + _spans(_PHONE_LEADING_ZERO, text) + _digit_word_spans(text) + _spans(_PHONE_PIECES, text, 1)
-              + _spans(_PHONE_HASH, zeros, 1) + _spans(_PHONE_GLUED, zeros, 1) + _grouped_phone_spans(text))
+              + _spans(_PHONE_HASH, zeros, 1) + _spans(_PHONE_GLUED, zeros, 1)
+              + _spans(_PHONE_GLUED_AFTER, zeros) + _grouped_phone_spans(text))
     if _ORGANISATION_LINE.search(text):  # "is 1-800-273-8255 still the hotline?": an organisation's number stays
         phones = [(s, e) for s, e in phones if not _TOLL_FREE.match(text[s:e].strip())]
     addresses = _address_spans(text)

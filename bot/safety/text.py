@@ -25,7 +25,7 @@ CHAT_FORMS: Dict[str, str] = {
     "couldnt": "could not", "wont": "will not", "wouldnt": "would not", "shouldnt": "should not",
     "isnt": "is not", "arent": "are not", "wasnt": "was not", "werent": "were not", "aint": "am not",
     "havent": "have not", "hasnt": "has not", "hadnt": "had not", "im": "i am", "ive": "i have",
-    "ill": "i will", "id": "i would", "wuld": "would",
+    "ill": "i will", "id": "i would", "wuld": "would", "wod": "would",
     "iam": "i am", "wanna": "want to", "gonna": "going to", "gotta": "got to",
     "finna": "going to", "tryna": "trying to", "kinda": "kind of", "u": "you", "ur": "your", "youre": "you are",
     "r": "are", "rn": "right now", "pls": "please", "plz": "please", "ppl": "people", "bf": "boyfriend",
@@ -90,7 +90,7 @@ KEY_WORDS = (
     "counselor", "counselors", "counseling", "guidance", "talk", "appointment",
     "touches", "boyfriend", "girlfriend", "stepdad", "easiest", "secret", "circling", "hurts", "blackmailing",
     "blackmail", "notes", "bridge", "took", "help", "house", "poison", "window", "trying", "inside",
-    "drank", "bleach", "jump", "live", "dont", "assaulted", "assault", "wrist", "safe",
+    "drank", "bleach", "jump", "live", "dont", "assaulted", "assault", "wrist", "safe", "funeral", "bathroom",
 )
 
 

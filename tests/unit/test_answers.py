@@ -316,3 +316,22 @@ def test_a_comparison_of_jobs_gives_the_job_counts_not_the_openings() -> None:
     openings = knowledge.careers["lawyers"].outlook.openings
     assert "859,000 jobs for lawyers" in reply and f"{openings.per_year:,}" not in reply
     assert "Jobs:" in reply and "Openings" not in reply
+
+
+@pytest.mark.parametrize("year, said", [(2030, "will earn in 2030"), (2015, "pay for 2015")])
+def test_pay_asked_for_another_year_says_which_year_it_has(year: int, said: str) -> None:
+    """"what will nurses get paid in 2030": no file has another year's pay; it says so, then the dated median."""
+    text = answer_text("registered-nurses", ("pay",), PayQuery(year=year))
+    assert said in text and "don't have" in text and "81,220" in text and "May 2022" in text
+
+
+def test_pay_asked_for_the_files_own_year_is_the_plain_answer() -> None:
+    text = answer_text("registered-nurses", ("pay",), PayQuery(year=2022))
+    assert "don't have" not in text and "81,220" in text
+
+
+def test_a_year_in_a_pay_question_is_read_but_not_a_projection_period() -> None:
+    from bot.interpret.words import pay_words
+
+    assert pay_words().year("what will nurses get paid in 2030") == 2030
+    assert pay_words().year("how much will chefs grow in 2022-32") is None

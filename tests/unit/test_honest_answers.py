@@ -282,6 +282,18 @@ def test_worries_of_development_set_34(text: str, kind: str) -> None:
     assert worry_in(text) == kind
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("nursing school kind of scares me, do nurses need a bachelor's", "stress"),
+    ("welding school costs way more than my family can pay", "money"),
+    ("what if i quit high school and just work", "dropping_out"),
+    ("my dad thinks im too quiet to be a lawyer", "parents"),
+    ("is it too far behind to start coding in 12th grade", "college"),
+    ("im barely passing biology, can i still be a nurse", "grades"),
+])
+def test_worries_of_development_set_35(text: str, kind: str) -> None:
+    assert worry_in(text) == kind
+
+
 def test_someone_elses_fear_is_not_the_students_worry() -> None:
     assert worry_in("are nurses scared of blood") is None
 

@@ -578,3 +578,26 @@ def test_glued_and_spaced_numbers_initials_and_a_parents_child_are_masked(text: 
 def test_ranges_possessives_and_lone_initials_stay(text: str, kept: str) -> None:
     """A range of numbers, a possessive with no name after it, and initials alone are no personal details."""
     assert kept in mask(text).text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("text me 415-555-0190pls, what do chefs make", "415-555-0190"),
+    ("we live at lot 12, Sunny Pines Trailer Park, can i be a trucker", "lot 12, Sunny Pines Trailer Park"),
+    ("my house is 88 w. broadway, do nurses work nights", "88 w. broadway"),
+    ("what do lawyers study? sent by Maria Fernanda Ruiz", "Maria Fernanda Ruiz"),
+    ("my name is Minh Le, what do engineers make", "Minh Le"),
+    ("my government name is Tyrese Jamal Brooks but call me TJ", "Tyrese Jamal Brooks"),
+])
+def test_glued_numbers_home_parks_signatures_and_short_surnames_are_masked(text: str, detail: str) -> None:
+    """Set 45: a number glued to the next word, a home in a mobile home park, a lower-case direction before
+    Broadway, "sent by <Name>", a two-letter surname that is also a particle ("Le"), a "government name"."""
+    assert detail not in mask(text).text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("is 2024-2034 the projection period for nurses", "2024-2034"),
+    ("my name is le bron? jk what do athletes make", "what do athletes make"),
+    ("the trailer park near school is hiring, is that a real job", "trailer park"),
+])
+def test_years_lowercase_words_and_a_park_without_a_home_number_stay(text: str, kept: str) -> None:
+    assert kept in mask(text).text
