@@ -1546,10 +1546,10 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
     return Decision("unknown_detail", NOT_KNOWN, careers=careers[:1])
 
 
-# A question: "how many years of experience do you need to be a broker", "do realtors ... ?".
 # Words that put a question on the job talked about ("are they allowed to ...", "can i open my own office doing this").
 _ABOUT_THE_JOB = re.compile(r"\b(?:they|them|their|theyre|this job|that job|this career|doing this|do this|the job|"
                             r"on the job|this field|you need|do you have to|do u need)\b")
+# A question: "how many years of experience do you need to be a broker", "do realtors ... ?".
 _ASKS_SOMETHING = re.compile(r"^\s*(?:how|what|whats|when|where|which|who|why|do|does|did|is|are|can|could|will|would|"
                              r"should)\b|\?\s*$")
 
