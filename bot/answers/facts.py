@@ -173,13 +173,18 @@ def skill_explanation(career: Career, skill_id: str) -> str:
 # --- Pay -------------------------------------------------------------------------------------
 
 
+def _year(date: str) -> Optional[int]:
+    """The year a figure's date states ("May 2022" -> 2022), or None."""
+    years = re.findall(r"\b(?:19|20)\d\d\b", date)
+    return int(years[-1]) if years else None
+
+
 def _general_context(general: Optional[GeneralFacts], date: str) -> str:
     """The median of all occupations, saying so when its year differs from the career's figure."""
     if general is None or general.all_occupations_median is None or general.all_occupations_median.annual is None:
         return ""
     wage = general.all_occupations_median
-    year_of = "".join(ch for ch in date if ch.isdigit())[-4:]
-    template = "pay_all_occupations" if year_of == wage.date[-4:] else "pay_all_occupations_other_year"
+    template = "pay_all_occupations" if _year(date) == _year(wage.date) else "pay_all_occupations_other_year"
     return say(template, amount=money(wage.annual or 0), date=wage.date)
 
 
@@ -247,10 +252,10 @@ def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[
     lines: List[str] = []
     if query.cost:  # "whats the price of beauty school": no file has prices, and the pay is no answer to it
         return say("pay_no_cost", plural=plural)
-    stated = re.search(r"\b((?:19|20)\d\d)\b", wages[0].date) if wages else None
-    if query.year and stated and query.year != int(stated.group(1)):
+    stated = _year(wages[0].date) if wages else None
+    if query.year and stated and query.year != stated:
         # "what will nurses get paid in 2030": the file has one year's median; said so, then that one, dated
-        when = "future" if query.year > int(stated.group(1)) else "past"
+        when = "future" if query.year > stated else "past"
         return "\n".join([say(f"pay_no_year_{when}", year=query.year, plural=plural, date=wages[0].date),
                           _medians(career, general, asked_group(career, question))])
     if query.kind:  # "is it all commission": not in the file, but the medians answer "do they make good money"

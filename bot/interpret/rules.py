@@ -933,10 +933,8 @@ def _topic_words(topic: str, vocabulary: TopicVocabulary) -> List[str]:
 
 
 def _pay_query(turn: Turn) -> PayQuery:
-    # "price of beauty school" asks a cost; "lawyer salary, is it worth the tuition" still asks the pay
-    cost = turn.pay.cost(turn.text) and not _EARNINGS.search(turn.text)
     return PayQuery(turn.pay.period(turn.text), turn.pay.level(turn.text), turn.pay.place(turn.text),
-                    turn.pay.kind(turn.text), cost, turn.pay.year(turn.text))
+                    turn.pay.kind(turn.text), _cost_asked(turn), turn.pay.year(turn.text))
 
 
 def _phrase_topic(turn: Turn, min_words: int) -> Optional[str]:
@@ -1493,8 +1491,10 @@ def second_look_rule(turn: Turn) -> Optional[Decision]:
     return _second_look(turn)
 
 
-_REFERS = re.compile(r"\b(?:they|them|their|it|this job|that job|this career|that career|the job|this field|"
-                     r"that field|you need|do you have to|do u need|do you get)\b")
+# Words that point at a job the message doesn't name ("do they ...", "do you need ... for this job").
+_JOB_REFERENCES = ("they", "them", "their", "this job", "that job", "this career", "the job", "this field", "you need",
+                   "do you have to", "do u need")
+_REFERS = re.compile(r"\b(?:" + "|".join(_JOB_REFERENCES + ("it", "that career", "that field", "do you get")) + r")\b")
 
 
 def _refers_to_a_career(turn: Turn) -> bool:
@@ -1509,6 +1509,14 @@ def _refers_to_a_career(turn: Turn) -> bool:
 
 # Words of earnings: a message with them asks the pay, also when it names a cost ("is it worth the tuition").
 _EARNINGS = re.compile(r"\b(?:make|makes|earn|earns|paid|salary|salaries|wage|wages|income)\b", re.IGNORECASE)
+
+
+def _cost_asked(turn: Turn) -> bool:
+    """What school or a program costs ("price of beauty school", "how much does the school cost"): no file says.
+
+    "lawyer salary, is it worth the tuition" names earnings: it still asks the pay.
+    """
+    return turn.pay.cost(turn.text) and not _EARNINGS.search(turn.text)
 
 
 def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
@@ -1529,7 +1537,7 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
         # "do they have to work nights?", "do you need a license for it" as a first message: which career?
         covering = _hinted_topic(turn) or search.concepts().topic_of(turn.text) or "summary"
         return Decision("unknown_detail", WHICH_CAREER, topics=(covering,))
-    if careers and turn.pay.cost(turn.text) and not _EARNINGS.search(turn.text):
+    if careers and _cost_asked(turn):
         return Decision("unknown_cost", NOT_KNOWN, careers=careers[:1])  # "how much does the school cost"
     # "how many years of work experience do paramedics need": its line says it, or not ("how much work
     # experience" is not a pay question)
@@ -1547,8 +1555,9 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
 
 
 # Words that put a question on the job talked about ("are they allowed to ...", "can i open my own office doing this").
-_ABOUT_THE_JOB = re.compile(r"\b(?:they|them|their|theyre|this job|that job|this career|doing this|do this|the job|"
-                            r"on the job|this field|you need|do you have to|do u need)\b")
+# Not "it" ("is it going to rain"), which alone says nothing about a job.
+_ABOUT_THE_JOB = re.compile(r"\b(?:" + "|".join(_JOB_REFERENCES + ("theyre", "doing this", "do this", "on the job"))
+                            + r")\b")
 # A question: "how many years of experience do you need to be a broker", "do realtors ... ?".
 _ASKS_SOMETHING = re.compile(r"^\s*(?:how|what|whats|when|where|which|who|why|do|does|did|is|are|can|could|will|would|"
                              r"should)\b|\?\s*$")
@@ -1719,6 +1728,11 @@ _COMPARING = re.compile(r"\b(?:vs|versus|compare|compared|comparison|than|differ
                         re.IGNORECASE)
 
 
+def _is_question(sentence: str) -> bool:
+    """A sentence that asks: it ends in "?" or opens like a question ("what do realtors even do")."""
+    return sentence.endswith("?") or _QUESTION_START.match(sentence) is not None
+
+
 def _careers_of_the_question(text: str, mentions: Mentions, catalog: Catalog) -> Mentions:
     """"my brother wants to drive trucks and i wanna sell houses. what do realtors even do": realtors only.
 
@@ -1728,9 +1742,9 @@ def _careers_of_the_question(text: str, mentions: Mentions, catalog: Catalog) ->
         return mentions
     sentences = _sentences(text)
     last = sentences[-1] if len(sentences) > 1 else ""
-    if not last or not (last.endswith("?") or _QUESTION_START.match(last)) or re.search(r"\bor\b", last):
+    if not last or not _is_question(last) or re.search(r"\bor\b", last):
         return mentions
-    if any(s.endswith("?") or _QUESTION_START.match(s) for s in sentences[:-1]):
+    if any(_is_question(s) for s in sentences[:-1]):
         return mentions  # "pay for barbers? and also for realtors?": two questions, both asked
     asked = catalog.find(last).careers
     if not asked or not set(asked) < set(mentions.careers):
@@ -1746,7 +1760,7 @@ def _unknown_career_of_the_question(text: str, mentions: Mentions, catalog: Cata
     if not (mentions.others and mentions.careers):
         return mentions
     sentences = _sentences(text)
-    questions = [s for s in sentences if s.endswith("?") or _QUESTION_START.match(s)]
+    questions = [s for s in sentences if _is_question(s)]
     if len(sentences) < 2 or not questions or len(questions) == len(sentences):
         return mentions
     asked = catalog.find(" ".join(questions))
