@@ -109,6 +109,9 @@ PLAN_AFTER = ("how_to_become", "major")
 HANDOFF_OFFER = "handoff"
 # Words that say nothing about the topic: "what do they actually do" asks what they do.
 _FILLERS = re.compile(r"\b(?:actually|really|exactly|basically|even|usually|tho|though)\b")
+# "the emt field", "the nursing industry": the word after a career's name (read as "they") is part of the name,
+# not a question about a major.
+_NAME_FIELD = re.compile(r"\bthey (?:field|industry|profession|business|line of work|world)\b")
 # A question about the people in the job: a question word, and "they" (career names read as "they").
 _ASKS_ABOUT_THEM = re.compile(r" (?:what|how|do|does|are|is|where|when|which|who|can) .*\bthey\b")
 # "what does a psychologist do" read as "what do they do": the article and the singular verb go with the name
@@ -829,6 +832,11 @@ def unknown_career_rule(turn: Turn) -> Optional[Decision]:
                     topics=_question_topics(turn))
 
 
+# Words of a wish to work in a job ("i wanna be one", "becoming a nurse", "my dream"): a plan request, not a switch.
+_WANT_WORDS = re.compile(r"\b(?:want|wanna|wants|be an?|become|becoming|plan|dream|interested|like to be)\b",
+                         re.IGNORECASE)
+
+
 def want_career_rule(turn: Turn) -> Optional[Decision]:
     """"i want to be a nurse", "make my plan", "what should i do next?": the plan questions, or the way in.
 
@@ -839,6 +847,9 @@ def want_career_rule(turn: Turn) -> Optional[Decision]:
         return None
     if turn.intent == "inform" and switch_rule(turn) is not None:
         return None  # "civil engineers?" right after electricians' pay: the same question for them, not a plan
+    if (turn.intent == "want_career" and turn.parse.confidence < turn.limits.switch_overruled
+            and not _WANT_WORDS.search(turn.text) and switch_rule(turn) is not None):
+        return None  # "now do civil engineers" after an answer, the classifier unsure: a switch, no wish said
     asked = _question_topics(turn) if turn.intent == "want_career" else ()
     if asked and not set(asked) & (PLAN_OFFER_AFTER | set(PLAN_AFTER)) and turn.careers_asked():
         return None  # "how many head chefs r there? i wanna run my own kitchen": the question is answered
@@ -1087,7 +1098,7 @@ def _second_topic(turn: Turn, first: str) -> Optional[str]:
     text = turn.text.lower()
     for name in sorted((n for n in catalog.names if " and " in n and n in text), key=len, reverse=True):
         text = re.sub(rf"\b{re.escape(name)}\b", "they", text)
-    clauses = [_FILLERS.sub(" ", _as_they(catalog.replace_names(c, "they")))
+    clauses = [_NAME_FIELD.sub("they", _FILLERS.sub(" ", _as_they(catalog.replace_names(c, "they"))))
                for c in _CLAUSES.split(text) if c.split()]
     if len(clauses) < 2:
         return None
@@ -1447,8 +1458,12 @@ def career_named_rule(turn: Turn) -> Optional[Decision]:
 def _second_look(turn: Turn) -> Optional[Decision]:
     careers = turn.careers_asked()
     other = turn.mentions.others[0] if turn.mentions.others and not turn.mentions.careers else None
+    text = turn.knowledge.catalog.replace_names(turn.text, "they")  # "what do chefs do": "what do they do"
+    head = turn.knowledge.catalog.shared_head(turn.text)
+    if head and not careers:  # "what do analysts earn": several careers' analysts, which one?
+        text = re.sub(rf"\b(?:an? |the )?{re.escape(head)}\b", "they", text, flags=re.IGNORECASE)
     looked = second_look.decide(
-        text=turn.knowledge.catalog.replace_names(turn.text, "they"),  # "what do chefs do": "what do they do"
+        text=text,
         intent=turn.intent,
         ranking=turn.parse.ranking,
         names_our_career=bool(turn.mentions.careers),

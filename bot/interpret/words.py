@@ -102,7 +102,7 @@ class PayWords:
     """What a pay question may ask for besides the yearly median."""
 
     periods: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()  # (period, words)
-    levels: Tuple[str, ...] = ()
+    levels: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()  # (level said in the reply, words asking for it)
     places: Tuple[str, ...] = ()
     kinds: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()  # (kind, words)
     costs: Tuple[str, ...] = ()  # what school or training costs: no file has prices
@@ -122,12 +122,13 @@ class PayWords:
         return next((period for period, words in self.periods if any(has(w) for w in words)), None)
 
     def level(self, text: str) -> Optional[str]:
-        """The words asking for starting, top or lowest pay, if any ("the middle number not the top": none)."""
-        found = first_found(text, self.levels)
-        if found and re.search(rf"\b(?:not|no|nor|instead of|rather than)\s+(?:the\s+|a\s+)?{re.escape(found)}\b",
-                               text.lower()):
-            return None
-        return found
+        """Starting, top or lowest pay, if the text asks for it ("the middle number not the top": none)."""
+        for level, words in self.levels:
+            found = first_found(text, words)
+            if found and not re.search(
+                    rf"\b(?:not|no|nor|instead of|rather than)\s+(?:the\s+|a\s+)?{re.escape(found)}\b", text.lower()):
+                return level
+        return None
 
     def kind(self, text: str) -> Optional[str]:
         """A kind of pay other than the median wage ("tips", "commission"), if the text asks about one."""
@@ -195,7 +196,8 @@ def _pay_words(path: Path, _stamp: int) -> PayWords:
     data = _read(path)
     periods = tuple((str(k), tuple(str(w) for w in v or ())) for k, v in (data.get("periods") or {}).items())
     kinds = tuple((str(k), tuple(str(w) for w in v or ())) for k, v in (data.get("kinds") or {}).items())
-    return PayWords(periods, tuple(data.get("levels") or ()), tuple(data.get("places") or ()), kinds,
+    levels = tuple((str(k), tuple(str(w) for w in v or ())) for k, v in (data.get("levels") or {}).items())
+    return PayWords(periods, levels, tuple(data.get("places") or ()), kinds,
                     tuple(data.get("costs") or ()))
 
 

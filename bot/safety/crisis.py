@@ -59,6 +59,7 @@ class Phrases:
     career_question: List[Pattern[str]]
     danger_now: List[Pattern[str]]
     not_crisis: List[Pattern[str]]
+    softeners: List[Pattern[str]]
 
 
 def _compile(patterns: List[str]) -> List[Pattern[str]]:
@@ -80,6 +81,7 @@ def phrases(path: Path = PHRASES_FILE) -> Phrases:
         career_question=_compile(raw["career_question"]),
         danger_now=_compile(raw["danger_now"]),
         not_crisis=_compile(raw["not_crisis"]),
+        softeners=_compile(raw.get("softeners") or []),
     )
 
 
@@ -120,6 +122,13 @@ def without_hyperbole(normalised: str, table: Phrases) -> str:
     return normalised
 
 
+def without_softeners(normalised: str, table: Phrases) -> str:
+    """The message with softening words left out ("i do not really want" -> "i do not want")."""
+    for pattern in table.softeners:
+        normalised = pattern.sub("", normalised)
+    return normalised
+
+
 def hyperbole_found(text: str) -> bool:
     """True if the message uses hyperbole or slang the detector reads as not a crisis ("die of boredom").
 
@@ -136,7 +145,10 @@ def detect(text: str) -> Signal:
     table = phrases()
     normal = normalise(text or "")
     cleaned = without_hyperbole(normal, table)
-    kinds = tuple(kind for kind, patterns in table.crisis.items() if _any(patterns, cleaned))
+    plain = without_softeners(cleaned, table)
+    kinds = tuple(
+        kind for kind, patterns in table.crisis.items() if _any(patterns, cleaned) or _any(patterns, plain)
+    )
     level = CRISIS if kinds else NONE
     if not kinds and (_any(table.topic, cleaned) or _any(table.topic_personal, cleaned)):
         job = about_a_job(cleaned, table)
@@ -145,7 +157,7 @@ def detect(text: str) -> Signal:
             level, kinds = CRISIS, ("topic",)
         elif not job and _any(table.topic, cleaned):
             level, kinds = CONCERN, ("topic",)
-    if level == NONE and _any(table.concern, cleaned):
+    if level == NONE and (_any(table.concern, cleaned) or _any(table.concern, plain)):
         level, kinds = CONCERN, ("concern",)
     if level == NONE:
         return Signal()

@@ -260,17 +260,19 @@ _SIGN_OFF = re.compile(r"(?:(?:(?<=[.!?])|(?<=\n))\s*(?:[^\w\s.,!?'\"“”]+\s*
                        r"([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z]\.)?(?:\s+[\"“][^\"”\n]{1,15}[\"”])?"
                        r"(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
                        r"\s*(?:[|•·/,\n]\s*(?:\S+@\S+|[\d()+. -]{7,}))?\s*[.!]?\s*$")
-# "<Full Name> here", "<Full Name>, 10th grade", "<Full Name> (she/her)",
+# "<Full Name> here", "<Full Name>, 10th grade", "<Full Name> (she/her)", "-- <Full Name>, 8th grade" heading it,
 # also after a greeting ("heyyy ... here") or "from" ("from <Full Name>, 8th grade: ...").
-_NAME_HERE = re.compile(r"(?:^(?i:h+i+|he+y+|yo+|hello+|sup|ok)\s+|^|(?<=[.!?,]\s)|(?<=\bfrom\s))"
+_NAME_HERE = re.compile(r"(?:^(?i:h+i+|he+y+|yo+|hello+|sup|ok)\s+|^\s*(?:-{1,2}|—|–|~)\s*|^|(?<=[.!?,]\s)"
+                        r"|(?<=\bfrom\s))"
                         r"([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
                         r"(?:\s+(?:here|asking|speaking)\b|\s*[,.–—-]?\s*(?:\d{1,2}(?:st|nd|rd|th)\s+grade|grade\s+\d|"
                         r"period\s+\d|junior|senior|freshman|sophomore)\b|\s*\((?i:he|she|they|xe|ze|any)/\w+\))")
 # A full name heading the message before a dash ("<First> <Last> — do lawyers ..."), or after a closing word
-# anywhere ("sincerely, <First> <Last> (...) how many ...").
+# anywhere ("sincerely, <First> <Last> (...) how many ...", "Best,\n<J.> <Last>\n(...)").
 _NAME_HEADING = re.compile(r"^\s*([^\W\d_a-z][\w'-]+\s+[^\W\d_a-z][\w'-]+)\s*[–—]\s"
-                           r"|\b(?i:sincerely|signed|regards|respectfully)[,:]?\s+"
-                           r"([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})")
+                           r"|\b(?:(?i:sincerely|signed|regards|respectfully)[,:]?\s+"
+                           r"|(?i:best|cheers|warmly|thanks),[ \t]*\n\s*)"
+                           r"((?:[^\W\d_a-z]\.|[^\W\d_a-z][\w'-]+)(?:\s+[^\W\d_a-z][\w'-]+){1,2})")
 # "<Full Name> is my name": the name said first.
 _NAME_IS_MINE = re.compile(r"(?:^|(?<=[.!?,]\s))([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
                            r"\s+(?i:is|=)\s+(?i:my)\s+(?i:full |real |whole |legal |first and last )?(?i:name)\b")

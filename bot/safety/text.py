@@ -50,7 +50,7 @@ CHAT_FORMS: Dict[str, str] = {
     "kiked": "kicked", "nowher": "nowhere", "nite": "night", "sumthing": "something", "somthing": "something",
     "thro": "throw", "trhow": "throw", "evrything": "everything", "goign": "going", "b": "be",
     "eatn": "eaten", "dys": "days", "dayz": "days", "purpos": "purpose",
-    "nife": "knife", "cutt": "cut", "agian": "again",
+    "nife": "knife", "cutt": "cut", "agian": "again", "ded": "dead",
     "agin": "again", "agan": "again", "al": "all", "stabb": "stab", "gunn": "gun", "starv": "starve",
     "throwup": "throw up", "aftr": "after", "kickd": "kicked", "outsid": "outside", "parnts": "parents",
     "hts": "hits", "brothr": "brother", "tomorow": "tomorrow", "famiy": "family",
@@ -91,6 +91,7 @@ KEY_WORDS = (
     "touches", "boyfriend", "girlfriend", "stepdad", "easiest", "secret", "circling", "hurts", "blackmailing",
     "blackmail", "notes", "bridge", "took", "help", "house", "poison", "window", "trying", "inside",
     "drank", "bleach", "jump", "live", "dont", "assaulted", "assault", "wrist", "safe", "funeral", "bathroom",
+    "self", "choked", "choking", "strangled",
 )
 
 

@@ -1058,3 +1058,57 @@ def test_an_off_topic_guess_about_the_job_talked_about_is_looked_up(knowledge: K
 def test_an_off_topic_message_in_a_careers_chat_stays_off_topic(knowledge: Knowledge) -> None:
     decision = run(knowledge, "is it going to rain tomorrow", "out_of_scope", State(career="emts-and-paramedics"))
     assert decision.kind != "not_known", decision
+
+
+# --- Added after many-careers set 55 and honest set 36 were read (bench/README.md, fiftieth run) -----------------
+@pytest.mark.parametrize("text, level", [
+    ("what do nurses get paid when they first start out", "starting"),
+    ("pay for a rookie chef?", "starting"),
+    ("how much does a lawyer with no experience make", "starting"),
+    ("what's the top salary for lawyers", "top"),
+])
+def test_the_pay_level_asked_is_named_by_its_level(knowledge: Knowledge, text: str, level: str) -> None:
+    """Many ways to ask for starting pay are one level, "starting", which the reply names; top pay is "top"."""
+    assert run(knowledge, text, "ask_pay").pay.level == level
+
+
+def test_the_word_after_a_career_name_is_not_a_second_question(knowledge: Knowledge) -> None:
+    """"is the nursing field growing and how many openings": outlook and openings, not a question about a major."""
+    decision = run(knowledge, "is the registered nurse field growing and how many openings each year", "ask_openings",
+                   ranking=(("ask_openings", 0.95), ("ask_outlook", 0.01), ("ask_pay", 0.01)))
+    assert set(decision.topics) == {"openings", "outlook"}, decision
+
+
+@pytest.mark.parametrize("text, ranking", [
+    ("how much do technicians get paid", (("nlu_fallback", 0.5), ("ask_pay", 0.45), ("ask_pay_factors", 0.3))),
+    ("what schooling does an agent need", (("nlu_fallback", 0.5), ("ask_education", 0.4), ("ask_skills", 0.3))),
+])
+def test_an_unsure_question_about_a_shared_title_word_asks_which_career(
+        knowledge: Knowledge, text: str, ranking: Tuple[Tuple[str, float], ...]) -> None:
+    """The classifier unsure, a word several careers' titles end in read as "they": which career, not "didn't get"."""
+    assert run(knowledge, text, "nlu_fallback", confidence=0.5, ranking=ranking).kind == "which_career"
+
+
+@pytest.mark.parametrize("text, worry", [
+    ("my mom can barely pay the rent so how would i even do college", "money"),
+    ("i dont think i will get in to any good school, what do civil engineers need", "college"),
+    ("my grandma says i'm wasting my time with art, do graphic stuff jobs pay", "doubted"),
+    ("my dad will only pay for college if i do business", "parents"),
+])
+def test_worries_of_set_h36_kinds_are_heard(text: str, worry: str) -> None:
+    from bot.interpret.worries import worry_in
+
+    assert worry_in(text) == worry
+
+
+def test_basically_nothing_after_a_growth_figure_is_explained(knowledge: Knowledge) -> None:
+    state = State(career="machinists-and-tool-and-die-makers", last_topic="outlook")
+    assert run(knowledge, "wait so 1 percent is pretty much nothing?", "out_of_scope", state).rule == "explain"
+
+
+def test_now_do_another_career_after_an_answer_is_a_switch(knowledge: Knowledge) -> None:
+    """"now do chefs" after the openings, the classifier unsure it's a wish: the openings for chefs, no plan."""
+    state = State(career="registered-nurses", last_topic="openings")
+    decision = run(knowledge, "ok now do chefs", "want_career", state, confidence=0.55)
+    assert decision.rule == "switch" and decision.topics == ("openings",), decision
+    assert run(knowledge, "now i want to be a chef", "want_career", state, confidence=0.55).rule != "switch"

@@ -601,3 +601,23 @@ def test_glued_numbers_home_parks_signatures_and_short_surnames_are_masked(text:
 ])
 def test_years_lowercase_words_and_a_park_without_a_home_number_stay(text: str, kept: str) -> None:
     assert kept in mask(text).text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("Cheers,\nR. Delgado-Owens\n(do chefs work on weekends? asking for my culinary class)", "Delgado-Owens"),
+    ("thanks,\nMarisol Vega-Ruiz\nis HVAC school long", "Marisol Vega-Ruiz"),
+    ("-- Kwame Mensah, 10th grade\nwhat do software developers do", "Kwame Mensah"),
+])
+def test_a_name_signed_above_the_question_is_masked(text: str, detail: str) -> None:
+    """Set 46: a closing word on its own line, then a name (an initial first) with more text after it; a dashed
+    name heading the message with its grade."""
+    assert detail not in mask(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "thanks,\nthat helps a lot. What about Civil Engineers",
+    "-- Registered Nurses, 2023 numbers\nhow much",
+    "what is the best Career Cluster for me",
+])
+def test_closing_words_and_dashes_before_job_titles_stay(text: str) -> None:
+    assert mask(text).text == text
