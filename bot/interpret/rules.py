@@ -357,6 +357,7 @@ def _flow_turn(turn: Turn, career: Career) -> flow.Turn:
 
 
 # Replies to what a message also asks, given after the worry is heard.
+_FIGURE_TOPICS = frozenset({"pay", "outlook", "openings"})  # topics answered with a figure, never by a look-up
 ANSWERS_AFTER_A_WORRY = frozenset({ANSWER, COMPARE, BROWSE, GLOSSARY, EXPLAIN, NOT_KNOWN, UNKNOWN_CAREER, WHICH_CAREER})
 
 # Worries about school, college or money: for a career the message names, its way in is the fact that applies.
@@ -388,6 +389,11 @@ def _file_speaks_of_the_worry(turn: Turn, career_id: str) -> bool:
 # A worry that points at the career being talked about: "can i still do this", "could i be one".
 _WORRY_REFERS = re.compile(r"\b(?:do this|do that|do it|be one|this job|that job|this career|that career|this field|"
                            r"get into it|get into this|make it|cut out for (?:this|it))\b")
+
+
+def _figure_asked(turn: Turn) -> Optional[str]:
+    """The pay, outlook or openings a question sentence of the message asks ("... is it a real job that grows?")."""
+    return next((t for t in _asked_in_a_question(turn) if t in _FIGURE_TOPICS), None)
 
 
 def worry_rule(turn: Turn) -> Optional[Decision]:
@@ -429,10 +435,13 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
         # what a school costs, which no file gives: "were kinda broke, what does the program cost" is told so)
         rest = Decision("worry_way_in", ANSWER, topics=("how_to_become",), careers=named)
     elif len(named) == 1 and (rest.kind not in ANSWERS_AFTER_A_WORRY or (
-            rest.rule == "career_named" and _topic_in_words(turn) not in {None, "summary"})):
+            rest.rule == "career_named" and _topic_in_words(turn) not in {None, "summary"}) or (
+            rest.kind == NOT_KNOWN and _figure_asked(turn))):
         # a worry about the job itself with nothing else asked (or only its name): the topic its words name
-        # ("scared self-driving trucks take the trucking jobs": automation), or the way in ("test anxiety")
-        rest = Decision("worry_way_in", ANSWER, topics=(_topic_in_words(turn) or "how_to_become",), careers=named)
+        # ("scared self-driving trucks take the trucking jobs": automation), or the way in ("test anxiety");
+        # also when the rest was left to a look-up in the file but a question asks a figure ("a real job that grows?")
+        topic = (_figure_asked(turn) if rest.kind == NOT_KNOWN else None) or _topic_in_words(turn) or "how_to_become"
+        rest = Decision("worry_way_in", ANSWER, topics=(topic,), careers=named)
     elif kind == "stress" and len(named) == 1 and rest.rule in {"career_named", "want_career"} \
             and _file_speaks_of_the_worry(turn, named[0]):
         # "i want to be a paramedic but im nervous i wont handle the stress of it": what its file says of that

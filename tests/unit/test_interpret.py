@@ -1112,3 +1112,12 @@ def test_now_do_another_career_after_an_answer_is_a_switch(knowledge: Knowledge)
     decision = run(knowledge, "ok now do chefs", "want_career", state, confidence=0.55)
     assert decision.rule == "switch" and decision.topics == ("openings",), decision
     assert run(knowledge, "now i want to be a chef", "want_career", state, confidence=0.55).rule != "switch"
+
+
+def test_a_worry_with_a_figure_question_gets_the_figure(knowledge: Knowledge) -> None:
+    """Bullied for wanting a job, then "does it even grow?": the outlook after the worry, not a look-up in the file."""
+    text = "people make fun of me for wanting to be a chef. does that job even grow"
+    decision = run(knowledge, text, "share_worry", confidence=0.5,
+                   ranking=(("share_worry", 0.5), ("nlu_fallback", 0.5), ("ask_unknown_detail", 0.3)))
+    assert decision.kind == "worry" and decision.then is not None, decision
+    assert decision.then.topics == ("outlook",), decision.then
