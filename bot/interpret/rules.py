@@ -428,6 +428,8 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
     named = turn.mentions.careers
     if not named and kind in SCHOOL_WORRIES and _WORRY_REFERS.search(turn.text.lower()) and turn.careers_asked():
         named = turn.careers_asked()  # "im failing algebra 2, can i still do this" on a career's page
+    # a question sentence asking a figure, which the rest left to a look-up in the file ("a real job that grows?")
+    figure = _figure_asked(turn) if rest.kind == NOT_KNOWN and len(named) == 1 else None
     if kind in SCHOOL_WORRIES and len(named) == 1 and rest.rule != "unknown_cost" \
             and (rest.kind not in {ANSWER, COMPARE} or rest.topics == ("summary",)):
         # "my grades are bad, can i still be a truck driver?": what the facts say is the way in
@@ -435,13 +437,12 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
         # what a school costs, which no file gives: "were kinda broke, what does the program cost" is told so)
         rest = Decision("worry_way_in", ANSWER, topics=("how_to_become",), careers=named)
     elif len(named) == 1 and (rest.kind not in ANSWERS_AFTER_A_WORRY or (
-            rest.rule == "career_named" and _topic_in_words(turn) not in {None, "summary"}) or (
-            rest.kind == NOT_KNOWN and _figure_asked(turn))):
+            rest.rule == "career_named" and _topic_in_words(turn) not in {None, "summary"}) or figure):
         # a worry about the job itself with nothing else asked (or only its name): the topic its words name
         # ("scared self-driving trucks take the trucking jobs": automation), or the way in ("test anxiety");
         # also when the rest was left to a look-up in the file but a question asks a figure ("a real job that grows?")
-        topic = (_figure_asked(turn) if rest.kind == NOT_KNOWN else None) or _topic_in_words(turn) or "how_to_become"
-        rest = Decision("worry_way_in", ANSWER, topics=(topic,), careers=named)
+        rest = Decision("worry_way_in", ANSWER, topics=(figure or _topic_in_words(turn) or "how_to_become",),
+                        careers=named)
     elif kind == "stress" and len(named) == 1 and rest.rule in {"career_named", "want_career"} \
             and _file_speaks_of_the_worry(turn, named[0]):
         # "i want to be a paramedic but im nervous i wont handle the stress of it": what its file says of that

@@ -146,9 +146,8 @@ def detect(text: str) -> Signal:
     normal = normalise(text or "")
     cleaned = without_hyperbole(normal, table)
     plain = without_softeners(cleaned, table)
-    kinds = tuple(
-        kind for kind, patterns in table.crisis.items() if _any(patterns, cleaned) or _any(patterns, plain)
-    )
+    readings = (cleaned,) if plain == cleaned else (cleaned, plain)  # most messages have no softener: one pass
+    kinds = tuple(kind for kind, patterns in table.crisis.items() if any(_any(patterns, t) for t in readings))
     level = CRISIS if kinds else NONE
     if not kinds and (_any(table.topic, cleaned) or _any(table.topic_personal, cleaned)):
         job = about_a_job(cleaned, table)
@@ -157,7 +156,7 @@ def detect(text: str) -> Signal:
             level, kinds = CRISIS, ("topic",)
         elif not job and _any(table.topic, cleaned):
             level, kinds = CONCERN, ("topic",)
-    if level == NONE and (_any(table.concern, cleaned) or _any(table.concern, plain)):
+    if level == NONE and any(_any(table.concern, t) for t in readings):
         level, kinds = CONCERN, ("concern",)
     if level == NONE:
         return Signal()
