@@ -74,7 +74,7 @@ _PHONE = re.compile(
 )
 # A number glued to the word that gives it ("call5555550191", "textme555-0127"): the digits after the word;
 # and a number in phone groups glued to the word after it ("702-555-0126bro").
-_PHONE_GLUED = re.compile(r"(?i:call|text|txt|ring|hmu|me|at|on|number|num|phone|cell|tel|mobile|whatsapp)"
+_PHONE_GLUED = re.compile(r"(?i:call|text|txt|ring|hmu|me|at|on|is|number|num|phone|cell|tel|mobile|whatsapp|#)"
                           r"(\+?1?[\s.-]?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}|\d{3}[\s.-]\d{4})(?!\w|[,.]\d)")
 _PHONE_GLUED_AFTER = re.compile(r"(?<![\w$,.])\(?\d{3}\)?[\s.-]\d{3}[.-]\d{4}(?=[a-z]{2,})")
 # (Not arithmetic: "130160 / 2080 = 62.58" is a pay figure over the hours of a year.)
@@ -243,6 +243,15 @@ _WEAK_INTRO = re.compile(r"\b(?:it'?s (?:just )?me(?: again)?,?|it is me,?|"
                          r"i go by|i go by the name|i go by the name of|goes by|ya boi|ya boy|ya girl|ur boy|ur girl|"
                          r"your boy|your girl)\s+" + _HONORIFIC,
                          re.IGNORECASE)
+# Small words inside names: "Pieter van der Berg", "Ximena de los Santos", "Leonardo da Silva".
+_NAME_PARTICLES = r"(?:van|von|der|den|de|del|della|la|las|los|le|du|da|di|dos|das|bin|ibn|al|el|st\.?)"
+# Two or three capitalised name words, a middle initial or particles between them ("Tyler J. Brooks").
+_FULL_NAME = (r"[^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z]\.)?(?:\s+(?i:" + _NAME_PARTICLES + r"))*"
+              r"(?:\s+[^\W\d_a-z][\w'-]+){1,2}")
+# An emoji or two at the end of a message, after a signature ("xoxo, Gabby Flores 💖").
+_TRAILING_EMOJI = r"(?:\s*[\u2600-\u27bf\ufe0f\U0001f300-\U0001faff])*"
+# A line under a signature that says which class or grade ("Alyssa Chen\nClass of 2027").
+_CLASS_LINE = r"(?:[ \t]*\n[ \t]*(?i:class of \d{4}|\d{1,2}(?:st|nd|rd|th) grade|grade \d{1,2}|period \d)[ \t]*)?"
 # A signature: a name after a dash or a closing word at the end of the message ("- Sofia Castellanos",
 # "Best, Camila Ortiz", "Signed, Hannah Weiss-Cohen, grade 8"), or "<Full Name> here".
 _SIGNATURE = re.compile(
@@ -250,7 +259,8 @@ _SIGNATURE = re.compile(
     r"love|regards|from|ttyl|"
     r"bye|later|peace|xoxo|ty|tysm|talk soon|see ya|cya)[,:]\s+|\b(?:xoxo|sincerely|signed|sent by|written by|"
     r"typed by|asked by)\s+)"
-    r"((?:[^\W\d_][\w'-]*)(?:\s+(?:[A-Z]\.|(?i:st)\.|[^\W\d_][\w'-]*)){1,3})\s*(?:,[^,.!?]{0,20}|\([^()]{0,20}\))?[.!]?\s*$",
+    r"((?:[^\W\d_][\w'-]*)(?:\s+(?:[A-Z]\.|(?i:st)\.|[^\W\d_][\w'-]*)){1,3})\s*(?:,[^,.!?]{0,20}|\([^()]{0,20}\))?[.!]?"
+    + _TRAILING_EMOJI + r"\s*$",
     re.IGNORECASE,
 )
 # A full name alone as the message's last sentence, the way students sign off ("Thanks for the help! Aaliyah Brooks").
@@ -259,17 +269,19 @@ _SIGN_OFF = re.compile(r"(?:(?:(?<=[.!?])|(?<=\n))\s*(?:[^\w\s.,!?'\"“”]+\s*
                        r"|(?<=[\u2600-\u27bf\ufe0f\U0001f300-\U0001faff])\s+)"  # or stand for the full stop
                        r"([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z]\.)?(?:\s+[\"“][^\"”\n]{1,15}[\"”])?"
                        r"(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
-                       r"\s*(?:[|•·/,\n]\s*(?:\S+@\S+|[\d()+. -]{7,}))?\s*[.!]?\s*$")
+                       r"\s*(?:[|•·/,\n]\s*(?:\S+@\S+|[\d()+. -]{7,}))?\s*[.!]?" + _CLASS_LINE + r"\s*$")
 # "<Full Name> here", "<Full Name>, 10th grade", "<Full Name> (she/her)", "-- <Full Name>, 8th grade" heading it,
 # also after a greeting ("heyyy ... here") or "from" ("from <Full Name>, 8th grade: ...").
-_NAME_HERE = re.compile(r"(?:^(?i:h+i+|he+y+|yo+|hello+|sup|ok)\s+|^\s*(?:-{1,2}|—|–|~)\s*|^|(?<=[.!?,]\s)"
+# In lower case too before "here" ("hi!! mackenzie le here"); "ici"/"aquí" are "here" in French and Spanish.
+_HERE = r"(?:here|asking|speaking|ici|aqu[ií])\b"
+_NAME_HERE = re.compile(r"(?:^(?i:h+i+|he+y+|yo+|hello+|sup|ok)[!.,]*\s+|^\s*(?:-{1,2}|—|–|~)\s*|^|(?<=[.!?,]\s)"
                         r"|(?<=\bfrom\s))"
-                        r"([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
-                        r"(?:\s+(?:here|asking|speaking)\b|\s*[,.–—-]?\s*(?:\d{1,2}(?:st|nd|rd|th)\s+grade|grade\s+\d|"
+                        r"(" + _FULL_NAME + r"|[^\W\d_][\w'-]+\s+[^\W\d_][\w'-]+(?=\s+" + _HERE + r"))"
+                        r"(?:\s+" + _HERE + r"|\s*[,.–—|•-]?\s*(?:\d{1,2}(?:st|nd|rd|th)\s+grade|grade\s+\d|"
                         r"period\s+\d|junior|senior|freshman|sophomore)\b|\s*\((?i:he|she|they|xe|ze|any)/\w+\))")
 # A full name heading the message before a dash ("<First> <Last> — do lawyers ..."), or after a closing word
 # anywhere ("sincerely, <First> <Last> (...) how many ...", "Best,\n<J.> <Last>\n(...)").
-_NAME_HEADING = re.compile(r"^\s*([^\W\d_a-z][\w'-]+\s+[^\W\d_a-z][\w'-]+)\s*[–—]\s"
+_NAME_HEADING = re.compile(r"^\s*([^\W\d_a-z][\w'-]+\s+[^\W\d_a-z][\w'-]+)(?:\s*\([^()\n]{0,40}\))?\s*[–—]\s"
                            r"|\b(?:(?i:sincerely|signed|regards|respectfully)[,:]?\s+"
                            r"|(?i:best|cheers|warmly|thanks),[ \t]*\n\s*)"
                            r"((?:[^\W\d_a-z]\.|[^\W\d_a-z][\w'-]+)(?:\s+[^\W\d_a-z][\w'-]+){1,2})")
@@ -277,7 +289,6 @@ _NAME_HEADING = re.compile(r"^\s*([^\W\d_a-z][\w'-]+\s+[^\W\d_a-z][\w'-]+)\s*[�
 _NAME_IS_MINE = re.compile(r"(?:^|(?<=[.!?,]\s))([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z][\w'-]+){1,2})"
                            r"\s+(?i:is|=)\s+(?i:my)\s+(?i:full |real |whole |legal |first and last )?(?i:name)\b")
 # Two or three capitalised words, with name particles between them ("Pieter van der Berg", "Ana de la Cruz").
-_NAME_PARTICLES = r"(?:van|von|der|den|de|del|della|la|le|du|da|di|dos|das|bin|ibn|al|el|st\.?)"
 _CAPITALISED_NAME = re.compile(
     r"[^\W\d_a-z](?:[^\W\d_]|['-])*(?: " + _NAME_PARTICLES + r")*(?: [^\W\d_a-z](?:[^\W\d_]|['-])*)"
     r"(?:(?: " + _NAME_PARTICLES + r")* [^\W\d_a-z](?:[^\W\d_]|['-])*)?"
@@ -382,6 +393,10 @@ def _name_span(text: str, start: int, strong: bool) -> Tuple[int, int]:
                 and not any(w.lower() in _NAME_STOP or w.lower() in _NOT_NAMES for w in words[:-1])
                 and _WHOSE_DEVICE.match(text, run.end())):
             return start, run.end() - 2  # "this is Rachel Goldberg's account": the full name, not its "'s"
+        if (run and len(words) == 3 == len(run.group(0).split()) and words[1].lower() in first_names()
+                and not any(w.lower() in _NAME_STOP or w.lower() in _NOT_NAMES for w in words)
+                and _could_be_name(words[2], words[2].lower(), first=False)):
+            return start, run.end()  # "call me Big Mike Johnson": a nickname before a first name and a surname
         if run and len(words) >= 2:
             lowered_words = [w.lower() for w in words]
             if (not any(w in _NAME_STOP or w in _NOT_NAMES or w in _CRISIS_WORDS or w.endswith("'s")
@@ -557,7 +572,7 @@ _LAST_FIRST = re.compile(r"\b(?:name\s*\(\s*last\s*,\s*first\s*\)|last\s*,\s*fir
 
 def _name_spans(text: str) -> List[Tuple[int, int]]:
     spans = _signature_spans(text) + _signed_first_name(text) + _spans(_LAST_FIRST, text, 1)
-    spans += _spans(_PARENTS_NAMED, text, 1)
+    spans += _spans(_PARENTS_NAMED, text, 1) + _spans(_RELATIVE_IN_BRACKETS, text, 1) + _listed_name_spans(text)
     single: List[Tuple[int, int]] = []
     for strong, pattern in ((True, _STRONG_INTRO), (False, _WEAK_INTRO)):
         for intro in pattern.finditer(text):
@@ -648,7 +663,7 @@ def _address_spans(text: str) -> List[Tuple[int, int]]:
 
 # A full name written right before a contact detail: "Bianca Esposito, bianca@school.net", "my mom Karen Whitfield
 # at 615-555-0172", "Evan Brooks-Hale | evan@x.com".
-_BEFORE_CONTACT = re.compile(r"(?:\s*[,|:;/(-]{1,2}\s*|\s+(?:at|on|@)\s+|\s+|\s*,?\s+(?:and\s+)?(?:my|her|his|their)\s+"
+_BEFORE_CONTACT = re.compile(r"(?:\s*[,.|:;/(-]{1,2}\s*|\s+(?:at|on|@)\s+|\s+|\s*,?\s+(?:and\s+)?(?:my|her|his|their)\s+"
                              r"(?:email|e-mail|mail|number|phone|cell|phone number|cell number)"
                              r"(?:\s+address)?(?:\s+is|:)?\s+)$", re.IGNORECASE)
 # A family member named with the message's contact details: "my mom is Sandra Kim and her number is ...",
@@ -660,6 +675,36 @@ _FAMILY_NAMED = re.compile(
     r"((?-i:[^\W\d_a-z][\w'-]+)(?:\s+(?-i:[^\W\d_a-z][\w'-]+)){1,2})",
     re.IGNORECASE,
 )
+
+
+# A relative's full name in brackets: "my dad (Richard Novak) wants to know ...".
+_RELATIVE_IN_BRACKETS = re.compile(
+    r"\b(?:my|her|his|our|their) (?:mom|mother|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandpa|grandmother|"
+    r"grandfather|stepmom|stepdad|stepmother|stepfather|guardian|parent|friend|best friend|teacher|coach|boss)"
+    r"\s*\(\s*((?-i:[^\W\d_a-z][\w'-]+)(?:\s+(?-i:[^\W\d_a-z][\w'-]+)){1,2})\s*\)",
+    re.IGNORECASE,
+)
+# Three or more full names listed together: "Jaylen Carter, Ava Martin, and Sofia Delgado" (see ``_listed_name_spans``);
+# two are as often companies or famous people ("Morgan Stanley and Goldman Sachs", "Grace Hopper and Ada Lovelace").
+_PAIR = r"[^\W\d_a-z][\w'-]+ [^\W\d_a-z][\w'-]+"
+_NAME_LIST = re.compile(r"(?<![\w'-])" + _PAIR + r"(?:(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)" + _PAIR + r"){2,}"
+                        r"(?![\w'-]| [^\W\d_a-z])")
+
+
+def _listed_name_spans(text: str) -> List[Tuple[int, int]]:
+    """Three or more first-and-last names in a list, each first name a known one or no frequent word, one known."""
+    spans = []
+    for match in _NAME_LIST.finditer(text):
+        pairs = [m for m in re.finditer(_PAIR, match.group(0))]
+        words = [(w, w.lower()) for m in pairs for w in m.group(0).split()]
+        if any(low in _NAME_STOP or low in _NOT_NAMES or low in _CRISIS_WORDS for _, low in words):
+            continue
+        firsts, lasts = words[0::2], words[1::2]
+        if (all(_could_be_name(w, low, first=True) for w, low in firsts)
+                and all(_could_be_name(w, low, first=False) for w, low in lasts)
+                and any(low in first_names() for _, low in firsts)):
+            spans += [(match.start() + m.start(), match.start() + m.end()) for m in pairs]
+    return spans
 
 
 # Parents named together: "my parents are Michael and Sarah Goldberg", "my parents, Ana and Luis Ortiz,".
@@ -680,8 +725,10 @@ def _names_before_contact(text: str, contacts: List[Tuple[int, int]]) -> List[Tu
         head = before[:gap.start()] if gap else before
         run = re.search(r"(?:^|(?<=[\s(:,]))([^\W\d_a-z][\w'-]+(?:\s+[^\W\d_a-z]\.)?"
                         r"(?:\s+[^\W\d_a-z][\w'-]+){1,2})$", head)
-        if not run:
-            continue
+        if not run:  # "bella santos. 555-555-0197": a first name and a surname opening the message, in lower case
+            run = re.match(r"\s*([^\W\d_][\w'-]+\s+[^\W\d_][\w'-]+)$", head)
+            if not run or run.group(1).split()[0].lower() not in first_names():
+                continue
         words = run.group(1).split()
         lowered = [w.lower() for w in words]
         if any(w in _NAME_STOP or w in _NOT_NAMES or w in _CRISIS_WORDS for w in lowered):

@@ -57,6 +57,7 @@ CHAT_FORMS: Dict[str, str] = {
     "dosnt": "does not", "dosent": "does not", "doesent": "does not",
     "bouta": "about to", "boutta": "about to", "imma": "i am going to", "ima": "i am going to",
     "theyll": "they will", "youll": "you will", "mistak": "mistake", "screms": "screams", "yels": "yells",
+    "coch": "coach", "awya": "away", "awy": "away",
 }
 # Emoji students use for what they can't type: read as the words they stand for ("🔪🩸", "💊💊💊").
 EMOJI_WORDS: Dict[str, str] = {
