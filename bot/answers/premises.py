@@ -355,6 +355,13 @@ def _near(text: str, first: re.Pattern[str], second: re.Pattern[str], words: int
     return any(len(text[min(a[1], b[1]):max(a[0], b[0])].split()) <= words for a in ones for b in twos)
 
 
+# Pay asked for a degree ("how much does an environmental scientist with a phd make"): a question, not a claim.
+_DEGREE_SAID = (r"with (?:a|an|their|his|her) "
+                r"(?:phd|ph d|doctorate|masters?|master s|bachelors?|bachelor s|associates?|associate s|degree)")
+_PAY_BY_DEGREE = re.compile(rf"\b{_DEGREE_SAID}\b[\w ]{{0,20}}\b(?:make|makes|earn|earns|paid|salary|pay)\b"
+                            rf"|\b(?:make|makes|earn|earns|paid|salary|pay)\b[\w ]{{0,30}}\b{_DEGREE_SAID}\b")
+
+
 def correction(question: str, career: Career, general: Optional[GeneralFacts]) -> Optional[str]:
     """The sentence that corrects a wrong premise of ``question`` about ``career`` (None: nothing to correct)."""
     said = padded(question)
@@ -365,6 +372,8 @@ def correction(question: str, career: Career, general: Optional[GeneralFacts]) -
     no_degree = general_claim == "high school diploma"  # "dont need college" before "need college"
     claimed = "high school diploma" if no_degree else \
         next((level for phrases, level in _CLAIMED_LEVELS if _has(said, phrases)), None) or general_claim
+    if claimed and _PAY_BY_DEGREE.search(re.sub(r"[^a-z0-9 ]", " ", question.lower())):
+        claimed = None
     stated = stated_level(career) if claimed and education is None else None
     if stated and no_degree and career.how_to_become and _HIGH_SCHOOL_WAY.search(career.how_to_become.text):
         stated = None  # "... But some people can qualify with a high school diploma": no degree is a way in too

@@ -976,6 +976,9 @@ def _question_topics(turn: Turn) -> Tuple[str, ...]:
     phrased = None
     if first and turn.parse.confidence < turn.limits.phrase_over:
         phrased = _phrase_topic(turn, 2)
+        if phrased and phrased not in OVERVIEW and first in OVERVIEW \
+                and any(turn.has_read_as_they(w) for w in _topic_words(first, turn.topics)):
+            phrased = None  # "which field is expanding faster": the growth its words ask, not "field" of a major
     elif turn.intent == "ask_unknown_detail":
         phrased = _phrase_topic(turn, turn.limits.detail_phrase_words)
     elif turn.intent in _CAREER_INTENTS:
@@ -1076,10 +1079,16 @@ _WHAT_DO_THEY_MAKE = re.compile(
     r"| on average| usually| normally)?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+# "what a machinist makes and how they get trained": "makes" closing the first of two questions is the pay.
+_WHAT_THEY_MAKE_AND = re.compile(r"\bwhat (?:a |an |the |do |does |did )?(?:\w+ ){1,4}?makes? (?:and|&|\+) "
+                                 r"(?:how|what|where|do|does|is|are|if|whether|the|their)\b", re.IGNORECASE)
+
+
 def _phrase_only_topic(turn: Turn, topic: str) -> str:
     """``topic``, or a topic without an intent whose phrases the message has (see PHRASE_TOPICS)."""
-    if topic in {"products", "summary", "duties"} and _WHAT_DO_THEY_MAKE.search(turn.text) \
-            and " and " not in turn.text.lower():
+    if topic in {"products", "summary", "duties"} and (
+            (_WHAT_DO_THEY_MAKE.search(turn.text) and " and " not in turn.text.lower())
+            or _WHAT_THEY_MAKE_AND.search(turn.text)):
         return "pay"
     if topic == "openings" and (any(turn.has_read_as_they(c) for c in _GROWTH_CUES)
                                 or _CHANGE_IN_NUMBER.search(turn.text.lower())) \
@@ -1141,6 +1150,8 @@ def _second_topic(turn: Turn, first: str) -> Optional[str]:
 _TITLE_HEADS = ("agent", "agents", "worker", "workers", "manager", "managers", "supervisor", "supervisors", "clerk",
                 "clerks", "technician", "technicians", "operator", "operators", "assistant", "assistants", "attendant",
                 "attendants", "installer", "installers", "repairer", "repairers", "mechanic", "mechanics",
+                "driver", "drivers",
+                "appraiser", "appraisers", "inspector", "inspectors", "engineer", "engineers", "teacher", "teachers",
                 "specialist", "specialists", "analyst", "analysts", "officer", "officers", "designer", "designers",
                 "coordinator", "coordinators", "director", "directors", "representative", "representatives")
 # Words that never say which job: "a worker", "how much do good managers make", "my manager".
@@ -1489,6 +1500,9 @@ def _second_look(turn: Turn) -> Optional[Decision]:
     if looked.kind == "other_career":
         return Decision("second_look", UNKNOWN_CAREER, others=(looked.value,), clusters=turn.mentions.other_clusters)
     if not careers:
+        title = _unnamed_title(turn.text)  # "solar panel installer pay?": a job the vocabulary lacks, not "which?"
+        if title is not None:
+            return Decision("second_look", UNKNOWN_CAREER, others=(title,), topics=(looked.value,))
         return Decision("second_look", WHICH_CAREER, topics=(looked.value,))
     if looked.value == "summary" and not turn.has_topic_words() and _asks_a_file_detail(turn):
         return Decision("second_look", NOT_KNOWN, careers=careers[:1])  # "r most realtors their own boss": look it up

@@ -663,7 +663,8 @@ def _address_spans(text: str) -> List[Tuple[int, int]]:
 
 # A full name written right before a contact detail: "Bianca Esposito, bianca@school.net", "my mom Karen Whitfield
 # at 615-555-0172", "Evan Brooks-Hale | evan@x.com".
-_BEFORE_CONTACT = re.compile(r"(?:\s*[,.|:;/(-]{1,2}\s*|\s+(?:at|on|@)\s+|\s+|\s*,?\s+(?:and\s+)?(?:my|her|his|their)\s+"
+_BEFORE_CONTACT = re.compile(r"(?:\s*[,.|:;/(-]{1,2}\s*|\s+(?:at|on|@)\s+|\s+"
+                             r"|\s*,?\s+(?:and\s+)?(?:my|her|his|their)\s+"
                              r"(?:email|e-mail|mail|number|phone|cell|phone number|cell number)"
                              r"(?:\s+address)?(?:\s+is|:)?\s+)$", re.IGNORECASE)
 # A family member named with the message's contact details: "my mom is Sandra Kim and her number is ...",

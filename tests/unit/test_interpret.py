@@ -1121,3 +1121,41 @@ def test_a_worry_with_a_figure_question_gets_the_figure(knowledge: Knowledge) ->
                    ranking=(("share_worry", 0.5), ("nlu_fallback", 0.5), ("ask_unknown_detail", 0.3)))
     assert decision.kind == "worry" and decision.then is not None, decision
     assert decision.then.topics == ("outlook",), decision.then
+
+
+@pytest.mark.parametrize("text, intent, title", [
+    ("how much does a pallet jack driver make", "ask_pay", "pallet jack driver"),
+    ("do house appraisers make good money", "ask_pay", "house appraisers"),
+    ("what does a rooftop panel installer earn", "ask_pay", "rooftop panel installer"),
+])
+def test_titles_the_vocabulary_lacks_are_careers_the_bot_has_no_file_for(knowledge: Knowledge, text: str,
+                                                                         intent: str, title: str) -> None:
+    """Set 56: describing words and a job word ("driver", "appraiser", "installer") are a job, not "which career?"."""
+    decision = run(knowledge, text, intent)
+    assert decision.kind == "unknown_career" and decision.others == (title,), decision
+
+
+def test_pay_asked_with_a_degree_or_fresh_out_of_school_is_a_level_the_files_lack(knowledge: Knowledge) -> None:
+    with_degree = run(knowledge, "what do psychologists make with a masters", "ask_pay")
+    assert with_degree.pay is not None and with_degree.pay.level == "degree-by-degree", with_degree
+    fresh = run(knowledge, "how much do nurses make straight out of nursing school", "ask_pay")
+    assert fresh.pay is not None and fresh.pay.level == "starting", fresh
+
+
+def test_an_employer_paying_for_training_is_a_cost_not_the_wage(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "will the company pay for your training if you become a truck driver",
+                   "ask_unknown_detail")
+    assert decision.rule == "unknown_cost", decision
+    assert run(knowledge, "what's the pay for school counselors", "ask_pay").rule != "unknown_cost"
+
+
+def test_what_a_career_makes_and_a_second_question_is_the_pay_first(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "tell me what a chef makes and how they get started", "ask_summary",
+                   confidence=0.9, ranking=(("ask_summary", 0.9), ("ask_how_to_become", 0.05)))
+    assert decision.topics[:1] == ("pay",), decision
+
+
+def test_a_comparison_of_which_field_expands_faster_is_the_growth(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "nurse vs chef which field is expanding more", "ask_outlook", confidence=0.5,
+                   ranking=(("ask_outlook", 0.5), ("compare_careers", 0.4)))
+    assert decision.kind == "compare" and decision.topics[:1] == ("outlook",), decision

@@ -621,3 +621,36 @@ def test_a_name_signed_above_the_question_is_masked(text: str, detail: str) -> N
 ])
 def test_closing_words_and_dashes_before_job_titles_stay(text: str) -> None:
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("my#is555-555-0162, what do plumbers make", "555-555-0162"),
+    ("Mateo de la Vega here, do chefs work holidays", "Mateo de la Vega"),
+    ("hey!! priya shah here, is nursing hard", "priya shah"),
+    ("Renée Dubois ici, how do I become a lawyer", "Renée Dubois"),
+    ("- Jordan T. Whitaker, 9th grade\nwhat do paramedics do", "Jordan T. Whitaker"),
+    ("Camille Laurent (that's with two Ls) — what do psychologists study", "Camille Laurent"),
+    ("thanks so much!! love, Maya Okafor 🌸", "Maya Okafor"),
+    ("our team is Liam Brooks, Emma Reyes and Noah Kim, we picked nurses", "Emma Reyes"),
+    ("you can call me Big Carlos Mendez. what do welders earn", "Big Carlos Mendez"),
+    ("i'm Lucia de las Flores, can i be an engineer", "Lucia de las Flores"),
+    ("that was helpful\n\nDaniel Okonkwo\nClass of 2028", "Daniel Okonkwo"),
+    ("my mom (Angela Ruiz) asked what nurses make", "Angela Ruiz"),
+    ("--\nOwen Fitzgerald | 12th grade | what do HVAC techs make", "Owen Fitzgerald"),
+    ("sarah mendez. 555-555-0133. what do realtors make", "sarah mendez"),
+])
+def test_names_and_numbers_of_set_47s_kinds_are_masked(text: str, detail: str) -> None:
+    """Set 47: a number glued to "is"/"#", particles and middle initials in names before "here" or "ici", a name
+    before a bracket or with an emoji or a class line, three names listed, a relative's name in brackets, a
+    lower-case name opening contact details."""
+    assert detail not in mask(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "do Morgan Stanley and Goldman Sachs hire analysts",
+    "Grace Hopper and Ada Lovelace were programmers, what do software developers make",
+    "is $61,710 good for a school counselor, class of 2027 here",
+    "my mom (a nurse) says the pay is good",
+])
+def test_two_famous_names_companies_and_relatives_without_names_stay(text: str) -> None:
+    assert mask(text).text == text
