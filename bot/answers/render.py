@@ -311,7 +311,8 @@ def render(decision: Decision, context: Context) -> List[Message]:
     elif kind == UNKNOWN_CAREER:
         messages = _unknown_career(decision, context)
     elif kind == WHICH_CAREER:
-        messages = [Message(say("which_career"), (BROWSE_BUTTON,))]
+        messages = _all_jobs(context.general) if decision.details.get("all_jobs") else []
+        messages.append(Message(say("which_career"), (BROWSE_BUTTON,)))
     elif kind == NOT_KNOWN:
         messages = _not_known(decision, context)
     elif kind == SMALL_TALK:
@@ -356,3 +357,13 @@ def render(decision: Decision, context: Context) -> List[Message]:
 
 
 __all__: Sequence[str] = ["Button", "Context", "Message", "render", "career_button", "related", "BROWSE_BUTTON"]
+
+
+def _all_jobs(general: Optional[GeneralFacts]) -> List[Message]:
+    """The median pay of all occupations, with its date and source, when a student asks about every job together."""
+    wage = general.all_occupations_median if general else None
+    if general is None or wage is None or wage.annual is None:
+        return []
+    source = general.sources[wage.source]
+    label = f"{source.name}, {source.edition}" if source.edition else source.name
+    return [Message(say("all_occupations_pay", amount=facts.money(wage.annual), date=wage.date, source=label))]

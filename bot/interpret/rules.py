@@ -1199,7 +1199,16 @@ def which_career_rule(turn: Turn) -> Optional[Decision]:
     title = _unnamed_title(turn.text)
     if title is not None:
         return Decision("unknown_career", UNKNOWN_CAREER, others=(title,), topics=topics)
+    if topics[0] == "pay" and _ALL_JOBS.search(turn.text):
+        # "whats the median pay for all jobs in the US": the one figure about every job, then which career
+        return Decision("which_career", WHICH_CAREER, topics=topics, details={"all_jobs": "pay"})
     return Decision("which_career", WHICH_CAREER, topics=topics)
+
+
+# Every job together: "the median pay for all jobs", "what does the average worker make", "everyone together".
+_ALL_JOBS = re.compile(r"\b(?:all (?:jobs|occupations|careers|workers|the jobs)|every (?:job|occupation|worker)|"
+                       r"(?:the )?average (?:worker|job|american|person)|everyone together|all together|"
+                       r"whole (?:country|us|u s)|workers overall|everybody together)\b", re.IGNORECASE)
 
 
 EXPLAINED_TOPICS = frozenset({"pay", "pay_factors", "outlook", "openings"})  # figures "is that a lot?" can follow
@@ -1232,7 +1241,8 @@ def explain_rule(turn: Turn) -> Optional[Decision]:
     if _after_what_about(turn.text) and group_rule(turn) is not None:
         return None  # "thats kinda low. what about just hairstylists": the pay of one job of the group
     # "ok is that above the median for all jobs", "why that many openings if the field is only growing 6%"
-    points_back = _POINTS_BACK.match(turn.text.lower()) is not None or asked == "why" or quoted is not None
+    points_back = _POINTS_BACK.match(turn.text.lower()) is not None or asked == "why" or quoted is not None \
+        or _figure_quoted(turn, career) == topic  # "about as fast as average... so is that good or bad?"
     if turn.word_count() > turn.limits.follow_up_max_words + (turn.limits.points_back_words if points_back else 4):
         return None
     other = topic_of_intent(turn.intent)
@@ -1254,6 +1264,11 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "ten": 10}
 
 
+# The words the BLS gives a growth figure: "about as fast as average", "much faster than the average".
+_OUTLOOK_WORDS = re.compile(r"\b(?:(?:much |a little )?(?:faster|slower) than (?:the )?average|about as fast as "
+                            r"(?:the )?average|little or no change)\b")
+
+
 def _figure_quoted(turn: Turn, career_id: str) -> Optional[str]:
     """The topic of a figure of the career the message quotes back: its growth ("outlook") or a yearly wage ("pay")."""
     career = turn.knowledge.careers[career_id]
@@ -1267,6 +1282,9 @@ def _figure_quoted(turn: Turn, career_id: str) -> Optional[str]:
                 value = -value
             if value == growth.percent or (not match.group(1) and value == abs(growth.percent)):
                 return "outlook"
+        said = _OUTLOOK_WORDS.search(text)
+        if said and said.group(0).replace("the ", "") in growth.words.lower().replace("the ", ""):
+            return "outlook"  # "about as fast as average... so is that good or bad?": its growth words quoted back
     figures = [m for m in _QUOTED_FIGURE.finditer(text) if "," in m.group(1) or m.group(2)]  # not "3 tests", "2023"
     if len(figures) != 1:
         return None  # "why does it say 130,160 and also 132,270": which figure is whose (quoted_figure_rule)

@@ -335,3 +335,18 @@ def test_a_year_in_a_pay_question_is_read_but_not_a_projection_period() -> None:
 
     assert pay_words().year("what will nurses get paid in 2030") == 2030
     assert pay_words().year("how much will chefs grow in 2022-32") is None
+
+
+def test_the_pay_of_all_jobs_is_the_all_occupations_median_with_its_date_and_source() -> None:
+    """Asked before any career ("what do all jobs pay"), the one figure about every job, dated and sourced."""
+    from bot.interpret.decision import WHICH_CAREER
+
+    wage = GENERAL.all_occupations_median
+    assert wage is not None and wage.annual is not None
+    messages = render(Decision("which_career", WHICH_CAREER, topics=("pay",), details={"all_jobs": "pay"}),
+                      Context(CAREERS, GENERAL))
+    assert facts.money(wage.annual) in messages[0].text and wage.date in messages[0].text
+    assert GENERAL.sources[wage.source].name in messages[0].text
+    assert "Which career" in messages[-1].text
+    plain = render(Decision("which_career", WHICH_CAREER, topics=("pay",)), Context(CAREERS, GENERAL))
+    assert len(plain) == 1 and facts.money(wage.annual) not in plain[0].text

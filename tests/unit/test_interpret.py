@@ -1159,3 +1159,16 @@ def test_a_comparison_of_which_field_expands_faster_is_the_growth(knowledge: Kno
     decision = run(knowledge, "nurse vs chef which field is expanding more", "ask_outlook", confidence=0.5,
                    ranking=(("ask_outlook", 0.5), ("compare_careers", 0.4)))
     assert decision.kind == "compare" and decision.topics[:1] == ("outlook",), decision
+
+
+def test_growth_words_quoted_back_or_how_long_after_a_growth_figure_are_explained(knowledge: Knowledge) -> None:
+    state = State(career="registered-nurses", last_topic="outlook")
+    quoted = run(knowledge, "faster than average... ok but is that actually good or bad for me", "out_of_scope", state)
+    assert quoted.rule == "explain", quoted
+    assert run(knowledge, "6 percent over how many years tho", "nlu_fallback", state, confidence=0.5).rule == "explain"
+
+
+def test_the_pay_of_all_jobs_together_is_the_all_occupations_median(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "what does the average worker make in america", "ask_pay")
+    assert decision.kind == "which_career" and decision.details.get("all_jobs") == "pay", decision
+    assert not run(knowledge, "how much do they make", "ask_pay").details.get("all_jobs")
