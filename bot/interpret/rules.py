@@ -657,7 +657,7 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
         return None
     if len(turn.state.compared) > 1 and compare_again_rule(turn) is not None:
         return None  # "which 1 has more jobs" about the two careers just talked about, not a list of careers
-    related = any(has(p) for p in _RELATED)
+    related = any(has(p) for p in _RELATED + _RELATED_ASK)  # "what else is like being a nurse"
     # "jobs like being an environmental scientist": that career's neighbours, not a cluster read in its title
     clusters = () if related and turn.mentions.careers else clusters_named(turn.text)
     if clusters and any(has(p) for p in _OPEN_ASK) and not no_degree:  # "any jobs to do with farming": the cluster
@@ -866,6 +866,10 @@ def want_career_rule(turn: Turn) -> Optional[Decision]:
     careers = turn.careers_asked()
     if turn.intent == "inform" and not turn.mentions.careers:
         return None  # "my uncle runs a factory", "im a junior": a statement, not a request for the plan
+    asked_after = _asked_in_a_question(turn) if turn.intent == "inform" and careers else ()
+    if asked_after and not set(asked_after) & (PLAN_OFFER_AFTER | set(PLAN_AFTER)):
+        # "thinking about skipping college n just driving big rigs, whats the money like": the question asked
+        return Decision("want_career", ANSWER, topics=asked_after, careers=careers[:1], pay=_pay_query(turn))
     if not careers:
         return Decision("want_career", WHICH_CAREER, topics=("how_to_become",))
     career = turn.knowledge.careers[careers[0]]
@@ -1600,6 +1604,7 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
     # experience" is not a pay question)
     topic = "education" if careers and EXPERIENCE_ASKED.search(turn.text) else None
     topic = topic or (_second_topic(turn, "unknown_detail") if careers else None)
+    another = _second_topic(turn, topic) if topic else None  # "do chefs need culinary school and whats their salary"
     if careers and not topic and turn.word_count() <= turn.limits.follow_up_max_words and _pay_query(turn).period:
         topic = "pay"  # "realtor per hour": a pay period and a career, nothing else
     if careers and not topic and turn.parse.confidence < turn.limits.phrase_over:
@@ -1607,7 +1612,8 @@ def unknown_detail_rule(turn: Turn) -> Optional[Decision]:
     if careers and not topic:  # "what's the work like for QC inspectors", "total number of jobs for realtors"
         topic = _phrase_topic(turn, turn.limits.detail_phrase_words)  # a long topic phrase beats "a detail"
     if topic:
-        return Decision("unknown_detail", ANSWER, topics=(topic,), careers=careers[:1], pay=_pay_query(turn))
+        topics = (topic, another) if another and another != topic else (topic,)
+        return Decision("unknown_detail", ANSWER, topics=topics, careers=careers[:1], pay=_pay_query(turn))
     return Decision("unknown_detail", NOT_KNOWN, careers=careers[:1])
 
 

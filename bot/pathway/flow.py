@@ -36,6 +36,9 @@ STATEMENT_INTENTS = frozenset({"inform", "nlu_fallback"})
 UNSURE = ("idk", "i dont know", "dont know", "dunno", "not sure", "im not sure", "no idea", "both", "either",
           "either one", "cant decide", "can't decide", "i cant choose", "hmm", "maybe", "idc", "i dont care",
           "whatever", "which one should i pick", "which should i choose", "you pick", "you choose", "not really sure")
+# The student doesn't understand the question ("idk what you mean"): its help and options again, not a digression.
+CONFUSED = ("what you mean", "what do you mean", "what u mean", "i dont understand", "i dont get it", "dont get it",
+            "im confused", "confused", "what does that mean", "what is that supposed to mean", "huh what")
 # After the plan: the student wants to change an answer ("actually i'm in college now", "i changed my mind").
 CHANGE_MIND = ("changed my mind", "change my mind", "change my answer", "change my answers", "redo my plan",
                "redo the plan", "redo it", "new plan", "a different plan", "start my plan over", "start the plan over",
@@ -249,6 +252,8 @@ def interpret(pathways: Pathways, requested: Optional[str], turn: Turn, answers:
     # question about nursing, but it answers "where are you now?": a statement that
     # gives an answer is an answer, whatever the intent.
     answers_it = bool(value or updates) and (short or not looks_like_question(turn.text))
+    if _has_any(turn.text, CONFUSED) and not updates and (not answers_it or question.yes_no):
+        return Interpretation("unsure")  # "i dont get it" is no "no" to a yes-or-no question
     if _is_question_intent(turn.intent) and not answers_it:
         return Interpretation("digression")
     if value is not None and "stage" not in updates:
@@ -272,6 +277,11 @@ def interpret(pathways: Pathways, requested: Optional[str], turn: Turn, answers:
     if turn.intent in NEUTRAL_INTENTS:
         return Interpretation("neutral")
     return Interpretation("invalid")
+
+
+def _has_any(text: str, phrases: Tuple[str, ...]) -> bool:
+    has = phrase_finder(normalize(text))
+    return any(has(normalize(p)) for p in phrases)
 
 
 def is_unsure(text: str) -> bool:

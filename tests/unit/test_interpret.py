@@ -1172,3 +1172,27 @@ def test_the_pay_of_all_jobs_together_is_the_all_occupations_median(knowledge: K
     decision = run(knowledge, "what does the average worker make in america", "ask_pay")
     assert decision.kind == "which_career" and decision.details.get("all_jobs") == "pay", decision
     assert not run(knowledge, "how much do they make", "ask_pay").details.get("all_jobs")
+
+
+def test_what_else_is_like_a_named_career_lists_its_neighbours(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "what else is like being a chef", "ask_summary")
+    assert decision.kind == "browse" and decision.browse == "related", decision
+
+
+def test_a_statement_about_a_career_then_a_question_gets_the_answer(knowledge: Knowledge) -> None:
+    """Set 56: "thinking about ... driving big rigs, whats the money like" (read as a statement): the pay, no way in."""
+    decision = run(knowledge, "been thinking about becoming a barber after high school, whats the money like",
+                   "inform", confidence=0.9)
+    assert decision.kind == "answer" and decision.topics == ("pay",), decision
+
+
+def test_a_detail_and_a_topic_in_one_message_get_both(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "do lawyers need to know latin and whats their salary", "nlu_fallback",
+                   confidence=0.5, ranking=(("nlu_fallback", 0.5), ("ask_unknown_detail", 0.45), ("ask_pay", 0.2)))
+    assert "pay" in decision.topics, decision
+
+
+def test_picking_a_pathway_without_knowing_which_is_a_worry() -> None:
+    from bot.interpret.worries import worry_in
+
+    assert worry_in("we have to choose a pathway for 9th grade and i dont know what to pick") == "stress"

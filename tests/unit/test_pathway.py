@@ -163,6 +163,9 @@ def test_an_answer_mentioning_a_stage_is_not_a_correction(flow: Pathways) -> Non
         # "plant" names a starting point, but a question after a lead-in word is still a question.
         ("stage", Turn("and do i need a masters to manage a big plant", "ask_graduate_degree"), "digression"),
         ("stage", Turn("so i work at a plant", "ask_graduate_degree"), "answer"),
+        # not understanding the question: its help and options again, whatever the classifier read
+        ("stage", Turn("wait im confused what do you mean", "tell_more"), "unsure"),
+        ("degree", Turn("i dont get it, what is that supposed to mean", "ask_summary"), "unsure"),
     ],
 )
 def test_interpret_kinds(flow: Pathways, requested: str, turn: Turn, kind: str) -> None:
