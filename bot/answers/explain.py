@@ -41,6 +41,11 @@ def explain_pay(career: Career, general: Optional[GeneralFacts], asked: str) -> 
         same_year = "".join(c for c in wage.date if c.isdigit())[-4:] == everyone.date[-4:]
         parts.append(say("explain_pay_all", amount=money(everyone.annual), date=everyone.date, plural=plural,
                          compared=compared) + ("" if same_year else " " + say("explain_other_year")))
+    if career.pay and career.pay.median is not None and career.pay.groups:
+        # "why are there different numbers for emts and paramedics": which figure is whose
+        jobs = "; ".join(f"{g.who}: {amounts_of(g)} in {g.date}" for g in career.pay.groups)
+        if jobs:
+            parts.append(say("explain_pay_groups", group=career.pay.median.who, jobs=jobs))
     if career.pay and career.pay.factors:
         parts.append(say("pay_factors_hint"))
     return " ".join(parts)

@@ -1505,6 +1505,7 @@ def _second_look(turn: Turn) -> Optional[Decision]:
     head = turn.knowledge.catalog.shared_head(turn.text)
     if head and not careers:  # "what do analysts earn": several careers' analysts, which one?
         text = re.sub(rf"\b(?:an? |the )?{re.escape(head)}\b", "they", text, flags=re.IGNORECASE)
+        text = re.sub(r"\b(does|do) they\b", "do they", text, flags=re.IGNORECASE)  # "what does an agent do"
     looked = second_look.decide(
         text=text,
         intent=turn.intent,

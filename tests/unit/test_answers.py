@@ -350,3 +350,18 @@ def test_the_pay_of_all_jobs_is_the_all_occupations_median_with_its_date_and_sou
     assert "Which career" in messages[-1].text
     plain = render(Decision("which_career", WHICH_CAREER, topics=("pay",)), Context(CAREERS, GENERAL))
     assert len(plain) == 1 and facts.money(wage.annual) not in plain[0].text
+
+
+def test_a_group_pay_explained_says_which_figure_is_whose() -> None:
+    """Set h37: "why are there different numbers for emts and paramedics": the group's median and each job's."""
+    from bot.answers.explain import explain_pay
+
+    for career in CAREERS.values():
+        text = explain_pay(career, GENERAL, "meaning")
+        pay = career.pay
+        if pay is not None and pay.median is not None and pay.groups:
+            assert "whole group" in text, career.id
+            for group in pay.groups:
+                assert facts.amounts_of(group) in text and group.date in text, (career.id, group.who)
+        else:
+            assert "whole group" not in text, career.id

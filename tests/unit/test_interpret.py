@@ -1196,3 +1196,10 @@ def test_picking_a_pathway_without_knowing_which_is_a_worry() -> None:
     from bot.interpret.worries import worry_in
 
     assert worry_in("we have to choose a pathway for 9th grade and i dont know what to pick") == "stress"
+
+
+def test_what_does_one_of_a_shared_title_word_do_asks_which_career(knowledge: Knowledge) -> None:
+    """"what does an analyst do": several careers' titles end in it, so which one, not "I didn't get that"."""
+    decision = run(knowledge, "what does an analyst do", "nlu_fallback", confidence=0.5,
+                   ranking=(("nlu_fallback", 0.5), ("ask_summary", 0.4), ("out_of_scope", 0.35)))
+    assert decision.kind == "which_career" and decision.topics == ("summary",), decision
