@@ -396,6 +396,21 @@ def _figure_asked(turn: Turn) -> Optional[str]:
     return next((t for t in _asked_in_a_question(turn) if t in _FIGURE_TOPICS), None)
 
 
+# A worried question whether a career is still open to the student: its answer is the way in.
+_STILL_POSSIBLE = re.compile(r"\b(?:too late|too far behind|too old|can i still|could i still|is it still possible|"
+                             r"still possible|still an option|am i doomed|still have a chance|still a chance|"
+                             r"is there still time|ruined my chances|blew my chance)\b")
+
+
+def _still_possible_asked(turn: Turn) -> bool:
+    """A sentence asks whether the career is still open to the student, and no figure ("can i still be a lawyer?")."""
+    for sentence in _sentences(turn.text):
+        if _STILL_POSSIBLE.search(sentence.lower()):
+            has = phrase_finder(turn.knowledge.catalog.replace_names(sentence, "they"))
+            return not any(has(w) for topic in _FIGURE_TOPICS for w in _topic_words(topic, turn.topics))
+    return False
+
+
 def worry_rule(turn: Turn) -> Optional[Decision]:
     """A worry that is not a crisis ("i'm failing math", "my parents want me to be a doctor"): heard first.
 
@@ -430,7 +445,12 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
         named = turn.careers_asked()  # "im failing algebra 2, can i still do this" on a career's page
     # a question sentence asking a figure, which the rest left to a look-up in the file ("a real job that grows?")
     figure = _figure_asked(turn) if rest.kind == NOT_KNOWN and len(named) == 1 else None
-    if kind in SCHOOL_WORRIES and len(named) == 1 and rest.rule != "unknown_cost" \
+    guessed = (rest.topics or ("summary",))[0]  # a topic the classifier guessed, not one the question asks
+    if len(named) == 1 and _still_possible_asked(turn) and (
+            rest.kind not in {ANSWER, COMPARE} or guessed in {"summary", "jobs", *_FIGURE_TOPICS}):
+        # "only just started thinking about careers. is it too late to be a software developer?": the way in
+        rest = Decision("worry_way_in", ANSWER, topics=("how_to_become",), careers=named)
+    elif kind in SCHOOL_WORRIES and len(named) == 1 and rest.rule != "unknown_cost" \
             and (rest.kind not in {ANSWER, COMPARE} or rest.topics == ("summary",)):
         # "my grades are bad, can i still be a truck driver?": what the facts say is the way in
         # (also for a detail the file lacks: "im failing chem, is environmental science still possible"; not for

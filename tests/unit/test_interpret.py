@@ -1203,3 +1203,15 @@ def test_what_does_one_of_a_shared_title_word_do_asks_which_career(knowledge: Kn
     decision = run(knowledge, "what does an analyst do", "nlu_fallback", confidence=0.5,
                    ranking=(("nlu_fallback", 0.5), ("ask_summary", 0.4), ("out_of_scope", 0.35)))
     assert decision.kind == "which_career" and decision.topics == ("summary",), decision
+
+
+@pytest.mark.parametrize("text", [
+    "just started caring about school this year, is it too late to become a nurse",
+    "i failed two classes last year, can i still be a lawyer?",
+    "my gpa is bad, am i doomed for civil engineering",
+])
+def test_a_worry_whether_a_career_is_still_open_gets_the_way_in(knowledge: Knowledge, text: str) -> None:
+    decision = run(knowledge, text, "share_worry", confidence=0.9,
+                   ranking=(("share_worry", 0.9), ("ask_outlook", 0.05), ("ask_summary", 0.03)))
+    assert decision.kind == "worry" and decision.then is not None, decision
+    assert decision.then.topics == ("how_to_become",), decision.then
