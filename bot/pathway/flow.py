@@ -280,20 +280,19 @@ def interpret(pathways: Pathways, requested: Optional[str], turn: Turn, answers:
 
 
 def _has_any(text: str, phrases: Tuple[str, ...]) -> bool:
+    """True if ``text`` has one of ``phrases`` as whole words, both normalised."""
     has = phrase_finder(normalize(text))
     return any(has(normalize(p)) for p in phrases)
 
 
 def is_unsure(text: str) -> bool:
     """"idk", "both", "not sure": the student can't choose."""
-    has = phrase_finder(normalize(text))
-    return any(has(normalize(p)) for p in UNSURE)
+    return _has_any(text, UNSURE)
 
 
 def changes_mind(text: str) -> bool:
     """"i changed my mind", "can i change my answer": the student wants to redo an answer."""
-    has = phrase_finder(normalize(text))
-    return any(has(normalize(p)) for p in CHANGE_MIND)
+    return _has_any(text, CHANGE_MIND)
 
 
 def answers_another_question(pathways: Pathways, requested: str, text: str) -> bool:

@@ -696,7 +696,7 @@ def _listed_name_spans(text: str) -> List[Tuple[int, int]]:
     """Three or more first-and-last names in a list, each first name a known one or no frequent word, one known."""
     spans = []
     for match in _NAME_LIST.finditer(text):
-        pairs = [m for m in re.finditer(_PAIR, match.group(0))]
+        pairs = list(re.finditer(_PAIR, match.group(0)))
         words = [(w, w.lower()) for m in pairs for w in m.group(0).split()]
         if any(low in _NAME_STOP or low in _NOT_NAMES or low in _CRISIS_WORDS for _, low in words):
             continue
