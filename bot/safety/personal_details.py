@@ -178,6 +178,11 @@ _ADDRESS_IN_WORDS = re.compile(
     _HOUSE_NUMBER_IN_WORDS + r"\s+"
     r"((?-i:[A-Z][a-z'-]+)\.?\s+(?:[A-Za-z'-]+\.?\s+){0,2}?)(?i:" + _STREET_WORDS + r")\b\.?" + _UNIT,
 )
+# A year after a word of time ("back in 1995 lawyers made way less"): not a house number.
+_TIME_WORD_BEFORE = re.compile(r"\b(?:in|since|from|until|till|by|before|after|around|circa|year)\s+$", re.IGNORECASE)
+# A house number said "on" its street ("my house number is 2316 on Orchard Street"): the street name capitalised.
+_ADDRESS_NUMBER_ON = re.compile(r"\b\d{1,6}\s+on\s+(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+))?\s+"
+                                r"(?i:" + _STREET_WORDS + r")\b\.?" + _UNIT)
 # Words that give one's address: "i live at", "my address is".
 _LIVES_AT = r"(?:live at|live on|living at|stay at|staying at|address is|address:|addy is|house is at|home is at)"
 # ... in lower case too after them: "i live at one twenty three birch street"
@@ -258,7 +263,7 @@ _SIGNATURE = re.compile(
     r"(?:(?:^|\s)(?:-{1,2}|—|–|~)\s*|\b(?:best|respectfully|warmly|thanks|thank you|thx|signed|sincerely|cheers|"
     r"love|regards|from|ttyl|"
     r"bye|later|peace|xoxo|ty|tysm|talk soon|see ya|cya)[,:]\s+|\b(?:xoxo|sincerely|signed|sent by|written by|"
-    r"typed by|asked by)\s+)"
+    r"typed by|asked by)\s+|(?:(?<=[.!?])\s*|^\s*)from\s+)"
     r"((?:[^\W\d_][\w'-]*)(?:\s+(?:[A-Z]\.|(?i:st)\.|[^\W\d_][\w'-]*)){1,3})\s*(?:,[^,.!?]{0,20}|\([^()]{0,20}\))?[.!]?"
     + _TRAILING_EMOJI + r"\s*$",
     re.IGNORECASE,
@@ -643,6 +648,8 @@ def _address_spans(text: str) -> List[Tuple[int, int]]:
 
     def plausible(match: Match[str]) -> bool:
         words = match.group(1).lower().split()
+        if re.match(r"(?:19|20)\d{2}\s", match.group(0)) and _TIME_WORD_BEFORE.search(text[:match.start()]):
+            return False  # "back in 1995 lawyers made way less": a year, not a house number
         return not any(w.strip(".") in _NOT_STREET_NAMES or w.isdigit() for w in words)
 
     spans: List[Tuple[int, int]] = []
@@ -658,12 +665,15 @@ def _address_spans(text: str) -> List[Tuple[int, int]]:
                             + _spans(_BROADWAY, text) + _spans(_ADDRESS_IN_WORDS_AFTER, text, 1)
                             + _spans(_HOME_PARK, text)
                             + _spans(_ADDRESS_SPANISH, text) + _spans(_ADDRESS_ROUTE, text)
-                            + _spans(_ADDRESS_AFTER, text, 1) + _spans(_ADDRESS_NUMBER_AFTER, text))
+                            + _spans(_ADDRESS_AFTER, text, 1) + _spans(_ADDRESS_NUMBER_AFTER, text)
+                            + _spans(_ADDRESS_NUMBER_ON, text))
 
 
 # A full name written right before a contact detail: "Bianca Esposito, bianca@school.net", "my mom Karen Whitfield
 # at 615-555-0172", "Evan Brooks-Hale | evan@x.com".
-_BEFORE_CONTACT = re.compile(r"(?:\s*[,.|:;/(-]{1,2}\s*|\s+(?:at|on|@)\s+|\s+"
+_BEFORE_CONTACT = re.compile(r"(?:\s*[,|/•-]\s*(?:\d{1,2}(?:st|nd|rd|th)\s+grade|grade\s+\d{1,2}|class of \d{4}|"
+                             r"period \d|junior|senior|freshman|sophomore))?"
+                             r"(?:\s*[,.|:;/(-]{1,2}\s*|\s+(?:at|on|@)\s+|\s+"
                              r"|\s*,?\s+(?:and\s+)?(?:my|her|his|their)\s+"
                              r"(?:email|e-mail|mail|number|phone|cell|phone number|cell number)"
                              r"(?:\s+address)?(?:\s+is|:)?\s+)$", re.IGNORECASE)

@@ -654,3 +654,28 @@ def test_names_and_numbers_of_set_47s_kinds_are_masked(text: str, detail: str) -
 ])
 def test_two_famous_names_companies_and_relatives_without_names_stay(text: str) -> None:
     assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("my house number is 2316 on Orchard Street, the blue one. anyway what do QC inspectors do", "2316 on Orchard"),
+    ("we're 48 on Pine Hollow Rd if the counselor needs it", "48 on Pine Hollow"),
+    ("ok bye! from Leah Goldstein 😊", "Leah Goldstein"),
+    ("thats all. from Marcus Oyelaran", "Marcus Oyelaran"),
+    ("Sebastian Cruz / 10th grade / sebcruz10@students.aisd.net / how do i become a financial analyst",
+     "Sebastian Cruz"),
+    ("Ava Lindqvist | junior | 555-555-0148 | do nurses work nights", "Ava Lindqvist"),
+])
+def test_names_and_addresses_of_set_48s_kinds_are_masked(text: str, detail: str) -> None:
+    """Set 48: a house number said "on" its street, a sign-off opening with "from", a grade field between a name
+    and its contact detail."""
+    assert detail not in mask(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "my dad says back in 1995 lawyers made way less, true?",
+    "since 2008 nurses made way more than before",
+    "can i learn to cook from Gordon Ramsay",
+    "i got a 1300 on the sat, what do engineers make",
+])
+def test_years_before_words_and_learning_from_a_famous_person_stay(text: str) -> None:
+    assert mask(text).text == text
