@@ -119,12 +119,31 @@ def browse(decision: Decision, context: Context) -> List[Message]:
                  for c in chosen]
         intro = say("browse_no_degree")
     elif decision.browse == "fastest":
-        growing = [c for c in careers if c.outlook and c.outlook.growth]
+        only_no_degree = decision.details.get("only") == "no_degree"  # "fastest growing job without a degree"
+        growing = [c for c in careers
+                   if c.outlook and c.outlook.growth and (facts.needs_no_degree(c) or not only_no_degree)]
         chosen = sorted(growing, key=lambda c: -(c.outlook.growth.percent if c.outlook and c.outlook.growth else 0))
         chosen = chosen[:5]
         lines = [say("browse_line_growth", title=cap(c.career.plural), percent=f"{c.outlook.growth.percent:g}",
                      period=c.outlook.growth.period) for c in chosen if c.outlook and c.outlook.growth]
-        intro = say("browse_fastest")
+        intro = say("browse_fastest_no_degree" if only_no_degree else "browse_fastest")
+    elif decision.browse == "most_openings":
+        chosen = sorted((c for c in careers if c.outlook and c.outlook.openings),
+                        key=lambda c: -(c.outlook.openings.per_year if c.outlook and c.outlook.openings else 0))[:5]
+        lines = [say("browse_line_openings", title=cap(c.career.plural), count=f"{c.outlook.openings.per_year:,}",
+                     period=c.outlook.openings.period) for c in chosen if c.outlook and c.outlook.openings]
+        intro = say("browse_most_openings")
+    elif decision.browse == "top_pay":
+        chosen = sorted((c for c in careers if c.pay and c.pay.median and c.pay.median.annual),
+                        key=lambda c: -((c.pay.median.annual or 0) if c.pay and c.pay.median else 0))[:5]
+        lines = [say("browse_line_pay", title=cap(c.career.plural), amount=facts.money(c.pay.median.annual),
+                     date=c.pay.median.date) for c in chosen if c.pay and c.pay.median and c.pay.median.annual]
+        intro = say("browse_top_pay")
+    elif decision.browse == "graduate":
+        chosen = [c for c in careers if facts.needs_graduate_degree(c)]
+        lines = [say("browse_line_education", title=cap(c.career.plural), level=facts.education_line(c))
+                 for c in chosen]
+        intro = say("browse_graduate")
     elif decision.browse == "related" and decision.careers:
         current = context.careers[decision.careers[0]]
         from bot.answers.render import related

@@ -523,6 +523,12 @@ def needs_no_degree(career: Career) -> bool:
     return bool(level) and not any(degree in level for degree in DEGREES)
 
 
+def needs_graduate_degree(career: Career) -> bool:
+    """True if the typical entry-level education is a master's, doctoral or professional degree."""
+    level = (education_line(career) or "").lower()
+    return any(word in level for word in ("master", "doctoral", "professional degree"))
+
+
 def major(career: Career) -> Optional[str]:
     """Which majors are common, and related course subjects."""
     edu = career.education

@@ -39,7 +39,8 @@ _DECLINE_CLAIMS = ("dying", "disappearing", "disapearing", "dissapearing", "goin
                    "going to disappear", "gonna disappear", "wont be any", "jobs are gone", "being cut", "getting cut",
                    "wont exist", "will not exist", "no more jobs", "no jobs left", "being replaced", "getting replaced",
                    "decreasing", "dropping", "on the decline", "in decline", "drying up", "getting smaller",
-                   "going downhill", "less and less", "dead end", "dying out", "dead job", "on its way out",
+                   "going downhill", "less and less", "fewer and fewer", "dead end", "dying out", "dead job",
+                   "on its way out",
                    "losing jobs", "basically dead", "are dead", "wont be needed", "will not be needed",
                    "not needed anymore", "no longer needed", "arent needed anymore",
                    "r dead", "is dead", "dead now", "jobs are dead")

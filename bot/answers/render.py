@@ -153,6 +153,9 @@ def _answer(decision: Decision, context: Context) -> List[Message]:
     fix = premises.correction(said, career, context.general) if said else None
     if fix:
         parts.insert(0, fix)  # a wrong premise is corrected first
+        where = facts.work_environment(career)
+        if where and "work_environment" not in decision.topics and premises.absolute_claim(said or "", career):
+            parts.insert(1, where)  # "they're outside all day every day right": not always, and where they work
     if decision.plan and decision.plan.kind == "not_available":
         parts.insert(0, say("plan_not_available", plural=career.career.plural))
     if career.pathways and set(decision.topics) & PLAN_OFFER_AFTER and not (decision.plan or decision.then):
@@ -312,7 +315,13 @@ def render(decision: Decision, context: Context) -> List[Message]:
         messages = _unknown_career(decision, context)
     elif kind == WHICH_CAREER:
         messages = _all_jobs(context.general) if decision.details.get("all_jobs") else []
-        messages.append(Message(say("which_career"), (BROWSE_BUTTON,)))
+        options = [context.careers[c] for c in decision.details.get("options", "").split(",") if c in context.careers]
+        if options:  # "engineer vs lawyer": which of the careers with engineers in their title
+            text = say("which_of", head=decision.details.get("head", "")) + "\n" + facts.bullets(
+                [cap(c.career.plural) for c in options])
+            messages.append(Message(text, tuple(career_button(c) for c in options) + (BROWSE_BUTTON,)))
+        else:
+            messages.append(Message(say("which_career"), (BROWSE_BUTTON,)))
     elif kind == NOT_KNOWN:
         messages = _not_known(decision, context)
     elif kind == SMALL_TALK:

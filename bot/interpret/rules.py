@@ -61,6 +61,7 @@ from bot.interpret.words import (
     padded,
     pay_words,
     phrase_finder,
+    phrase_finder_through,
     topic_vocabulary,
 )
 from bot.interpret.worries import worry_in
@@ -99,6 +100,7 @@ class Thresholds:
     worry_intent: float = 0.6  # a worry only the classifier heard (no word of worry-words.yml) needs this much
     plan_question_words: int = 5  # a question this long during the plan questions is not an answer to one
     language_topic: float = 0.9  # a message in another language with no topic phrase takes a topic this sure
+    ambiguous_head: int = 5  # a title word several careers end with, this long ("agent", not "tech"): which one?
 
 
 THRESHOLDS = Thresholds()
@@ -117,6 +119,7 @@ _ASKS_ABOUT_THEM = re.compile(r" (?:what|how|do|does|are|is|where|when|which|who
 # "what does a psychologist do" read as "what do they do": the article and the singular verb go with the name
 _AS_THEY = re.compile(r"\b(?:(does|do|is|are|has|have) )?(?:a |an |the )?they\b")
 _PLURAL_VERB = {"does": "do", "is": "are", "has": "have"}
+_THEY_VERB = re.compile(r"\bthey (does|is|has)\b")
 
 
 def _as_they(text: str) -> str:
@@ -124,7 +127,8 @@ def _as_they(text: str) -> str:
     def plural(m: re.Match[str]) -> str:
         verb = m.group(1)
         return f"{_PLURAL_VERB.get(verb, verb)} they" if verb else "they"
-    return _AS_THEY.sub(plural, text)
+    text = _AS_THEY.sub(plural, text)
+    return _THEY_VERB.sub(lambda m: f"they {_PLURAL_VERB[m.group(1)]}", text)  # "what a machinist does": "what they do"
 _CLAUSES = re.compile(r"\?|,|;|\+|&|\band\b|\bn\b|\balso\b|\bplus\b|\bthen\b")  # "n": texting "and"
 _NO_DEGREE = ("no college", "without college", "without a degree", "no degree", "dont need a degree",
               "dont need college", "not need a degree", "not need college", "skip college", "without going to college",
@@ -157,6 +161,16 @@ _FASTEST = ("fastest", "growing fastest", "fastest growing", "most growth", "gro
             "in demand", "best outlook", "grow the most", "highest growth")
 _FASTEST_ONLY = ("fastest", "most growth", "growing the most", "grow the most", "highest growth", "most in demand")
 _JOB_NOUNS = ("career", "careers", "job", "jobs", "field", "fields", "occupation", "occupations", "one", "ones")
+# Other superlatives over the careers: the most openings a year, the highest pay, a graduate degree to start.
+_MOST_OPENINGS = ("most openings", "most job openings", "most jobs open", "most hiring", "hiring the most",
+                  "most openings every year", "most openings each year", "most openings a year", "most positions open")
+_TOP_PAY = ("pays the most", "pay the most", "highest paying", "highest pay", "best paying", "best pay",
+            "makes the most", "make the most", "most money", "earns the most", "earn the most", "highest salary",
+            "biggest salary")
+_GRADUATE = ("masters", "master s", "masters degree", "graduate degree", "grad school", "phd", "doctorate", "doctoral",
+             "professional degree", "more than a bachelors", "beyond a bachelors")
+# "what healthcare jobs do u know besides nursing": the careers named are left out, their neighbours listed.
+_EXCEPT = ("besides", "other than", "apart from", "aside from", "except", "excluding", "not counting")
 _RELATED = ("similar", "related", "like this", "like that", "like this one", "other jobs like", "same cluster",
             "other careers like", "careers like", "kinda like", "kind of like", "careers similar",
             "same field", "jobs like", "same group", "same area", "same category", "same kind of", "same type of",
@@ -182,7 +196,8 @@ _COMPARE_COUNT_CUES = ("are there more", "is there more", "r there more", "are t
                        "people working in", "ppl working in", "bigger workforce")
 _COMPARE_CUES = ("than", "compare", "compared", "comparison", "vs", "versus", "them or", "or them", "they or",
                  "or they", "who makes more", "who earns more", "who gets paid more", "which pays more",
-                 "which one pays", "which one makes", "which is better")
+                 "which one pays", "which one makes", "which is better", "stack up", "stacks up", "stack up against",
+                 "measure up", "up against", "side by side")
 _SWITCH_CUES = ("what about", "how about", "what abt", "how abt", "wat about", "wat abt", "and", "same for", "what of",
                 "for", "and for", "also", "now")
 # Open questions about what to do, not about one career: "what can i do", "what are my options".
@@ -463,6 +478,13 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
         # also when the rest was left to a look-up in the file but a question asks a figure ("a real job that grows?")
         rest = Decision("worry_way_in", ANSWER, topics=(figure or _topic_in_words(turn) or "how_to_become",),
                         careers=named)
+    elif turn.intent == "share_worry" and len(named) == 1 and rest.kind == ANSWER and rest.rule == "topic" \
+            and len(_sentences(turn.text)) > 1 \
+            and _asked_in_a_question(turn) not in {(), ("summary",), rest.topics[:1]} \
+            and not _topic_in_question(turn, rest.topics[0]):
+        # "my parents said if i dont become a lawyer im wasting my life. what do lawyers even make": the classifier's
+        # next guess read the worry's words ("become"), not the question; the question sentence asks the pay
+        rest = replace(rest, topics=_asked_in_a_question(turn))
     elif kind == "stress" and len(named) == 1 and rest.rule in {"career_named", "want_career"} \
             and _file_speaks_of_the_worry(turn, named[0]):
         # "i want to be a paramedic but im nervous i wont handle the stress of it": what its file says of that
@@ -670,14 +692,21 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
         not turn.mentions.any and not turn.state.career and _INTEREST.search(turn.text.lower()) is not None
         and bool(clusters_named(turn.text)) and turn.intent in _INTEREST_INTENTS
     ) or cluster_titled(turn.text) is not None or (  # "architecture & construction": a cluster's name alone
-        # "whats similar to being an electrical engineer": that career's neighbours
-        len(turn.mentions.careers) == 1 and any(has(p) for p in _RELATED_ASK)
+        # "whats similar to being an electrical engineer", "what else is kinda like this job": its neighbours
+        len(turn.careers_asked()) == 1 and any(has(p) for p in _RELATED_ASK)
+    ) or (
+        # "which job has the most openings every year", "which careers need a masters or more": over all careers
+        not turn.mentions.any and any(has(p) for p in _JOB_NOUNS)
+        and (any(has(p) for p in _MOST_OPENINGS + _TOP_PAY) or (any(has(p) for p in _GRADUATE)
+                                                               and any(has(p) for p in _OPEN_ASK)))
     )
     if not listing:
         return None
     if len(turn.state.compared) > 1 and compare_again_rule(turn) is not None:
         return None  # "which 1 has more jobs" about the two careers just talked about, not a list of careers
-    related = any(has(p) for p in _RELATED + _RELATED_ASK)  # "what else is like being a nurse"
+    # "what else is like being a nurse", "what healthcare jobs do u know besides nursing"
+    related = any(has(p) for p in _RELATED + _RELATED_ASK) or bool(
+        turn.mentions.careers and any(has(p) for p in _EXCEPT))
     # "jobs like being an environmental scientist": that career's neighbours, not a cluster read in its title
     clusters = () if related and turn.mentions.careers else clusters_named(turn.text)
     if clusters and any(has(p) for p in _OPEN_ASK) and not no_degree:  # "any jobs to do with farming": the cluster
@@ -686,10 +715,18 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
         # "r hvac jobs in demand": a question about that career; its words decide the topic.
         unsure = replace(turn, parse=replace(turn.parse, intent="nlu_fallback"))
         return _second_look(unsure)
+    if no_degree and any(has(p) for p in _FASTEST_ONLY):  # "the fastest growing job that doesnt need a degree"
+        return Decision("browse", BROWSE, browse="fastest", details={"only": "no_degree"})
     if no_degree:
         return Decision("browse", BROWSE, browse="no_degree")
     if any(has(p) for p in _FASTEST):
         return Decision("browse", BROWSE, browse="fastest")
+    if not turn.mentions.any and any(has(p) for p in _MOST_OPENINGS):
+        return Decision("browse", BROWSE, browse="most_openings")
+    if not turn.mentions.any and any(has(p) for p in _TOP_PAY):
+        return Decision("browse", BROWSE, browse="top_pay")
+    if not turn.mentions.any and any(has(p) for p in _GRADUATE):
+        return Decision("browse", BROWSE, browse="graduate")
     if clusters:
         return Decision("browse", BROWSE, browse="cluster", clusters=clusters)
     current = turn.knowledge.careers.get((turn.mentions.careers or (turn.state.career,))[0] or "")
@@ -730,6 +767,35 @@ def _is_a_wage_of(career: Career, match: re.Match[str]) -> bool:
     return any(abs(amount - float(w.annual or 0)) < close for w in wages)
 
 
+def ambiguous_title_rule(turn: Turn) -> Optional[Decision]:
+    """A title word that ends several careers' titles, said alone in a career question: which one is meant.
+
+    "engineer vs lawyer, who makes more", "is being an agent hard to get into", "what about managers, are they
+    growing?" on the chefs' page. Not when a career the word ends is named or talked about ("civil engineers vs
+    lawyers", "what do managers make" after production managers), nor when another job is named ("travel agents").
+    """
+    head = turn.knowledge.catalog.lone_shared_head(turn.text)
+    if head is None or len(head) < turn.limits.ambiguous_head or turn.parse.is_button or turn.mentions.others:
+        return None
+    owners = turn.knowledge.catalog.shared_heads[head]
+    if owners & {*turn.mentions.careers, *turn.state.compared, turn.state.career} or head.endswith(("ing", "ings")):
+        return None  # "should i study engineering": a field, not a title
+    if turn.mentions.careers and not any(phrase_finder(turn.text)(cue) for cue in _COMPARE_CUES):
+        return None  # "can truck drivers move up to manager": the career named is asked about, not compared
+    if re.search(rf"\b(?:to|into|as)\s+(?:(?:be|become|like|a|an|the|some)\s+){{0,3}}{head}\b", padded(turn.text)):
+        return None  # "can they get promoted to like a manager": where the career talked about leads, not another
+    if _unnamed_title(turn.text) is not None or word_question_rule(turn) is not None:
+        return None  # "how much does a warehouse manager make": a title the bot has no file for; a word's meaning
+    topics = _question_topics(turn)
+    if not topics and not turn.mentions.careers:  # "what does an analyst do": the topic the words ask
+        looked = _second_look(turn)
+        topics = looked.topics if looked is not None and looked.kind == WHICH_CAREER else ()
+    if not topics and not (turn.intent.startswith("ask_") or turn.intent in {"compare_careers", "nlu_fallback"}):
+        return None
+    options = ",".join(sorted(owners, key=lambda c: turn.knowledge.careers[c].career.plural))
+    return Decision("ambiguous_title", WHICH_CAREER, topics=topics, details={"head": head, "options": options})
+
+
 def compare_rule(turn: Turn) -> Optional[Decision]:
     """Two or more of the bot's careers: "who makes more, a nurse or a chef?", "compare lawyers and developers".
 
@@ -747,6 +813,8 @@ def compare_rule(turn: Turn) -> Optional[Decision]:
     counted = any(has(cue) for cue in _COMPARE_COUNT_CUES) \
         and not any(has(cue) for cue in _FUTURE_CUES)  # "more jobs in the future": growth
     topics = ("openings",) if counted else _question_topics(turn)  # "r there more X or Y": how many jobs each
+    if topics[:1] == ("summary",) and turn.parse.confidence < turn.limits.phrase_over and _topic_in_words(turn) is None:
+        topics = OVERVIEW  # "how does it stack up against lawyers": an unsure "what is it", compared side by side
     last = turn.state.last_topic
     if not counted and last in OVERVIEW and before in careers and turn.parse.confidence < turn.limits.phrase_over \
             and _topic_in_words(turn) is None:
@@ -890,6 +958,12 @@ def want_career_rule(turn: Turn) -> Optional[Decision]:
     if asked_after and not set(asked_after) & (PLAN_OFFER_AFTER | set(PLAN_AFTER)):
         # "thinking about skipping college n just driving big rigs, whats the money like": the question asked
         return Decision("want_career", ANSWER, topics=asked_after, careers=careers[:1], pay=_pay_query(turn))
+    clauses = [c for c in _CLAUSE_BREAK.split(turn.text.strip()) if c.strip()]
+    if turn.intent == "inform" and careers and not asked_after and len(clauses) > 1 and not _is_question(clauses[0]) \
+            and _question_clauses(turn.text):
+        # "im in 9th grade and im good at math, do production managers use math a lot": a question no topic
+        # names, looked up in the file (or "I don't know"), never the plan questions
+        return Decision("want_career", NOT_KNOWN, careers=careers[:1], question=turn.text)
     if not careers:
         return Decision("want_career", WHICH_CAREER, topics=("how_to_become",))
     career = turn.knowledge.careers[careers[0]]
@@ -941,8 +1015,8 @@ _ABOUT_SOMEONE_ELSE = re.compile(
 
 # Words that ask for a plan of one's own with a how-to-become question: "i need a roadmap to become one",
 # "personalized steps ... based on my situation", "where do i start". Not "is there a plan b", "im planning on".
-_ASKS_FOR_A_PLAN = re.compile(r"\b(?:road ?maps?|plan(?! b\b)|step[- ]by[- ]step|steps?|personali[sz]ed|"
-                              r"my situation|where (?:do|should|can) i (?:start|begin)|"
+_ASKS_FOR_A_PLAN = re.compile(r"\b(?:road ?maps?|(?<!\bno )plan(?! b\b| is\b| was\b)|step[- ]by[- ]step|steps?|"
+                              r"personali[sz]ed|my situation|where (?:do|should|can) i (?:start|begin)|"
                               r"what should i do (?:first|next))\b")
 
 
@@ -1044,17 +1118,33 @@ def _asked_in_a_question(turn: Turn) -> Tuple[str, ...]:
     "i wanna design circuits. do electronics engineers make good money?": pay. A later sentence or clause asks
     too when it opens like a question, "?" or not ("i wanna be a head chef someday. what do chefs make").
     """
-    sentences = _sentences(turn.text)
-    questions = [q for q in sentences if q.endswith("?")]
-    if not questions:  # "..., whats the median wage for them", "i love nature but can i make money at it"
-        clauses = [c for c in re.split(r"(?<=[.!?,;])\s+|\s+(?=but\s)", turn.text.strip()) if c.strip()]
-        questions = [c for c in clauses[1:]  # not "can u make me a plan": the wish itself, asked
-                     if _QUESTION_START.match(c) and not _ASKS_FOR_A_PLAN.search(c.lower())]
+    questions = _question_clauses(turn.text)
     if not questions:
         return ()
-    topic = _longest_topic(phrase_finder(turn.knowledge.catalog.replace_names(" ".join(questions), "they")),
-                           turn.topics)
+    asked = turn.knowledge.catalog.replace_names(" ".join(questions), "they")
+    topic = _longest_topic(phrase_finder_through(asked, _FILLERS), turn.topics)  # "what do they even do"
     return (topic,) if topic else ()
+
+
+def _topic_in_question(turn: Turn, topic: str) -> bool:
+    """Whether the message's question clauses have a word of the topic ("how much school is that": education)."""
+    has = phrase_finder(turn.knowledge.catalog.replace_names(" ".join(_question_clauses(turn.text)), "they"))
+    return any(has(w) for w in _topic_words(topic, turn.topics))
+
+
+# Chat words that end a statement before a question: "i have no plan lol what do chefs even do".
+_CLAUSE_BREAK = re.compile(r"(?<=[.!?,;])\s+|\s+(?=but\s)"
+                           r"|(?:(?<=\blol)|(?<=\blmao)|(?<=\btbh)|(?<=\bngl)|(?<=\bhaha))\s+")
+
+
+def _question_clauses(text: str) -> List[str]:
+    """The sentences ending in "?", else the later clauses that open like a question (not asking for a plan)."""
+    questions = [q for q in _sentences(text) if q.endswith("?")]
+    if not questions:  # "..., whats the median wage for them", "i love nature but can i make money at it"
+        clauses = [c for c in _CLAUSE_BREAK.split(text.strip()) if c.strip()]
+        questions = [c for c in clauses[1:]  # not "can u make me a plan": the wish itself, asked
+                     if _QUESTION_START.match(c) and not _ASKS_FOR_A_PLAN.search(c.lower())]
+    return questions
 
 
 _POINTS_AT_STATEMENT = re.compile(r"\b(?:that|this|it|so|then)\b", re.IGNORECASE)
@@ -1185,7 +1275,7 @@ become becoming how what which who whom whose why when where much many make make
 salary salaries job jobs career careers work works good great best top bad new real average typical kind type sort
 like just really very so im i u you they them we me us it if can could would should will wanna want entry level
 senior junior head chief assistant general regular normal full part time said says told tells heard hear think
-thinks know knows met meet saw see seen""".split())
+thinks know knows met meet saw see seen about abt bout than vs versus into""".split())
 _TITLE_WORD = re.compile(r"^[a-z]{3,}$")
 
 
@@ -1250,7 +1340,8 @@ def explain_rule(turn: Turn) -> Optional[Decision]:
     if not career or career not in turn.knowledge.careers:
         return None
     quoted = _figure_quoted(turn, career) if topic not in EXPLAINED_TOPICS else None  # the figure just given first
-    if quoted and quoted == topic_of_intent(turn.intent) and turn.parse.confidence >= turn.limits.phrase_over:
+    if quoted and quoted == topic_of_intent(turn.intent) and turn.parse.confidence >= turn.limits.phrase_over \
+            and explain_asked(turn.text) != "why":  # "241,200 openings but only 89,300 new jobs, how does that add up"
         quoted = None  # "production managers only grow 2 percent?? is that bad": the outlook answer says it
     topic = quoted or topic
     if topic not in EXPLAINED_TOPICS:
@@ -1322,6 +1413,10 @@ _POINTS_BACK = re.compile(r"\s*(?:(?:so|ok|okay|k|kk|and|but|wait|hmm|hold up|ho
                           r"how much would it be|whats that|what is that)\b")
 
 
+_MEDIAN_ASKED = re.compile(r"\b(?:whats|what is|what s|then|just|give me|tell me)\b.*"
+                           r"\b(?:median|average|typical|normal)(?: pay| salary| wage)?\b")
+
+
 def pay_follow_up_rule(turn: Turn) -> Optional[Decision]:
     """Right after the pay, a short "and in ohio?" or "per hour?" asks for pay of that place or period."""
     longest = turn.limits.follow_up_max_words + (4 if _POINTS_BACK.match(turn.text.lower()) else 0)
@@ -1332,6 +1427,9 @@ def pay_follow_up_rule(turn: Turn) -> Optional[Decision]:
         return None
     query = _pay_query(turn)
     if not (query.period or query.level or query.place or query.kind):
+        # "ok then whats the median" after "no starting pay for lawyers": the median itself
+        if after_pay and _MEDIAN_ASKED.search(turn.text.lower()):
+            return Decision("pay_follow_up", ANSWER, topics=("pay",), careers=turn.careers_asked()[:1], pay=query)
         return None
     if not (query.level or query.place or query.kind) and _word_topic(turn) not in {None, "pay", "pay_factors"}:
         return None  # "how many openings each year?": another topic, whose words name a period
@@ -1727,6 +1825,7 @@ RULES: Sequence[Tuple[str, Rule]] = (
     ("group", group_rule),  # "and brokers?" after realtor pay: not a list of careers
     ("browse", browse_rule),
     ("quoted_figure", quoted_figure_rule),  # "is the 130k for the developers or the testers": the pay, whose is which
+    ("ambiguous_title", ambiguous_title_rule),  # "engineer vs lawyer": which engineers?
     ("compare", compare_rule),
     ("compare_again", compare_again_rule),  # "which one pays better?" right after a comparison
     ("word_question", word_question_rule),  # one glossary word asked about, no career to be about
@@ -1887,14 +1986,21 @@ _DISMISSED = re.compile(r"\b(?:forget(?: about)?|never ?mind(?: about)?|nvm|enou
                         re.IGNORECASE)
 
 
+# A correction: "realtors not truckers, ..." (only a career's name between "not" and the end of the clause).
+_NOT_THIS_ONE = re.compile(r"\bnot\s+([\w' ]{2,40}?)\s*(?=[,.;!?]|$)", re.IGNORECASE)
+
+
 def _not_the_dismissed(text: str, mentions: Mentions, knowledge: Knowledge) -> Mentions:
-    """A career the student puts aside ("forget nursing, what do truck drivers make") is not asked about.
+    """A career the student puts aside ("forget nursing, what do truck drivers make", "realtors not truckers").
 
     Only when another career is named too: "forget nursing" alone still names nursing.
     """
     if len(mentions.careers) < 2:
         return mentions
     put_aside = {c for match in _DISMISSED.finditer(text) for c in knowledge.catalog.find(match.group(1)).careers}
+    for match in _NOT_THIS_ONE.finditer(text):  # "i meant realtors not truckers, what do they earn"
+        if not re.sub(r"\b(?:the|a|an|x)\b", "", knowledge.catalog.replace_names(match.group(1), "x")).strip():
+            put_aside |= set(knowledge.catalog.find(match.group(1)).careers)
     kept = tuple(c for c in mentions.careers if c not in put_aside)
     return replace(mentions, careers=kept) if kept and kept != mentions.careers else mentions
 

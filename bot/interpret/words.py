@@ -29,11 +29,17 @@ EXPLAIN_WORDS_FILE = VOCABULARY_DIR / "explain-words.yml"
 @lru_cache(maxsize=1 << 16)
 def padded(text: str) -> str:
     """Lower-case words with single spaces, padded for whole-word search: " what s the pay "."""
-    return " " + " ".join(re.sub(r"[^\w]+", " ", text.lower().replace("'", "").replace("\u2019", "")).split()) + " "
+    lowered = _WITH_SLASH.sub(lambda m: "without " if m.group(0).lower().startswith("w/o") else "with ", text.lower())
+    return " " + " ".join(re.sub(r"[^\w]+", " ", lowered.replace("'", "").replace("\u2019", "")).split()) + " "
+
+
+# "w/o a degree", "w/ animals": chat shorthand for "without" and "with".
+_WITH_SLASH = re.compile(r"\bw/o\b\s*|\bw/(?!o\b)\s*")
 
 
 # Chat spellings of question words, read as written out on both sides of a phrase search ("wat do they do").
 _CHAT_WORDS = re.compile(r" (?:wat|wut|whut|wht) | (?:wats|wuts) ")
+_CHAT_WHICH = re.compile(r" (?:wich|whitch|wihch|whcih|whic) ")  # "wich trades": "which trades"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -41,6 +47,7 @@ def _chat_read(said: str) -> str:
     """" wat do they do " -> " what do they do " (a padded text; applied twice for neighbours)."""
     for _ in range(2):
         said = _CHAT_WORDS.sub(lambda m: " whats " if m.group(0).strip().endswith("s") else " what ", said)
+        said = _CHAT_WHICH.sub(" which ", said)
     return said
 
 
@@ -142,7 +149,8 @@ class PayWords:
         make a year? my family has a dairy farm in wisconsin" asks the pay. A short fragment ("in texas?") and a
         sentence that asks or names the pay ("i live in ohio, what do nurses make there") still ask for it.
         """
-        sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+        # ... also a clause after a comma about someone else ("..., my grandparents have a farm in iowa")
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+|,\s+(?=(?:my|our) )", text.strip()) if s.strip()]
         if len(sentences) > 1:
             text = " ".join(s for s in sentences if s.rstrip().endswith("?") or len(s.split()) <= 4
                             or _PAY_NAMED.search(s))

@@ -254,6 +254,15 @@ class Catalog:
         """
         return next((w for w in normalise(text).split() if w in self.shared_heads), None)
 
+    def lone_shared_head(self, text: str) -> Optional[str]:
+        """A word several known careers' titles end with, not part of a job title the message names, or None.
+
+        "engineer vs lawyer" has one ("engineer"); "how much do hvac techs make" has none ("techs" is HVAC's).
+        """
+        words, found = self._matches(text)
+        covered = {i for start, length, _ in found for i in range(start, start + length)}
+        return next((w for i, w in enumerate(words) if w in self.shared_heads and i not in covered), None)
+
     def _correct(self, word: str) -> str:
         """A misspelled word of a job title, corrected; any other word as it is."""
         if len(word) < 4 or word in self.name_words or not word.isalpha() or word in english_words():

@@ -365,3 +365,60 @@ def test_a_group_pay_explained_says_which_figure_is_whose() -> None:
                 assert facts.amounts_of(group) in text and group.date in text, (career.id, group.who)
         else:
             assert "whole group" not in text, career.id
+
+
+def _browse_text(browse: str, **details: str) -> str:
+    from bot.interpret.decision import BROWSE
+
+    decision = Decision("browse", BROWSE, browse=browse, details=details)
+    return "\n".join(m.text for m in render(decision, Context(CAREERS, GENERAL)))
+
+
+def test_the_most_openings_list_is_ordered_by_each_files_openings_with_their_periods() -> None:
+    text = _browse_text("most_openings")
+    ranked = sorted((c for c in CAREERS.values() if c.outlook and c.outlook.openings),
+                    key=lambda c: -c.outlook.openings.per_year if c.outlook and c.outlook.openings else 0)
+    positions = [text.index(facts.cap(c.career.plural)) for c in ranked[:3]]
+    assert positions == sorted(positions), text
+    top = ranked[0].outlook.openings if ranked[0].outlook else None
+    assert top is not None and f"{top.per_year:,}" in text and top.period in text, text
+
+
+def test_the_top_pay_list_gives_each_median_with_its_own_date() -> None:
+    text = _browse_text("top_pay")
+    best = max((c for c in CAREERS.values() if c.pay and c.pay.median and c.pay.median.annual),
+               key=lambda c: c.pay.median.annual or 0 if c.pay and c.pay.median else 0)
+    median = best.pay.median if best.pay else None
+    assert median is not None and median.annual is not None
+    assert f"{facts.money(median.annual)} a year ({median.date})" in text, text
+
+
+def test_the_graduate_list_has_only_careers_that_start_with_a_graduate_degree() -> None:
+    text = _browse_text("graduate")
+    for career in CAREERS.values():
+        assert (facts.cap(career.career.plural) + ":" in text) == facts.needs_graduate_degree(career), career.id
+
+
+def test_the_fastest_growing_without_a_degree_leaves_out_degree_careers() -> None:
+    text = _browse_text("fastest", only="no_degree")
+    for career in CAREERS.values():
+        if not facts.needs_no_degree(career):
+            assert facts.cap(career.career.plural) + ":" not in text, career.id
+
+
+def test_which_of_a_shared_title_word_lists_its_careers_as_buttons() -> None:
+    from bot.interpret.decision import WHICH_CAREER
+
+    options = "civil-engineers,industrial-engineers"
+    decision = Decision("ambiguous_title", WHICH_CAREER, details={"head": "engineer", "options": options})
+    messages = render(decision, Context(CAREERS, GENERAL))
+    assert '"engineer"' in messages[0].text and "Civil engineers" in messages[0].text
+    assert any("civil engineers" in b.payload for b in messages[0].buttons), messages[0].buttons
+
+
+def test_an_all_day_outside_claim_gets_where_they_work() -> None:
+    career = CAREERS["environmental-scientists-and-specialists"]
+    decision = Decision("topic", ANSWER, topics=("duties",), careers=(career.id,),
+                        question="environmental scientists are outside literally all day every day right")
+    text = "\n".join(m.text for m in render(decision, Context(CAREERS, GENERAL)))
+    assert career.work_environment is not None and career.work_environment.text in text, text

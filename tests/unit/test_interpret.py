@@ -1215,3 +1215,91 @@ def test_a_worry_whether_a_career_is_still_open_gets_the_way_in(knowledge: Knowl
                    ranking=(("share_worry", 0.9), ("ask_outlook", 0.05), ("ask_summary", 0.03)))
     assert decision.kind == "worry" and decision.then is not None, decision
     assert decision.then.topics == ("how_to_become",), decision.then
+
+
+@pytest.mark.parametrize("text, state", [
+    ("engineer vs lawyer, who makes more", State()),
+    ("is being an agent hard to get into", State()),
+    ("what about managers, are they growing?", State(career="chefs-and-head-cooks")),
+])
+def test_a_title_word_several_careers_end_with_asks_which_one(knowledge: Knowledge, text: str, state: State) -> None:
+    """Said alone, "engineer" or "managers" names no one career: which one, with the careers as choices."""
+    decision = run(knowledge, text, "nlu_fallback", state, confidence=0.5,
+                   ranking=(("nlu_fallback", 0.5), ("ask_pay", 0.4), ("ask_outlook", 0.3)))
+    assert decision.kind == "which_career" and len(decision.details["options"].split(",")) >= 2, decision
+
+
+@pytest.mark.parametrize("text, state", [
+    ("how much do hvac techs make", State()),
+    ("can truck drivers move up to like a manager later on", State()),
+    ("can they get promoted to like a manager", State(career="emts-and-paramedics")),
+    ("how much does a warehouse manager make", State()),
+    ("what do managers make", State(career=IPM)),
+    ("should i study engineering or business for this", State(career=IPM)),
+])
+def test_a_title_word_that_is_part_of_a_name_or_a_promotion_is_not_asked_back(knowledge: Knowledge, text: str,
+                                                                               state: State) -> None:
+    decision = run(knowledge, text, "ask_pay", state, confidence=0.9)
+    assert decision.rule != "ambiguous_title", decision
+
+
+@pytest.mark.parametrize("text, browse", [
+    ("which job has the most openings every year out of all of them", "most_openings"),
+    ("which careers need a masters degree or more", "graduate"),
+    ("what job pays the most out of all of them", "top_pay"),
+    ("wich trades can i do w/o a 4 year degree", "no_degree"),
+])
+def test_superlatives_and_filters_over_all_careers_are_browsed(knowledge: Knowledge, text: str, browse: str) -> None:
+    decision = run(knowledge, text, "browse_careers", confidence=0.9)
+    assert decision.kind == "browse" and decision.browse == browse, decision
+
+
+def test_the_fastest_growing_job_without_a_degree_is_both_filters(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "whats the fastest growing job you know of that doesnt need a degree", "browse_careers",
+                   confidence=0.99)
+    assert decision.browse == "fastest" and decision.details.get("only") == "no_degree", decision
+
+
+def test_jobs_besides_a_named_career_are_its_neighbours(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "what healthcare jobs do u know besides nursing", "browse_careers", confidence=0.95)
+    assert decision.kind == "browse" and decision.browse == "related", decision
+
+
+def test_a_career_corrected_with_not_is_dropped(knowledge: Knowledge) -> None:
+    state = State(career="heavy-and-tractor-trailer-truck-drivers", last_topic="pay")
+    decision = run(knowledge, "nah i meant realtors not truckers, what do they earn", "ask_pay", state,
+                   confidence=0.93)
+    assert decision.careers == ("real-estate-brokers-and-sales-agents",), decision
+
+
+def test_how_it_stacks_up_against_another_career_compares_the_overview(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "ok and how does it stack up against lawyers", "ask_summary",
+                   State(career="software-developers"), confidence=0.56)
+    assert decision.kind == "compare" and set(decision.topics) == {"pay", "outlook", "education"}, decision
+
+
+def test_the_median_asked_after_a_pay_answer_is_the_pay(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "ok then whats the median", "out_of_scope", State(career="lawyers", last_topic="pay"),
+                   confidence=0.72)
+    assert decision.topics == ("pay",) and decision.careers == ("lawyers",), decision
+
+
+def test_a_question_after_a_statement_about_a_career_is_not_a_plan(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "im in 9th grade and im good at math, do production managers use math a lot",
+                   "inform", confidence=0.68)
+    assert decision.kind == "not_known" and decision.plan is None, decision
+    decision = run(knowledge, "my plan is to get a job right after high school, can i still become a production "
+                   "manager without a degree?", "ask_without_degree", confidence=1.0)
+    assert decision.then is None, decision
+
+
+def test_a_question_after_lol_is_the_question(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "i have no plan for my future lol what do chefs even do", "want_career",
+                   confidence=0.94)
+    assert decision.topics[:1] in {("summary",), ("duties",)}, decision
+
+
+def test_a_worry_then_a_pay_question_gets_the_pay(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "my parents said if i dont become a lawyer im wasting my life. what do lawyers even make",
+                   "share_worry", confidence=0.87, ranking=(("share_worry", 0.87), ("ask_summary", 0.01)))
+    assert decision.kind == "worry" and decision.then is not None and decision.then.topics == ("pay",), decision
