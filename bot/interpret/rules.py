@@ -1090,10 +1090,26 @@ def _question_topics(turn: Turn) -> Tuple[str, ...]:
     if first and turn.intent != "want_career":
         first = _the_question_asked(turn, first)
     first = _phrase_only_topic(turn, first) if first else first
+    if first and first != "summary" and _only_told_about(turn, first):
+        first = "summary"  # "i like animals and being outside, tell me about ranchers": what the job is
     if not first:
         return ()
     second = _second_topic(turn, first)
     return (first, second) if second else (first,)
+
+
+# The last clause asks for a career as a whole: "..., tell me about ranchers", "... so tell me about being a nurse".
+_TELL_ABOUT = re.compile(r"^\W*(?:(?:so|ok|okay|and|but|pls|please|can you|could you|can u) )*(?:tell me|tell us) "
+                         r"(?:more )?about (?:being |becoming )?(?:an? |the )?they\W*$")
+
+
+def _only_told_about(turn: Turn, topic: str) -> bool:
+    """The message ends asking about a career as a whole, the topic's words only in what came before it."""
+    clauses = [c for c in _CLAUSE_BREAK.split(turn.text.strip()) if c.strip()]
+    if len(clauses) < 2 or not turn.mentions.careers:
+        return False
+    last = turn.knowledge.catalog.replace_names(clauses[-1], "they")
+    return _TELL_ABOUT.match(last) is not None
 
 
 def _longest_topic(has: Callable[[str], bool], vocabulary: TopicVocabulary) -> Optional[str]:

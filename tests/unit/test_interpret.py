@@ -1303,3 +1303,12 @@ def test_a_worry_then_a_pay_question_gets_the_pay(knowledge: Knowledge) -> None:
     decision = run(knowledge, "my parents said if i dont become a lawyer im wasting my life. what do lawyers even make",
                    "share_worry", confidence=0.87, ranking=(("share_worry", 0.87), ("ask_summary", 0.01)))
     assert decision.kind == "worry" and decision.then is not None and decision.then.topics == ("pay",), decision
+
+
+def test_tell_me_about_a_career_after_an_interest_is_what_the_job_is(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "i like animals and being outside, tell me about ranchers", "ask_work_environment",
+                   confidence=0.85)
+    assert decision.topics[:1] == ("summary",), decision
+    decision = run(knowledge, "do ranchers work outside a lot, tell me about that", "ask_work_environment",
+                   confidence=0.85)
+    assert decision.topics[:1] == ("work_environment",), decision
