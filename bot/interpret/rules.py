@@ -958,8 +958,8 @@ def want_career_rule(turn: Turn) -> Optional[Decision]:
     if asked_after and not set(asked_after) & (PLAN_OFFER_AFTER | set(PLAN_AFTER)):
         # "thinking about skipping college n just driving big rigs, whats the money like": the question asked
         return Decision("want_career", ANSWER, topics=asked_after, careers=careers[:1], pay=_pay_query(turn))
-    clauses = [c for c in _CLAUSE_BREAK.split(turn.text.strip()) if c.strip()]
-    if turn.intent == "inform" and careers and not asked_after and len(clauses) > 1 and not _is_question(clauses[0]) \
+    clauses = [c for c in _CLAUSE_BREAK.split(turn.text.strip()) if c.strip()] if turn.intent == "inform" else []
+    if careers and not asked_after and len(clauses) > 1 and not _is_question(clauses[0]) \
             and _question_clauses(turn.text):
         # "im in 9th grade and im good at math, do production managers use math a lot": a question no topic
         # names, looked up in the file (or "I don't know"), never the plan questions
@@ -1090,7 +1090,7 @@ def _question_topics(turn: Turn) -> Tuple[str, ...]:
     if first and turn.intent != "want_career":
         first = _the_question_asked(turn, first)
     first = _phrase_only_topic(turn, first) if first else first
-    if first and first != "summary" and _only_told_about(turn, first):
+    if first and first != "summary" and _only_told_about(turn):
         first = "summary"  # "i like animals and being outside, tell me about ranchers": what the job is
     if not first:
         return ()
@@ -1103,8 +1103,8 @@ _TELL_ABOUT = re.compile(r"^\W*(?:(?:so|ok|okay|and|but|pls|please|can you|could
                          r"(?:more )?about (?:being |becoming )?(?:an? |the )?they\W*$")
 
 
-def _only_told_about(turn: Turn, topic: str) -> bool:
-    """The message ends asking about a career as a whole, the topic's words only in what came before it."""
+def _only_told_about(turn: Turn) -> bool:
+    """The message ends asking about a named career as a whole; what came before it only tells."""
     clauses = [c for c in _CLAUSE_BREAK.split(turn.text.strip()) if c.strip()]
     if len(clauses) < 2 or not turn.mentions.careers:
         return False
@@ -2015,7 +2015,7 @@ def _not_the_dismissed(text: str, mentions: Mentions, knowledge: Knowledge) -> M
         return mentions
     put_aside = {c for match in _DISMISSED.finditer(text) for c in knowledge.catalog.find(match.group(1)).careers}
     for match in _NOT_THIS_ONE.finditer(text):  # "i meant realtors not truckers, what do they earn"
-        if not re.sub(r"\b(?:the|a|an|x)\b", "", knowledge.catalog.replace_names(match.group(1), "x")).strip():
+        if not re.sub(r"\b(?:the|a|an)\b", "", knowledge.catalog.replace_names(match.group(1), " ")).strip():
             put_aside |= set(knowledge.catalog.find(match.group(1)).careers)
     kept = tuple(c for c in mentions.careers if c not in put_aside)
     return replace(mentions, careers=kept) if kept and kept != mentions.careers else mentions
