@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Dict, List, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Sequence
 
 from bot.answers import facts, premises
 from bot.answers.facts import cap, say
@@ -99,6 +99,12 @@ def _higher_pay(careers: Sequence[Career]) -> Optional[Career]:
     return amounts[0][1] if len(amounts) > 1 and amounts[0][0] != amounts[1][0] else None
 
 
+def _top(careers: List[Career], value: Callable[[Career], Optional[float]], count: int = 5) -> List[Career]:
+    """The ``count`` careers with the highest value, leaving out those whose file has none (growth, openings, pay)."""
+    valued = [(amount, career) for career in careers if (amount := value(career)) is not None]
+    return [career for _, career in sorted(valued, key=lambda pair: -pair[0])[:count]]
+
+
 def browse(decision: Decision, context: Context) -> List[Message]:
     """The careers the bot knows: all, by cluster, those needing no degree, the fastest-growing, or related."""
     from bot.answers.render import BROWSE_BUTTON, Message, career_button
@@ -122,20 +128,17 @@ def browse(decision: Decision, context: Context) -> List[Message]:
         only_no_degree = decision.details.get("only") == "no_degree"  # "fastest growing job without a degree"
         growing = [c for c in careers
                    if c.outlook and c.outlook.growth and (facts.needs_no_degree(c) or not only_no_degree)]
-        chosen = sorted(growing, key=lambda c: -(c.outlook.growth.percent if c.outlook and c.outlook.growth else 0))
-        chosen = chosen[:5]
+        chosen = _top(growing, lambda c: c.outlook.growth.percent if c.outlook and c.outlook.growth else None)
         lines = [say("browse_line_growth", title=cap(c.career.plural), percent=f"{c.outlook.growth.percent:g}",
                      period=c.outlook.growth.period) for c in chosen if c.outlook and c.outlook.growth]
         intro = say("browse_fastest_no_degree" if only_no_degree else "browse_fastest")
     elif decision.browse == "most_openings":
-        chosen = sorted((c for c in careers if c.outlook and c.outlook.openings),
-                        key=lambda c: -(c.outlook.openings.per_year if c.outlook and c.outlook.openings else 0))[:5]
+        chosen = _top(careers, lambda c: c.outlook.openings.per_year if c.outlook and c.outlook.openings else None)
         lines = [say("browse_line_openings", title=cap(c.career.plural), count=f"{c.outlook.openings.per_year:,}",
                      period=c.outlook.openings.period) for c in chosen if c.outlook and c.outlook.openings]
         intro = say("browse_most_openings")
     elif decision.browse == "top_pay":
-        chosen = sorted((c for c in careers if c.pay and c.pay.median and c.pay.median.annual),
-                        key=lambda c: -((c.pay.median.annual or 0) if c.pay and c.pay.median else 0))[:5]
+        chosen = _top(careers, lambda c: c.pay.median.annual if c.pay and c.pay.median else None)
         lines = [say("browse_line_pay", title=cap(c.career.plural), amount=facts.money(c.pay.median.annual),
                      date=c.pay.median.date) for c in chosen if c.pay and c.pay.median and c.pay.median.annual]
         intro = say("browse_top_pay")

@@ -480,11 +480,11 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
                         careers=named)
     elif turn.intent == "share_worry" and len(named) == 1 and rest.kind == ANSWER and rest.rule == "topic" \
             and len(_sentences(turn.text)) > 1 \
-            and _asked_in_a_question(turn) not in {(), ("summary",), rest.topics[:1]} \
+            and (asked := _asked_in_a_question(turn)) not in {(), ("summary",), rest.topics[:1]} \
             and not _topic_in_question(turn, rest.topics[0]):
         # "my parents said if i dont become a lawyer im wasting my life. what do lawyers even make": the classifier's
         # next guess read the worry's words ("become"), not the question; the question sentence asks the pay
-        rest = replace(rest, topics=_asked_in_a_question(turn))
+        rest = replace(rest, topics=asked)
     elif kind == "stress" and len(named) == 1 and rest.rule in {"career_named", "want_career"} \
             and _file_speaks_of_the_worry(turn, named[0]):
         # "i want to be a paramedic but im nervous i wont handle the stress of it": what its file says of that
@@ -780,7 +780,8 @@ def ambiguous_title_rule(turn: Turn) -> Optional[Decision]:
     owners = turn.knowledge.catalog.shared_heads[head]
     if owners & {*turn.mentions.careers, *turn.state.compared, turn.state.career} or head.endswith(("ing", "ings")):
         return None  # "should i study engineering": a field, not a title
-    if turn.mentions.careers and not any(phrase_finder(turn.text)(cue) for cue in _COMPARE_CUES):
+    has = phrase_finder(turn.text)
+    if turn.mentions.careers and not any(has(cue) for cue in _COMPARE_CUES):
         return None  # "can truck drivers move up to manager": the career named is asked about, not compared
     if re.search(rf"\b(?:to|into|as)\s+(?:(?:be|become|like|a|an|the|some)\s+){{0,3}}{head}\b", padded(turn.text)):
         return None  # "can they get promoted to like a manager": where the career talked about leads, not another
@@ -958,7 +959,7 @@ def want_career_rule(turn: Turn) -> Optional[Decision]:
     if asked_after and not set(asked_after) & (PLAN_OFFER_AFTER | set(PLAN_AFTER)):
         # "thinking about skipping college n just driving big rigs, whats the money like": the question asked
         return Decision("want_career", ANSWER, topics=asked_after, careers=careers[:1], pay=_pay_query(turn))
-    clauses = [c for c in _CLAUSE_BREAK.split(turn.text.strip()) if c.strip()] if turn.intent == "inform" else []
+    clauses = _clauses(turn.text) if turn.intent == "inform" else []
     if careers and not asked_after and len(clauses) > 1 and not _is_question(clauses[0]) \
             and _question_clauses(turn.text):
         # "im in 9th grade and im good at math, do production managers use math a lot": a question no topic
@@ -1105,7 +1106,7 @@ _TELL_ABOUT = re.compile(r"^\W*(?:(?:so|ok|okay|and|but|pls|please|can you|could
 
 def _only_told_about(turn: Turn) -> bool:
     """The message ends asking about a named career as a whole; what came before it only tells."""
-    clauses = [c for c in _CLAUSE_BREAK.split(turn.text.strip()) if c.strip()]
+    clauses = _clauses(turn.text)
     if len(clauses) < 2 or not turn.mentions.careers:
         return False
     last = turn.knowledge.catalog.replace_names(clauses[-1], "they")
@@ -1153,12 +1154,16 @@ _CLAUSE_BREAK = re.compile(r"(?<=[.!?,;])\s+|\s+(?=but\s)"
                            r"|(?:(?<=\blol)|(?<=\blmao)|(?<=\btbh)|(?<=\bngl)|(?<=\bhaha))\s+")
 
 
+def _clauses(text: str) -> List[str]:
+    """The message's clauses: after ".", "!", "?", ",", ";", before "but", after "lol" and the like."""
+    return [c for c in _CLAUSE_BREAK.split(text.strip()) if c.strip()]
+
+
 def _question_clauses(text: str) -> List[str]:
     """The sentences ending in "?", else the later clauses that open like a question (not asking for a plan)."""
     questions = [q for q in _sentences(text) if q.endswith("?")]
     if not questions:  # "..., whats the median wage for them", "i love nature but can i make money at it"
-        clauses = [c for c in _CLAUSE_BREAK.split(text.strip()) if c.strip()]
-        questions = [c for c in clauses[1:]  # not "can u make me a plan": the wish itself, asked
+        questions = [c for c in _clauses(text)[1:]  # not "can u make me a plan": the wish itself, asked
                      if _QUESTION_START.match(c) and not _ASKS_FOR_A_PLAN.search(c.lower())]
     return questions
 
