@@ -69,7 +69,8 @@ _MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "icloud", "aol", "pro
 # nor followed by more digits (",560" of a pay figure); a comma or full stop after the number is fine.
 _PHONE = re.compile(
     r"(?<![\w$,.])(?![01]\d{9}(?!\d))(?:\+?1[\s.-]?)?(?:\(\d{3}\)(?:\s?[./_\u2013\u2014-]\s?|\s)?|\d{3}"
-    r"(?:\s?[./_\u2013\u2014-]\s?|\s)?)\d{3}(?:\s?[./_\u2013\u2014-]\s?|\s)?\d{4}(?![^\W_]|[,.]\d|\s*[=+*\u00d7\u00f7^]\s*\d)"
+    r"(?:\s?[./_\u2013\u2014-]\s?|\s)?)\d{3}(?:\s?[./_\u2013\u2014-]\s?|\s)?\d{4}"
+    r"(?:\s?(?i:x|ext\.?|extension)\s?\d{1,5})?(?![^\W_]|[,.]\d|\s*[=+*\u00d7\u00f7^]\s*\d)"
     r"|(?<![\w$,.(-])(?<!between )(?<!from )\d{3}(?:\s?[.\u2013\u2014-]\s?|\s)\d{4}(?!\w|[,.]\d|[\s.-]\d)"
 )
 # A number glued to the word that gives it ("call5555550191", "textme555-0127"): the digits after the word;
@@ -260,7 +261,8 @@ _CLASS_LINE = r"(?:[ \t]*\n[ \t]*(?i:class of \d{4}|\d{1,2}(?:st|nd|rd|th) grade
 # A signature: a name after a dash or a closing word at the end of the message ("- Sofia Castellanos",
 # "Best, Camila Ortiz", "Signed, Hannah Weiss-Cohen, grade 8"), or "<Full Name> here".
 _SIGNATURE = re.compile(
-    r"(?:(?:^|\s)(?:-{1,2}|—|–|~)\s*|\b(?:best|respectfully|warmly|thanks|thank you|thx|signed|sincerely|cheers|"
+    r"(?:(?:^|\s)(?:-{1,2}|—|–|~)\s*(?:from\s+)?|\b(?:best|respectfully|warmly|thanks|thank you|thank u|thanku|"
+    r"thanks u|thanx|thnx|thx|signed|sincerely|cheers|"
     r"love|regards|from|ttyl|"
     r"bye|later|peace|xoxo|ty|tysm|talk soon|see ya|cya)[,:]\s+|\b(?:xoxo|sincerely|signed|sent by|written by|"
     r"typed by|asked by)\s+|(?:(?<=[.!?])\s*|^\s*)from\s+)"
@@ -559,7 +561,10 @@ def _signature_spans(text: str) -> List[Tuple[int, int]]:
                          or re.fullmatch(r"[^\W\d_]\.", word) is not None  # a middle initial
                          or (i > 0 and capitalised_first and word[0].isupper())  # "Kevin J. Park"
                          for i, (word, low) in enumerate(zip(words, lowered, strict=True))]
-            if all(name_like):
+            # a known first name, a middle initial and a last name, in any case ("- xavier m. bell")
+            initialled = (len(words) == 3 and re.fullmatch(r"[^\W\d_]\.", words[1]) is not None
+                          and lowered[0] in first_names())
+            if all(name_like) or initialled:
                 spans.append(match.span(group))
     return spans
 
@@ -579,7 +584,7 @@ def _name_spans(text: str) -> List[Tuple[int, int]]:
     spans = _signature_spans(text) + _signed_first_name(text) + _spans(_LAST_FIRST, text, 1)
     spans += _spans(_PARENTS_NAMED, text, 1) + _spans(_RELATIVE_IN_BRACKETS, text, 1) + _listed_name_spans(text)
     single: List[Tuple[int, int]] = []
-    for strong, pattern in ((True, _STRONG_INTRO), (False, _WEAK_INTRO)):
+    for strong, pattern in ((True, _STRONG_INTRO), (False, _WEAK_INTRO), (False, _RELATION_NAMED)):
         for intro in pattern.finditer(text):
             start, end = _name_span(text, intro.end(), strong)
             if end <= start:
@@ -681,11 +686,16 @@ _BEFORE_CONTACT = re.compile(r"(?:\s*[,|/•-]\s*(?:\d{1,2}(?:st|nd|rd|th)\s+gra
 # "my dad, Robert Mendez, can be reached at ...".
 _FAMILY_NAMED = re.compile(
     r"\b(?:my (?:mom|mother|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandpa|grandmother|grandfather|"
-    r"stepmom|stepdad|step dad|step mom|stepmother|stepfather|guardian|parent)(?:'s name is|s name is| is|,| named|"
+    r"stepmom|stepdad|step dad|step mom|stepmother|stepfather|guardian|parent)(?:'s name is|s name is| is|'s|,| named|"
     r" called|\s*\()|(?:guardian|parent|emergency contact|parent contact|contact|mom|dad)\s*:)\s*"
     r"((?-i:[^\W\d_a-z][\w'-]+)(?:\s+(?-i:[^\W\d_a-z][\w'-]+)){1,2})",
     re.IGNORECASE,
 )
+
+
+# Someone's child or sibling named after a possessive: "this is coach Dale Hendricks' daughter Emma Hendricks".
+_RELATION_NAMED = re.compile(r"(?<=\w)(?:'s|s'|')\s+(?:son|daughter|kid|child|grandson|granddaughter|nephew|niece|"
+                             r"stepson|stepdaughter|brother|sister)\s+(?=(?-i:[^\W\d_a-z]))", re.IGNORECASE)
 
 
 # A relative's full name in brackets: "my dad (Richard Novak) wants to know ...".

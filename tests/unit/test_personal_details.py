@@ -671,6 +671,30 @@ def test_names_and_addresses_of_set_48s_kinds_are_masked(text: str, detail: str)
     assert detail not in mask(text).text
 
 
+@pytest.mark.parametrize("text, detail", [
+    ("ring me at 312-555-0187x203 after school", "312-555-0187x203"),
+    ("my moms work line is 614-555-0190 ext. 7", "614-555-0190 ext. 7"),
+    ("thank u, Priya Raman-Shah", "Priya Raman-Shah"),
+    ("what do lawyers do all day? -from nadia okafor", "nadia okafor"),
+    ("ok thats all i needed - marcus j. hall", "marcus j. hall"),
+    ("my mom's Teresa Alvarado and her number is 555-201-4478", "Teresa Alvarado"),
+    ("hi its Coach Brian Walsh's son Tyler Walsh, do trainers need a degree", "Tyler Walsh"),
+])
+def test_names_and_phones_of_set_49s_kinds_are_masked(text: str, detail: str) -> None:
+    """Set 49: a phone extension, "thank u" and "-from" sign-offs, a lower-case name with a middle initial, a parent
+    named with "'s" beside a contact detail, someone's son or daughter named after a possessive."""
+    assert detail not in mask(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "my dad's Honda Civic is old, do mechanics make good money",
+    "my mom's New York trip made me want to be a reporter",
+    "thanks u, Great Job",
+])
+def test_cars_places_and_praise_after_those_words_stay(text: str) -> None:
+    assert mask(text).text == text
+
+
 @pytest.mark.parametrize("text", [
     "my dad says back in 1995 lawyers made way less, true?",
     "since 2008 nurses made way more than before",
