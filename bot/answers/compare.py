@@ -105,11 +105,38 @@ def _top(careers: List[Career], value: Callable[[Career], Optional[float]], coun
     return [career for _, career in sorted(valued, key=lambda pair: -pair[0])[:count]]
 
 
+def _highest_median(career: Career) -> Optional[float]:
+    """The median annual pay, or (a file with only its groups' medians) the highest group's, for ranking."""
+    if career.pay is None:
+        return None
+    if career.pay.median is not None and career.pay.median.annual is not None:
+        return float(career.pay.median.annual)
+    annual = [group.annual for group in career.pay.groups if group.annual is not None]
+    return float(max(annual)) if annual else None
+
+
+def _pay_line(career: Career) -> str:
+    """One career's line of a pay ranking: its median, or each group's median with who it is for."""
+    title = cap(career.career.plural)
+    median = career.pay.median if career.pay else None
+    if median is not None and median.annual is not None:
+        return say("browse_line_pay", title=title, amount=facts.money(median.annual), date=median.date)
+    groups = [say("browse_line_pay_group", who=g.who or "", amount=facts.money(g.annual), date=g.date)
+              for g in (career.pay.groups if career.pay else []) if g.annual is not None]
+    return say("browse_line_pay_groups", title=title, groups="; ".join(groups))
+
+
 def browse(decision: Decision, context: Context) -> List[Message]:
     """The careers the bot knows: all, by cluster, those needing no degree, the fastest-growing, or related."""
     from bot.answers.render import BROWSE_BUTTON, Message, career_button
 
     careers = sorted(context.careers.values(), key=lambda c: c.career.plural)
+    who = "careers"
+    head = decision.details.get("head")
+    if head and decision.browse in {"fastest", "most_openings", "top_pay"}:
+        # "which engineer makes the most money": the careers whose titles end with that word
+        careers = [c for c in careers if c.id in decision.careers]
+        who = head if head.endswith("s") else f"{head}s"
     if decision.browse == "cluster":
         cluster = facts.join_words(decision.clusters, "or")
         chosen = [c for c in careers if set(decision.clusters) & set(c.career.clusters)]
@@ -131,17 +158,16 @@ def browse(decision: Decision, context: Context) -> List[Message]:
         chosen = _top(growing, lambda c: c.outlook.growth.percent if c.outlook and c.outlook.growth else None)
         lines = [say("browse_line_growth", title=cap(c.career.plural), percent=f"{c.outlook.growth.percent:g}",
                      period=c.outlook.growth.period) for c in chosen if c.outlook and c.outlook.growth]
-        intro = say("browse_fastest_no_degree" if only_no_degree else "browse_fastest")
+        intro = say("browse_fastest_no_degree") if only_no_degree else say("browse_fastest", who=who)
     elif decision.browse == "most_openings":
         chosen = _top(careers, lambda c: c.outlook.openings.per_year if c.outlook and c.outlook.openings else None)
         lines = [say("browse_line_openings", title=cap(c.career.plural), count=f"{c.outlook.openings.per_year:,}",
                      period=c.outlook.openings.period) for c in chosen if c.outlook and c.outlook.openings]
-        intro = say("browse_most_openings")
+        intro = say("browse_most_openings", who=who)
     elif decision.browse == "top_pay":
-        chosen = _top(careers, lambda c: c.pay.median.annual if c.pay and c.pay.median else None)
-        lines = [say("browse_line_pay", title=cap(c.career.plural), amount=facts.money(c.pay.median.annual),
-                     date=c.pay.median.date) for c in chosen if c.pay and c.pay.median and c.pay.median.annual]
-        intro = say("browse_top_pay")
+        chosen = _top(careers, _highest_median)
+        lines = [_pay_line(c) for c in chosen]
+        intro = say("browse_top_pay", who=who)
     elif decision.browse == "graduate":
         chosen = [c for c in careers if facts.needs_graduate_degree(c)]
         lines = [say("browse_line_education", title=cap(c.career.plural), level=facts.education_line(c))

@@ -386,7 +386,8 @@ def outlook_line(career: Career) -> Optional[str]:
 
 # "how many openings a year", "are they hiring": openings; "how many X are there", "how many work as X": jobs.
 _OPENINGS_ASKED = re.compile(r"\b(?:openings?|vacanc(?:y|ies)|open positions|open jobs|each year|per year|a year|"
-                             r"every year|a yr|each yr|per yr|annually|yearly|hiring|hire)\b", re.IGNORECASE)
+                             r"every year|a yr|each yr|per yr|every yr|annually|yearly|hiring|hire|new ones|new hires|"
+                             r"needed)\b", re.IGNORECASE)
 _JOBS_ASKED = re.compile(r"\bhow many\b(?:(?!\b(?:openings?|hiring)\b).){0,60}?\b(?:are there|r there|is there|"
                          r"work|working|employed|have (?:this|that|the) job|do (?:it|this|that)|exist|in (?:the )?"
                          r"(?:us|u s|usa|united states|america|country|nation)|total|altogether|rn|right now|"

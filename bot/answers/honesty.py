@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import FrozenSet, Iterable, List, Optional
 
+from bot.answers import facts
 from bot.answers.search import stem
 from bot.interpret.words import EXPERIENCE_ASKED
 from bot.knowledge.models import Career
@@ -167,3 +168,16 @@ def experience_unstated(question: Optional[str], topics: Iterable[str], parts: L
         return False
     stated = career.education.work_experience if career.education else None
     return stated is None and "experience" not in " ".join(parts).lower()
+
+
+def experience_to_add(question: Optional[str], topics: Iterable[str], parts: List[str],
+                       career: Career) -> Optional[str]:
+    """The file's work-experience line when a question about the experience needed got an answer without it.
+
+    "do i need work experience to be a production manager or can i get hired right after college": the no-degree
+    answer says how people move up; the years the file states are said too.
+    """
+    if not question or not EXPERIENCE_ASKED.search(question) or not set(topics) & _EXPERIENCE_TOPICS:
+        return None
+    line = facts.experience_line(career)
+    return line if line and not any(line in part for part in parts) else None

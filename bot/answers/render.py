@@ -143,6 +143,9 @@ def _answer(decision: Decision, context: Context) -> List[Message]:
             topics = ", ".join(t.replace("_", " ") for t in facts.available_topics(career))
             if topics:
                 parts.append(say("can_tell", plural=career.career.plural, topics=topics))
+    experience = None if missing else honesty.experience_to_add(decision.question, decision.topics, parts, career)
+    if experience:
+        parts.append(experience)
     if not missing and honesty.experience_unstated(decision.question, decision.topics, parts, career):
         parts.insert(0, say("no_work_experience", plural=career.career.plural))  # never a guessed number of years
     elif not missing and honesty.duration_unstated(decision.question, decision.topics, parts):

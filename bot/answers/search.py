@@ -216,12 +216,25 @@ def find(career: Career, question: str, vocabulary: Optional[Concepts] = None) -
     concept_stems = frozenset().union(*(vocabulary.stems[name] for name in asked))
     said = {stem(w) for w in _words(asked_text)} & concept_stems
     scored: List[Tuple[int, int, int, str, str]] = []
-    for index, (text, source, section) in enumerate(_sentences(career)):
+    every = _sentences(career)
+    for index, (text, source, section) in enumerate(every):
         shared = vocabulary.in_section(asked & concepts_in(text, vocabulary), section)
         if shared:
             same_words = len(said & {stem(w) for w in _words(text)})  # "weekends" before "part-time"
             scored.append((-len(shared), -same_words, index, text, source))
-    return [(text, source) for *_, text, source in sorted(scored)[:MAX_SENTENCES]]
+    chosen = [index for *_, index, _, _ in sorted(scored)[:MAX_SENTENCES]]
+    found: List[Tuple[str, str]] = []
+    for index in chosen:
+        found.append(every[index][:2])
+        after = index + 1
+        if after < len(every) and after not in chosen and every[after][2] == every[index][2] \
+                and _QUALIFIER.match(every[after][0]) and every[after][:2] not in found:
+            found.append(every[after][:2])  # "... must have a Ph.D. But a master's degree may be enough ...": both
+    return found
+
+
+# A sentence that qualifies the one before it: said with it, never without it.
+_QUALIFIER = re.compile(r"(?:But|However|Still|Yet|Even so)\b")
 
 
 __all__: Sequence[str] = ["Concepts", "concepts", "concepts_in", "find", "rest_of_question", "sentences", "stem"]

@@ -197,7 +197,8 @@ _COMPARE_COUNT_CUES = ("are there more", "is there more", "r there more", "are t
 _COMPARE_CUES = ("than", "compare", "compared", "comparison", "vs", "versus", "them or", "or them", "they or",
                  "or they", "who makes more", "who earns more", "who gets paid more", "which pays more",
                  "which one pays", "which one makes", "which is better", "stack up", "stacks up", "stack up against",
-                 "measure up", "up against", "side by side")
+                 "measure up", "up against", "side by side", "this or", "or this", "this job or", "or this job",
+                 "that job or", "or that job", "make more doing")
 _SWITCH_CUES = ("what about", "how about", "what abt", "how abt", "wat about", "wat abt", "and", "same for", "what of",
                 "for", "and for", "also", "now")
 # Open questions about what to do, not about one career: "what can i do", "what are my options".
@@ -208,7 +209,8 @@ _OPEN_ASK = ("what can i do", "what could i do", "what can i be", "what should i
              "anything in", "do you have anything", "what do you have", "jobs do you have", "careers do you have",
              "what trades", "which trades", "trades do you know", "trades do u know", "what could i be",
              "what should i be", "what can i become", "what could i become", "what would fit me", "what fits me",
-             "what job fits", "what jobs fit", "a job working with", "jobs working with", "careers working with")
+             "what job fits", "what jobs fit", "a job working with", "jobs working with", "careers working with",
+             "a job with", "jobs with", "a career with", "careers with")
 # A student telling what they like: "i like animals", "i really love writing", "im into computers".
 _INTEREST = re.compile(r"^(?:\W*(?:ok|so|well|hmm|idk|honestly|lowkey|um|uh|yeah|hi|hey)\b\W*)*(?:i|im|i am|i m)\s+"
                        r"(?:(?:really|rly|also|just|kinda|kind of|lowkey|honestly|realy|relly|do|actually|always) )*"
@@ -267,7 +269,8 @@ class Turn:
         return phrase_finder(self.knowledge.catalog.replace_names(self.text, "they"))
 
     def word_count(self) -> int:
-        return len(re.findall(r"\w+", self.text))
+        """The message's words; a figure is one word ("49,300", "$130,160", "3.5")."""
+        return len(re.findall(r"\d[\d,.]*\d|\w+", self.text))
 
     def has_topic_words(self) -> bool:
         """True if any topic word or phrase of the vocabulary is in the message.
@@ -454,7 +457,7 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
         others = tuple((name, score) for name, score in parse.ranking if name not in {"share_worry", "crisis"})
         if others:
             parse = replace(parse, intent=others[0][0], confidence=others[0][1], ranking=others)
-    rest = decide_turn(Turn(**{**turn.__dict__, "worry_heard": True, "parse": parse}))
+    rest = decide_turn(replace(turn, worry_heard=True, parse=parse))
     named = turn.mentions.careers
     if not named and kind in SCHOOL_WORRIES and _WORRY_REFERS.search(turn.text.lower()) and turn.careers_asked():
         named = turn.careers_asked()  # "im failing algebra 2, can i still do this" on a career's page
@@ -517,9 +520,9 @@ def plan_rule(turn: Turn) -> Optional[Decision]:
         return Decision("plan_stop", PLAN, careers=(career.id,), plan=PlanMove("stopped"))
     if meaning.kind == "digression":
         if pathway.digressions + 1 >= turn.limits.max_digressions:
-            answer = decide_turn(Turn(**{**turn.__dict__, "in_plan": True}))
+            answer = decide_turn(replace(turn, in_plan=True))
             return replace(answer, rule="plan_paused", plan=PlanMove("paused"), then=None)
-        answer = decide_turn(Turn(**{**turn.__dict__, "in_plan": True}))
+        answer = decide_turn(replace(turn, in_plan=True))
         again = Decision("plan_again", PLAN, careers=(career.id,), plan=PlanMove("ask", pathway.question))
         return replace(answer, plan=PlanMove("digression"), then=again)  # its details too ("what's that")
     if meaning.kind == "answer":
@@ -685,7 +688,8 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
     ) or (
         # "what jobs r in human services? my teacher said thats my cluster": a cluster asked for; the other
         # occupation is only mentioned
-        not turn.mentions.careers and clusters_named(turn.text) and any(has(p) for p in _OPEN_ASK)
+        not turn.mentions.careers and clusters_named(turn.text)
+        and (any(has(p) for p in _OPEN_ASK) or has("cluster"))  # "what's in the manufacturing cluster"
     ) or (
         # "i like animals and being outside all day", "i like writing ... is there a job for that": an interest
         # told with no career named or asked about yet; the cluster its words name
@@ -696,7 +700,8 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
         len(turn.careers_asked()) == 1 and any(has(p) for p in _RELATED_ASK)
     ) or (
         # "which job has the most openings every year", "which careers need a masters or more": over all careers
-        not turn.mentions.any and any(has(p) for p in _JOB_NOUNS)
+        not turn.mentions.any
+        and (any(has(p) for p in _JOB_NOUNS) or turn.knowledge.catalog.lone_shared_head(turn.text) is not None)
         and (any(has(p) for p in _MOST_OPENINGS + _TOP_PAY) or (any(has(p) for p in _GRADUATE)
                                                                and any(has(p) for p in _OPEN_ASK)))
     )
@@ -715,16 +720,19 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
         # "r hvac jobs in demand": a question about that career; its words decide the topic.
         unsure = replace(turn, parse=replace(turn.parse, intent="nlu_fallback"))
         return _second_look(unsure)
+    head = turn.knowledge.catalog.lone_shared_head(turn.text)
+    among = tuple(sorted(turn.knowledge.catalog.shared_heads[head])) if head and not turn.mentions.careers else ()
+    ranked = {"head": head} if among and head else {}  # "which engineer makes the most": among its careers
     if no_degree and any(has(p) for p in _FASTEST_ONLY):  # "the fastest growing job that doesnt need a degree"
         return Decision("browse", BROWSE, browse="fastest", details={"only": "no_degree"})
     if no_degree:
         return Decision("browse", BROWSE, browse="no_degree")
     if any(has(p) for p in _FASTEST):
-        return Decision("browse", BROWSE, browse="fastest")
+        return Decision("browse", BROWSE, browse="fastest", careers=among, details=ranked)
     if not turn.mentions.any and any(has(p) for p in _MOST_OPENINGS):
-        return Decision("browse", BROWSE, browse="most_openings")
+        return Decision("browse", BROWSE, browse="most_openings", careers=among, details=ranked)
     if not turn.mentions.any and any(has(p) for p in _TOP_PAY):
-        return Decision("browse", BROWSE, browse="top_pay")
+        return Decision("browse", BROWSE, browse="top_pay", careers=among, details=ranked)
     if not turn.mentions.any and any(has(p) for p in _GRADUATE):
         return Decision("browse", BROWSE, browse="graduate")
     if clusters:
@@ -780,6 +788,8 @@ def ambiguous_title_rule(turn: Turn) -> Optional[Decision]:
     owners = turn.knowledge.catalog.shared_heads[head]
     if owners & {*turn.mentions.careers, *turn.state.compared, turn.state.career} or head.endswith(("ing", "ings")):
         return None  # "should i study engineering": a field, not a title
+    if turn.careers_asked() and re.search(rf"\b(?:these|those|this|that|such)\s+{head}\b", padded(turn.text)):
+        return None  # "how many of these techs are working" on the HVAC page: the career talked about
     has = phrase_finder(turn.text)
     if turn.mentions.careers and not any(has(cue) for cue in _COMPARE_CUES):
         return None  # "can truck drivers move up to manager": the career named is asked about, not compared
@@ -791,6 +801,9 @@ def ambiguous_title_rule(turn: Turn) -> Optional[Decision]:
     if not topics and not turn.mentions.careers:  # "what does an analyst do": the topic the words ask
         looked = _second_look(turn)
         topics = looked.topics if looked is not None and looked.kind == WHICH_CAREER else ()
+    if not topics and not turn.mentions.careers:  # "my dad's an engineer ... what do engineers do": its question
+        as_they = re.sub(rf"\b{head}s?\b", "they", turn.text, flags=re.IGNORECASE)  # the title word read as "they"
+        topics = _asked_in_a_question(replace(turn, parse=replace(turn.parse, text=as_they)))
     if not topics and not (turn.intent.startswith("ask_") or turn.intent in {"compare_careers", "nlu_fallback"}):
         return None
     options = ",".join(sorted(owners, key=lambda c: turn.knowledge.careers[c].career.plural))
@@ -913,6 +926,10 @@ _COMPARED_WITH = re.compile(r" (?:same as|same thing as|the same|different from|
                             r"diff btwn|difference btwn|vs|versus|like college|like a degree) ")
 
 
+_TELL_ME_ABOUT_A_JOB = re.compile(r"\b(?:tell me|tell us|teach me|talk to me)(?: more)? about\b"
+                                  r"|\b(?:info|information) (?:on|about)\b|\bwhat do (?:you|u) know about\b")
+
+
 def unknown_career_rule(turn: Turn) -> Optional[Decision]:
     """A job the bot has no file for ("how much do astronauts make?"): say so, name known careers of its cluster."""
     if not turn.mentions.others or turn.mentions.careers:
@@ -922,6 +939,7 @@ def unknown_career_rule(turn: Turn) -> Optional[Decision]:
         or turn.intent in {"want_career", "compare_careers", "what_next", "tell_more"}
         or turn.has_topic_words()
         or (turn.intent in {"nlu_fallback", "out_of_scope", "inform"} and turn.word_count() <= 3)
+        or _TELL_ME_ABOUT_A_JOB.search(turn.text.lower()) is not None  # "tell me about architects, i love drawing"
     )
     if not asks:
         return None
@@ -1160,8 +1178,15 @@ def _clauses(text: str) -> List[str]:
 
 
 def _question_clauses(text: str) -> List[str]:
-    """The sentences ending in "?", else the later clauses that open like a question (not asking for a plan)."""
-    questions = [q for q in _sentences(text) if q.endswith("?")]
+    """The sentences ending in "?" and a last one that opens like a question; else such later clauses.
+
+    Not a clause asking for a plan ("can u make me a plan": the wish itself, asked).
+    """
+    sentences = _sentences(text)
+    questions = [q for q in sentences if q.endswith("?")]
+    if questions and not sentences[-1].endswith("?") and _QUESTION_START.match(sentences[-1]) \
+            and not _ASKS_FOR_A_PLAN.search(sentences[-1].lower()):
+        questions.append(sentences[-1])  # "... would it make it worse? what are their hours like": asked too
     if not questions:  # "..., whats the median wage for them", "i love nature but can i make money at it"
         questions = [c for c in _clauses(text)[1:]  # not "can u make me a plan": the wish itself, asked
                      if _QUESTION_START.match(c) and not _ASKS_FOR_A_PLAN.search(c.lower())]
@@ -1370,7 +1395,8 @@ def explain_rule(turn: Turn) -> Optional[Decision]:
     if turn.mentions.others or turn.mentions.careers not in {(), (career,)}:
         return None  # another career: a question about it ("why so many nurse openings" right after nurses is not)
     asked = explain_asked(turn.text)
-    if asked is None and quoted and re.search(r"\bmeans?\b", turn.text.lower()):
+    if asked is None and re.search(r"\bmeans?\b", turn.text.lower()) \
+            and (quoted or _figure_quoted(turn, career) == topic):  # (also "wait -3 means what" after the outlook)
         asked = "meaning"  # "it says -3%. does that mean nobody is gonna hire them?"
     if asked is None or (quoted == "pay" and asked != "judge"):
         return None  # "is 99,890 a year or a month": the pay answer says whose figure it is and per what
@@ -1396,6 +1422,8 @@ def explain_rule(turn: Turn) -> Optional[Decision]:
 # A growth figure quoted back: "-3%", "minus one percent", "4 percent".
 _QUOTED_PERCENT = re.compile(r"(?<![\w.])(minus |negative |-|\+|plus )?"
                              r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?(?:%|percent\b|per cent\b)")
+# A growth quoted as a bare negative number: "wait -3 means what exactly" (never a positive one: "3 classes").
+_QUOTED_NEGATIVE = re.compile(r"(?<![\w.])(minus |negative |-)(\d{1,2})\b(?![.,]\d)")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10}
 
@@ -1411,7 +1439,7 @@ def _figure_quoted(turn: Turn, career_id: str) -> Optional[str]:
     text = turn.text.lower()
     growth = career.outlook.growth if career.outlook else None
     if growth is not None:
-        for match in _QUOTED_PERCENT.finditer(text):
+        for match in (*_QUOTED_PERCENT.finditer(text), *_QUOTED_NEGATIVE.finditer(text)):
             number = match.group(2)
             value = float(_NUMBER_WORDS.get(number, 0) or number)
             if match.group(1) and match.group(1).strip() in {"minus", "negative", "-"}:
@@ -1620,6 +1648,12 @@ def _asks_a_file_detail(turn: Turn) -> bool:
     return is_yes_no(turn.text) and bool(search.concepts_in(turn.text, search.concepts()))
 
 
+# "compare paramedics and firefighters", "nurse vs midwife": side by side (pay, outlook, education); but "what's the
+# difference between a cook and a head cook", "is an electrical engineer the same as an electrician": what it is.
+_SIDE_BY_SIDE = re.compile(r"\b(?:compare|comparison|vs|versus|stack up|stacks up|better)\b")
+_WHAT_IT_IS = re.compile(r"\b(?:difference|diff|differ|same as|same thing|what does|what do|mixed up)\b")
+
+
 def career_named_rule(turn: Turn) -> Optional[Decision]:
     """A message that names one career and asks nothing else ("tell me about chefs", "nurses").
 
@@ -1632,8 +1666,11 @@ def career_named_rule(turn: Turn) -> Optional[Decision]:
                                                      or _asks_a_file_detail(turn)):
         return None  # the second look reads its words first; a detail of search-words.yml is looked up
     asked = _topic_in_words(turn) if turn.intent == "compare_careers" or turn.mentions.others else None
-    # "truck driver vs electrician which makes more": the topic asked, for the one career the bot has
-    topics = turn.state.pending_topics or ((asked,) if asked else ("summary",))
+    # "truck driver vs electrician which makes more": the topic asked, for the one career the bot has;
+    # "compare paramedics and firefighters": what a comparison gives (pay, outlook, education), for that one
+    overview = OVERVIEW if turn.intent == "compare_careers" and turn.mentions.others \
+        and _SIDE_BY_SIDE.search(turn.text.lower()) and not _WHAT_IT_IS.search(turn.text.lower()) else ("summary",)
+    topics = turn.state.pending_topics or ((asked,) if asked else overview)
     return Decision("career_named", ANSWER, topics=topics, careers=turn.mentions.careers, pay=_pay_query(turn))
 
 

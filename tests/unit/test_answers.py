@@ -422,3 +422,41 @@ def test_an_all_day_outside_claim_gets_where_they_work() -> None:
                         question="environmental scientists are outside literally all day every day right")
     text = "\n".join(m.text for m in render(decision, Context(CAREERS, GENERAL)))
     assert career.work_environment is not None and career.work_environment.text in text, text
+
+
+def test_a_ranking_over_one_title_word_lists_only_its_careers_with_group_medians() -> None:
+    from bot.interpret.decision import BROWSE
+
+    engineers = ("civil-engineers", "electrical-and-electronics-engineers", "industrial-engineers")
+    decision = Decision("browse", BROWSE, browse="top_pay", careers=engineers, details={"head": "engineer"})
+    text = "\n".join(m.text for m in render(decision, Context(CAREERS, GENERAL)))
+    assert text.startswith("The engineers I know"), text
+    assert "Lawyers" not in text and "Civil engineers" in text, text
+    electrical = CAREERS["electrical-and-electronics-engineers"]
+    assert electrical.pay is not None and electrical.pay.median is None  # only its groups' medians
+    for group in electrical.pay.groups:
+        assert group.annual is not None and f"{group.who} {facts.money(group.annual)} a year ({group.date})" in text
+
+
+def test_a_sentence_that_qualifies_a_found_one_comes_with_it() -> None:
+    from bot.answers import search
+
+    career = CAREERS["postsecondary-teachers"]
+    found = [text for text, _ in search.find(career, "is a phd required to teach at a university")]
+    assert any("Ph.D." in text for text in found), found
+    phd = next(i for i, text in enumerate(found) if "Ph.D." in text)
+    assert phd + 1 < len(found) and found[phd + 1].startswith("But a master's degree"), found
+
+
+def test_a_question_about_work_experience_gets_the_years_the_file_states() -> None:
+    career = CAREERS["industrial-production-manager"]
+    decision = Decision("topic", ANSWER, topics=("without_degree",), careers=(career.id,),
+                        question="do i need work experience to become a production manager or can i start right after college")
+    text = "\n".join(m.text for m in render(decision, Context(CAREERS, GENERAL)))
+    experience = career.education.work_experience if career.education else None
+    assert experience is not None and experience.text in text, text
+
+
+def test_a_count_question_asking_both_the_jobs_and_the_new_ones_gets_both() -> None:
+    assert facts.counts_asked("how many lawyers are there and how many new ones are needed every yr") == "both"
+    assert facts.counts_asked("how many lawyers are there") == "jobs"

@@ -1312,3 +1312,90 @@ def test_tell_me_about_a_career_after_an_interest_is_what_the_job_is(knowledge: 
     decision = run(knowledge, "do ranchers work outside a lot, tell me about that", "ask_work_environment",
                    confidence=0.85)
     assert decision.topics[:1] == ("work_environment",), decision
+
+
+@pytest.mark.parametrize("text, intent, kind", [
+    ("some juniors keep mocking my code in class, what do software developers make", "ask_pay", "bullying"),
+    ("my coach said girls arent cut out for construction management, is that true", "ask_unknown_detail", "doubted"),
+    ("got a 61 on my chem test... can i still be a nurse", "ask_unknown_detail", "grades"),
+    ("algebra is killing me this semester but i like building stuff, what do civil engineers study", "ask_major",
+     "grades"),
+    ("worried ill never get into law school, do lawyers need a special degree", "ask_education", "stress"),
+])
+def test_worries_of_set_39s_kinds_are_heard_with_the_question(knowledge: Knowledge, text: str, intent: str,
+                                                              kind: str) -> None:
+    decision = run(knowledge, text, intent, confidence=0.8)
+    assert decision.kind == "worry" and decision.details.get("worry") == kind, decision
+
+
+def test_a_worrys_last_question_sentence_is_answered(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "im stressed all the time, would being a nurse make it worse? what are their hours like",
+                   "ask_unknown_detail", confidence=0.7)
+    assert decision.kind == "worry" and decision.then is not None, decision
+    assert "work_environment" in decision.then.topics, decision
+
+
+def test_a_title_word_in_a_story_then_a_question_asks_which(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "my aunt is an engineer and says its hard, what do engineers do", "share_worry",
+                   confidence=0.54)
+    assert decision.kind == "which_career" and decision.topics == ("summary",), decision
+
+
+def test_a_ranking_over_a_title_word_is_among_its_careers(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "which engineer earns the most money", "ask_pay", confidence=0.52)
+    assert decision.kind == BROWSE and decision.browse == "top_pay", decision
+    assert "civil-engineers" in decision.careers and "lawyers" not in decision.careers, decision
+
+
+def test_a_negative_growth_quoted_without_percent_is_explained(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "hold on, -3 means what", "out_of_scope",
+                   State(career="quality-control-inspectors", last_topic="outlook"), confidence=0.6)
+    assert decision.kind == "explain" and decision.topics == ("outlook",), decision
+
+
+def test_a_figure_counts_as_one_word_in_a_follow_up(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "$95,890 for a civil engineer... is that good next to other jobs",
+                   "ask_outlook", State(career="civil-engineers"), confidence=0.99)
+    assert decision.kind == "explain" and decision.topics == ("pay",), decision
+
+
+@pytest.mark.parametrize("text, intent, topic", [
+    ("my cousin drives a semi, what does that job even involve", "ask_unknown_detail", "summary"),
+    ("what do nurses do and whats the test they have to take", "nlu_fallback", "how_to_become"),
+    ("are there a lot of lawyers out there or is it a rare job", "nlu_fallback", "openings"),
+])
+def test_topic_phrases_of_set_58s_kinds(knowledge: Knowledge, text: str, intent: str, topic: str) -> None:
+    decision = run(knowledge, text, intent, confidence=0.55, ranking=((intent, 0.55), ("ask_summary", 0.3)))
+    assert topic in decision.topics, decision
+
+
+def test_a_comparison_with_a_job_the_bot_lacks_gives_the_known_ones_overview(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "compare lawyers and judges", "compare_careers", confidence=0.99)
+    assert decision.careers == ("lawyers",) and set(decision.topics) == {"pay", "outlook", "education"}, decision
+
+
+def test_these_before_a_title_word_means_the_career_talked_about(knowledge: Knowledge) -> None:
+    state = State(career="heating-air-conditioning-and-refrigeration-mechanics-and-installers")
+    decision = run(knowledge, "how much do these techs make", "ask_pay", state, confidence=0.9)
+    assert decision.careers == (state.career,) and decision.topics == ("pay",), decision
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("what careers are in the health science cluster", "ask_career_cluster"),
+    ("i want a job with computers or tech", "nlu_fallback"),
+])
+def test_a_cluster_asked_by_name_or_a_job_with_something_lists_the_cluster(knowledge: Knowledge, text: str,
+                                                                            intent: str) -> None:
+    decision = run(knowledge, text, intent, confidence=0.6)
+    assert decision.kind == BROWSE and decision.browse == "cluster" and decision.clusters, decision
+
+
+def test_tell_me_about_a_job_the_bot_lacks_says_so(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "tell me about pilots, i love planes", "nlu_fallback", confidence=0.5)
+    assert decision.kind == "unknown_career" and decision.others, decision
+
+
+def test_this_or_another_career_on_a_careers_page_compares_them(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "would i earn more doing this or being a nurse", "ask_pay", State(career="chefs-and-head-cooks"),
+                   confidence=0.95)
+    assert decision.kind == COMPARE and set(decision.careers) == {"chefs-and-head-cooks", "registered-nurses"}, decision
