@@ -513,9 +513,9 @@ def education_compare_line(career: Career) -> Optional[str]:
     level = education_line(career)
     way = career.how_to_become.text.strip() if career.how_to_become else ""
     first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", way)[0] if way else ""
-    if level and first:
-        return f"{level}. {first}"
-    return level or first or None
+    experience = experience_line(career)  # "Work experience in a related job: 5 years or more."
+    line = f"{level}. {first}" if level and first else level or first or None
+    return f"{line} {experience}" if line and experience else line
 
 
 def needs_no_degree(career: Career) -> bool:

@@ -180,7 +180,9 @@ _RELATED_ASK = ("whats similar to", "what is similar to", "what else is similar 
                 "jobs similar to", "careers similar to", "jobs like being", "careers like being", "other jobs like",
                 "other careers like", "anything similar to", "something similar to", "what else is kinda like",
                 "what else is kind of like", "what else is sorta like", "whats kinda like", "anything kinda like",
-                "anything else like", "what other jobs are like", "what other careers are like")
+                "anything else like", "what other jobs are like", "what other careers are like",
+                "what else is in this field", "what else is in that field", "other jobs in this field",
+                "other careers in this field", "what else is in this cluster", "other jobs in this cluster")
 # In a comparison only: "are there more nurses or chefs?" asks how many jobs each has (the openings answer
 # gives the number of jobs too). Not topic phrases: alone they would put a figure on a vague message.
 # "are there gonna be more jobs for farmers or env scientists in the future": the growth, not today's count
@@ -438,6 +440,8 @@ def worry_rule(turn: Turn) -> Optional[Decision]:
     """
     if turn.worry_heard or turn.in_plan or turn.parse.is_button:
         return None
+    if (turn.state.pathway.active or turn.state.pathway.answers) and flow.changes_mind(turn.text):
+        return None  # "hold on i changed my mind, engineering sounds more like me": the plan questions hear it
     kind = worry_in(turn.text)
     heard_in_words = kind is not None
     if kind is None and turn.intent == "share_worry" and turn.parse.confidence >= turn.limits.worry_intent \

@@ -460,3 +460,10 @@ def test_a_question_about_work_experience_gets_the_years_the_file_states() -> No
 def test_a_count_question_asking_both_the_jobs_and_the_new_ones_gets_both() -> None:
     assert facts.counts_asked("how many lawyers are there and how many new ones are needed every yr") == "both"
     assert facts.counts_asked("how many lawyers are there") == "jobs"
+
+
+def test_an_education_comparison_gives_the_work_experience_a_file_states() -> None:
+    farmers = CAREERS["farmers-ranchers-and-other-agricultural-managers"]
+    line = facts.education_compare_line(farmers)
+    experience = farmers.education.work_experience if farmers.education else None
+    assert experience is not None and line is not None and experience.text in line, line

@@ -1399,3 +1399,17 @@ def test_this_or_another_career_on_a_careers_page_compares_them(knowledge: Knowl
     decision = run(knowledge, "would i earn more doing this or being a nurse", "ask_pay", State(career="chefs-and-head-cooks"),
                    confidence=0.95)
     assert decision.kind == COMPARE and set(decision.careers) == {"chefs-and-head-cooks", "registered-nurses"}, decision
+
+
+def test_a_change_of_mind_after_plan_answers_is_the_plans_not_a_worry(knowledge: Knowledge) -> None:
+    state = State(career="industrial-production-manager",
+                  pathway=PathwayState(career="industrial-production-manager", answers={"stage": "high_school"}))
+    decision = run(knowledge, "wait i changed my mind, i think im more of an engineering person", "share_worry",
+                   state, confidence=0.85)
+    assert decision.kind == "plan", decision
+
+
+def test_what_else_is_in_this_field_lists_the_neighbours(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "ok what else is in this field", "ask_career_cluster", State(career="lawyers"),
+                   confidence=0.99)
+    assert decision.kind == BROWSE and decision.browse == "related", decision
