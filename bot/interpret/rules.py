@@ -792,7 +792,8 @@ def ambiguous_title_rule(turn: Turn) -> Optional[Decision]:
     owners = turn.knowledge.catalog.shared_heads[head]
     if owners & {*turn.mentions.careers, *turn.state.compared, turn.state.career} or head.endswith(("ing", "ings")):
         return None  # "should i study engineering": a field, not a title
-    if turn.careers_asked() and re.search(rf"\b(?:these|those|this|that|such)\s+{re.escape(head)}\b", padded(turn.text)):
+    pointed = re.search(rf"\b(?:these|those|this|that|such)\s+{re.escape(head)}\b", padded(turn.text))
+    if turn.careers_asked() and pointed:
         return None  # "how many of these techs are working" on the HVAC page: the career talked about
     has = phrase_finder(turn.text)
     if turn.mentions.careers and not any(has(cue) for cue in _COMPARE_CUES):
@@ -806,7 +807,8 @@ def ambiguous_title_rule(turn: Turn) -> Optional[Decision]:
         looked = _second_look(turn)
         topics = looked.topics if looked is not None and looked.kind == WHICH_CAREER else ()
     if not topics and not turn.mentions.careers:  # "my dad's an engineer ... what do engineers do": its question
-        as_they = re.sub(rf"\b{re.escape(head)}s?\b", "they", turn.text, flags=re.IGNORECASE)  # the title word read as "they"
+        # the title word read as "they"
+        as_they = re.sub(rf"\b{re.escape(head)}s?\b", "they", turn.text, flags=re.IGNORECASE)
         topics = _asked_in_a_question(replace(turn, parse=replace(turn.parse, text=as_they)))
     if not topics and not (turn.intent.startswith("ask_") or turn.intent in {"compare_careers", "nlu_fallback"}):
         return None
