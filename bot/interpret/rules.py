@@ -705,9 +705,10 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
     ) or (
         # "which job has the most openings every year", "which careers need a masters or more": over all careers
         not turn.mentions.any
-        and (any(has(p) for p in _JOB_NOUNS) or turn.knowledge.catalog.lone_shared_head(turn.text) is not None)
         and (any(has(p) for p in _MOST_OPENINGS + _TOP_PAY) or (any(has(p) for p in _GRADUATE)
                                                                and any(has(p) for p in _OPEN_ASK)))
+        # (the catalog's title-word look-up last: only for a message that asks a superlative)
+        and (any(has(p) for p in _JOB_NOUNS) or turn.knowledge.catalog.lone_shared_head(turn.text) is not None)
     )
     if not listing:
         return None
