@@ -140,8 +140,8 @@ def bench_ours(args: argparse.Namespace, qset: questions.QuestionSet, out: Path)
                  "first_problem": o.first_problem, "turns": o.turns}
                 for o in outcomes
             ]
-        if args.honest and Path(args.honest).exists():
-            honest = questions.load(Path(args.honest))
+        if args.honest is not None and args.honest.is_file():
+            honest = questions.load(args.honest)
             honest_items = list(honest.items)[: args.items] if args.items is not None else list(honest.items)
             say(f"our bot: honest answers, held-out set ({len(honest_items)} items)")
             outcomes = asyncio.run(accuracy.run_items(bot.rest_url, honest_items, args.concurrency, honest.career))
@@ -317,6 +317,11 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+def _optional_path(value: str) -> Optional[Path]:
+    """A path option where an empty value means "none" (Path('') would be the current folder)."""
+    return Path(value) if value.strip() else None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Command-line options (defaults: the full benchmark)."""
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__,
@@ -327,7 +332,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--questions", type=Path, default=questions.QUESTIONS_FILE, help="held-out question file")
     parser.add_argument("--levels", default=DEFAULT_LEVELS,
                         help=f"students:turns-per-student for each load level (default {DEFAULT_LEVELS})")
-    parser.add_argument("--honest", type=Path, default=questions.HONEST_FILE,
+    parser.add_argument("--honest", type=_optional_path, default=questions.HONEST_FILE,
                         help="held-out honest-answers set (issue 19); an empty value skips it")
     parser.add_argument("--items", type=int, default=None, help="only the first N held-out items")
     parser.add_argument("--clinc", type=int, default=None,

@@ -133,7 +133,7 @@ def browse(decision: Decision, context: Context) -> List[Message]:
     careers = sorted(context.careers.values(), key=lambda c: c.career.plural)
     who = "careers"
     head = decision.details.get("head")
-    if head and decision.browse in {"fastest", "most_openings", "top_pay"}:
+    if head and decision.browse in {"fastest", "most_openings", "most_jobs", "top_pay"}:
         # "which engineer makes the most money": the careers whose titles end with that word
         careers = [c for c in careers if c.id in decision.careers]
         who = head if head.endswith("s") else f"{head}s"
@@ -164,6 +164,11 @@ def browse(decision: Decision, context: Context) -> List[Message]:
         lines = [say("browse_line_openings", title=cap(c.career.plural), count=f"{c.outlook.openings.per_year:,}",
                      period=c.outlook.openings.period) for c in chosen if c.outlook and c.outlook.openings]
         intro = say("browse_most_openings", who=who)
+    elif decision.browse == "most_jobs":
+        chosen = _top(careers, lambda c: c.jobs.count if c.jobs else None)
+        lines = [say("browse_line_jobs", title=cap(c.career.plural), count=f"{c.jobs.count:,}", date=c.jobs.date)
+                 for c in chosen if c.jobs]
+        intro = say("browse_most_jobs", who=who)
     elif decision.browse == "top_pay":
         chosen = _top(careers, _highest_median)
         lines = [_pay_line(c) for c in chosen]

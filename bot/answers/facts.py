@@ -258,6 +258,8 @@ def pay(career: Career, general: Optional[GeneralFacts] = None, query: Optional[
         when = "future" if query.year > stated else "past"
         return "\n".join([say(f"pay_no_year_{when}", year=query.year, plural=plural, date=wages[0].date),
                           _medians(career, general, asked_group(career, question))])
+    if query.kind and query.amount:  # "how much per mile": the median is no stand-in for an amount of that kind
+        return say("pay_no_kind_amount", kind=query.kind, plural=plural)
     if query.kind:  # "is it all commission": not in the file, but the medians answer "do they make good money"
         return "\n".join([say("pay_no_kind", kind=query.kind, plural=plural),
                           _medians(career, general, asked_group(career, question))])
@@ -506,13 +508,15 @@ def education_line(career: Career) -> Optional[str]:
 
 
 def education_compare_line(career: Career) -> Optional[str]:
-    """The typical level and the first sentence of how to become one, for comparisons.
+    """The typical level and the first sentence of how to become one (all of it without a level), for comparisons.
 
     "What school does each need": "Bachelor's degree. Civil engineers usually need a bachelor's degree in ...".
     """
     level = education_line(career)
     way = career.how_to_become.text.strip() if career.how_to_become else ""
     first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", way)[0] if way else ""
+    if not level:  # "What it takes to get into this job varies.": with no typical level, the ways it names
+        first = way
     experience = experience_line(career)  # "Work experience in a related job: 5 years or more."
     line = f"{level}. {first}" if level and first else level or first or None
     return f"{line} {experience}" if line and experience else line

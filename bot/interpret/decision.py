@@ -42,6 +42,7 @@ class PayQuery:
     level: Optional[str] = None  # "starting", "top", ...
     place: Optional[str] = None  # "texas", "my city", ...
     kind: Optional[str] = None  # "tips", "commission", ...: a kind of pay no file gives
+    amount: bool = False  # an amount of that kind asked ("how much per mile"): no stand-in figure answers it
     cost: bool = False  # what school or training costs ("price of beauty school"): no file has prices
     year: Optional[int] = None  # the year asked ("in 2030"): a file has its figure's year only
 
@@ -75,7 +76,8 @@ class Decision:
     response: str = ""  # small talk: the domain response to send
     others: Tuple[str, ...] = ()  # job titles the bot has no file for
     clusters: Tuple[str, ...] = ()  # their clusters, or the cluster browsed
-    browse: str = ""  # "cluster", "no_degree", "fastest", "related", "all"
+    # "cluster", "no_degree", "fastest", "most_openings", "most_jobs", "top_pay", "graduate", "related", "all"
+    browse: str = ""
     pay: PayQuery = field(default_factory=PayQuery)
     skill: Optional[str] = None  # a skill the message names (careers with a skills list)
     plan: Optional[PlanMove] = None

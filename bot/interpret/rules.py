@@ -87,6 +87,7 @@ class Thresholds:
     topic_word_max_words: int = 2  # "school?" alone while a career is talked about asks its education
     unknown_detail: float = 0.3  # an unsure message whose best guess is an unknown detail (at least this): I don't know
     switch_max_words: int = 6  # "what about chefs?": the last topic for another career
+    pick_max_words: int = 12  # "civil ones, the roads and bridges kind" after "which engineers?": a pick
     switch_overruled: float = 0.9  # ...unless the classifier is this sure of a topic and there is no "what about"
     second_topic_rank: int = 8  # the second question of a message must be among the classifier's best this many
     max_failed_tries: int = 3  # unclear answers in a row before the plan questions stop
@@ -164,6 +165,9 @@ _JOB_NOUNS = ("career", "careers", "job", "jobs", "field", "fields", "occupation
 # Other superlatives over the careers: the most openings a year, the highest pay, a graduate degree to start.
 _MOST_OPENINGS = ("most openings", "most job openings", "most jobs open", "most hiring", "hiring the most",
                   "most openings every year", "most openings each year", "most openings a year", "most positions open")
+_MOST_JOBS = ("most workers", "most people working", "most people work", "most employees", "most employed",
+              "biggest workforce", "largest workforce", "employs the most people", "most common job",
+              "most common career", "the most jobs")
 _TOP_PAY = ("pays the most", "pay the most", "highest paying", "highest pay", "best paying", "best pay",
             "makes the most", "make the most", "most money", "earns the most", "earn the most", "highest salary",
             "biggest salary")
@@ -187,7 +191,8 @@ _RELATED_ASK = ("whats similar to", "what is similar to", "what else is similar 
 # gives the number of jobs too). Not topic phrases: alone they would put a figure on a vague message.
 # "are there gonna be more jobs for farmers or env scientists in the future": the growth, not today's count
 _FUTURE_CUES = ("in the future", "gonna be more", "going to be more", "will there be more", "will be more",
-                "in 10 years", "in ten years", "down the road", "future")
+                "in 10 years", "in ten years", "down the road", "future", "losing more", "lose more", "losing jobs",
+                "cutting more", "shrinking more", "growing more")  # "which is losing more jobs": the change
 _COMPARE_COUNT_CUES = ("are there more", "is there more", "r there more", "are there less", "are there fewer",
                        "how many of each", "more common", "which has more jobs", "more people work as",
                        "which one has more jobs", "more of them", "more jobs", "most jobs", "fewer jobs",
@@ -705,7 +710,7 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
     ) or (
         # "which job has the most openings every year", "which careers need a masters or more": over all careers
         not turn.mentions.any
-        and (any(has(p) for p in _MOST_OPENINGS + _TOP_PAY) or (any(has(p) for p in _GRADUATE)
+        and (any(has(p) for p in _MOST_OPENINGS + _MOST_JOBS + _TOP_PAY) or (any(has(p) for p in _GRADUATE)
                                                                and any(has(p) for p in _OPEN_ASK)))
         # (the catalog's title-word look-up last: only for a message that asks a superlative)
         and (any(has(p) for p in _JOB_NOUNS) or turn.knowledge.catalog.lone_shared_head(turn.text) is not None)
@@ -736,6 +741,8 @@ def browse_rule(turn: Turn) -> Optional[Decision]:
         return Decision("browse", BROWSE, browse="fastest", careers=among, details=ranked)
     if not turn.mentions.any and any(has(p) for p in _MOST_OPENINGS):
         return Decision("browse", BROWSE, browse="most_openings", careers=among, details=ranked)
+    if not turn.mentions.any and any(has(p) for p in _MOST_JOBS):
+        return Decision("browse", BROWSE, browse="most_jobs", careers=among, details=ranked)
     if not turn.mentions.any and any(has(p) for p in _TOP_PAY):
         return Decision("browse", BROWSE, browse="top_pay", careers=among, details=ranked)
     if not turn.mentions.any and any(has(p) for p in _GRADUATE):
@@ -780,6 +787,10 @@ def _is_a_wage_of(career: Career, match: re.Match[str]) -> bool:
     return any(abs(amount - float(w.annual or 0)) < close for w in wages)
 
 
+# What a question about a whole field ("is engineering growing", "does engineering pay well") asks of its careers.
+_FIELD_ASKED = frozenset({"pay", "outlook", "openings", "jobs"})
+
+
 def ambiguous_title_rule(turn: Turn) -> Optional[Decision]:
     """A title word that ends several careers' titles, said alone in a career question: which one is meant.
 
@@ -791,15 +802,18 @@ def ambiguous_title_rule(turn: Turn) -> Optional[Decision]:
     if head is None or len(head) < turn.limits.ambiguous_head or turn.parse.is_button or turn.mentions.others:
         return None
     owners = turn.knowledge.catalog.shared_heads[head]
-    if owners & {*turn.mentions.careers, *turn.state.compared, turn.state.career} or head.endswith(("ing", "ings")):
-        return None  # "should i study engineering": a field, not a title
+    if owners & {*turn.mentions.careers, *turn.state.compared, turn.state.career}:
+        return None
+    if head.endswith(("ing", "ings")) and (turn.state.career or not set(_question_topics(turn)) & _FIELD_ASKED):
+        return None  # "should i study engineering": a field, not a title ("is engineering growing" asks which)
     pointed = re.search(rf"\b(?:these|those|this|that|such)\s+{re.escape(head)}\b", padded(turn.text))
     if turn.careers_asked() and pointed:
         return None  # "how many of these techs are working" on the HVAC page: the career talked about
     has = phrase_finder(turn.text)
     if turn.mentions.careers and not any(has(cue) for cue in _COMPARE_CUES):
         return None  # "can truck drivers move up to manager": the career named is asked about, not compared
-    if re.search(rf"\b(?:to|into|as)\s+(?:(?:be|become|like|a|an|the|some)\s+){{0,3}}{head}\b", padded(turn.text)):
+    if turn.state.career and re.search(rf"\b(?:to|into|as)\s+(?:(?:be|become|like|a|an|the|some)\s+){{0,3}}{head}\b",
+                                       padded(turn.text)):
         return None  # "can they get promoted to like a manager": where the career talked about leads, not another
     if _unnamed_title(turn.text) is not None or word_question_rule(turn) is not None:
         return None  # "how much does a warehouse manager make": a title the bot has no file for; a word's meaning
@@ -1077,9 +1091,17 @@ def _topic_words(topic: str, vocabulary: TopicVocabulary) -> List[str]:
 # --- Career questions ------------------------------------------------------------------------------
 
 
+# "how much do truckers get per mile", "what's the usual tip": an amount asked, not whether they get it.
+_AMOUNT_ASKED = re.compile(r"\b(?:how much|how many|what(?:s| is| are| r)? (?:the |their |a |an )?"
+                           r"(?:usual |typical |normal |average )?(?:rate|amount|percent|percentage|cut)"
+                           r"|cents|dollars|how big)\b")
+
+
 def _pay_query(turn: Turn) -> PayQuery:
+    kind = turn.pay.kind(turn.text)
+    amount = bool(kind) and _AMOUNT_ASKED.search(turn.text.lower().replace("'", "")) is not None
     return PayQuery(turn.pay.period(turn.text), turn.pay.level(turn.text), turn.pay.place(turn.text),
-                    turn.pay.kind(turn.text), _cost_asked(turn), turn.pay.year(turn.text))
+                    kind=kind, amount=amount, cost=_cost_asked(turn), year=turn.pay.year(turn.text))
 
 
 def _phrase_topic(turn: Turn, min_words: int) -> Optional[str]:
@@ -1251,12 +1273,20 @@ _WHAT_THEY_MAKE_AND = re.compile(r"\bwhat (?:a |an |the |do |does |did )?(?:\w+ 
                                  r"(?:how|what|where|do|does|is|are|if|whether|the|their)\b", re.IGNORECASE)
 
 
+# "where do civil engineers work and what do they make": "make" closing the last of two questions is the pay too.
+_AND_WHAT_THEY_MAKE = re.compile(r"\b(?:and|&|\+) (?:what|how much) (?:do|does|would|will|can) (?:they|you|u|\w+s) "
+                                 r"(?:usually |normally |really |actually )?make\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 def _phrase_only_topic(turn: Turn, topic: str) -> str:
     """``topic``, or a topic without an intent whose phrases the message has (see PHRASE_TOPICS)."""
     if topic in {"products", "summary", "duties"} and (
             (_WHAT_DO_THEY_MAKE.search(turn.text) and " and " not in turn.text.lower())
-            or _WHAT_THEY_MAKE_AND.search(turn.text)):
+            or _WHAT_THEY_MAKE_AND.search(turn.text) or _AND_WHAT_THEY_MAKE.search(turn.text)):
         return "pay"
+    if topic == "pay_factors" and turn.parse.confidence < turn.limits.phrase_over \
+            and not any(turn.has_read_as_they(w) for w in _topic_words("pay_factors", turn.topics)):
+        return "pay"  # an unsure "what affects pay" without a word of it: "money wise what does it pay"
     if topic == "openings" and (any(turn.has_read_as_they(c) for c in _GROWTH_CUES)
                                 or _CHANGE_IN_NUMBER.search(turn.text.lower())) \
             and not _PER_YEAR.search(turn.text.lower()) and _has_job_change(turn):
@@ -1269,6 +1299,11 @@ def _phrase_only_topic(turn: Turn, topic: str) -> str:
         if entry and any(has(p) for p in entry.phrases) and not any(has(w) for w in _DEGREE_WORDS):
             return special
     return topic
+
+
+# "how much school do they need": "how much" asks about the noun after it, not the pay.
+_HOW_MUCH_OF = re.compile(r"\bhow much(?= (?:school|schooling|training|education|college|experience|time|math|science|"
+                          r"studying|homework|stress|travel|traveling|practice|sleep|free time|vacation)\b)")
 
 
 def _second_topic(turn: Turn, first: str) -> Optional[str]:
@@ -1288,6 +1323,7 @@ def _second_topic(turn: Turn, first: str) -> Optional[str]:
                for c in _CLAUSES.split(text) if c.split()]
     if len(clauses) < 2:
         return None
+    clauses = [_HOW_MUCH_OF.sub(" ", clause) for clause in clauses]  # "how much school": not the pay
     ranked = [topic_of_intent(name) for name, _ in turn.parse.ranking[: turn.limits.second_topic_rank]]
     first_words = _topic_words(first, turn.topics)
     found: List[str] = []
@@ -1614,7 +1650,15 @@ def switch_rule(turn: Turn) -> Optional[Decision]:
 
 
 def pending_rule(turn: Turn) -> Optional[Decision]:
-    """After "Which career do you mean?", the career named ("nurses", "about nurses") gets the question asked."""
+    """After "Which career do you mean?", the career named ("nurses", "about nurses") gets the question asked.
+
+    A word of one listed title picks it too ("civil ones" after "which engineers?", "the construction one").
+    """
+    if turn.state.pending_topics and not turn.mentions.any and turn.word_count() <= turn.limits.pick_max_words:
+        picked = turn.knowledge.catalog.picked(turn.text)
+        if picked is not None:
+            return Decision("pending", ANSWER, topics=turn.state.pending_topics, careers=(picked,),
+                            pay=_pay_query(turn))
     if not turn.state.pending_topics or len(turn.mentions.careers) != 1:
         return None
     if topic_of_intent(turn.intent) and (turn.parse.confidence >= turn.limits.pending_overruled

@@ -138,9 +138,16 @@ class PayWords:
         return None
 
     def kind(self, text: str) -> Optional[str]:
-        """A kind of pay other than the median wage ("tips", "commission"), if the text asks about one."""
-        has = phrase_finder(text)
-        return next((kind for kind, words in self.kinds if any(has(w) for w in words)), None)
+        """A kind of pay other than the median wage ("tips", "commission"), if the text asks about one.
+
+        Not one the text sets aside: "not bonuses or whatever, just the normal number".
+        """
+        for kind, words in self.kinds:
+            found = first_found(text, words)
+            if found and not re.search(rf"\b(?:not|no|nor|without|instead of|rather than|besides|except)\s+"
+                                       rf"(?:the\s+|any\s+|a\s+)?{re.escape(found)}\b", text.lower()):
+                return kind
+        return None
 
     def place(self, text: str) -> Optional[str]:
         """The place a pay question names ("texas", "my city"), if any.

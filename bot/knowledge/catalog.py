@@ -198,6 +198,9 @@ def _distance(a: str, b: str, limit: int) -> int:
 
 
 # Last words of titles that say nothing about the job ("coding jobs"): never a shared head.
+# Names of apps and sites students learn from: never a misspelled job title ("learn off youtube" is not "youtuber").
+_NOT_MISSPELT = frozenset({"youtube", "tiktok", "instagram", "insta", "google", "reddit", "twitch", "snapchat",
+                           "facebook", "linkedin", "indeed", "khan", "coursera", "udemy", "duolingo", "chatgpt"})
 _GENERIC_HEADS = frozenset({"job", "jobs", "work", "career", "careers", "field", "fields", "person", "people"})
 
 
@@ -217,6 +220,7 @@ class Catalog:
     name_words: FrozenSet[str] = frozenset()
     word_owners: Dict[str, FrozenSet[str]] = field(default_factory=dict)  # word -> careers/titles it is part of
     shared_heads: Dict[str, FrozenSet[str]] = field(default_factory=dict)  # "engineers" -> the careers it ends
+    qualifiers: Dict[str, FrozenSet[str]] = field(default_factory=dict)  # "civil" -> the careers it sets apart
 
     @classmethod
     def build(cls, careers: Mapping[str, Career], occupations: Mapping[str, str]) -> Catalog:
@@ -244,8 +248,18 @@ class Catalog:
                 for form in word_forms(name):
                     if len(form.split()) >= 2 and form.split()[-1] not in _GENERIC_HEADS:
                         heads.setdefault(form.split()[-1], set()).add(career_id)
-        return cls(names, frozenset(owners), {w: frozenset(o) for w, o in owners.items()},
-                   {w: frozenset(c) for w, c in heads.items() if len(c) >= 2})
+        shared = {w: frozenset(c) for w, c in heads.items() if len(c) >= 2}
+        qualifiers: Dict[str, set] = {}
+        for career_id, career in careers.items():
+            for name in career.names():
+                for form in word_forms(name):
+                    *before, last = form.split()
+                    if last in shared:  # "civil engineers": "civil" tells which of the engineers
+                        for word in before:
+                            if len(word) >= 4 and word not in _GENERIC_HEADS:
+                                qualifiers.setdefault(word, set()).add(career_id)
+        return cls(names, frozenset(owners), {w: frozenset(o) for w, o in owners.items()}, shared,
+                   {w: frozenset(c) for w, c in qualifiers.items()})
 
     def shared_head(self, text: str) -> Optional[str]:
         """A word that ends the titles of several known careers, said alone, or None.
@@ -253,6 +267,17 @@ class Catalog:
         "do engineers need a license", "become an agent": the student means one of them, not which.
         """
         return next((w for w in normalise(text).split() if w in self.shared_heads), None)
+
+    def picked(self, text: str) -> Optional[str]:
+        """The one career a reply to "which of these?" picks by a word of its title, or None.
+
+        "civil ones, the roads kind" (civil engineers), "the construction one" (construction managers);
+        "industrial" names two careers, so it picks none.
+        """
+        words = (self._correct(w) for w in normalise(text).split())
+        owners = [self.qualifiers[w] for w in words if w in self.qualifiers]
+        careers = frozenset().union(*owners) if owners else frozenset()
+        return next(iter(careers)) if len(careers) == 1 else None
 
     def lone_shared_head(self, text: str) -> Optional[str]:
         """A word several known careers' titles end with, not part of a job title the message names, or None.
@@ -265,7 +290,8 @@ class Catalog:
 
     def _correct(self, word: str) -> str:
         """A misspelled word of a job title, corrected; any other word as it is."""
-        if len(word) < 4 or word in self.name_words or not word.isalpha() or word in english_words():
+        if len(word) < 4 or word in self.name_words or not word.isalpha() or word in english_words() \
+                or word in _NOT_MISSPELT:
             return word
         return _nearest(word, self.name_words, self.word_owners) or word
 
@@ -299,12 +325,20 @@ class Catalog:
         """
         extra: List[Tuple[int, int, _Entry]] = []
         for start, length, _ in found:
-            if length < 2 or start < 2 or words[start - 1] not in {"or", "and", "vs", "versus", "nor"}:
+            if length < 2:
                 continue
             head = " ".join(words[start + 1:start + length])
-            entry = self.names.get(f"{words[start - 2]} {head}")
-            if entry is not None and not any(s <= start - 2 < s + n for s, n, _ in found):
-                extra.append((start - 2, 1, entry))
+            if start >= 2 and words[start - 1] in {"or", "and", "vs", "versus", "nor"}:
+                entry = self.names.get(f"{words[start - 2]} {head}")
+                if entry is not None and not any(s <= start - 2 < s + n for s, n, _ in found):
+                    extra.append((start - 2, 1, entry))
+            # "is electrical engineering growing faster than civil": the title's last words go with a word after
+            after = next((i for i in range(start + length, min(start + length + 6, len(words) - 1))
+                          if words[i] in {"than", "or", "vs", "versus"}), None)
+            if after is not None:
+                entry = self.names.get(f"{words[after + 1]} {head}")
+                if entry is not None and entry.career and not any(s <= after + 1 < s + n for s, n, _ in found):
+                    extra.append((after + 1, 1, entry))
         return sorted(found + extra, key=lambda item: item[0])
 
     def find(self, text: str) -> Mentions:

@@ -92,7 +92,7 @@ KEY_WORDS = (
     "touches", "boyfriend", "girlfriend", "stepdad", "easiest", "secret", "circling", "hurts", "blackmailing",
     "blackmail", "notes", "bridge", "took", "help", "house", "poison", "window", "trying", "inside",
     "drank", "bleach", "jump", "live", "dont", "assaulted", "assault", "wrist", "safe", "funeral", "bathroom",
-    "self", "choked", "choking", "strangled",
+    "self", "choked", "choking", "strangled", "stopped", "train", "screaming", "sexual", "ending", "nudes",
 )
 
 

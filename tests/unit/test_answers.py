@@ -9,7 +9,7 @@ import pytest
 
 from bot.answers import facts
 from bot.answers.render import Context, render
-from bot.interpret.decision import ANSWER, COMPARE, Decision, PayQuery
+from bot.interpret.decision import ANSWER, BROWSE, COMPARE, Decision, PayQuery
 from bot.knowledge.loader import load_all, load_general
 from bot.knowledge.models import Career
 from bot.knowledge.topics import TOPICS
@@ -256,6 +256,35 @@ def test_a_kind_of_pay_no_file_gives_is_said_then_the_median(question: str, kind
     assert reply.startswith(f"I don't have anything about {kind} for barbers") and "$29,680" in reply
 
 
+def test_an_amount_of_a_kind_of_pay_no_file_gives_gets_no_stand_in_figure() -> None:
+    """"how much per mile": the median is not an amount per mile, so no figure stands in for it."""
+    drivers = CAREERS["heavy-and-tractor-trailer-truck-drivers"]
+    reply = facts.pay(drivers, None, PayQuery(kind="pay by the mile", amount=True), "how much a mile") or ""
+    assert reply.startswith("I don't have anything about pay by the mile for heavy and tractor-trailer truck drivers")
+    assert not re.search(r"\$\d", reply), reply
+
+
+def test_the_careers_with_the_most_jobs_are_ranked_with_their_years() -> None:
+    decision = Decision("browse", BROWSE, browse="most_jobs")
+    text = "\n".join(m.text for m in render(decision, Context(CAREERS, GENERAL)))
+    counted = sorted((c for c in CAREERS.values() if c.jobs), key=lambda c: -c.jobs.count)  # type: ignore[union-attr]
+    top = counted[0]
+    assert f"about {top.jobs.count:,} jobs in {top.jobs.date}" in text, text  # type: ignore[union-attr]
+    assert counted[5].career.plural.capitalize() not in text
+
+
+def test_an_education_comparison_without_a_typical_level_gives_the_ways_in() -> None:
+    support = CAREERS["computer-support-specialists"]
+    line = facts.education_compare_line(support) or ""
+    assert "associate" in line and "certification" in line, line
+
+
+def test_a_kind_of_pay_set_aside_is_not_asked() -> None:
+    from bot.interpret.words import pay_words
+    assert pay_words().kind("what do they make a year, not bonuses, just the normal pay") is None
+    assert pay_words().kind("do they get bonuses") == "bonuses"
+
+
 def test_tips_for_getting_hired_are_not_a_kind_of_pay() -> None:
     from bot.interpret.words import pay_words
     assert pay_words().kind("whats the pay for chefs and any tips for getting hired") is None
@@ -368,7 +397,6 @@ def test_a_group_pay_explained_says_which_figure_is_whose() -> None:
 
 
 def _browse_text(browse: str, **details: str) -> str:
-    from bot.interpret.decision import BROWSE
 
     decision = Decision("browse", BROWSE, browse=browse, details=details)
     return "\n".join(m.text for m in render(decision, Context(CAREERS, GENERAL)))

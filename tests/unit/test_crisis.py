@@ -682,6 +682,35 @@ def test_a_crisis_beside_those_look_alikes_is_still_found(text: str) -> None:
 
 # Kinds of crisis learnt from later sets, one table: a new set's kinds are added here, not as a new test.
 _FOUND_BY_THE_DETECTOR = [
+    # set 47
+    "ive been hiding my sleeping pills instead of taking them for weeks",
+    "im standing on the edge of the parking garage",
+    "gonna jump, im on the bridge",
+    "so sick of being around, like being alive in general",
+    "my family would be better off if i disappeared for good",
+    "gonna end it all this weekend",
+    "been purging after every meal and my throat bleeds",
+    "puked it all up again, 3rd time this week",
+    "i feel relieved when i see blood",
+    "i slit my wrist a little last night",
+    "i've only been eating like 400 calories a day",
+    "i stopped eating because i'm too fat",
+    "5 days with no food now",
+    "he said if i tell a teacher he'll kill me",
+    "my neighbor buys me stuff and told me never to tell my parents",
+    "an older guy online says i'm mature for my age and wants to meet alone",
+    "my stepbrother keeps trying to touch me",
+    "my uncle has been beating on me",
+    "my coach asked me to send nudes",
+    "my cousin did sexual things to me",
+    "my stepmom locks me in the basement",
+    "they're forcing me to marry a man twice my age",
+    "someone is pounding on my window yelling they will hurt me",
+    "my brother smashed my face against the table",
+    "im going to set his car on fire tonight",
+    "a truck has driven past me four times while im walking alone",
+    "the driver won't let me get out",
+    "took my dad's painkillers, all of them",
     # set 46
     "sometimes i wonder how long it would take to bleed out",
     "how long does it take to drown, just curious",
@@ -933,6 +962,15 @@ _FOUND_BY_THE_DETECTOR = [
 
 # Their look-alikes (hyperbole, career questions, ordinary days) the detector must leave.
 _LEFT_BY_THE_DETECTOR = [
+    # set 47
+    "i want to work with kids who struggle with anxiety, what careers do that",
+    "in minecraft my avatar got killed by a creeper lol",
+    "my sister sprayed me with the water hose and her squirt gun",
+    "one day im gonna run away to italy and cook pasta",
+    "my mom won't let me leave the house until i clean my room",
+    "i stopped eating meat because of a documentary",
+    "the rapper rapped me a verse at the concert",
+    "saving up my allowance for a car",
     # set 46
     "i need to cut 500 words from this essay by tonight",
     "we want to cut costs in the shop, do industrial engineers help with that",

@@ -1229,6 +1229,61 @@ def test_a_title_word_several_careers_end_with_asks_which_one(knowledge: Knowled
     assert decision.kind == "which_career" and len(decision.details["options"].split(",")) >= 2, decision
 
 
+@pytest.mark.parametrize("text, intent", [
+    ("what do you need to study to be an engineer", "ask_education"),
+    ("do i need college to become a manager", "ask_without_degree"),
+    ("is engineering a field that's growing", "ask_outlook"),
+])
+def test_becoming_a_title_word_or_its_field_growing_asks_which_one(knowledge: Knowledge, text: str,
+                                                                   intent: str) -> None:
+    decision = run(knowledge, text, intent, confidence=0.9)
+    assert decision.rule == "ambiguous_title", decision
+
+
+@pytest.mark.parametrize("reply, career", [
+    ("the civil kind, like bridges", "civil-engineers"),
+    ("construction i think", "construction-managers"),
+    ("um the financial ones", "financial-analysts"),
+])
+def test_a_word_of_one_listed_title_picks_it(knowledge: Knowledge, reply: str, career: str) -> None:
+    """After "Which career do you mean by 'engineers'?", a word only one title has picks that career."""
+    asked = run(knowledge, "what do engineers and managers and analysts make", "ask_pay", confidence=0.9)
+    state = next_state(Decision("ambiguous_title", "which_career", topics=("pay",)), State())
+    decision = run(knowledge, reply, "inform", state, confidence=0.8)
+    assert asked.kind == "which_career"
+    assert decision.kind == ANSWER and decision.careers == (career,) and decision.topics == ("pay",), decision
+
+
+def test_a_word_two_titles_share_picks_neither(knowledge: Knowledge) -> None:
+    state = next_state(Decision("ambiguous_title", "which_career", topics=("pay",)), State())
+    decision = run(knowledge, "the industrial one", "inform", state, confidence=0.8)
+    assert decision.careers == (), decision
+
+
+def test_the_careers_with_the_most_workers_are_browsed(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "out of all the careers which one has the most workers", "ask_unknown_detail",
+                   confidence=0.6)
+    assert decision.kind == BROWSE and decision.browse == "most_jobs", decision
+
+
+def test_an_amount_of_a_kind_of_pay_is_asked_apart_from_whether_they_get_it(knowledge: Knowledge) -> None:
+    amount = run(knowledge, "how much do realtors usually get in commission", "ask_pay", confidence=0.9)
+    whether = run(knowledge, "do realtors get paid on commission", "ask_pay", confidence=0.9)
+    assert amount.pay.kind == "commission" and amount.pay.amount, amount
+    assert whether.pay.kind == "commission" and not whether.pay.amount, whether
+
+
+def test_what_they_make_after_another_question_is_the_pay(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "where do lawyers work and what do they make", "ask_products", confidence=0.9)
+    assert "pay" in decision.topics and "products" not in decision.topics, decision
+
+
+def test_how_much_school_is_one_question_not_the_pay_too(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "ok and how much school do they need", "ask_education", State(career="lawyers"),
+                   confidence=0.99, ranking=(("ask_education", 0.99), ("ask_pay", 0.005)))
+    assert decision.topics == ("education",), decision
+
+
 @pytest.mark.parametrize("text, state", [
     ("how much do hvac techs make", State()),
     ("can truck drivers move up to like a manager later on", State()),
