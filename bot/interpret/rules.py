@@ -806,9 +806,13 @@ def ambiguous_title_rule(turn: Turn) -> Optional[Decision]:
         return None
     if head.endswith(("ing", "ings")) and (turn.state.career or not set(_question_topics(turn)) & _FIELD_ASKED):
         return None  # "should i study engineering": a field, not a title ("is engineering growing" asks which)
-    pointed = re.search(rf"\b(?:these|those|this|that|such)\s+{re.escape(head)}\b", padded(turn.text))
+    catalog = turn.knowledge.catalog
+    pointed = any(word == head or turn.state.career in catalog.shared_heads.get(word, ())
+                  for word in re.findall(r"\b(?:these|those|this|that|such)\s+(\w+)", padded(turn.text)))
     if turn.careers_asked() and pointed:
-        return None  # "how many of these techs are working" on the HVAC page: the career talked about
+        # "how many of these techs are working" on the HVAC page, "my brother is a junior engineer, what skills do
+        # these managers need" on the production managers' page: the career talked about
+        return None
     has = phrase_finder(turn.text)
     if turn.mentions.careers and not any(has(cue) for cue in _COMPARE_CUES):
         return None  # "can truck drivers move up to manager": the career named is asked about, not compared

@@ -1,11 +1,13 @@
 """The knowledge in use by a running bot: careers, their catalog of names, and general facts.
 
 Re-read when a file changes (the store checks modification times on each
-turn), so a counselor's new or edited career file is answered from at once.
+turn), so a counselor's new or edited career file is answered from at once;
+the names the NLU components look for follow within a second (names_catalog).
 """
 
 from __future__ import annotations
 
+import time
 from typing import Dict, Optional, Tuple
 
 from bot.interpret.rules import Knowledge
@@ -16,6 +18,11 @@ from bot.paths import GENERAL_FILE
 
 _cached: Optional[Tuple[int, int, Knowledge]] = None
 _general: Optional[Tuple[float, Optional[GeneralFacts]]] = None
+# How long the names' catalog may go unchecked. Checking stats every career file (about 1 ms for 300 files); the
+# NLU components ask for the names several times per message, so they check at most this often: a new or edited
+# file's names are heard within a second. Answers (current_knowledge) check on every turn.
+NAMES_RECHECK_SECONDS = 1.0
+_names_checked: Optional[Tuple[float, Catalog]] = None
 
 
 def _stamp() -> int:
@@ -35,6 +42,15 @@ def current_knowledge() -> Knowledge:
     if _cached is None or _cached[0] != id(careers) or _cached[1] != stamp:
         _cached = (id(careers), stamp, knowledge_for(careers))
     return _cached[2]
+
+
+def names_catalog() -> Catalog:
+    """The catalog of career names, for reading messages (checked for changed files at most once a second)."""
+    global _names_checked
+    now = time.monotonic()
+    if _names_checked is None or now - _names_checked[0] >= NAMES_RECHECK_SECONDS:
+        _names_checked = (now, current_knowledge().catalog)
+    return _names_checked[1]
 
 
 def general_facts() -> Optional[GeneralFacts]:

@@ -34,9 +34,9 @@ _LONE_MONEY_SIGN = re.compile(r"\$+(?!\s*\d)")
 
 def with_placeholder(text: str) -> str:
     """The message with each job title replaced by the placeholder (the text as it was if it names none)."""
-    from bot.knowledge.current import current_knowledge
+    from bot.knowledge.current import names_catalog
 
-    catalog = current_knowledge().catalog
+    catalog = names_catalog()
     text = _LONE_MONEY_SIGN.sub(" money ", text)
     if not catalog.find(text).any:
         return text

@@ -92,9 +92,9 @@ def without_crisis(ranking: List[Dict[str, Any]], fallback_threshold: float,
 
 def _names_a_career(text: str) -> bool:
     """True if the message names one of the careers of the knowledge files (re-read when they change)."""
-    from bot.knowledge.current import current_knowledge
+    from bot.knowledge.current import names_catalog
 
-    return bool(current_knowledge().catalog.find(text).careers)
+    return bool(names_catalog().find(text).careers)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

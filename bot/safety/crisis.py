@@ -93,13 +93,13 @@ def job_titles() -> Pattern[str]:
     """Any job title the bot knows (the catalog: careers' names and aliases, other occupations), plural too.
 
     A message naming one is a question about a job, for the topic words' rule. Follows the
-    loaded careers, so a counselor's new career file counts at once. Names of one or two
+    loaded careers, so a counselor's new career file counts within a second. Names of one or two
     letters are left out ("rn" is also "right now").
     """
-    from bot.knowledge.current import current_knowledge
+    from bot.knowledge.current import names_catalog
 
     global _titles
-    catalog = current_knowledge().catalog
+    catalog = names_catalog()
     if _titles is None or _titles[0] is not catalog:
         words = sorted((re.escape(name) for name in catalog.names if len(name) > 2), key=len, reverse=True)
         pattern = re.compile(r"\b(" + "|".join(words) + r")(s|es)?\b") if words else re.compile(r"(?!)")

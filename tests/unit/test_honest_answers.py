@@ -366,6 +366,7 @@ def test_a_yes_no_question_matching_only_a_question_word_says_the_file_doesnt_me
 
 @pytest.mark.parametrize("text, code", [
     ("hay trabajo para psicólogos en el futuro?", "es"),  # "hay", "para" are English words too
+    ("todavia hay empleo para ingenieros o ya no hay", "es"),  # set 40: plural titles, "todavia" without its accent
     ("como me hago agente de bienes raíces", "es"),  # accented letters count
     ("làm sao để trở thành kỹ sư phần mềm?", "vi"),
     ("Hi po, gusto ko pong maging nurse. Magkano po ang sahod ng nurse?", "tl"),  # an English title said twice

@@ -1383,6 +1383,34 @@ def test_worries_of_set_39s_kinds_are_heard_with_the_question(knowledge: Knowled
     assert decision.kind == "worry" and decision.details.get("worry") == kind, decision
 
 
+@pytest.mark.parametrize("text, intent, kind", [
+    ("my mom says its nursing or nothing, but i like cooking. what do chefs make", "ask_pay", "parents"),
+    ("my abuelo wants me to take over his shop but what do electricians make", "ask_pay", "parents"),
+    ("my cousin says i have to pick a career this year or ill be behind. do lawyers need law school",
+     "ask_education", "parents"),
+    ("no way im getting into a 4 year school, do chefs need a degree", "ask_without_degree", "college"),
+    ("we can't pay for a lot of college, how much school do psychologists need", "ask_education", "money"),
+    ("my family needs me working as soon as i graduate, do truck drivers need college", "ask_without_degree",
+     "money"),
+])
+def test_worries_of_set_40s_kinds_are_heard_with_the_question(knowledge: Knowledge, text: str, intent: str,
+                                                              kind: str) -> None:
+    decision = run(knowledge, text, intent, confidence=0.8)
+    assert decision.kind == "worry" and decision.details.get("worry") == kind, decision
+
+
+def test_these_managers_on_a_managers_page_are_that_career_not_which_engineer(knowledge: Knowledge) -> None:
+    decision = run(knowledge, "my uncle is an engineer at a mill, how much do these managers make", "ask_pay",
+                   State(career=IPM), confidence=0.9)
+    assert decision.rule != "ambiguous_title" and decision.careers == (IPM,), decision
+
+
+def test_asking_whether_a_figure_is_old_points_back_at_it(knowledge: Knowledge) -> None:
+    state = State(career="lawyers", last_topic="pay")
+    decision = run(knowledge, "is that old or from this year", "out_of_scope", state, confidence=0.6)
+    assert decision.kind == ANSWER and decision.topics == ("pay",), decision
+
+
 def test_a_worrys_last_question_sentence_is_answered(knowledge: Knowledge) -> None:
     decision = run(knowledge, "im stressed all the time, would being a nurse make it worse? what are their hours like",
                    "ask_unknown_detail", confidence=0.7)

@@ -174,3 +174,23 @@ def test_store_refuses_to_start_on_invalid_file(tmp_path: Path) -> None:
     _write(tmp_path, {"schema_version": 1})
     with pytest.raises(KnowledgeError):
         KnowledgeStore(tmp_path).careers()
+
+
+def test_the_names_catalog_is_checked_at_most_once_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The NLU components ask for the names several times per message: the files are stat'ed at most once a second."""
+    from bot.knowledge import current
+
+    calls = []
+    real = current.current_knowledge
+
+    def counted() -> object:
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(current, "current_knowledge", counted)
+    monkeypatch.setattr(current, "_names_checked", None)
+    first = current.names_catalog()
+    assert current.names_catalog() is first and len(calls) == 1
+    monkeypatch.setattr(current, "NAMES_RECHECK_SECONDS", 0.0)
+    current.names_catalog()
+    assert len(calls) == 2
