@@ -1399,6 +1399,20 @@ def test_worries_of_set_40s_kinds_are_heard_with_the_question(knowledge: Knowled
     assert decision.kind == "worry" and decision.details.get("worry") == kind, decision
 
 
+@pytest.mark.parametrize("text, intent, kind", [
+    ("my teachers keep comparing... everyone compares me to my sister. what do nurses make", "ask_pay", "parents"),
+    ("i bombed my chem final, do pharmacists need chem", "ask_education", "grades"),
+    ("i can barely keep up in algebra, do civil engineers use math", "ask_unknown_detail", "grades"),
+    ("moneys tight at home, do chefs need college", "ask_without_degree", "money"),
+    ("been feeling down since my team lost, what do reporters make", "ask_pay", "stress"),
+    ("so much pressure to pick a major, what do industrial engineers study", "ask_major", "stress"),
+])
+def test_worries_of_set_41s_kinds_are_heard_with_the_question(knowledge: Knowledge, text: str, intent: str,
+                                                              kind: str) -> None:
+    decision = run(knowledge, text, intent, confidence=0.8)
+    assert decision.kind == "worry" and decision.details.get("worry") == kind, decision
+
+
 def test_these_managers_on_a_managers_page_are_that_career_not_which_engineer(knowledge: Knowledge) -> None:
     decision = run(knowledge, "my uncle is an engineer at a mill, how much do these managers make", "ask_pay",
                    State(career=IPM), confidence=0.9)
