@@ -1321,7 +1321,7 @@ def _second_topic(turn: Turn, first: str) -> Optional[str]:
     catalog = turn.knowledge.catalog
     # Names with "and" first ("school and career counselors" is one name, not two clauses), then clauses.
     text = turn.text.lower()
-    for name in sorted((n for n in catalog.names if " and " in n and n in text), key=len, reverse=True):
+    for name in (n for n in catalog.names_with_and if n in text):
         text = re.sub(rf"\b{re.escape(name)}\b", "they", text)
     clauses = [_NAME_FIELD.sub("they", _FILLERS.sub(" ", _as_they(catalog.replace_names(c, "they"))))
                for c in _CLAUSES.split(text) if c.split()]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Tuple
 
@@ -267,6 +267,11 @@ class Catalog:
         "do engineers need a license", "become an agent": the student means one of them, not which.
         """
         return next((w for w in normalise(text).split() if w in self.shared_heads), None)
+
+    @cached_property
+    def names_with_and(self) -> Tuple[str, ...]:
+        """The names with "and" in them, longest first ("school and career counselors" is one name, not two)."""
+        return tuple(sorted((n for n in self.names if " and " in n), key=len, reverse=True))
 
     def picked(self, text: str) -> Optional[str]:
         """The one career a reply to "which of these?" picks by a word of its title, or None.
