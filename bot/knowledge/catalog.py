@@ -197,10 +197,10 @@ def _distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-# Last words of titles that say nothing about the job ("coding jobs"): never a shared head.
 # Names of apps and sites students learn from: never a misspelled job title ("learn off youtube" is not "youtuber").
 _NOT_MISSPELT = frozenset({"youtube", "tiktok", "instagram", "insta", "google", "reddit", "twitch", "snapchat",
                            "facebook", "linkedin", "indeed", "khan", "coursera", "udemy", "duolingo", "chatgpt"})
+# Last words of titles that say nothing about the job ("coding jobs"): never a shared head.
 _GENERIC_HEADS = frozenset({"job", "jobs", "work", "career", "careers", "field", "fields", "person", "people"})
 
 
