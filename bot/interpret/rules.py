@@ -798,15 +798,15 @@ def ambiguous_title_rule(turn: Turn) -> Optional[Decision]:
     growing?" on the chefs' page. Not when a career the word ends is named or talked about ("civil engineers vs
     lawyers", "what do managers make" after production managers), nor when another job is named ("travel agents").
     """
-    head = turn.knowledge.catalog.lone_shared_head(turn.text)
+    catalog = turn.knowledge.catalog
+    head = catalog.lone_shared_head(turn.text)
     if head is None or len(head) < turn.limits.ambiguous_head or turn.parse.is_button or turn.mentions.others:
         return None
-    owners = turn.knowledge.catalog.shared_heads[head]
+    owners = catalog.shared_heads[head]
     if owners & {*turn.mentions.careers, *turn.state.compared, turn.state.career}:
         return None
     if head.endswith(("ing", "ings")) and (turn.state.career or not set(_question_topics(turn)) & _FIELD_ASKED):
         return None  # "should i study engineering": a field, not a title ("is engineering growing" asks which)
-    catalog = turn.knowledge.catalog
     pointed = any(word == head or turn.state.career in catalog.shared_heads.get(word, ())
                   for word in re.findall(r"\b(?:these|those|this|that|such)\s+(\w+)", padded(turn.text)))
     if turn.careers_asked() and pointed:

@@ -74,6 +74,16 @@ def phrase_finder_through(text: str, fillers: Pattern[str]) -> Callable[[str], b
     return lambda phrase: plain(phrase) or calm(phrase)
 
 
+# Words that set a phrase aside: "the middle number not the top", "not bonuses, just the normal number".
+_LEVEL_ASIDE = r"(?:not|no|nor|instead of|rather than)\s+(?:the\s+|a\s+)?"
+_KIND_ASIDE = r"(?:not|no|nor|without|instead of|rather than|besides|except)\s+(?:the\s+|any\s+|a\s+)?"
+
+
+def _set_aside(text: str, found: str, aside: str) -> bool:
+    """True if ``found`` comes right after a word that sets it aside (``aside``, a pattern ending in spaces)."""
+    return re.search(rf"\b{aside}{re.escape(found)}\b", text.lower()) is not None
+
+
 def first_found(text: str, phrases: Tuple[str, ...]) -> Optional[str]:
     """The longest of the phrases that the text contains as whole words, or None."""
     has = phrase_finder(text)
@@ -132,8 +142,7 @@ class PayWords:
         """Starting, top or lowest pay, if the text asks for it ("the middle number not the top": none)."""
         for level, words in self.levels:
             found = first_found(text, words)
-            if found and not re.search(
-                    rf"\b(?:not|no|nor|instead of|rather than)\s+(?:the\s+|a\s+)?{re.escape(found)}\b", text.lower()):
+            if found and not _set_aside(text, found, _LEVEL_ASIDE):
                 return level
         return None
 
@@ -144,8 +153,7 @@ class PayWords:
         """
         for kind, words in self.kinds:
             found = first_found(text, words)
-            if found and not re.search(rf"\b(?:not|no|nor|without|instead of|rather than|besides|except)\s+"
-                                       rf"(?:the\s+|any\s+|a\s+)?{re.escape(found)}\b", text.lower()):
+            if found and not _set_aside(text, found, _KIND_ASIDE):
                 return kind
         return None
 

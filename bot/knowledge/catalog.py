@@ -242,22 +242,19 @@ class Catalog:
             for word in phrase.split():
                 if len(word) >= 4:
                     owners.setdefault(word, set()).add(entry.career or entry.title)
+        forms = [(career_id, form.split()) for career_id, career in careers.items()
+                 for name in career.names() for form in word_forms(name)]
         heads: Dict[str, set] = {}
-        for career_id, career in careers.items():
-            for name in career.names():
-                for form in word_forms(name):
-                    if len(form.split()) >= 2 and form.split()[-1] not in _GENERIC_HEADS:
-                        heads.setdefault(form.split()[-1], set()).add(career_id)
+        for career_id, words in forms:
+            if len(words) >= 2 and words[-1] not in _GENERIC_HEADS:
+                heads.setdefault(words[-1], set()).add(career_id)
         shared = {w: frozenset(c) for w, c in heads.items() if len(c) >= 2}
         qualifiers: Dict[str, set] = {}
-        for career_id, career in careers.items():
-            for name in career.names():
-                for form in word_forms(name):
-                    *before, last = form.split()
-                    if last in shared:  # "civil engineers": "civil" tells which of the engineers
-                        for word in before:
-                            if len(word) >= 4 and word not in _GENERIC_HEADS:
-                                qualifiers.setdefault(word, set()).add(career_id)
+        for career_id, words in forms:
+            if words[-1] in shared:  # "civil engineers": "civil" tells which of the engineers
+                for word in words[:-1]:
+                    if len(word) >= 4 and word not in _GENERIC_HEADS:
+                        qualifiers.setdefault(word, set()).add(career_id)
         return cls(names, frozenset(owners), {w: frozenset(o) for w, o in owners.items()}, shared,
                    {w: frozenset(c) for w, c in qualifiers.items()})
 

@@ -1369,21 +1369,16 @@ def test_tell_me_about_a_career_after_an_interest_is_what_the_job_is(knowledge: 
     assert decision.topics[:1] == ("work_environment",), decision
 
 
+# Worries of later sets, one table: a new set's kinds are added here, not as a new test.
 @pytest.mark.parametrize("text, intent, kind", [
-    ("some juniors keep mocking my code in class, what do software developers make", "ask_pay", "bullying"),
-    ("my coach said girls arent cut out for construction management, is that true", "ask_unknown_detail", "doubted"),
-    ("got a 61 on my chem test... can i still be a nurse", "ask_unknown_detail", "grades"),
-    ("algebra is killing me this semester but i like building stuff, what do civil engineers study", "ask_major",
-     "grades"),
-    ("worried ill never get into law school, do lawyers need a special degree", "ask_education", "stress"),
-])
-def test_worries_of_set_39s_kinds_are_heard_with_the_question(knowledge: Knowledge, text: str, intent: str,
-                                                              kind: str) -> None:
-    decision = run(knowledge, text, intent, confidence=0.8)
-    assert decision.kind == "worry" and decision.details.get("worry") == kind, decision
-
-
-@pytest.mark.parametrize("text, intent, kind", [
+    # set 41
+    ("my teachers keep comparing... everyone compares me to my sister. what do nurses make", "ask_pay", "parents"),
+    ("i bombed my chem final, do pharmacists need chem", "ask_education", "grades"),
+    ("i can barely keep up in algebra, do civil engineers use math", "ask_unknown_detail", "grades"),
+    ("moneys tight at home, do chefs need college", "ask_without_degree", "money"),
+    ("been feeling down since my team lost, what do reporters make", "ask_pay", "stress"),
+    ("so much pressure to pick a major, what do industrial engineers study", "ask_major", "stress"),
+    # set 40
     ("my mom says its nursing or nothing, but i like cooking. what do chefs make", "ask_pay", "parents"),
     ("my abuelo wants me to take over his shop but what do electricians make", "ask_pay", "parents"),
     ("my cousin says i have to pick a career this year or ill be behind. do lawyers need law school",
@@ -1392,23 +1387,16 @@ def test_worries_of_set_39s_kinds_are_heard_with_the_question(knowledge: Knowled
     ("we can't pay for a lot of college, how much school do psychologists need", "ask_education", "money"),
     ("my family needs me working as soon as i graduate, do truck drivers need college", "ask_without_degree",
      "money"),
+    # set 39
+    ("some juniors keep mocking my code in class, what do software developers make", "ask_pay", "bullying"),
+    ("my coach said girls arent cut out for construction management, is that true", "ask_unknown_detail", "doubted"),
+    ("got a 61 on my chem test... can i still be a nurse", "ask_unknown_detail", "grades"),
+    ("algebra is killing me this semester but i like building stuff, what do civil engineers study", "ask_major",
+     "grades"),
+    ("worried ill never get into law school, do lawyers need a special degree", "ask_education", "stress"),
 ])
-def test_worries_of_set_40s_kinds_are_heard_with_the_question(knowledge: Knowledge, text: str, intent: str,
-                                                              kind: str) -> None:
-    decision = run(knowledge, text, intent, confidence=0.8)
-    assert decision.kind == "worry" and decision.details.get("worry") == kind, decision
-
-
-@pytest.mark.parametrize("text, intent, kind", [
-    ("my teachers keep comparing... everyone compares me to my sister. what do nurses make", "ask_pay", "parents"),
-    ("i bombed my chem final, do pharmacists need chem", "ask_education", "grades"),
-    ("i can barely keep up in algebra, do civil engineers use math", "ask_unknown_detail", "grades"),
-    ("moneys tight at home, do chefs need college", "ask_without_degree", "money"),
-    ("been feeling down since my team lost, what do reporters make", "ask_pay", "stress"),
-    ("so much pressure to pick a major, what do industrial engineers study", "ask_major", "stress"),
-])
-def test_worries_of_set_41s_kinds_are_heard_with_the_question(knowledge: Knowledge, text: str, intent: str,
-                                                              kind: str) -> None:
+def test_worries_of_later_sets_kinds_are_heard_with_the_question(knowledge: Knowledge, text: str, intent: str,
+                                                                 kind: str) -> None:
     decision = run(knowledge, text, intent, confidence=0.8)
     assert decision.kind == "worry" and decision.details.get("worry") == kind, decision
 
