@@ -13,11 +13,15 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
 
 from bot.channels.conversation_ids import channel_label
 
 SECONDS_PER_DAY = 86400
+# Every time zone's offset (and its daylight saving change) is a whole number of quarter hours, so a local day
+# holds whole quarter hours: the store counts messages per conversation and quarter hour, and each of those
+# counts falls on one day.
+QUARTER_HOUR = 900
 
 # Turns the bot couldn't answer, and how the page names the reason.
 UNANSWERED: Mapping[str, str] = {
@@ -103,10 +107,11 @@ def _parse_day(text: Optional[str]) -> Optional[date]:
 
 
 class Message(NamedTuple):
-    """A student message: conversation, time."""
+    """A conversation's student messages in one quarter hour: conversation, a time in it, how many."""
 
     conversation_id: str
     timestamp: float
+    messages: int = 1
 
 
 class TurnRecord(NamedTuple):
@@ -189,6 +194,14 @@ def _local_day(timestamp: float) -> date:
     return date.fromtimestamp(timestamp)
 
 
+def _relabelled(counts: Mapping[str, int], label: Callable[[str], str]) -> Counter:
+    """Counts by stored name as counts by the page's label (two names with one label add up)."""
+    result: Counter = Counter()
+    for name, count in counts.items():
+        result[label(name)] += count
+    return result
+
+
 def _ranked(counts: Mapping[str, int]) -> List[Tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
@@ -209,19 +222,21 @@ def overview(period: Period, messages: Iterable[Message], records: Iterable[Turn
     channel_messages: Counter = Counter()
     channel_conversations: Dict[str, Set[str]] = defaultdict(set)
     conversations: Set[str] = set()
-    days_by_hour: Dict[int, date] = {}  # local days change on the hour (time zones and DST), so an hour's is one
-    for message in messages:
-        hour = int(message.timestamp // 3600)
-        day = days_by_hour.get(hour)
+    labels: Dict[str, str] = {}  # conversation id -> channel
+    days: Dict[int, date] = {}  # quarter hour -> local day
+    for conversation_id, timestamp, count in messages:
+        quarter = int(timestamp // QUARTER_HOUR)
+        day = days.get(quarter)
         if day is None:
-            day = days_by_hour[hour] = _local_day(message.timestamp)
-        per_day_messages[day] += 1
-        per_day_conversations[day].add(message.conversation_id)
-        conversations.add(message.conversation_id)
-    for conversation_id in conversations:
-        channel_conversations[channel_label(conversation_id)].add(conversation_id)
-    for message in messages:
-        channel_messages[channel_label(message.conversation_id)] += 1
+            day = days[quarter] = _local_day(timestamp)
+        channel = labels.get(conversation_id)
+        if channel is None:
+            channel = labels[conversation_id] = channel_label(conversation_id)
+            conversations.add(conversation_id)
+            channel_conversations[channel].add(conversation_id)
+        per_day_messages[day] += count
+        per_day_conversations[day].add(conversation_id)
+        channel_messages[channel] += count
     result.conversations = len(conversations)
     result.messages = sum(per_day_messages.values())
     result.days = [(day, len(per_day_conversations.get(day, ())), per_day_messages.get(day, 0))
@@ -229,34 +244,38 @@ def overview(period: Period, messages: Iterable[Message], records: Iterable[Turn
     result.channels = sorted(((name, len(channel_conversations[name]), count)
                               for name, count in channel_messages.items()), key=lambda row: (-row[2], row[0]))
 
-    topics: Counter = Counter()
+    topics: Counter = Counter()  # counted by their stored names, labelled once at the end
     kinds: Counter = Counter()
-    career_messages: Counter = Counter()
+    career_messages: Counter = Counter()  # (career id or other name, known)
     career_conversations: Dict[Tuple[str, bool], Set[str]] = defaultdict(set)
     unanswered_records: List[TurnRecord] = []
     for record in records:
-        kinds[KIND_LABELS.get(record.kind, record.kind.replace("_", " "))] += 1
+        kinds[record.kind] += 1
         for topic in record.topics:
-            topics[topic_label(topic)] += 1
+            topics[topic] += 1
         for career in record.careers:
-            key = (career_names.get(career, career), True)
-            career_messages[key] += 1
-            career_conversations[key].add(record.conversation_id)
+            career_messages[career, True] += 1
+            career_conversations[career, True].add(record.conversation_id)
         for other in record.others:
-            key = (other, False)
-            career_messages[key] += 1
-            career_conversations[key].add(record.conversation_id)
+            career_messages[other, False] += 1
+            career_conversations[other, False].add(record.conversation_id)
         if record.plan == "started":
             result.plans_started += 1
         elif record.plan == "finished":
             result.plans_finished += 1
         if record.kind in UNANSWERED:
             unanswered_records.append(record)
-    result.topics = _ranked(topics)
-    result.kinds = _ranked(kinds)
+    result.topics = _ranked(_relabelled(topics, topic_label))
+    result.kinds = _ranked(_relabelled(kinds, lambda kind: KIND_LABELS.get(kind, kind.replace("_", " "))))
+    named_messages: Counter = Counter()
+    named_conversations: Dict[Tuple[str, bool], Set[str]] = defaultdict(set)
+    for (name, known), count in career_messages.items():
+        key = (career_names.get(name, name) if known else name, known)
+        named_messages[key] += count
+        named_conversations[key] |= career_conversations[name, known]
     result.careers = sorted(
-        (CareerCount(name, known, len(career_conversations[(name, known)]), count)
-         for (name, known), count in career_messages.items()),
+        (CareerCount(name, known, len(named_conversations[(name, known)]), count)
+         for (name, known), count in named_messages.items()),
         key=lambda c: (-c.conversations, -c.messages, c.name))
     result.unanswered_count = len(unanswered_records)
     newest = newest_unanswered(unanswered_records, max_unanswered)

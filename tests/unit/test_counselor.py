@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from bot.counselor import pages
 from bot.counselor.auth import FREE_TRIES, Gate, valid_form
@@ -151,3 +151,32 @@ def test_a_question_about_a_career_the_bot_lacks_counts_no_topic() -> None:
     in the bot", not under the topics answered."""
     decision = Decision("unknown_career", "unknown_career", topics=("pay",), others=("astronaut",))
     assert turn_record(decision, State())["topics"] == []
+
+
+def test_a_day_starts_at_local_midnight_in_a_half_hour_time_zone(tmp_path, monkeypatch) -> None:
+    """The store counts messages per conversation and quarter hour; two messages twenty minutes apart, either side
+    of midnight at UTC+5:30, fall on two days (one clock hour of UTC holds both)."""
+    import sqlite3
+    import time as clock
+
+    from bot.counselor.store import ConversationStore
+
+    monkeypatch.setenv("TZ", "IST-5:30")
+    clock.tzset()
+    try:
+        today = date.fromtimestamp(clock.time())
+        midnight = Period(today, today).start  # local midnight starting today
+        path = tmp_path / "tracker.db"
+        with sqlite3.connect(path) as db:
+            db.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id VARCHAR(255), type_name VARCHAR(255), "
+                       "timestamp FLOAT, intent_name VARCHAR(255), action_name VARCHAR(255), data TEXT)")
+            db.executemany("INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (?, 'user', ?, '{}')",
+                           [("web-a", midnight - 600), ("web-a", midnight + 600), ("web-a", midnight + 700),
+                            ("rest-b", midnight - 500)])
+        result = ConversationStore(f"sqlite:///{path}", 30).overview(Period(today - timedelta(days=1), today), {})
+        assert result.days == [(today - timedelta(days=1), 2, 2), (today, 1, 2)]
+        assert (result.conversations, result.messages) == (2, 4)
+        assert result.channels == [("web page", 1, 3), ("REST", 1, 1)]
+    finally:
+        monkeypatch.delenv("TZ")
+        clock.tzset()
