@@ -1064,6 +1064,11 @@ _ASKS_FOR_A_PLAN = re.compile(r"\b(?:road ?maps?|(?<!\bno )plan(?! b\b| is\b| wa
                               r"what should i do (?:first|next))\b")
 
 
+# "what do they start out as", "what step comes before becoming a manager": a question about the workers' path,
+# answered (the plan offered), not the student's own plan questions.
+_ABOUT_THE_WORKERS = re.compile(r"\b(?:they|them|their|theyre|they're|before becoming|start(?:s|ed)? (?:out|off) as)\b")
+
+
 def _plan_after(turn: Turn, career_id: str) -> Optional[Decision]:
     """After "how do i become one?" or a message asking for a plan: the plan questions, if the file has one.
 
@@ -1072,6 +1077,9 @@ def _plan_after(turn: Turn, career_id: str) -> Optional[Decision]:
     career = turn.knowledge.careers.get(career_id)
     if career is None or career.pathways is None or turn.in_plan or turn.state.pathway.active \
             or _ABOUT_SOMEONE_ELSE.search(turn.text.lower()):
+        return None
+    text = turn.text.lower()
+    if _ABOUT_THE_WORKERS.search(text) and not _ABOUT_ME.search(text):
         return None
     if turn.intent != "ask_how_to_become" and not _ASKS_FOR_A_PLAN.search(turn.text.lower()):
         return None  # "which major is better?", "can you become one without a degree?": answered, the plan offered

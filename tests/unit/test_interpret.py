@@ -794,6 +794,19 @@ def test_a_how_to_become_question_is_answered_without_starting_the_plan(knowledg
     assert decision.kind == ANSWER and decision.then is None
 
 
+@pytest.mark.parametrize("text", ["what job do most of them have before they get promoted to manager",
+                                  "which position comes just before becoming a plant manager?"])
+def test_a_question_about_the_workers_path_is_answered_without_starting_the_plan(knowledge: Knowledge,
+                                                                                 text: str) -> None:
+    """The ladder asked about the workers ("they", "before becoming"): the way in, no plan questions."""
+    decision = run(knowledge, text, "ask_how_to_become", State(career="industrial-production-manager"),
+                   confidence=0.97)
+    assert decision.kind == ANSWER and decision.then is None, decision
+    mine = run(knowledge, "how do i become one of them", "ask_how_to_become",
+               State(career="industrial-production-manager"), confidence=0.97)
+    assert mine.then is not None and mine.then.plan is not None and mine.then.plan.kind == "ask", mine
+
+
 @pytest.mark.parametrize("text", ["i need a roadmap to become a production manager",
                                   "personalized steps to production manager pls, based on my situation"])
 def test_a_how_to_become_question_asking_for_a_plan_starts_it(knowledge: Knowledge, text: str) -> None:
