@@ -58,6 +58,9 @@ CHAT_FORMS: Dict[str, str] = {
     "bouta": "about to", "boutta": "about to", "imma": "i am going to", "ima": "i am going to",
     "theyll": "they will", "youll": "you will", "mistak": "mistake", "screms": "screams", "yels": "yells",
     "coch": "coach", "awya": "away", "awy": "away",
+    "iwanna": "i want to", "iwana": "i want to", "igonna": "i am going to", "lik": "like", "purpus": "purpose",
+    "purpous": "purpose", "scisors": "scissors", "sissors": "scissors", "hurted": "hurt",
+    "dm": "message", "dms": "messages", "dming": "messaging", "dmed": "messaged", "dmd": "messaged",
 }
 # Emoji students use for what they can't type: read as the words they stand for ("🔪🩸", "💊💊💊").
 EMOJI_WORDS: Dict[str, str] = {
@@ -183,6 +186,11 @@ _LEET_WORD = re.compile(r"\b[a-z013457]*[a-z][013457][a-z][a-z013457]*\b")
 _LEET = str.maketrans({"1": "i", "0": "o", "3": "e", "4": "a", "5": "s", "7": "t"})
 
 
+# "wants me to meat him": "meet" typed as its sound-alike; "i have ben": "been" (not the name)
+_MEAT = re.compile(r"\bmeat (him|her|them|up|me)\b")
+_BEN = re.compile(r"\b(i|have|has|had|i have|ive) ben\b")
+
+
 def without_accents(text: str) -> str:
     """Accents dropped, not the letters: "papá me pega" -> "papa me pega", "schlägt" -> "schlagt"."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -197,6 +205,7 @@ def normalise(text: str) -> str:
     lowered = _SA.sub(" sexually assaulted ", lowered)
     lowered = lowered.replace("'", "").replace("w/o", " without ").replace("with out ", "without ")
     lowered = re.sub(r"\bs/h\b", "sh", lowered)  # "wanna s/h": self-harm
+    lowered = re.sub(r"\bs/h(ing|ed|d)\b", lambda m: " self harm" + ("ing" if m.group(1) == "ing" else "ed"), lowered)
     lowered = without_accents(lowered)
     lowered = _LEET_WORD.sub(lambda m: m.group(0).translate(_LEET), lowered)  # "su1c1dal" -> "suicidal"
     lowered = _NON_WORD.sub(" ", lowered)
@@ -210,4 +219,6 @@ def normalise(text: str) -> str:
     joined = _JOINS.sub(lambda m: m.group(1) + m.group(2), joined)
     joined = joined.replace("themselfs", "themselves").replace("themself", "themselves")
     joined = _DYED.sub(lambda m: m.group(1) + " i died", joined)
+    joined = _MEAT.sub(r"meet \1", joined)
+    joined = _BEN.sub(r"\1 been", joined)
     return _DYE.sub(lambda m: m.group(1) + " die", joined)
