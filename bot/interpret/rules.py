@@ -1059,14 +1059,16 @@ _ABOUT_SOMEONE_ELSE = re.compile(
 
 # Words that ask for a plan of one's own with a how-to-become question: "i need a roadmap to become one",
 # "personalized steps ... based on my situation", "where do i start". Not "is there a plan b", "im planning on".
-_ASKS_FOR_A_PLAN = re.compile(r"\b(?:road ?maps?|(?<!\bno )plan(?! b\b| is\b| was\b)|step[- ]by[- ]step|steps?|"
+_ASKS_FOR_A_PLAN = re.compile(r"\b(?:road ?maps?|(?<!\bno )plan(?! b\b| is\b| was\b)|step[- ]by[- ]step|"
+                              r"steps?(?! ?(?:\d|one|two|three)\b)|"
                               r"personali[sz]ed|my situation|where (?:do|should|can) i (?:start|begin)|"
                               r"what should i do (?:first|next))\b")
 
 
 # "what do they start out as", "what step comes before becoming a manager": a question about the workers' path,
 # answered (the plan offered), not the student's own plan questions.
-_ABOUT_THE_WORKERS = re.compile(r"\b(?:they|them|their|theyre|they're|before becoming|start(?:s|ed)? (?:out|off) as)\b")
+_ABOUT_THE_WORKERS = re.compile(r"\b(?:they|them|their|theyre|they're|before becoming|start(?:s|ed)? (?:out|off) as|"
+                                r"(?:job|step|position|role|title|rung) (?:right |just )?before)\b")
 
 
 def _plan_after(turn: Turn, career_id: str) -> Optional[Decision]:

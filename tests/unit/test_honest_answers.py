@@ -64,6 +64,13 @@ def test_figures_answer_their_own_question() -> None:
      "kinda worried", "stress"),
     ("if i go to community college instead of a real university will people think im a loser", "stress"),
     ("i dont have papers. can i still go to nursing school and become an RN", "stress"),
+    # set 42's kinds
+    ("my boyfriend broke up with me last week and now i cant focus in class", "stress"),
+    ("my lunch table keeps leaving me out", "stress"),
+    ("we just moved here from mexico and the schedule here is confusing", "stress"),
+    ("my aunt raised me and i want to help with money asap", "money"),
+    ("my dad expects me to become an engineer like him", "parents"),
+    ("people act like coding is only for rich kids", "doubted"),
 ])
 def test_worries_are_recognised(text: str, kind: str) -> None:
     assert worry_in(text) == kind
@@ -97,13 +104,15 @@ def test_a_worry_during_the_plan_asks_the_question_again_without_counting_it_unc
 
 def test_ordinary_questions_are_not_worries() -> None:
     for text in ["what do nurses make", "how do i become a lawyer", "is it hard to find a job as a chef",
-                 "are software developers worried about AI taking their jobs"]:
+                 "are software developers worried about AI taking their jobs",
+                 "what do employers expect me to know for a help desk job", "its so sad when farms close"]:
         assert worry_in(text) is None, text
 
 
 @pytest.mark.parametrize("text, code", [
     ("cuánto gana una enfermera?", "es"), ("hola quiero ser abogado, que necesito estudiar", "es"),
     ("combien gagne un infirmier?", "fr"), ("quanto ganha um engenheiro", "pt"), ("护士赚多少钱", "zh"),
+    ("avukat olmak için ne okumalıyım", "tr"), ("imisa lacag ayuu helaa dhakhtar?", "so"),
 ])
 def test_other_languages_get_the_english_for_now_reply(text: str, code: str) -> None:
     decision = decide(parse(text), State(), current_knowledge())

@@ -786,6 +786,7 @@ def test_an_interest_on_a_careers_page_is_not_a_list(knowledge: Knowledge) -> No
     ("is there a plan b if college doesnt work out? like can you become one without a degree", "ask_without_degree"),
     ("i'm planning on community college first. how many years do most of them work before they become managers?",
      "ask_without_degree"),
+    ("step 2 of my plan is college lol, which majors do most of them pick", "ask_major"),
 ])
 def test_a_how_to_become_question_is_answered_without_starting_the_plan(knowledge: Knowledge, text: str,
                                                                         intent: str) -> None:
@@ -795,7 +796,8 @@ def test_a_how_to_become_question_is_answered_without_starting_the_plan(knowledg
 
 
 @pytest.mark.parametrize("text", ["what job do most of them have before they get promoted to manager",
-                                  "which position comes just before becoming a plant manager?"])
+                                  "which position comes just before becoming a plant manager?",
+                                  "going for production manager, whats the rung right before it"])
 def test_a_question_about_the_workers_path_is_answered_without_starting_the_plan(knowledge: Knowledge,
                                                                                  text: str) -> None:
     """The ladder asked about the workers ("they", "before becoming"): the way in, no plan questions."""
