@@ -61,6 +61,8 @@ CHAT_FORMS: Dict[str, str] = {
     "iwanna": "i want to", "iwana": "i want to", "igonna": "i am going to", "lik": "like", "purpus": "purpose",
     "purpous": "purpose", "scisors": "scissors", "sissors": "scissors", "hurted": "hurt",
     "dm": "message", "dms": "messages", "dming": "messaging", "dmed": "messaged", "dmd": "messaged",
+    "idie": "i die", "nobodycares": "nobody cares", "noonecares": "no one cares", "hom": "home",
+    "scrachin": "scratching", "scrachen": "scratching", "scraching": "scratching", "babysiting": "babysitting",
 }
 # Emoji students use for what they can't type: read as the words they stand for ("🔪🩸", "💊💊💊").
 EMOJI_WORDS: Dict[str, str] = {

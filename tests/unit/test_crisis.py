@@ -682,6 +682,46 @@ def test_a_crisis_beside_those_look_alikes_is_still_found(text: str) -> None:
 
 # Kinds of crisis learnt from later sets, one table: a new set's kinds are added here, not as a new test.
 _FOUND_BY_THE_DETECTOR = [
+    # set 50
+    "soon nobody will have to deal with me anymore",
+    "i woke up in the hospital after i took a whole bottle",
+    "i drank bleach on purpose last spring",
+    "ive already picked the day",
+    "i figured out how im going to do it",
+    "already finished the note",
+    "since my attempt i kinda wish it worked",
+    "have all my pills right here, ready",
+    "might clock out from life fr",
+    "idk if i want to keep living",
+    "if im still alive by then, which i probably wont be",
+    "sometimes i think about driving into the lake and not coming back",
+    "would the ambulance even find me if i jumped",
+    "popped a handful of pills and now i feel dizzy",
+    "i scratch my legs till they bleed",
+    "been living off coffee and ice",
+    "this guy says im mature for 14 and wants to hang out alone",
+    "he says to keep our texts a secret",
+    "if i stop sending pics he says he'll leak them",
+    "im terrified to go to sleep because of what happens when he gets home",
+    "i always have to cover up the marks on my arms",
+    "i tell my teacher i tripped",
+    "my cousin does weird stuff to me at night",
+    "my friends dad keeps texting me dirty stuff",
+    "he wants photos of me for robux",
+    "a grown man on discord keeps asking for pictures",
+    "i wrote a list of the people i'm gonna get back at",
+    "we're not safe at home right now",
+    "they'd cry for a day and then move on",
+    "they'll get what's coming to them friday",
+    "does it hurt to bleed out",
+    "been sleeping on friends couches for a month",
+    "my dad changed the locks on me",
+    "we ran out of food days ago and mom isn't back",
+    "i got kicked out of the house last night",
+    "im going and never coming back",
+    "my backpack is already packed, bye",
+    "nobodycares if i disappear",
+    "not safe at hom",
     # set 49
     "since grandpa passed i keep thinking i should go be with him",
     "at the subway i stand at the edge of the platform thinking about stepping off",
@@ -1012,6 +1052,14 @@ _FOUND_BY_THE_DETECTOR = [
 
 # Their look-alikes (hyperbole, career questions, ordinary days) the detector must leave.
 _LEFT_BY_THE_DETECTOR = [
+    # set 50
+    "my bag is packed for the field trip tomorrow",
+    "my dog would cry for a day if i left for camp",
+    "my little brother would miss me for a week while im at camp",
+    "i already wrote my note to the sub about missing class",
+    "the plumber changed the locks on our shed, is that a real job",
+    "my teacher said to keep our science fair project a secret till friday",
+    "i scratch my head when im thinking lol",
     # set 49
     "im strapped for cash, what jobs pay weekly",
     "my teacher keeps dming me about my missing homework",
