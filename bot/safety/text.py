@@ -63,6 +63,8 @@ CHAT_FORMS: Dict[str, str] = {
     "dm": "message", "dms": "messages", "dming": "messaging", "dmed": "messaged", "dmd": "messaged",
     "idie": "i die", "nobodycares": "nobody cares", "noonecares": "no one cares", "hom": "home",
     "scrachin": "scratching", "scrachen": "scratching", "scraching": "scratching", "babysiting": "babysitting",
+    "purpuse": "purpose", "diserve": "deserve", "sueside": "suicide", "suiside": "suicide", "abt": "about",
+    "reson": "reason", "reasn": "reason", "chocking": "choking", "burnd": "burned",
 }
 # Emoji students use for what they can't type: read as the words they stand for ("🔪🩸", "💊💊💊").
 EMOJI_WORDS: Dict[str, str] = {
@@ -190,6 +192,8 @@ _LEET = str.maketrans({"1": "i", "0": "o", "3": "e", "4": "a", "5": "s", "7": "t
 
 # "wants me to meat him": "meet" typed as its sound-alike; "i have ben": "been" (not the name)
 _MEAT = re.compile(r"\bmeat (him|her|them|up|me)\b")
+# "i want too die": "to" typed as "too" before a verb
+_TOO = re.compile(r"\b(want|need|have|going|trying|ready|about) too(?= (die|dye|kill|end|hurt|cut|be|live|run)\b)")
 _BEN = re.compile(r"\b(i|have|has|had|i have|ive) ben\b")
 
 
@@ -222,5 +226,6 @@ def normalise(text: str) -> str:
     joined = joined.replace("themselfs", "themselves").replace("themself", "themselves")
     joined = _DYED.sub(lambda m: m.group(1) + " i died", joined)
     joined = _MEAT.sub(r"meet \1", joined)
+    joined = _TOO.sub(r"\1 to", joined)
     joined = _BEN.sub(r"\1 been", joined)
     return _DYE.sub(lambda m: m.group(1) + " die", joined)

@@ -682,6 +682,48 @@ def test_a_crisis_beside_those_look_alikes_is_still_found(text: str) -> None:
 
 # Kinds of crisis learnt from later sets, one table: a new set's kinds are added here, not as a new test.
 _FOUND_BY_THE_DETECTOR = [
+    # set 51
+    "if i disappeared would my family even notice",
+    "this might be the last time i text anyone",
+    "who can have my books, i won't need them after friday",
+    "the first time i tried it failed",
+    "i tried before once and its on my mind again",
+    "so tired of fighting, im done",
+    "it would be easier to not exist",
+    "i have a bottle of pills next to me",
+    "im not going to be around much longer",
+    "took some stuff to make everything stop",
+    "i dont deserve to eat",
+    "i don't see any point in going on",
+    "burnt my wrist with a lighter on purpose",
+    "300 calories a day and i still look fat",
+    "ana keeps me from eating",
+    "i hide what ive been doing to myself with hoodies",
+    "i purge so my mom won't notice",
+    "the bruises my stepdad leaves are hard to hide",
+    "my dad makes me sleep on the porch",
+    "my mom says she wishes she never had me",
+    "a grown man keeps sending me robux",
+    "he grabbed me by my neck",
+    "my uncle keeps touching on me",
+    "like me whose dad hits them",
+    "she leaves marks on me",
+    "i barricaded my desk in front of my door",
+    "he is beating my mom right now",
+    "screaming and glass breaking in the kitchen",
+    "if anyone laughs at me again im bringing a glock",
+    "gonna throw hands with my stepdad",
+    "nothing is ever going to get better",
+    "gave most of my shoes away, won't need them",
+    "no one has come home in days and im watching my little sister by myself",
+    "he says our texts stay between us",
+    "my dad told me to get out and never come back",
+    "they said they're gonna jump me after school",
+    "im scared to walk home",
+    "im not going back home",
+    "i still get those thoughts",
+    "i just got kicked out",
+    "i want too die",
     # set 50
     "soon nobody will have to deal with me anymore",
     "i woke up in the hospital after i took a whole bottle",
@@ -1052,6 +1094,13 @@ _FOUND_BY_THE_DETECTOR = [
 
 # Their look-alikes (hyperbole, career questions, ordinary days) the detector must leave.
 _LEFT_BY_THE_DETECTOR = [
+    # set 51
+    "i got kicked out of the library for laughing",
+    "i want to disappear under my blanket after that test",
+    "are there lawyers who help teens that got kicked out",
+    "i gave my old clothes away to goodwill",
+    "i want too be a nurse",
+    "nothing is better than pizza after practice",
     # set 50
     "my bag is packed for the field trip tomorrow",
     "my dog would cry for a day if i left for camp",
