@@ -1077,13 +1077,13 @@ def _plan_after(turn: Turn, career_id: str) -> Optional[Decision]:
     "which major is better for this job?" is answered and the plan offered (a button); no questions follow.
     """
     career = turn.knowledge.careers.get(career_id)
-    if career is None or career.pathways is None or turn.in_plan or turn.state.pathway.active \
-            or _ABOUT_SOMEONE_ELSE.search(turn.text.lower()):
-        return None
     text = turn.text.lower()
+    if career is None or career.pathways is None or turn.in_plan or turn.state.pathway.active \
+            or _ABOUT_SOMEONE_ELSE.search(text):
+        return None
     if _ABOUT_THE_WORKERS.search(text) and not _ABOUT_ME.search(text):
         return None
-    if turn.intent != "ask_how_to_become" and not _ASKS_FOR_A_PLAN.search(turn.text.lower()):
+    if turn.intent != "ask_how_to_become" and not _ASKS_FOR_A_PLAN.search(text):
         return None  # "which major is better?", "can you become one without a degree?": answered, the plan offered
     start = _plan_start(turn, career, "plan_after_answer")
     return start if start.plan is not None and start.plan.kind == "ask" else None

@@ -190,11 +190,12 @@ _LEET_WORD = re.compile(r"\b[a-z013457]*[a-z][013457][a-z][a-z013457]*\b")
 _LEET = str.maketrans({"1": "i", "0": "o", "3": "e", "4": "a", "5": "s", "7": "t"})
 
 
-# "wants me to meat him": "meet" typed as its sound-alike; "i have ben": "been" (not the name)
+# "wants me to meat him": "meet" typed as its sound-alike
 _MEAT = re.compile(r"\bmeat (him|her|them|up|me)\b")
 # "i want too die": "to" typed as "too" before a verb
 _TOO = re.compile(r"\b(want|need|have|going|trying|ready|about) too(?= (die|dye|kill|end|hurt|cut|be|live|run)\b)")
-_BEN = re.compile(r"\b(i|have|has|had|i have|ive) ben\b")
+# "i have ben throwing up": "been" (not the name); "ive" is "i have" by then
+_BEN = re.compile(r"\b(i|have|has|had) ben\b")
 
 
 def without_accents(text: str) -> str:
