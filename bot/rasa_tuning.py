@@ -14,7 +14,10 @@ for (``PINNED_RASA``): on any other version it logs why and leaves Rasa as it is
    which first re-validates the *schema itself* against the JSON-Schema
    meta-schema. With jsonschema 4.17 that was about 40% of the Rasa server's
    CPU per turn. Here the validator is built once; each reply is still checked
-   against Rasa's own schema and an invalid reply raises the same error.
+   against Rasa's own schema and an invalid reply raises the same error. A
+   reply is first checked by the same schema compiled to Python code
+   (fastjsonschema, ~0.1 ms instead of ~1.5 ms); only a reply it rejects goes
+   through jsonschema, whose verdict and error message are Rasa's.
 2. **SQLite tracker store: pooled connections, WAL mode, ``synchronous=NORMAL``.**
    SQLAlchemy 1.4 opens and closes a new SQLite connection for every session
    (``NullPool``), and SQLite's defaults (rollback journal, ``synchronous=FULL``)
@@ -76,12 +79,31 @@ def _action_reply_validator() -> Any:
     return cls(schema)
 
 
+@lru_cache(maxsize=1)
+def _fast_reply_check() -> Callable[[Any], Any]:
+    """The same schema compiled to Python code by fastjsonschema: raises JsonSchemaException if invalid."""
+    import fastjsonschema
+    from rasa.core.actions.action import RemoteAction
+
+    return fastjsonschema.compile(RemoteAction.action_response_format_spec())
+
+
 def validate_action_result(self: Any, result: Dict[str, Any]) -> bool:
-    """Validate an action-server reply like ``RemoteAction._validate_action_result`` (compiled schema)."""
+    """Validate an action-server reply like ``RemoteAction._validate_action_result`` (compiled schema).
+
+    A reply the compiled check accepts is valid; any other reply is validated by jsonschema as Rasa
+    does, so an invalid one raises exactly Rasa's error (and jsonschema has the last word).
+    """
+    from fastjsonschema import JsonSchemaException
     from jsonschema import ValidationError
     from jsonschema.exceptions import best_match
     from rasa.shared.constants import DOCS_BASE_URL
 
+    try:
+        _fast_reply_check()(result)
+        return True
+    except JsonSchemaException:
+        pass
     error = best_match(_action_reply_validator().iter_errors(result))
     if error is None:
         return True

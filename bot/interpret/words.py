@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Dict, Optional, Pattern, Tuple
+from typing import Callable, Dict, List, Optional, Pattern, Sequence, Tuple
 
 import yaml
 
@@ -84,10 +84,54 @@ def _set_aside(text: str, found: str, aside: str) -> bool:
     return re.search(rf"\b{aside}{re.escape(found)}\b", text.lower()) is not None
 
 
+class PhraseIndex:
+    """Phrases prepared once for ``phrase_finder``'s whole-word search, found through their first word.
+
+    ``found(text)`` gives the same phrases as testing each one with ``phrase_finder(text)``, without
+    touching those whose first word the text lacks (the worry words are about 950 phrases, read on
+    every turn). Phrases in capitals are abbreviations, searched as typed (see ``phrase_finder``).
+    """
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self.phrases: Tuple[str, ...] = tuple(phrases)
+        self._capitals = tuple((i, re.compile(rf"(?<!\w){re.escape(p)}(?!\w)")) for i, p in enumerate(self.phrases)
+                               if p.isupper())
+        by_first: Dict[str, List[Tuple[int, str]]] = {}
+        self._wordless: List[Tuple[int, str]] = []  # phrases of no words: tested as they are
+        for index, phrase in enumerate(self.phrases):
+            if phrase.isupper():
+                continue
+            prepared = _chat_read(padded(phrase))
+            words = prepared.split()
+            if words:
+                by_first.setdefault(words[0], []).append((index, prepared))
+            else:
+                self._wordless.append((index, prepared))
+        self._by_first = {word: tuple(entries) for word, entries in by_first.items()}
+
+    def indices(self, text: str) -> List[int]:
+        """The positions (in the list given) of the phrases the text contains, in list order."""
+        said = _chat_read(padded(text))
+        hits = [i for i, prepared in self._wordless if prepared in said]
+        for word in set(said.split()):
+            hits.extend(i for i, prepared in self._by_first.get(word, ()) if prepared in said)
+        hits.extend(i for i, pattern in self._capitals if pattern.search(text))
+        return sorted(set(hits))
+
+    def found(self, text: str) -> List[str]:
+        """The phrases the text contains as whole words, in list order."""
+        return [self.phrases[i] for i in self.indices(text)]
+
+
+@lru_cache(maxsize=512)
+def phrase_index(phrases: Tuple[str, ...]) -> PhraseIndex:
+    """The index of a tuple of phrases (built once per tuple)."""
+    return PhraseIndex(phrases)
+
+
 def first_found(text: str, phrases: Tuple[str, ...]) -> Optional[str]:
-    """The longest of the phrases that the text contains as whole words, or None."""
-    has = phrase_finder(text)
-    found = [p for p in phrases if has(p)]
+    """The longest of the phrases that the text contains as whole words, or None (the first of equals)."""
+    found = phrase_index(phrases).found(text)
     return max(found, key=len) if found else None
 
 

@@ -14,7 +14,7 @@ from typing import Optional, Tuple
 
 import yaml
 
-from bot.interpret.words import phrase_finder_through
+from bot.interpret.words import PhraseIndex
 from bot.paths import VOCABULARY_DIR
 
 WORRY_WORDS_FILE = VOCABULARY_DIR / "worry-words.yml"
@@ -33,15 +33,24 @@ def worries(path: Path = WORRY_WORDS_FILE) -> Tuple[Tuple[str, Tuple[str, ...]],
     return _worries(path, path.stat().st_mtime_ns)
 
 
+@lru_cache(maxsize=4)
+def _worry_index(table: Tuple[Tuple[str, Tuple[str, ...]], ...]) -> Tuple[PhraseIndex, Tuple[str, ...]]:
+    """All the worry phrases in one index, and each phrase's kind."""
+    kinds = tuple(kind for kind, phrases in table for _ in phrases)
+    return PhraseIndex([phrase for _, phrases in table for phrase in phrases]), kinds
+
+
 # Words that make a feeling stronger without changing it: "i get really nervous" is "i get nervous".
 _INTENSIFIERS = re.compile(r"\b(?:really|so|super|very|kinda|kind of|pretty|totally|lowkey|highkey|lowk|deadass|"
                            r"honestly|literally|just|rly|sooo+|soo)\s+", re.IGNORECASE)
 
 
 def worry_in(text: str, path: Path = WORRY_WORDS_FILE) -> Optional[str]:
-    """The kind of worry a message shares (``grades``, ``college``, ...), or None (intensifiers read through)."""
-    has = phrase_finder_through(text.replace("'", "").replace("\u2019", ""), _INTENSIFIERS)
-    for kind, phrases in worries(path):
-        if any(has(p) for p in phrases):
-            return kind
-    return None
+    """The kind of worry a message shares (``grades``, ``college``, ...), or None (intensifiers read through).
+
+    The first kind in the file's order with a phrase in the message.
+    """
+    plain = text.replace("'", "").replace("\u2019", "")
+    index, kinds = _worry_index(worries(path))
+    found = index.indices(plain) + index.indices(_INTENSIFIERS.sub(" ", plain))
+    return kinds[min(found)] if found else None

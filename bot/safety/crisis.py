@@ -23,6 +23,7 @@ from typing import Dict, List, Optional, Pattern, Tuple
 
 import yaml
 
+from bot.safety.gated import GatedPatterns, compile_groups
 from bot.safety.text import normalise
 
 PHRASES_FILE = Path(__file__).with_name("crisis-phrases.yml")
@@ -48,22 +49,22 @@ class Signal:
 
 @dataclass(frozen=True)
 class Phrases:
-    """The compiled phrase lists."""
+    """The compiled phrase lists (gated: bot/safety/gated.py)."""
 
-    crisis: Dict[str, List[Pattern[str]]]
-    concern: List[Pattern[str]]
-    topic: List[Pattern[str]]
-    topic_personal: List[Pattern[str]]
-    personal_reference: List[Pattern[str]]
-    strong_personal_reference: List[Pattern[str]]
-    career_question: List[Pattern[str]]
-    danger_now: List[Pattern[str]]
-    not_crisis: List[Pattern[str]]
-    softeners: List[Pattern[str]]
+    crisis: Dict[str, GatedPatterns]
+    concern: GatedPatterns
+    topic: GatedPatterns
+    topic_personal: GatedPatterns
+    personal_reference: GatedPatterns
+    strong_personal_reference: GatedPatterns
+    career_question: GatedPatterns
+    danger_now: GatedPatterns
+    not_crisis: GatedPatterns
+    softeners: GatedPatterns
 
 
-def _compile(patterns: List[str]) -> List[Pattern[str]]:
-    return [re.compile(p) for p in patterns]
+_LISTS = ("concern", "topic", "topic_personal", "personal_reference", "strong_personal_reference", "career_question",
+          "danger_now", "not_crisis", "softeners")
 
 
 @lru_cache(maxsize=1)
@@ -71,22 +72,17 @@ def phrases(path: Path = PHRASES_FILE) -> Phrases:
     """The phrase file, compiled once."""
     with Path(path).open(encoding="utf-8") as handle:
         raw = yaml.safe_load(handle)
+    groups: Dict[str, List[str]] = {f"crisis:{kind}": items for kind, items in raw["crisis"].items()}
+    groups.update({name: raw.get(name) or [] for name in _LISTS})
+    compiled = compile_groups(groups)
     return Phrases(
-        crisis={kind: _compile(items) for kind, items in raw["crisis"].items()},
-        concern=_compile(raw["concern"]),
-        topic=_compile(raw["topic"]),
-        topic_personal=_compile(raw["topic_personal"]),
-        personal_reference=_compile(raw["personal_reference"]),
-        strong_personal_reference=_compile(raw["strong_personal_reference"]),
-        career_question=_compile(raw["career_question"]),
-        danger_now=_compile(raw["danger_now"]),
-        not_crisis=_compile(raw["not_crisis"]),
-        softeners=_compile(raw.get("softeners") or []),
+        crisis={kind: compiled[f"crisis:{kind}"] for kind in raw["crisis"]},
+        **{name: compiled[name] for name in _LISTS},  # type: ignore[arg-type]
     )
 
 
-def _any(patterns: List[Pattern[str]], text: str) -> bool:
-    return any(p.search(text) for p in patterns)
+def _any(patterns: GatedPatterns, text: str) -> bool:
+    return patterns.any(text)
 
 
 def job_titles() -> Pattern[str]:
@@ -117,16 +113,12 @@ def about_a_job(normalised: str, table: Phrases) -> bool:
 
 def without_hyperbole(normalised: str, table: Phrases) -> str:
     """The normalised message with hyperbole and slang spans blanked out."""
-    for pattern in table.not_crisis:
-        normalised = pattern.sub(" ", normalised)
-    return normalised
+    return table.not_crisis.sub_each(" ", normalised)
 
 
 def without_softeners(normalised: str, table: Phrases) -> str:
     """The message with softening words left out ("i do not really want" -> "i do not want")."""
-    for pattern in table.softeners:
-        normalised = pattern.sub("", normalised)
-    return normalised
+    return table.softeners.sub_each("", normalised)
 
 
 def hyperbole_found(text: str) -> bool:

@@ -39,6 +39,17 @@ def test_the_compiled_validator_agrees_with_jsonschema_validate() -> None:
         {"events": [{"no_event_key": 1}]},
         {"responses": "text"},
         {"events": [{"event": 3}]},
+        {"events": [{"event": "slot", "name": "career", "value": "chefs"}, {"event": "action", "name": "x"}]},
+        {"events": [{"event": "user", "text": "hi", "parse_data": {"intent": {"name": "x", "confidence": "high"}}}]},
+        {"events": [{"event": "slot", "timestamp": "yesterday"}]},
+        {"events": [{"event": "bot", "text": "hi", "data": {"buttons": [{"title": "A", "payload": "/a"}]}}]},
+        {"events": [{"event": "bot", "text": 3}]},
+        {"events": [{"event": "no_such_event"}]},
+        {"events": [{"event": "followup", "name": "action_respond"}, {"event": "reset_slots"}]},
+        {"responses": [{"text": "hi", "buttons": [{"title": "A", "payload": "/a"}], "custom": {"k": 1}}]},
+        {"responses": [{"text": 5}]},
+        {"events": None},
+        {"events": [{"event": "slot", "metadata": "not an object"}]},
     ]
     for sample in samples:
         try:
