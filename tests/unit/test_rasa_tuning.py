@@ -65,6 +65,36 @@ def test_the_compiled_validator_agrees_with_jsonschema_validate() -> None:
         assert got == expected, sample
 
 
+def test_the_fast_check_passes_exactly_the_replies_jsonschema_passes() -> None:
+    """Every kind of event Rasa knows, valid and broken, alone and mixed: the same verdict as jsonschema."""
+    from fastjsonschema import JsonSchemaException
+    from jsonschema import Draft202012Validator
+    from rasa.core.actions.action import RemoteAction
+
+    schema = RemoteAction.action_response_format_spec()
+    kinds = [k["properties"]["event"]["const"] for k in schema["properties"]["events"]["items"]["oneOf"]]
+    events: List[Dict[str, Any]] = []
+    for kind in kinds:
+        events += [{"event": kind}, {"event": kind, "timestamp": 1.5, "name": "x", "value": None},
+                   {"event": kind, "name": 3}, {"event": kind, "text": None, "metadata": {}},
+                   {"event": kind, "entities": [{"entity": "career", "value": "chefs"}]},
+                   {"event": kind, "entities": "chefs"}, {"event": kind, "timestamp": "noon"}]
+    samples: List[Any] = [{"events": [event]} for event in events]
+    samples += [{"events": events[i:i + 5], "responses": [{"text": "hi"}]} for i in range(0, len(events), 5)]
+    samples += [{"events": [{"event": "nope"}]}, {"events": [{}]}, {"events": [1]}, [], "text", {"responses": [1]}]
+    reference = Draft202012Validator(schema)
+    passed = 0
+    for sample in samples:
+        try:
+            rasa_tuning._fast_reply_check()(sample)
+            fast = True
+        except JsonSchemaException:
+            fast = False
+        assert fast == reference.is_valid(sample), sample
+        passed += fast
+    assert 50 < passed < len(samples) - 50
+
+
 @pytest.mark.parametrize(
     ("url", "pooled"),
     [
@@ -101,11 +131,12 @@ def tuning_installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     from rasa.engine.runner.dask import DaskGraphRunner
     from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
     from rasa.shared.core.events import Event
+    from rasa.shared.nlu.training_data.message import Message
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
     patched = [
-        (RemoteAction, "_validate_action_result"),
+        (RemoteAction, "_validate_action_result"), (Message, "_combine_features"),
         (LogisticRegressionClassifier, "load"), (LogisticRegressionClassifier, "_create_X"),
         (Event, "resolve_by_type"), (DaskGraphRunner, "run"),
         (tracker_store.SQLTrackerStore, "_retrieve"), (tracker_store.SQLTrackerStore, "_additional_events"),
@@ -348,3 +379,45 @@ def test_install_refuses_another_rasa_version(monkeypatch: pytest.MonkeyPatch, c
         assert rasa_tuning.install() is False
     assert RemoteAction.__dict__["_validate_action_result"] is original
     assert "3.7.0" in caplog.text and rasa_tuning.PINNED_RASA in caplog.text
+
+
+def test_features_are_joined_as_rasa_joins_them() -> None:
+    """Same matrix (values, shape, dtype), type, attribute and origin as Rasa's deepcopy + hstack."""
+    import numpy as np
+    import scipy.sparse as sp
+    from rasa.shared.nlu.training_data.features import Features
+    from rasa.shared.nlu.training_data.message import Message
+
+    rng = np.random.default_rng(7)
+
+    def coo(rows: int, width: int, count: int, dtype: Any = np.float32) -> Any:
+        return sp.coo_matrix((rng.random(count).astype(dtype),
+                              (rng.integers(0, rows, count), rng.integers(0, width, count))), shape=(rows, width))
+
+    original = rasa_tuning._ORIGINAL_COMBINE_FEATURES or Message.__dict__["_combine_features"].__func__
+    assert original is not rasa_tuning.combine_features
+    for rows, kind in ((1, "sentence"), (9, "sequence")):
+        features = [Features(coo(rows, width, count, dtype), kind, "text", origin) for width, count, dtype, origin in
+                    ((120, 3, np.float32, "regex"), (300, 25, np.float64, "lexical"), (34_618, 12, np.float32, "words"),
+                     (15_264, 0, np.float32, "chars"))]
+        expected = original(features, ["all"])
+        got = rasa_tuning.combine_features(features, ["all"])
+        assert got.features.shape == expected.features.shape
+        assert got.features.dtype == expected.features.dtype
+        assert (got.features.toarray() == expected.features.toarray()).all()
+        assert (got.type, got.attribute, got.origin) == (expected.type, expected.attribute, ["all"])
+        assert [f.origin for f in features] == ["regex", "lexical", "words", "chars"], "inputs left as they were"
+
+
+def test_other_features_are_joined_by_rasa(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+    import scipy.sparse as sp
+    from rasa.shared.nlu.training_data.features import Features
+
+    calls: List[int] = []
+    monkeypatch.setattr(rasa_tuning, "_ORIGINAL_COMBINE_FEATURES", lambda features, _: calls.append(len(features)))
+    one = [Features(sp.coo_matrix(np.ones((1, 3))), "sentence", "text", "a")]
+    rasa_tuning.combine_features(one, [])
+    rasa_tuning.combine_features([*one, Features(sp.csr_matrix(np.ones((1, 2))), "sentence", "text", "b")], [])
+    rasa_tuning.combine_features([*one, Features(sp.coo_matrix(np.ones((2, 2))), "sentence", "text", "b")], [])
+    assert calls == [1, 2, 2]
