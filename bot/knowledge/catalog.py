@@ -221,6 +221,11 @@ class Catalog:
     word_owners: Dict[str, FrozenSet[str]] = field(default_factory=dict)  # word -> careers/titles it is part of
     shared_heads: Dict[str, FrozenSet[str]] = field(default_factory=dict)  # "engineers" -> the careers it ends
     qualifiers: Dict[str, FrozenSet[str]] = field(default_factory=dict)  # "civil" -> the careers it sets apart
+    # The typo search's index of name_words by length (built on first use; see _words_near_in_length).
+    _by_length: Optional[Dict[int, List[Tuple[int, str]]]] = field(default=None, init=False, repr=False, compare=False)
+    _beyond_reach: Optional[str] = field(default=None, init=False, repr=False, compare=False)
+    # Words already corrected (word -> as corrected): students and training examples repeat their words.
+    _corrections: Dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def build(cls, careers: Mapping[str, Career], occupations: Mapping[str, str]) -> Catalog:
@@ -295,7 +300,33 @@ class Catalog:
         if len(word) < 4 or word in self.name_words or not word.isalpha() or word in english_words() \
                 or word in _NOT_MISSPELT:
             return word
-        return _nearest(word, self.name_words, self.word_owners) or word
+        corrected = self._corrections.get(word)
+        if corrected is None:
+            limit = _typo_limit(word)
+            best, distance = _closest(word, self._words_near_in_length(len(word), limit), limit)
+            if distance > limit:  # no title word within reach: what a search of them all gives then
+                corrected = self._beyond_reach or word
+            else:
+                corrected = _pick(best, self.word_owners) or word
+            if len(self._corrections) >= _KEEP_CORRECTIONS:
+                self._corrections.clear()
+            self._corrections[word] = corrected
+        return corrected
+
+    def _words_near_in_length(self, length: int, limit: int) -> List[str]:
+        """The title words ``limit`` letters or fewer longer or shorter than ``length``, in ``name_words`` order.
+
+        No other word can be within ``limit`` edits, so the typo search (about 1,100 words, 1.3 ms per
+        message and per training example) reads only these.
+        """
+        if self._by_length is None:
+            by_length: Dict[int, List[Tuple[int, str]]] = {}
+            for index, word in enumerate(self.name_words):
+                by_length.setdefault(len(word), []).append((index, word))
+            self._by_length = by_length
+            self._beyond_reach = _pick(list(self.name_words), self.word_owners)
+        near = [entry for size in range(length - limit, length + limit + 1) for entry in self._by_length.get(size, ())]
+        return [word for _, word in sorted(near)]
 
     def _matches(self, text: str) -> Tuple[List[str], List[Tuple[int, int, _Entry]]]:
         """The message's words (normalised, typos corrected) and each name found: (start, length, entry)."""
@@ -369,9 +400,21 @@ class Catalog:
         return " ".join(words)
 
 
+_KEEP_CORRECTIONS = 50_000  # words whose correction is remembered (a catalog is rebuilt when a file changes)
+
+
+def _typo_limit(word: str) -> int:
+    """How many edits a misspelled title word may be away: 2 for words of 8 letters or more, else 1."""
+    return 2 if len(word) >= 8 else 1
+
+
 def _nearest(word: str, candidates: Iterable[str], owners: Mapping[str, FrozenSet[str]]) -> Optional[str]:
     """The closest candidate; a tie counts only between words of different careers ("cheff": chef, chefs)."""
-    limit = 2 if len(word) >= 8 else 1
+    return _pick(_closest(word, candidates, _typo_limit(word))[0], owners)
+
+
+def _closest(word: str, candidates: Iterable[str], limit: int) -> Tuple[List[str], int]:
+    """The candidates at the smallest distance (in their order) and that distance (``limit + 1``: none closer)."""
     best: List[str] = []
     best_distance = limit + 1
     for candidate in candidates:
@@ -380,6 +423,11 @@ def _nearest(word: str, candidates: Iterable[str], owners: Mapping[str, FrozenSe
             best, best_distance = [candidate], distance
         elif distance == best_distance:
             best.append(candidate)
+    return best, best_distance
+
+
+def _pick(best: List[str], owners: Mapping[str, FrozenSet[str]]) -> Optional[str]:
+    """One of the closest candidates, or None when they are words of different careers."""
     if not best:
         return None
     if len({owners.get(c, frozenset()) for c in best}) > 1:

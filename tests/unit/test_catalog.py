@@ -157,3 +157,17 @@ def test_a_field_of_study_is_no_career_asked_about(catalog: Catalog, text: str) 
 
 def test_a_title_before_other_words_is_still_a_career(catalog: Catalog) -> None:
     assert catalog.find("how much do mechanical engineers make").others != ()
+
+
+def test_the_typo_search_reads_only_words_near_in_length_and_gives_the_full_searchs_answer() -> None:
+    """Same correction as comparing with every title word: typos, words beyond reach, repeated words."""
+    from bot.knowledge import catalog as catalog_module
+    from bot.knowledge.current import names_catalog
+
+    catalog = names_catalog()
+    words = ["nurce", "chefz", "electrision", "plummer", "enginer", "laywer", "pharmasist", "accountent", "zzzzqqq",
+             "astronautt", "welderr", "firefigter", "teachr", "veterinarain", "programer", "dentistt", "xylophonist"]
+    for word in words + words:  # the second time from what was remembered
+        expected = catalog_module._nearest(word, catalog.name_words, catalog.word_owners) or word
+        assert catalog._correct(word) == expected, word
+    assert catalog._correct("nurce") != "nurce" and catalog._correct("zzzzqqq") == "zzzzqqq"
