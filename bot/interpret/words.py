@@ -62,10 +62,16 @@ def phrase_finder(text: str) -> Callable[[str], bool]:
 
     def has(phrase: str) -> bool:
         if phrase.isupper():
-            return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+            return _abbreviation(phrase).search(text) is not None
         return _chat_read(padded(phrase)) in said
 
     return has
+
+
+@lru_cache(maxsize=1 << 12)
+def _abbreviation(phrase: str) -> Pattern[str]:
+    """A phrase in capitals ("IT") as typed, as a whole word."""
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
 
 
 def phrase_finder_through(text: str, fillers: Pattern[str]) -> Callable[[str], bool]:
@@ -94,8 +100,7 @@ class PhraseIndex:
 
     def __init__(self, phrases: Sequence[str]) -> None:
         self.phrases: Tuple[str, ...] = tuple(phrases)
-        self._capitals = tuple((i, re.compile(rf"(?<!\w){re.escape(p)}(?!\w)")) for i, p in enumerate(self.phrases)
-                               if p.isupper())
+        self._capitals = tuple((i, _abbreviation(p)) for i, p in enumerate(self.phrases) if p.isupper())
         by_first: Dict[str, List[Tuple[int, str]]] = {}
         self._wordless: List[Tuple[int, str]] = []  # phrases of no words: tested as they are
         for index, phrase in enumerate(self.phrases):

@@ -34,8 +34,9 @@ def worries(path: Path = WORRY_WORDS_FILE) -> Tuple[Tuple[str, Tuple[str, ...]],
 
 
 @lru_cache(maxsize=4)
-def _worry_index(table: Tuple[Tuple[str, Tuple[str, ...]], ...]) -> Tuple[PhraseIndex, Tuple[str, ...]]:
-    """All the worry phrases in one index, and each phrase's kind."""
+def _worry_index(path: Path, _stamp: int) -> Tuple[PhraseIndex, Tuple[str, ...]]:
+    """All the worry phrases in one index, and each phrase's kind (re-built when the file changes)."""
+    table = _worries(path, _stamp)
     kinds = tuple(kind for kind, phrases in table for _ in phrases)
     return PhraseIndex([phrase for _, phrases in table for phrase in phrases]), kinds
 
@@ -51,6 +52,6 @@ def worry_in(text: str, path: Path = WORRY_WORDS_FILE) -> Optional[str]:
     The first kind in the file's order with a phrase in the message.
     """
     plain = text.replace("'", "").replace("\u2019", "")
-    index, kinds = _worry_index(worries(path))
+    index, kinds = _worry_index(path, path.stat().st_mtime_ns)
     found = index.indices(plain) + index.indices(_INTENSIFIERS.sub(" ", plain))
     return kinds[min(found)] if found else None

@@ -408,11 +408,6 @@ def _typo_limit(word: str) -> int:
     return 2 if len(word) >= 8 else 1
 
 
-def _nearest(word: str, candidates: Iterable[str], owners: Mapping[str, FrozenSet[str]]) -> Optional[str]:
-    """The closest candidate; a tie counts only between words of different careers ("cheff": chef, chefs)."""
-    return _pick(_closest(word, candidates, _typo_limit(word))[0], owners)
-
-
 def _closest(word: str, candidates: Iterable[str], limit: int) -> Tuple[List[str], int]:
     """The candidates at the smallest distance (in their order) and that distance (``limit + 1``: none closer)."""
     best: List[str] = []
@@ -427,7 +422,7 @@ def _closest(word: str, candidates: Iterable[str], limit: int) -> Tuple[List[str
 
 
 def _pick(best: List[str], owners: Mapping[str, FrozenSet[str]]) -> Optional[str]:
-    """One of the closest candidates, or None when they are words of different careers."""
+    """One of the closest candidates; a tie counts only between words of different careers ("cheff": chef, chefs)."""
     if not best:
         return None
     if len({owners.get(c, frozenset()) for c in best}) > 1:

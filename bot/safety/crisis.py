@@ -81,10 +81,6 @@ def phrases(path: Path = PHRASES_FILE) -> Phrases:
     )
 
 
-def _any(patterns: GatedPatterns, text: str) -> bool:
-    return patterns.any(text)
-
-
 def job_titles() -> Pattern[str]:
     """Any job title the bot knows (the catalog: careers' names and aliases, other occupations), plural too.
 
@@ -108,7 +104,7 @@ _titles: Optional[Tuple[object, Pattern[str]]] = None
 
 def about_a_job(normalised: str, table: Phrases) -> bool:
     """True if the message is a question about a job: job words or a job title."""
-    return _any(table.career_question, normalised) or bool(job_titles().search(normalised))
+    return table.career_question.any(normalised) or bool(job_titles().search(normalised))
 
 
 def without_hyperbole(normalised: str, table: Phrases) -> str:
@@ -139,17 +135,17 @@ def detect(text: str) -> Signal:
     cleaned = without_hyperbole(normal, table)
     plain = without_softeners(cleaned, table)
     readings = (cleaned,) if plain == cleaned else (cleaned, plain)  # most messages have no softener: one pass
-    kinds = tuple(kind for kind, patterns in table.crisis.items() if any(_any(patterns, t) for t in readings))
+    kinds = tuple(kind for kind, patterns in table.crisis.items() if any(patterns.any(t) for t in readings))
     level = CRISIS if kinds else NONE
-    if not kinds and (_any(table.topic, cleaned) or _any(table.topic_personal, cleaned)):
+    if not kinds and (table.topic.any(cleaned) or table.topic_personal.any(cleaned)):
         job = about_a_job(cleaned, table)
-        personal = _any(table.strong_personal_reference if job else table.personal_reference, cleaned)
+        personal = (table.strong_personal_reference if job else table.personal_reference).any(cleaned)
         if personal:
             level, kinds = CRISIS, ("topic",)
-        elif not job and _any(table.topic, cleaned):
+        elif not job and table.topic.any(cleaned):
             level, kinds = CONCERN, ("topic",)
-    if level == NONE and any(_any(table.concern, t) for t in readings):
+    if level == NONE and any(table.concern.any(t) for t in readings):
         level, kinds = CONCERN, ("concern",)
     if level == NONE:
         return Signal()
-    return Signal(level, _any(table.danger_now, cleaned), kinds)
+    return Signal(level, table.danger_now.any(cleaned), kinds)
