@@ -74,6 +74,7 @@ class JobTitles(GraphComponent):
         for example in training_data.training_examples:
             text = example.get(TEXT)
             if text:
+                example.set(ORIGINAL_TEXT, text)  # the crisis model (bot.nlp.safety_intents) learns from it
                 example.set(TEXT, with_placeholder(text))
         return training_data
 

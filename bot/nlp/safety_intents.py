@@ -30,13 +30,17 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.interpret.language import language_of
 from bot.nlp.job_titles import ORIGINAL_TEXT
-from bot.safety import crisis, requests
+from bot.safety import crisis, crisis_model, requests
+from bot.safety.crisis_model import CrisisModel
 
 INTENT_RANKING = "intent_ranking"
 CRISIS_SCORE = "crisis_score"
+MODEL_SCORE = "crisis_model_score"
+MODEL_FILE = "crisis_model.npz"
 CRISIS_INTENT = "crisis"
 COUNSELOR_INTENT = "ask_counselor"
 BOUNDARY_INTENT = "insult"
@@ -50,23 +54,47 @@ def classifier_crisis_score(ranking: List[Dict[str, Any]]) -> float:
 
 
 def decide(text: str, ranking: List[Dict[str, Any]], crisis_threshold: float,
-           career_question_threshold: float = 1.0, names_a_career: bool = False) -> Optional[str]:
+           career_question_threshold: float = 1.0, names_a_career: bool = False,
+           model: Tuple[float, float] = (0.0, 1.0)) -> Optional[str]:
     """The safety intent a message must get, or None to keep the classifier's (pure function).
 
     ``names_a_career``: the message names one of the bot's careers, so the classifier's crisis score alone
     must reach ``career_question_threshold`` (stories around a career question sound like crises to it).
+    ``model``: the crisis model's score, and the score it needs on this message (``model_needed``).
     """
     if crisis.detect(text).found:
         return CRISIS_INTENT
     crisis_score = classifier_crisis_score(ranking)
     needed = max(crisis_threshold, career_question_threshold) if names_a_career else crisis_threshold
-    if crisis_score >= needed and not crisis.hyperbole_found(text) and language_of(text) is None:
-        return CRISIS_INTENT  # the classifier knows English only: another language is the detector's to judge
+    model_score, model_score_needed = model
+    if (crisis_score >= needed or model_score >= model_score_needed) and not crisis.hyperbole_found(text) \
+            and language_of(text) is None:
+        return CRISIS_INTENT  # the classifiers know English only: another language is the detector's to judge
     if requests.asks_for_counselor(text):
         return COUNSELOR_INTENT
     if requests.crosses_boundary(text):
         return BOUNDARY_INTENT
     return None
+
+
+def next_guess(ranking: List[Dict[str, Any]]) -> str:
+    """The classifier's first guess other than a crisis or "I didn't get that" ('' if none)."""
+    return next((str(r["name"]) for r in ranking if r.get("name") not in {CRISIS_INTENT, FALLBACK_INTENT}), "")
+
+
+def model_needed(config: Dict[str, Any], names_a_career: bool, sounds_like_worry: bool) -> float:
+    """The crisis model's score a message needs: ``model_threshold``, or the stricter one that applies.
+
+    A message naming one of the bot's careers needs ``model_career_question_threshold``; one the classifier
+    hears as a worry (its next guess after a crisis is ``share_worry``) needs ``model_worry_threshold``: a
+    worry about grades or the future shares words with crisis messages, and is answered as a worry.
+    """
+    needed = float(config["model_threshold"])
+    if names_a_career:
+        needed = max(needed, float(config["model_career_question_threshold"]))
+    if sounds_like_worry:
+        needed = max(needed, float(config["model_worry_threshold"]))
+    return needed
 
 
 def without_crisis(ranking: List[Dict[str, Any]], fallback_threshold: float,
@@ -97,7 +125,7 @@ def _names_a_career(text: str) -> bool:
     return bool(names_catalog().find(text).careers)
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class SafetyIntents(GraphComponent, IntentClassifier):
     """Overrides the intent for crisis messages, counselor requests and insults (see module docstring)."""
 
@@ -105,13 +133,20 @@ class SafetyIntents(GraphComponent, IntentClassifier):
     def get_default_config() -> Dict[str, Any]:
         """The classifier's ``crisis`` score enough on its own, and enough on a message naming a career.
 
-        ``crisis_threshold`` and ``career_question_threshold`` (see the module docstring).
+        ``crisis_threshold`` and ``career_question_threshold`` (see the module docstring); the crisis model's
+        (bot/safety/crisis_model.py) ``model_threshold``, ``model_career_question_threshold`` and
+        ``model_worry_threshold`` (``model_needed``), and the inverse of its regularisation, ``model_c``.
         """
         return {"crisis_threshold": 0.5, "career_question_threshold": 0.99, "fallback_threshold": 0.5,
-                "ambiguity_threshold": 0.05}
+                "ambiguity_threshold": 0.05, "model_threshold": 0.9, "model_career_question_threshold": 0.99,
+                "model_worry_threshold": 0.99, "model_c": 32.0}
 
-    def __init__(self, config: Dict[str, Any]) -> None:
+    def __init__(self, config: Dict[str, Any], model_storage: Optional[ModelStorage] = None,
+                 resource: Optional[Resource] = None, model: Optional[CrisisModel] = None) -> None:
         self.config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self.model = model
 
     @classmethod
     def create(
@@ -121,10 +156,52 @@ class SafetyIntents(GraphComponent, IntentClassifier):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> SafetyIntents:
-        """The component (nothing to train); warms the detectors so the first message is not slow."""
+        """The component, its crisis model not trained yet."""
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """The crisis model's extra examples are read from their own file: retrain when it changes."""
+        return crisis_model.examples_digest()
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Train the crisis model: the NLU data's crisis examples and the extra ones against all the others."""
+        positives, negatives = crisis_model.read_examples()
+        for example in training_data.intent_examples:
+            text = example.get(ORIGINAL_TEXT) or example.get(TEXT)
+            if text:
+                (positives if example.get(INTENT) == CRISIS_INTENT else negatives).append(text)
+        self.model = crisis_model.train(positives, negatives, float(self.config["model_c"]))
+        if self._model_storage is not None and self._resource is not None:
+            with self._model_storage.write_to(self._resource) as directory:
+                self.model.save(directory / MODEL_FILE)
+        return self._resource  # type: ignore[return-value]
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> SafetyIntents:
+        """The trained component; warms the detectors so the first message is not slow."""
+        model = None
+        try:
+            with model_storage.read_from(resource) as directory:
+                model = CrisisModel.load(directory / MODEL_FILE)
+        except (ValueError, FileNotFoundError):
+            pass
+        component = cls(config, model_storage, resource, model)
         crisis.detect("warm up")
         requests.asks_for_counselor("warm up")
-        return cls(config)
+        component.model_score("warm up")
+        return component
+
+    def model_score(self, text: str) -> float:
+        """The crisis model's score of a message (0 before training)."""
+        return self.model.score(text) if self.model is not None else 0.0
 
     def _ruled_out(self, ranking: List[Dict[str, Any]]) -> Tuple[Optional[str], float]:
         """The intent once a crisis guess the classifier alone was not trusted with is ruled out (or None, 1.0).
@@ -140,7 +217,7 @@ class SafetyIntents(GraphComponent, IntentClassifier):
             return guess if first in {CRISIS_INTENT, FALLBACK_INTENT} or guess[0] == first else (None, 1.0)
         if first not in {CRISIS_INTENT, FALLBACK_INTENT}:
             return None, 1.0
-        after = next((str(r["name"]) for r in ranking if r.get("name") not in {CRISIS_INTENT, FALLBACK_INTENT}), "")
+        after = next_guess(ranking)
         threshold = float(self.config["fallback_threshold"])
         if after == WORRY_INTENT:
             return WORRY_INTENT, threshold
@@ -155,9 +232,14 @@ class SafetyIntents(GraphComponent, IntentClassifier):
             ranking = list(message.get(INTENT_RANKING) or [])
             score = classifier_crisis_score(ranking)
             message.set(CRISIS_SCORE, round(score, 4), add_to_output=True)  # the classifier's own, kept for review
+            model_score = self.model_score(text)
+            message.set(MODEL_SCORE, round(model_score, 4), add_to_output=True)
             threshold = float(self.config["crisis_threshold"])
-            names_a_career = score >= threshold and _names_a_career(text)  # only asked when it can matter
-            chosen = decide(text, ranking, threshold, float(self.config["career_question_threshold"]), names_a_career)
+            names_a_career = (score >= threshold or model_score >= float(self.config["model_threshold"])) \
+                and _names_a_career(text)  # only asked when it can matter
+            needed = model_needed(self.config, names_a_career, next_guess(ranking) == WORRY_INTENT)
+            chosen = decide(text, ranking, threshold, float(self.config["career_question_threshold"]), names_a_career,
+                            (model_score, needed))
             confidence = 1.0
             if chosen is None and ranking and score:
                 chosen, confidence = self._ruled_out(ranking)
