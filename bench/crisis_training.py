@@ -40,7 +40,8 @@ SAFETY_DIR = ROOT / "bench" / "safety"
 OUTPUT = DATA_DIR / "nlu" / "crisis-dev-sets.yml"
 MODEL_OUTPUT = DATA_DIR / "safety" / "crisis-examples.yml"
 NLU_SETS = 19  # the intent classifier's crisis examples: sets 1-19 (every set would add ~60% to training time)
-HELD_OUT_SAFETY = ("crisis-messages.yml", "not-crisis-messages.yml")
+HELD_OUT_SAFETY = ("crisis-messages.yml", "not-crisis-messages.yml",  # the held-out set, and the next one
+                   "next/crisis-messages.yml", "next/not-crisis-messages.yml")
 WORRY_KINDS = frozenset({"stress", "worry", "mild"})
 CAREER_KINDS = frozenset({"career", "career_violent_words"})
 _JOB_WORDS = re.compile(r"\b(?:jobs?|careers?|work as|become|becoming|major|college|degree|pay|paid|salary|earn)\b",
