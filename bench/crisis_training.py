@@ -28,7 +28,7 @@ import argparse
 import glob
 import re
 from pathlib import Path
-from typing import Dict, Iterable, List, Sequence, Set
+from typing import Callable, Dict, Iterable, List, Sequence, Set
 
 import yaml
 
@@ -61,7 +61,12 @@ def _texts(paths: Iterable[Path]) -> List[Dict[str, str]]:
 def dev_files(kind: str) -> List[Path]:
     """The development safety files of one kind ('crisis' or 'not-crisis'), by set number."""
     paths = [Path(p) for p in glob.glob(str(SAFETY_DIR / f"dev-{kind}-messages-*.yml"))]
-    return sorted(paths, key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    return sorted(paths, key=set_number)
+
+
+def set_number(path: Path) -> int:
+    """A safety set file's number ("dev-crisis-messages-12.yml" -> 12)."""
+    return int(path.stem.rsplit("-", 1)[1])
 
 
 def excluded_messages() -> Set[str]:
@@ -79,14 +84,36 @@ def _other_training_examples() -> Set[str]:
     """Normalised examples of the other NLU files (an example is written once, under one intent)."""
     found: Set[str] = set()
     for path in sorted((DATA_DIR / "nlu").glob("*.yml")):
-        if path.name == OUTPUT.name:
-            continue
-        for entry in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
-            for line in str(entry.get("examples") or "").splitlines():
-                line = re.sub(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})", r"\1", line.strip().removeprefix("- "))
-                if line:
-                    found.add(questions.normalize_message(line))
+        if path.name != OUTPUT.name:
+            found |= _examples_in(path)
     return found
+
+
+def _examples_in(path: Path) -> Set[str]:
+    """Normalised examples of one NLU file, entity markup removed (none if the file is missing)."""
+    found: Set[str] = set()
+    if not path.exists():
+        return found
+    for entry in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
+        for line in str(entry.get("examples") or "").splitlines():
+            line = re.sub(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})", r"\1", line.strip().removeprefix("- "))
+            if line:
+                found.add(questions.normalize_message(line))
+    return found
+
+
+def _keeper(excluded: Set[str]) -> Callable[[str], bool]:
+    """A filter keeping each text once: not excluded, not seen before (normalised), on one line."""
+    seen: Set[str] = set()
+
+    def keep(text: str) -> bool:
+        key = questions.normalize_message(text)
+        if not key or key in excluded or key in seen or "\n" in text:
+            return False
+        seen.add(key)
+        return True
+
+    return keep
 
 
 def _names_unseen_career(texts: Sequence[str]) -> Set[str]:
@@ -113,15 +140,7 @@ def _block(intent: str, texts: Sequence[str]) -> Dict[str, str]:
 
 def build(crisis_files: Sequence[Path], look_alike_files: Sequence[Path]) -> Dict[str, object]:
     """The NLU data: crisis messages, and the look-alikes that ask about no job under their real intent."""
-    excluded = excluded_messages()
-    seen: Set[str] = set()
-
-    def keep(text: str) -> bool:
-        key = questions.normalize_message(text)
-        if not key or key in excluded or key in seen or "\n" in text:
-            return False
-        seen.add(key)
-        return True
+    keep = _keeper(excluded_messages())
 
     crisis = [m["text"] for m in _texts(crisis_files) if keep(m["text"])]
     worries: List[str] = []
@@ -177,32 +196,12 @@ def build_model_examples(crisis_files: Sequence[Path], look_alike_files: Sequenc
     Unlike the NLU file, look-alikes that ask about a job stay (they are not a crisis, whatever their intent);
     texts the NLU data already holds are left out (the model learns from it too).
     """
-    excluded = excluded_messages() | _nlu_examples(OUTPUT)
-    seen: Set[str] = set()
-
-    def keep(text: str) -> bool:
-        key = questions.normalize_message(text)
-        if not key or key in excluded or key in seen or "\n" in text:
-            return False
-        seen.add(key)
-        return True
+    keep = _keeper(excluded_messages() | _examples_in(OUTPUT))
 
     crisis = [m["text"] for m in _texts(crisis_files) if keep(m["text"])]
     other = [m["text"] for m in _texts(look_alike_files) if keep(m["text"])]
     unseen = _names_unseen_career(crisis + other)
     return {"crisis": [t for t in crisis if t not in unseen], "not_crisis": [t for t in other if t not in unseen]}
-
-
-def _nlu_examples(path: Path) -> Set[str]:
-    """Normalised examples of one NLU file."""
-    if not path.exists():
-        return set()
-    found: Set[str] = set()
-    for entry in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
-        for line in str(entry.get("examples") or "").splitlines():
-            if line.strip().startswith("- "):
-                found.add(questions.normalize_message(line.strip()[2:]))
-    return found
 
 
 def write_model_examples(data: Dict[str, List[str]], path: Path, sources: Sequence[Path]) -> None:
@@ -227,14 +226,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUTPUT)
     parser.add_argument("--model-out", type=Path, default=MODEL_OUTPUT)
     args = parser.parse_args(argv)
-
-    def number(path: Path) -> int:
-        return int(path.stem.rsplit("-", 1)[1])
-
-    crisis_files = [p for p in dev_files("crisis") if number(p) not in args.skip]
-    look_alikes = [p for p in dev_files("not-crisis") if number(p) not in args.skip]
-    nlu_crisis = [p for p in crisis_files if number(p) <= args.nlu_sets]
-    nlu_look_alikes = [p for p in look_alikes if number(p) <= args.nlu_sets]
+    crisis_files = [p for p in dev_files("crisis") if set_number(p) not in args.skip]
+    look_alikes = [p for p in dev_files("not-crisis") if set_number(p) not in args.skip]
+    nlu_crisis = [p for p in crisis_files if set_number(p) <= args.nlu_sets]
+    nlu_look_alikes = [p for p in look_alikes if set_number(p) <= args.nlu_sets]
     data = build(nlu_crisis, nlu_look_alikes)
     write(data, args.out, nlu_crisis + nlu_look_alikes)
     counts = ", ".join(f"{b['intent']} {b['examples'].count(chr(10))}" for b in data["nlu"])  # type: ignore
