@@ -11,8 +11,6 @@ introduction ("my name is ...", "call me ...").
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,6 +18,7 @@ from pathlib import Path
 from typing import FrozenSet, List, Match, Tuple
 
 from bot.safety import crisis
+from bot.safety.common_words import common_words
 from bot.safety.text import KEY_WORDS
 
 PHONE = "[phone]"
@@ -326,7 +325,6 @@ _NOT_NAMES = {
     "german", "french", "polish", "russian", "ukrainian", "canadian", "british", "english", "spanish",
     "bilingual", "trilingual", "deaf", "blind", "autistic", "adhd", "dyslexic", "gay", "trans", "bi",
 }
-COMMON_WORD_LOG_PROBABILITY = -12.5  # words more frequent than this are not taken for names after weak introductions
 
 
 @dataclass(frozen=True)
@@ -340,19 +338,6 @@ class Masked:
     def changed(self) -> bool:
         """True if anything was masked."""
         return bool(self.kinds)
-
-
-@lru_cache(maxsize=1)
-def common_words() -> FrozenSet[str]:
-    """Frequent English words (spaCy's word probabilities): not names after "i'm" or "call me"."""
-    try:
-        import spacy_lookups_data
-    except ImportError:  # pragma: no cover - in requirements.txt
-        return frozenset()
-    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        probabilities = json.load(handle)
-    return frozenset(w for w, p in probabilities.items() if p > COMMON_WORD_LOG_PROBABILITY and w.islower())
 
 
 @lru_cache(maxsize=1)
