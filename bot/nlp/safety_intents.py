@@ -55,19 +55,22 @@ def classifier_crisis_score(ranking: List[Dict[str, Any]]) -> float:
 
 def decide(text: str, ranking: List[Dict[str, Any]], crisis_threshold: float,
            career_question_threshold: float = 1.0, names_a_career: bool = False,
-           model: Tuple[float, float] = (0.0, 1.0)) -> Optional[str]:
+           model: Tuple[float, float] = (0.0, 1.0), classifier_needs_model: float = 0.0) -> Optional[str]:
     """The safety intent a message must get, or None to keep the classifier's (pure function).
 
     ``names_a_career``: the message names one of the bot's careers, so the classifier's crisis score alone
     must reach ``career_question_threshold`` (stories around a career question sound like crises to it).
     ``model``: the crisis model's score, and the score it needs on this message (``model_needed``).
+    ``classifier_needs_model``: the crisis model's score below which the classifier's crisis score alone is not
+    trusted ("how do i stop biting my nails": the classifier 0.90, the model 0.005).
     """
     if crisis.detect(text).found:
         return CRISIS_INTENT
     crisis_score = classifier_crisis_score(ranking)
     needed = max(crisis_threshold, career_question_threshold) if names_a_career else crisis_threshold
     model_score, model_score_needed = model
-    if (crisis_score >= needed or model_score >= model_score_needed) and not crisis.hyperbole_found(text) \
+    classifier_says = crisis_score >= needed and model_score >= classifier_needs_model
+    if (classifier_says or model_score >= model_score_needed) and not crisis.hyperbole_found(text) \
             and language_of(text) is None:
         return CRISIS_INTENT  # the classifiers know English only: another language is the detector's to judge
     if requests.asks_for_counselor(text):
@@ -135,11 +138,12 @@ class SafetyIntents(GraphComponent, IntentClassifier):
 
         ``crisis_threshold`` and ``career_question_threshold`` (see the module docstring); the crisis model's
         (bot/safety/crisis_model.py) ``model_threshold``, ``model_career_question_threshold`` and
-        ``model_worry_threshold`` (``model_needed``), and the inverse of its regularisation, ``model_c``.
+        ``model_worry_threshold`` (``model_needed``), the model's score the classifier's crisis score also needs,
+        ``classifier_needs_model`` (``decide``), and the inverse of its regularisation, ``model_c``.
         """
         return {"crisis_threshold": 0.5, "career_question_threshold": 0.99, "fallback_threshold": 0.5,
                 "ambiguity_threshold": 0.05, "model_threshold": 0.9, "model_career_question_threshold": 0.99,
-                "model_worry_threshold": 0.99, "model_c": 32.0}
+                "model_worry_threshold": 0.99, "classifier_needs_model": 0.0, "model_c": 32.0}
 
     def __init__(self, config: Dict[str, Any], model_storage: Optional[ModelStorage] = None,
                  resource: Optional[Resource] = None, model: Optional[CrisisModel] = None) -> None:
@@ -238,8 +242,9 @@ class SafetyIntents(GraphComponent, IntentClassifier):
             names_a_career = (score >= threshold or model_score >= float(self.config["model_threshold"])) \
                 and _names_a_career(text)  # only asked when it can matter
             needed = model_needed(self.config, names_a_career, next_guess(ranking) == WORRY_INTENT)
+            floor = float(self.config["classifier_needs_model"]) if self.model is not None else 0.0
             chosen = decide(text, ranking, threshold, float(self.config["career_question_threshold"]), names_a_career,
-                            (model_score, needed))
+                            (model_score, needed), floor)
             confidence = 1.0
             if chosen is None and ranking and score:
                 chosen, confidence = self._ruled_out(ranking)

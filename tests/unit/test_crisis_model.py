@@ -50,12 +50,25 @@ def test_training_needs_both_kinds_of_message() -> None:
         crisis_model.train(["i want to die"], [])
 
 
-def test_extra_examples_file_reads_both_lists(tmp_path: Path) -> None:
+def test_extra_examples_files_read_both_lists(tmp_path: Path) -> None:
     path = tmp_path / "examples.yml"
     path.write_text("crisis:\n- i want to disappear forever\nnot_crisis:\n- this quiz is killing me\n")
-    assert crisis_model.read_examples(path) == (["i want to disappear forever"], ["this quiz is killing me"])
-    assert crisis_model.read_examples(tmp_path / "missing.yml") == ([], [])
-    assert crisis_model.examples_digest(path) != crisis_model.examples_digest(tmp_path / "missing.yml")
+    everyday = tmp_path / "everyday.yml"
+    everyday.write_text("# a comment\nnot_crisis:\n- my phone died again\n- kill the lights\n")
+    missing = tmp_path / "missing.yml"
+    assert crisis_model.read_examples([path, missing]) == (["i want to disappear forever"], ["this quiz is killing me"])
+    assert crisis_model.read_examples([path, everyday]) == (
+        ["i want to disappear forever"], ["this quiz is killing me", "my phone died again", "kill the lights"])
+    assert crisis_model.read_examples([missing]) == ([], [])
+    before = crisis_model.examples_digest([path, everyday])
+    assert before != crisis_model.examples_digest([path, missing])
+    everyday.write_text("not_crisis:\n- my phone died again\n")
+    assert crisis_model.examples_digest([path, everyday]) != before
+
+
+def test_the_shipped_files_hold_everyday_requests() -> None:
+    _, everyday = crisis_model.read_examples([crisis_model.EVERYDAY_FILE])
+    assert len(everyday) > 2000 and "my phone died" in " ".join(everyday)
 
 
 def test_the_model_score_counts_like_the_classifiers() -> None:
@@ -66,6 +79,16 @@ def test_the_model_score_counts_like_the_classifiers() -> None:
     boredom = "if i have to sit through one more assembly im going to die of boredom"
     assert decide(boredom, [], 0.7, 0.99, model=(0.99, 0.9)) is None
     assert decide("Y tá kiếm được bao nhiêu tiền một năm?", [], 0.7, 0.99, model=(0.99, 0.9)) is None
+
+
+def test_the_classifier_alone_needs_the_model_not_to_rule_it_out() -> None:
+    """A classifier crisis score is not trusted when the model is nearly sure there is no crisis."""
+    nails = "how do i stop biting my nails"
+    ranking = [{"name": "crisis", "confidence": 0.9}, {"name": "out_of_scope", "confidence": 0.09}]
+    assert decide(nails, ranking, 0.7, 0.99, model=(0.005, 0.75), classifier_needs_model=0.05) is None
+    assert decide(nails, ranking, 0.7, 0.99, model=(0.06, 0.75), classifier_needs_model=0.05) == "crisis"
+    assert decide(nails, ranking, 0.7, 0.99, model=(0.0, 0.75)) == "crisis"  # no model: the classifier decides
+    assert decide("i want to kill myself", [], 0.7, 0.99, model=(0.0, 0.75), classifier_needs_model=0.05) == "crisis"
 
 
 def test_a_career_question_or_a_worry_needs_a_surer_model() -> None:
