@@ -4,9 +4,8 @@ The phrase detector (bot/safety/crisis.py) knows the phrasings written into its
 table; the intent classifier learns ``crisis`` as one intent among forty, from
 the NLU data. This model learns only "crisis or not", from every development
 crisis set and look-alike set (``data/safety/crisis-examples.yml``, written by
-``python -m bench.crisis_training``) and everyday requests to a general assistant
-(``data/safety/everyday-requests.yml``: "my phone died", "the last train") besides
-the NLU data's crisis and other examples. A logistic regression over hashed word (1-3) and character (3-6)
+``python -m bench.crisis_training``) besides the NLU data's crisis and other
+examples. A logistic regression over hashed word (1-3) and character (3-6)
 n-grams of the message as ``bot.safety.text.normalise`` spells it: no
 vocabulary to store, a few seconds to train, about a tenth of a millisecond a
 message. ``bot.nlp.safety_intents`` trains it with the Rasa model and combines
@@ -29,8 +28,7 @@ from bot.paths import DATA_DIR
 from bot.safety.text import normalise
 
 EXAMPLES_FILE = DATA_DIR / "safety" / "crisis-examples.yml"  # generated from the development safety sets
-EVERYDAY_FILE = DATA_DIR / "safety" / "everyday-requests.yml"  # written for the model: everyday requests
-EXAMPLES_FILES = (EXAMPLES_FILE, EVERYDAY_FILE)
+EXAMPLES_FILES = (EXAMPLES_FILE,)
 FEATURE_BITS = 19  # per analyzer: 2 x 2**19 weights, 4 MB as float32
 WORDS = (1, 3)
 CHARACTERS = (3, 6)

@@ -66,11 +66,6 @@ def test_extra_examples_files_read_both_lists(tmp_path: Path) -> None:
     assert crisis_model.examples_digest([path, everyday]) != before
 
 
-def test_the_shipped_files_hold_everyday_requests() -> None:
-    _, everyday = crisis_model.read_examples([crisis_model.EVERYDAY_FILE])
-    assert len(everyday) > 2000 and "my phone died" in " ".join(everyday)
-
-
 def test_the_model_score_counts_like_the_classifiers() -> None:
     """Enough on its own when it reaches what the message needs; never on hyperbole or another language."""
     quiet = "i feel like a ghost in my own house lately"
