@@ -27,8 +27,7 @@ from scipy import sparse
 from bot.paths import DATA_DIR
 from bot.safety.text import normalise
 
-EXAMPLES_FILE = DATA_DIR / "safety" / "crisis-examples.yml"  # generated from the development safety sets
-EXAMPLES_FILES = (EXAMPLES_FILE,)
+EXAMPLES_FILE = DATA_DIR / "safety" / "crisis-examples.yml"
 FEATURE_BITS = 19  # per analyzer: 2 x 2**19 weights, 4 MB as float32
 WORDS = (1, 3)
 CHARACTERS = (3, 6)
@@ -127,24 +126,14 @@ def train(positives: Iterable[str], negatives: Iterable[str], c: float = 32.0) -
     return CrisisModel(model.coef_[0].astype(np.float32), float(model.intercept_[0]))
 
 
-def read_examples(paths: Sequence[Path] = EXAMPLES_FILES) -> Tuple[List[str], List[str]]:
-    """The extra examples: (crisis messages, messages that are not a crisis), from each file's two lists.
-
-    Files that are missing add nothing.
-    """
-    crisis: List[str] = []
-    other: List[str] = []
-    for path in paths:
-        data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
-        crisis += [str(t) for t in data.get("crisis") or []]
-        other += [str(t) for t in data.get("not_crisis") or []]
-    return crisis, other
+def read_examples(path: Path = EXAMPLES_FILE) -> Tuple[List[str], List[str]]:
+    """The extra examples: (crisis messages, look-alikes that are not a crisis); none if the file is missing."""
+    if not path.exists():
+        return [], []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [str(t) for t in data.get("crisis") or []], [str(t) for t in data.get("not_crisis") or []]
 
 
-def examples_digest(paths: Sequence[Path] = EXAMPLES_FILES) -> str:
-    """A hash of the extra examples' files (retrain when one changes)."""
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.read_bytes() if path.exists() else b"")
-        digest.update(b"\0")
-    return digest.hexdigest()[:16]
+def examples_digest(path: Path = EXAMPLES_FILE) -> str:
+    """A hash of the extra examples file (retrain when it changes)."""
+    return hashlib.sha256(path.read_bytes() if path.exists() else b"").hexdigest()[:16]

@@ -50,20 +50,12 @@ def test_training_needs_both_kinds_of_message() -> None:
         crisis_model.train(["i want to die"], [])
 
 
-def test_extra_examples_files_read_both_lists(tmp_path: Path) -> None:
+def test_extra_examples_file_reads_both_lists(tmp_path: Path) -> None:
     path = tmp_path / "examples.yml"
     path.write_text("crisis:\n- i want to disappear forever\nnot_crisis:\n- this quiz is killing me\n")
-    everyday = tmp_path / "everyday.yml"
-    everyday.write_text("# a comment\nnot_crisis:\n- my phone died again\n- kill the lights\n")
-    missing = tmp_path / "missing.yml"
-    assert crisis_model.read_examples([path, missing]) == (["i want to disappear forever"], ["this quiz is killing me"])
-    assert crisis_model.read_examples([path, everyday]) == (
-        ["i want to disappear forever"], ["this quiz is killing me", "my phone died again", "kill the lights"])
-    assert crisis_model.read_examples([missing]) == ([], [])
-    before = crisis_model.examples_digest([path, everyday])
-    assert before != crisis_model.examples_digest([path, missing])
-    everyday.write_text("not_crisis:\n- my phone died again\n")
-    assert crisis_model.examples_digest([path, everyday]) != before
+    assert crisis_model.read_examples(path) == (["i want to disappear forever"], ["this quiz is killing me"])
+    assert crisis_model.read_examples(tmp_path / "missing.yml") == ([], [])
+    assert crisis_model.examples_digest(path) != crisis_model.examples_digest(tmp_path / "missing.yml")
 
 
 def test_the_model_score_counts_like_the_classifiers() -> None:
